@@ -1,0 +1,30 @@
+/** @jest-config-loader-options {"transpileOnly": true, "skipProject": true, "compilerOptions": {"module": "CommonJS", "ignoreDeprecations": "6.0"}} */
+import type { Config } from 'jest';
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const config: Config = {
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testEnvironment: 'node',
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc as never },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@switchboard/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',
+    '^@switchboard/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@switchboard/read-models$': '<rootDir>/libs/read-models/src/index.ts',
+  },
+};
+
+export default config;
