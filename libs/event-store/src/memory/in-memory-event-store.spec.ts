@@ -1,0 +1,4 @@
+import { describeEventStoreContract } from '../testing/contract';
+import { InMemoryEventStore } from './in-memory-event-store';
+
+describeEventStoreContract('in-memory', async () => new InMemoryEventStore());
