@@ -1,0 +1,7 @@
+export { type BusinessCalendar, createBusinessCalendar } from './business-calendar';
+export type { CalendarConfig, OpeningHours } from './calendar-config';
+export { CalendarConfigError } from './calendar-config-error';
+export { calendarConfigProblems, checkCalendarConfig } from './calendar-config-problems';
+export { type ConfigProblem, ConfigReader, describeValue, elementPath, fieldPath, formatProblem } from './config-reader';
+export { SLA_UNITS, type Sla, type SlaUnit } from './sla';
+export { type Weekday, WEEKDAYS } from './weekday';
