@@ -1,0 +1,74 @@
+/** One request's outcome inside a committed batch: a failure here does not fail the others. */
+export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
+
+interface Pending<T, R> {
+  readonly request: T;
+  readonly resolve: (value: R) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: requests submitted while the event loop is busy are queued and committed together
+ * on the next turn (one transaction, one fsync), instead of one fsync each. `commit` returns one
+ * outcome per request, or throws when the whole transaction failed.
+ */
+export class GroupCommit<T, R> {
+  private queue: Pending<T, R>[] = [];
+  private scheduled = false;
+  private commitCount = 0;
+  private requestCount = 0;
+
+  constructor(
+    private readonly commit: (requests: readonly T[]) => Outcome<R>[],
+    private readonly mapError: (error: unknown) => unknown,
+    /** Bounds one transaction so a burst cannot block the event loop for long. */
+    private readonly maxBatch = 1000,
+  ) {}
+
+  /** Queues a request; the promise settles once its batch is durably committed. */
+  submit(request: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Commits everything queued now (used on close, so accepted requests are not dropped). */
+  flushAll(): void {
+    while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatch));
+  }
+
+  /** Transactions committed and requests processed so far. */
+  stats(): { commits: number; appends: number } {
+    return { commits: this.commitCount, appends: this.requestCount };
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after pending I/O callbacks, so requests arriving in the same loop turn share the commit.
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatch));
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  private commitBatch(batch: readonly Pending<T, R>[]): void {
+    let outcomes: Outcome<R>[];
+    try {
+      outcomes = this.commit(batch.map((pending) => pending.request));
+    } catch (error) {
+      const mapped = this.mapError(error);
+      batch.forEach((pending) => pending.reject(mapped));
+      return;
+    }
+    this.commitCount++;
+    this.requestCount += batch.length;
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+  }
+}

@@ -1,0 +1,225 @@
+import type { Database } from 'better-sqlite3';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type {
+  AppendResult,
+  EventInput,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port/event-store';
+import { StoreUnavailableError, StreamNotFoundError } from '../port/errors';
+import { readAllOptions, readStreamOptions } from '../port/read-options';
+import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type PreparedEvent } from '../port/validation';
+import { decideAppend, type StoredEventRef } from '../embedded/append-rules';
+import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
+import { positionToSequence, sequenceToPosition } from '../embedded/sequence-position';
+import { GroupCommit, type Outcome } from './group-commit';
+import { openDatabase, type OpenDatabaseOptions } from './open-database';
+import { mapSqliteError, toRecordedEvent, type EventRow } from './rows';
+
+export interface SqliteEventStoreOptions extends OpenDatabaseOptions {
+  readonly maxEventBytes?: number;
+  /** How often subscriptions look for events written by other processes (ms); default 1000. */
+  readonly pollIntervalMs?: number;
+  /** Rows per read page; the event loop gets a turn between pages. Default 1000. */
+  readonly pageSize?: number;
+  /** Injected clock for `recordedAt`. */
+  readonly now?: () => Date;
+}
+
+interface AppendRequest {
+  readonly streamName: string;
+  readonly expected: ExpectedRevision;
+  readonly events: readonly PreparedEvent[];
+}
+
+const EVENTS = 'event_store_events';
+
+/** The embedded, durable event store: one SQLite file in WAL mode, with group commit. */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
+  private readonly appendOne: (request: AppendRequest, recordedAt: string) => AppendResult;
+  private readonly listeners = new Set<() => void>();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly pageSize: number;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly path: string,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    this.statements = prepareStatements(db);
+    this.pageSize = options.pageSize ?? 1000;
+    // A nested better-sqlite3 transaction is a savepoint: a failing append rolls back alone.
+    this.appendOne = db.transaction((request: AppendRequest, recordedAt: string) => this.write(request, recordedAt));
+    this.groupCommit = new GroupCommit((requests) => this.commit(requests), (error) => mapSqliteError(path, error));
+  }
+
+  /** Opens or creates the store at `path`; refuses files that are not a healthy event store of a known schema. */
+  static open(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    return new SqliteEventStore(openDatabase(path, options), path, options);
+  }
+
+  async append(streamName: string, expected: ExpectedRevision, events: readonly EventInput[]): Promise<AppendResult> {
+    this.ensureOpen();
+    const prepared = prepareAppend(streamName, expected, events, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
+    return this.groupCommit.submit({ streamName, expected, events: prepared });
+  }
+
+  async *readStream(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const { forwards, fromRevision, maxCount } = readStreamOptions(streamName, options);
+    const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
+    let next = fromRevision ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER);
+    let first = true;
+    for await (const row of this.pages(maxCount, (limit) => statement.all(streamName, next, limit))) {
+      first = false;
+      next = row.revision + (forwards ? 1 : -1);
+      yield toRecordedEvent(row);
+    }
+    if (first && this.currentRevision(streamName) === -1) throw new StreamNotFoundError(streamName);
+  }
+
+  async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const { forwards, after, maxCount } = readAllOptions(options);
+    const statement = forwards ? this.statements.allForwards : this.statements.allBackwards;
+    let next = after === undefined ? (forwards ? 0 : Number.MAX_SAFE_INTEGER) : positionToSequence(after);
+    for await (const row of this.pages(maxCount, (limit) => statement.all(next, limit))) {
+      next = row.position;
+      yield toRecordedEvent(row);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    this.ensureOpen();
+    const subscription = startCatchUpSubscription(
+      {
+        pageSize: this.pageSize,
+        pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+        readPage: (afterSequence, limit) => this.run(() => this.statements.allForwards.all(afterSequence, limit)).map(toRecordedEvent),
+        onAppended: (listener) => {
+          this.listeners.add(listener);
+          return () => this.listeners.delete(listener);
+        },
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.stopped.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    return subscription;
+  }
+
+  /** Writes a consistent copy of the database to `destination` while the store stays in use. */
+  async backup(destination: string): Promise<void> {
+    this.ensureOpen();
+    await this.db.backup(destination).catch((error: unknown) => {
+      throw mapSqliteError(this.path, error);
+    });
+  }
+
+  /** Transactions committed and appends processed, to observe group commit. */
+  stats(): { commits: number; appends: number } {
+    return this.groupCommit.stats();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.groupCommit.flushAll();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const outcomes = this.db
+      .transaction(() =>
+        requests.map((request): Outcome<AppendResult> => {
+          try {
+            return { ok: true, value: this.appendOne(request, recordedAt) };
+          } catch (error) {
+            return { ok: false, error: mapSqliteError(this.path, error) };
+          }
+        }),
+      )
+      .immediate();
+    if (outcomes.some((outcome) => outcome.ok)) this.listeners.forEach((listener) => listener());
+    return outcomes;
+  }
+
+  private write({ streamName, expected, events }: AppendRequest, recordedAt: string): AppendResult {
+    const current = this.currentRevision(streamName);
+    const decision = decideAppend(streamName, expected, events, current, (id) => this.lookup(id));
+    if (decision.kind === 'already_written') return decision.result;
+    let position = 0;
+    events.forEach((event, i) => {
+      const info = this.statements.insert.run(event.id, streamName, current + 1 + i, event.type, event.dataJson, event.metadataJson, recordedAt);
+      position = Number(info.lastInsertRowid);
+    });
+    return { nextExpectedRevision: current + events.length, position: sequenceToPosition(position) };
+  }
+
+  private currentRevision(streamName: string): number {
+    const row = this.run(() => this.statements.currentRevision.get(streamName)) as { revision: number | null };
+    return row.revision ?? -1;
+  }
+
+  private lookup(eventId: string): StoredEventRef | undefined {
+    const row = this.statements.byId.get(eventId) as EventRow | undefined;
+    return row && {
+      streamName: row.stream_name,
+      revision: row.revision,
+      sequence: row.position,
+      type: row.type,
+      dataJson: row.data,
+      metadataJson: row.metadata,
+    };
+  }
+
+  /** Runs keyset-paged queries, yielding to the event loop between pages so long reads never block it. */
+  private async *pages(maxCount: number, fetch: (limit: number) => unknown[]): AsyncIterable<EventRow> {
+    for (let remaining = maxCount; remaining > 0; ) {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = this.run(() => fetch(limit)) as EventRow[];
+      yield* rows;
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      await yieldToEventLoop();
+      this.ensureOpen();
+    }
+  }
+
+  private run<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw mapSqliteError(this.path, error);
+    }
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new StoreUnavailableError(`Event store ${this.path} is closed.`);
+  }
+}
+
+function prepareStatements(db: Database) {
+  const columns = 'position, event_id, stream_name, revision, type, data, metadata, recorded_at';
+  return {
+    insert: db.prepare(
+      `INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    currentRevision: db.prepare(`SELECT MAX(revision) AS revision FROM ${EVENTS} WHERE stream_name = ?`),
+    byId: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE event_id = ?`),
+    streamForwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+    streamBackwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+    allForwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE position > ? ORDER BY position LIMIT ?`),
+    allBackwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE position < ? ORDER BY position DESC LIMIT ?`),
+  };
+}
