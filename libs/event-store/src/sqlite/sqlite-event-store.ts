@@ -167,12 +167,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   private currentRevision(streamName: string): number {
-    const row = this.run(() => this.statements.currentRevision.get(streamName)) as { revision: number | null };
-    return row.revision ?? -1;
+    return this.run(() => this.statements.currentRevision.get(streamName))?.revision ?? -1;
   }
 
   private lookup(eventId: string): StoredEventRef | undefined {
-    const row = this.statements.byId.get(eventId) as EventRow | undefined;
+    const row = this.statements.byId.get(eventId);
     return row && {
       streamName: row.stream_name,
       revision: row.revision,
@@ -184,10 +183,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Runs keyset-paged queries, yielding to the event loop between pages so long reads never block it. */
-  private async *pages(maxCount: number, fetch: (limit: number) => unknown[]): AsyncIterable<EventRow> {
+  private async *pages(maxCount: number, fetch: (limit: number) => EventRow[]): AsyncIterable<EventRow> {
     for (let remaining = maxCount; remaining > 0; ) {
       const limit = Math.min(this.pageSize, remaining);
-      const rows = this.run(() => fetch(limit)) as EventRow[];
+      const rows = this.run(() => fetch(limit));
       yield* rows;
       remaining -= rows.length;
       if (rows.length < limit) return;
@@ -215,11 +214,11 @@ function prepareStatements(db: Database) {
     insert: db.prepare(
       `INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    currentRevision: db.prepare(`SELECT MAX(revision) AS revision FROM ${EVENTS} WHERE stream_name = ?`),
-    byId: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE event_id = ?`),
-    streamForwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`),
-    streamBackwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
-    allForwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE position > ? ORDER BY position LIMIT ?`),
-    allBackwards: db.prepare(`SELECT ${columns} FROM ${EVENTS} WHERE position < ? ORDER BY position DESC LIMIT ?`),
+    currentRevision: db.prepare<[string], { revision: number | null }>(`SELECT MAX(revision) AS revision FROM ${EVENTS} WHERE stream_name = ?`),
+    byId: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE event_id = ?`),
+    streamForwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+    streamBackwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+    allForwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE position > ? ORDER BY position LIMIT ?`),
+    allBackwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE position < ? ORDER BY position DESC LIMIT ?`),
   };
 }
