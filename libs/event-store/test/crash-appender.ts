@@ -1,0 +1,19 @@
+// Child process for the crash-safety test: appends forever from several concurrent appenders and
+// prints one line per acknowledged append, until it is killed.
+import { SqliteEventStore } from '../src/sqlite/sqlite-event-store';
+import { crashEventId } from './crash-event-id';
+
+const [path, appenders] = [process.argv[2], Number(process.argv[3])];
+const store = SqliteEventStore.open(path);
+
+async function appendForever(stream: number): Promise<void> {
+  for (let revision = 0; ; revision++) {
+    const expected = revision === 0 ? 'no_stream' : revision - 1;
+    const result = await store.append(`crash-${stream}`, expected, [
+      { id: crashEventId(stream, revision), type: 'Appended', data: { stream, revision, filler: 'x'.repeat(100) } },
+    ]);
+    process.stdout.write(`ack ${stream} ${revision} ${result.position}\n`);
+  }
+}
+
+for (let stream = 0; stream < appenders; stream++) void appendForever(stream);
