@@ -1,0 +1,72 @@
+import type { Priority } from '../catalog';
+import type {
+  Channel,
+  CloseReason,
+  CommentVisibility,
+  EscalationReason,
+  Location,
+  ResidentContact,
+} from '../model/ticket-values';
+
+type Command<Type extends string, Data> = Readonly<{ type: Type; ticketId: string } & Data>;
+
+export type OpenTicket = Command<
+  'OpenTicket',
+  {
+    serviceCode: string;
+    description: string;
+    channel: Channel;
+    location?: Location;
+    contact?: ResidentContact;
+    priority?: Priority;
+    attributes?: Readonly<Record<string, string | number | string[]>>;
+  }
+>;
+/** Route to a department (optionally to a named assignee), or reassign. */
+export type AssignTicket = Command<'AssignTicket', { department: string; assignee?: string; note?: string }>;
+/** Claim: the acting staff member takes the ticket and starts work. */
+export type StartWork = Command<'StartWork', {}>;
+export type PutTicketOnHold = Command<'PutTicketOnHold', { reason: string }>;
+export type ResumeTicket = Command<'ResumeTicket', {}>;
+export type EscalateTicket = Command<
+  'EscalateTicket',
+  { reason: EscalationReason; note?: string; /** required from intake */ department?: string }
+>;
+export type CommentOnTicket = Command<'CommentOnTicket', { body: string; visibility: CommentVisibility }>;
+export type ChangePriority = Command<'ChangePriority', { priority: Priority; reason?: string }>;
+export type CompleteTicket = Command<'CompleteTicket', { resolutionCode: string; note: string }>;
+export type ReopenTicket = Command<'ReopenTicket', { reason: string }>;
+export type CloseTicket = Command<'CloseTicket', { reason: CloseReason; parentTicketId?: string; note?: string }>;
+/** Issued by the SLA watcher when a ticket's due time has passed. */
+export type RecordSlaBreach = Command<'RecordSlaBreach', {}>;
+
+export type TicketCommand =
+  | OpenTicket
+  | AssignTicket
+  | StartWork
+  | PutTicketOnHold
+  | ResumeTicket
+  | EscalateTicket
+  | CommentOnTicket
+  | ChangePriority
+  | CompleteTicket
+  | ReopenTicket
+  | CloseTicket
+  | RecordSlaBreach;
+
+export type TicketCommandType = TicketCommand['type'];
+
+export const TICKET_COMMAND_TYPES: readonly TicketCommandType[] = [
+  'OpenTicket',
+  'AssignTicket',
+  'StartWork',
+  'PutTicketOnHold',
+  'ResumeTicket',
+  'EscalateTicket',
+  'CommentOnTicket',
+  'ChangePriority',
+  'CompleteTicket',
+  'ReopenTicket',
+  'CloseTicket',
+  'RecordSlaBreach',
+];

@@ -1,0 +1,68 @@
+import { transition } from 'xstate';
+import type { ServiceCatalog } from '../catalog';
+import type { TicketCommand } from '../commands/ticket-commands';
+import { deterministicEventId } from '../events/event-ids';
+import type { RecordedTicketEvent } from '../events/ticket-events';
+import { CURRENT_SCHEMA_VERSION } from '../events/upcasters';
+import { explainRefusal } from '../lifecycle/explain-refusal';
+import { lifecycleSnapshot } from '../lifecycle/lifecycle-snapshot';
+import type { LifecycleEvent } from '../lifecycle/machine-types';
+import type { Actor } from '../model/actor';
+import type { TicketState, TicketStatus } from '../model/ticket-state';
+import type { DomainError } from './domain-errors';
+import { emitEvents } from './emit-events';
+import { checkReferences } from './check-references';
+import { validateCommand } from './validate-command';
+
+/** Everything a decision needs from outside the domain: time, identity, ids and the catalog. */
+export interface DecisionContext {
+  readonly now: Date;
+  readonly actor: Actor;
+  /** Idempotency key of the command; event ids derive from it. */
+  readonly commandId: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly catalog: ServiceCatalog;
+}
+
+export type Decision =
+  | { readonly ok: true; readonly events: RecordedTicketEvent[]; readonly status: TicketStatus }
+  | { readonly ok: false; readonly error: DomainError; readonly problems?: readonly DomainError[] };
+
+/**
+ * Decides what a command does to a ticket: validates its fields, asks the lifecycle machine
+ * whether it may happen now, and returns the resulting events with their metadata — or the
+ * domain error that explains the refusal. Pure: same inputs, same events, same ids.
+ */
+export function decide(command: TicketCommand, state: TicketState, ctx: DecisionContext): Decision {
+  const problems = validateCommand(command);
+  if (problems.length > 0) return { ok: false, error: problems[0], problems };
+
+  const snapshot = lifecycleSnapshot(state, ctx.catalog.config.policies.reopenWindowDays);
+  const event = { ...command, actor: ctx.actor, now: ctx.now.getTime() } as LifecycleEvent;
+  if (!snapshot.can(event)) return { ok: false, error: explainRefusal(snapshot, event) };
+
+  const missing = checkReferences(command, ctx.catalog);
+  if (missing) return { ok: false, error: missing };
+
+  const [next] = transition(snapshot.machine, snapshot, event);
+  const status = next.value as TicketStatus;
+  const facts = emitEvents(command, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
+  const occurredAt = ctx.now.toISOString();
+  const events = facts.map(
+    (fact, index) =>
+      ({
+        ...fact,
+        metadata: {
+          eventId: deterministicEventId(ctx.commandId, index),
+          commandId: ctx.commandId,
+          correlationId: ctx.correlationId ?? ctx.commandId,
+          causationId: ctx.causationId ?? ctx.commandId,
+          actor: ctx.actor,
+          occurredAt,
+          schemaVersion: CURRENT_SCHEMA_VERSION[fact.type],
+        },
+      }) as RecordedTicketEvent,
+  );
+  return { ok: true, events, status };
+}

@@ -1,0 +1,82 @@
+import { PRIORITIES } from '../catalog';
+import type { TicketCommand } from '../commands/ticket-commands';
+import {
+  CHANNELS,
+  CLOSE_REASONS,
+  COMMENT_VISIBILITIES,
+  ESCALATION_REASONS,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NOTE_LENGTH,
+} from '../model/ticket-values';
+import { isValidTicketId } from '../model/ticket-id';
+import { invalid, type InvalidCommand } from './domain-errors';
+
+type Check = (value: unknown) => string | undefined;
+
+const text = (max: number, required: boolean): Check => (v) => {
+  if (v === undefined || v === null) return required ? 'is required' : undefined;
+  if (typeof v !== 'string') return 'must be a string';
+  if (required && v.trim().length === 0) return 'must not be empty';
+  if (v.length > max) return `must be at most ${max} characters (got ${v.length})`;
+  return undefined;
+};
+const required = (max = MAX_NOTE_LENGTH) => text(max, true);
+const optional = (max = MAX_NOTE_LENGTH) => text(max, false);
+const oneOf = (values: readonly string[], isRequired = true): Check => (v) => {
+  if (v === undefined || v === null) return isRequired ? `is required (one of ${values.join(', ')})` : undefined;
+  return typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`;
+};
+const between = (min: number, max: number): Check => (v) =>
+  v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)
+    ? undefined
+    : `must be a number from ${min} to ${max}`;
+const ticketId: Check = (v) =>
+  typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"';
+
+/** Field checks per command type: shape only; lifecycle and permission rules live in the machine. */
+const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
+  OpenTicket: {
+    serviceCode: required(64),
+    description: required(MAX_DESCRIPTION_LENGTH),
+    channel: oneOf(CHANNELS),
+    priority: oneOf(PRIORITIES, false),
+    'location.address': optional(500),
+    'location.latitude': between(-90, 90),
+    'location.longitude': between(-180, 180),
+    'contact.name': optional(200),
+    'contact.phone': optional(40),
+    'contact.email': optional(254),
+  },
+  AssignTicket: { department: required(64), assignee: optional(128), note: optional() },
+  StartWork: {},
+  PutTicketOnHold: { reason: required() },
+  ResumeTicket: {},
+  EscalateTicket: { reason: oneOf(ESCALATION_REASONS), note: optional(), department: optional(64) },
+  CommentOnTicket: { body: required(), visibility: oneOf(COMMENT_VISIBILITIES) },
+  ChangePriority: { priority: oneOf(PRIORITIES), reason: optional() },
+  CompleteTicket: { resolutionCode: optional(64), note: required() },
+  ReopenTicket: { reason: required() },
+  CloseTicket: { reason: oneOf(CLOSE_REASONS), parentTicketId: optional(40), note: optional() },
+  RecordSlaBreach: {},
+};
+
+const valueAt = (command: object, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), command);
+
+/** Every field problem of a command, in declaration order; empty when the shape is right. */
+export function validateCommand(command: TicketCommand): InvalidCommand[] {
+  const problems: InvalidCommand[] = [];
+  const idProblem = ticketId(command.ticketId);
+  if (idProblem) problems.push(invalid(command.type, 'ticketId', idProblem));
+  for (const [path, check] of Object.entries(FIELDS[command.type])) {
+    const problem = check(valueAt(command, path));
+    if (problem) problems.push(invalid(command.type, path, problem));
+  }
+  if (command.type === 'OpenTicket' && command.location) {
+    const { latitude, longitude } = command.location;
+    if ((latitude === undefined) !== (longitude === undefined)) {
+      problems.push(invalid(command.type, 'location', 'latitude and longitude must be given together'));
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,135 @@
+import type { Priority } from '../catalog';
+import type { Actor } from '../model/actor';
+import type {
+  Channel,
+  CloseReason,
+  CommentVisibility,
+  EscalationReason,
+  EscalationTier,
+  Location,
+  ResidentContact,
+} from '../model/ticket-values';
+
+/** Metadata every stored ticket event carries. */
+export interface EventMetadata {
+  readonly eventId: string;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  /** ISO-8601 instant the fact happened (the command's `now`, or the original time on import). */
+  readonly occurredAt: string;
+  readonly schemaVersion: number;
+  /** Set on events brought over from another 311 system. */
+  readonly imported?: { readonly source: string; readonly originalId: string };
+}
+
+type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
+
+export type TicketOpened = Event<
+  'TicketOpened',
+  {
+    ticketId: string;
+    serviceCode: string;
+    /** The department the catalog names as owner of the service; routing is a separate fact. */
+    owningDepartment: string;
+    description: string;
+    channel: Channel;
+    location?: Location;
+    contact?: ResidentContact;
+    priority: Priority;
+    attributes?: Readonly<Record<string, string | number | string[]>>;
+  }
+>;
+
+export type TicketAssigned = Event<
+  'TicketAssigned',
+  {
+    department: string;
+    assignee?: string;
+    previousDepartment?: string;
+    /** SLA due instant after this assignment (ISO); absent when the clock was not started. */
+    dueAt?: string;
+    note?: string;
+  }
+>;
+
+export type WorkStarted = Event<'WorkStarted', { assignee: string }>;
+
+export type TicketEscalated = Event<
+  'TicketEscalated',
+  {
+    tier: EscalationTier;
+    reason: EscalationReason;
+    note?: string;
+    /** Set when escalating from intake: the department whose experts must answer. */
+    department?: string;
+    dueAt?: string;
+  }
+>;
+
+export type TicketPutOnHold = Event<
+  'TicketPutOnHold',
+  { reason: string; /** business time left on the SLA clock when it paused */ remainingBusinessMs?: number }
+>;
+
+export type TicketResumed = Event<'TicketResumed', { dueAt?: string }>;
+
+export type TicketCommented = Event<
+  'TicketCommented',
+  { commentId: string; body: string; visibility: CommentVisibility }
+>;
+
+export type PriorityChanged = Event<'PriorityChanged', { from: Priority; to: Priority; reason?: string }>;
+
+export type SlaBreached = Event<'SlaBreached', { dueAt: string }>;
+
+export type TicketCompleted = Event<
+  'TicketCompleted',
+  { resolutionCode: string; note: string; department?: string; firstContactResolution: boolean }
+>;
+
+export type TicketReopened = Event<'TicketReopened', { reason: string; department: string; dueAt?: string }>;
+
+export type TicketClosed = Event<
+  'TicketClosed',
+  { reason: CloseReason; parentTicketId?: string; note?: string }
+>;
+
+/** Every fact that can happen to a ticket: a discriminated union on `type`. */
+export type TicketEvent =
+  | TicketOpened
+  | TicketAssigned
+  | WorkStarted
+  | TicketEscalated
+  | TicketPutOnHold
+  | TicketResumed
+  | TicketCommented
+  | PriorityChanged
+  | SlaBreached
+  | TicketCompleted
+  | TicketReopened
+  | TicketClosed;
+
+export type TicketEventType = TicketEvent['type'];
+
+/** A ticket event as stored, with its metadata. */
+export type RecordedTicketEvent<E extends TicketEvent = TicketEvent> = E & { readonly metadata: EventMetadata };
+
+export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
+  'TicketOpened',
+  'TicketAssigned',
+  'WorkStarted',
+  'TicketEscalated',
+  'TicketPutOnHold',
+  'TicketResumed',
+  'TicketCommented',
+  'PriorityChanged',
+  'SlaBreached',
+  'TicketCompleted',
+  'TicketReopened',
+  'TicketClosed',
+];
+
+/** One stream per ticket. */
+export const ticketStreamName = (ticketId: string): string => `ticket-${ticketId}`;

@@ -1,0 +1,72 @@
+import type { DomainError } from '../decide/domain-errors';
+import type { TicketStatus } from '../model/ticket-state';
+import type { LifecycleEvent } from './machine-types';
+import type { LifecycleSnapshot } from './lifecycle-snapshot';
+import { BUSINESS_RULES, PERMISSION_RULES, RESUME_ROUTES } from './policy-rules';
+import { commandsAcceptedIn, ticketLifecycle } from './ticket-machine';
+
+/** The rule names of a transition's `and([...])` guard, in the order the machine checks them. */
+const ruleNames = (guard: unknown): string[] =>
+  (guard as { guards?: unknown[] } | undefined)?.guards?.filter((g): g is string => typeof g === 'string') ?? [];
+
+const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> =>
+  Object.prototype.hasOwnProperty.call(table, name);
+
+/**
+ * Why the machine refused an event: finds the transition the command was aiming for and
+ * the first of its named rules that does not hold, and turns it into a domain error.
+ * It reads the machine's own definition; it restates no rule.
+ */
+export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEvent): DomainError {
+  const status = snapshot.value as TicketStatus;
+  const allowed = commandsAcceptedIn(status);
+  const args = { context: snapshot.context, event };
+  const candidates = ticketLifecycle.root.states[status].on[event.type] ?? [];
+
+  if (status === 'unopened' && event.type !== 'OpenTicket') {
+    return {
+      kind: 'NotFound',
+      command: event.type,
+      what: 'ticket',
+      id: event.ticketId,
+      message: `ticket ${event.ticketId} does not exist`,
+    };
+  }
+  if (candidates.length === 0) {
+    return {
+      kind: 'IllegalTransition',
+      state: status,
+      command: event.type,
+      allowed,
+      message: `${event.type} is not possible while the ticket is ${status}; possible now: ${allowed.join(', ') || 'nothing (final state)'}`,
+    };
+  }
+
+  const routeHolds = (name: string) => !has(RESUME_ROUTES, name) || RESUME_ROUTES[name](args);
+  const aimed = candidates.find((t) => ruleNames(t.guard).every(routeHolds)) ?? candidates[candidates.length - 1];
+  for (const name of ruleNames(aimed.guard)) {
+    if (has(PERMISSION_RULES, name) && !PERMISSION_RULES[name].check(args)) {
+      const rule = PERMISSION_RULES[name];
+      const department = snapshot.context.ticket.department ?? snapshot.context.ticket.owningDepartment;
+      const whoMay = rule.whoMay.map((w) =>
+        'department' in w ? { role: w.role, department: department ?? 'the ticket’s department' } : { role: w.role },
+      );
+      return {
+        kind: 'Forbidden',
+        command: event.type,
+        rule: name,
+        whoMay,
+        message: `${event.actor.role} ${event.actor.id} may not ${event.type} on this ticket; who may: ${whoMay
+          .map((w) => ('department' in w ? `${w.role} of ${w.department}` : w.role))
+          .join(', ')}`,
+      };
+    }
+    if (has(BUSINESS_RULES, name) && !BUSINESS_RULES[name].check(args)) {
+      const rule = BUSINESS_RULES[name];
+      return rule.field === undefined
+        ? { kind: 'IllegalTransition', state: status, command: event.type, allowed, rule: name, message: rule.message }
+        : { kind: 'InvalidCommand', command: event.type, field: rule.field, message: `${rule.field}: ${rule.message}` };
+    }
+  }
+  throw new Error(`the lifecycle refused ${event.type} in ${status} but no named rule explains why`);
+}

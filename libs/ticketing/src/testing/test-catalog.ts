@@ -1,0 +1,74 @@
+import { createServiceCatalog, type CatalogConfig, type ServiceCatalog } from '../catalog';
+import type { Actor } from '../model/actor';
+
+/** A small catalog for specifications: Boston-style hours and two holidays. */
+export const testCatalogConfig: CatalogConfig = {
+  jurisdiction: 'test.example.gov',
+  departments: [
+    { code: 'DPW', name: 'Public Works' },
+    { code: 'CLERK', name: 'City Clerk' },
+    { code: '311', name: 'Constituent Services' },
+  ],
+  services: [
+    {
+      code: 'TRASH-MISSED',
+      name: 'Missed trash pickup',
+      description: 'Trash or recycling was not collected on the scheduled day.',
+      group: 'Sanitation',
+      keywords: ['trash', 'garbage'],
+      department: 'DPW',
+      sla: { amount: 1, unit: 'business_days' },
+      defaultPriority: 'normal',
+      attributes: [],
+    },
+    {
+      code: 'POTHOLE',
+      name: 'Pothole',
+      description: 'A pothole in a city street.',
+      group: 'Streets',
+      keywords: ['pothole', 'road'],
+      department: 'DPW',
+      sla: { amount: 16, unit: 'business_hours' },
+      defaultPriority: 'high',
+      attributes: [],
+    },
+    {
+      code: 'DOG-LICENSE',
+      name: 'Dog license',
+      description: 'Questions about or applications for a dog license.',
+      group: 'Licenses',
+      keywords: ['dog'],
+      department: 'CLERK',
+      sla: { amount: 5, unit: 'business_days' },
+      defaultPriority: 'low',
+      attributes: [],
+    },
+  ],
+  calendar: {
+    timeZone: 'America/New_York',
+    hours: {
+      monday: { open: '08:30', close: '16:30' },
+      tuesday: { open: '08:30', close: '16:30' },
+      wednesday: { open: '08:30', close: '16:30' },
+      thursday: { open: '08:30', close: '16:30' },
+      friday: { open: '08:30', close: '16:30' },
+    },
+    holidays: ['2026-11-26', '2026-12-25'],
+  },
+  policies: { reopenWindowDays: 30 },
+};
+
+export const testCatalog: ServiceCatalog = createServiceCatalog(testCatalogConfig);
+
+/** One actor of every kind the permission table names. */
+export const actors = {
+  operator: { id: 'op-ana', role: 'operator' },
+  dpwStaff: { id: 'dpw-bo', role: 'staff', department: 'DPW' },
+  dpwStaff2: { id: 'dpw-cy', role: 'staff', department: 'DPW' },
+  dpwHead: { id: 'dpw-head', role: 'department_head', department: 'DPW' },
+  clerkStaff: { id: 'clerk-di', role: 'staff', department: 'CLERK' },
+  clerkHead: { id: 'clerk-head', role: 'department_head', department: 'CLERK' },
+  director: { id: 'dir-eve', role: 'director' },
+  resident: { id: 'res-key-1', role: 'resident' },
+  system: { id: 'sla-watcher', role: 'system' },
+} satisfies Record<string, Actor>;
