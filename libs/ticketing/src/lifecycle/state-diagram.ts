@@ -1,21 +1,41 @@
 import { ticketLifecycle } from './ticket-machine';
 
+interface Edge {
+  readonly from: string;
+  readonly command: string;
+  readonly to: string;
+  readonly rules: readonly string[];
+}
+
+/** Every transition of the machine definition, in definition order. */
+function lifecycleEdges(): Edge[] {
+  return Object.entries(ticketLifecycle.root.states).flatMap(([from, node]) =>
+    Object.entries(node.on).flatMap(([command, transitions]) =>
+      transitions.map((t) => ({
+        from,
+        command,
+        to: t.target?.[0]?.key ?? from,
+        rules: ((t.guard as { guards?: unknown[] } | undefined)?.guards ?? []).filter((g): g is string => typeof g === 'string'),
+      })),
+    ),
+  );
+}
+
 /**
  * The lifecycle as a Mermaid state diagram, generated from the machine definition so the
  * documentation cannot drift from the rules (a test compares it with docs/lifecycle.md).
- * Each edge is labelled with the command and the named rules that must hold.
  */
 export function lifecycleMermaid(): string {
-  const lines = ['stateDiagram-v2', `  [*] --> ${ticketLifecycle.config.initial as string}`];
+  const lines = ['stateDiagram-v2', `  [*] --> ${String(ticketLifecycle.config.initial)}`];
+  for (const e of lifecycleEdges()) lines.push(`  ${e.from} --> ${e.to}: ${e.command}`);
   for (const [name, node] of Object.entries(ticketLifecycle.root.states)) {
-    for (const [command, transitions] of Object.entries(node.on)) {
-      for (const t of transitions) {
-        const target = t.target?.[0]?.key ?? name;
-        const rules = ((t.guard as { guards?: unknown[] } | undefined)?.guards ?? []).filter((g) => typeof g === 'string');
-        lines.push(`  ${name} --> ${target}: ${command}${rules.length ? ` [${rules.join(', ')}]` : ''}`);
-      }
-    }
     if (node.type === 'final') lines.push(`  ${name} --> [*]`);
   }
   return lines.join('\n');
+}
+
+/** The transitions with the named rules each must satisfy, as a Markdown table. */
+export function lifecycleRulesTable(): string {
+  const rows = lifecycleEdges().map((e) => `| ${e.from} | ${e.command} | ${e.to} | ${e.rules.map((r) => `\`${r}\``).join(', ')} |`);
+  return ['| from | command | to | rules that must hold |', '|---|---|---|---|', ...rows].join('\n');
 }
