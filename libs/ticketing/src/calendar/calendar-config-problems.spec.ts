@@ -56,7 +56,7 @@ describe('calendar configuration problems', () => {
       { path: 'holidays[0]', message: `must be an existing date 'YYYY-MM-DD' (got "2026-02-30")` },
       { path: 'holidays[1]', message: `must be an existing date 'YYYY-MM-DD' (got "07/04/2026")` },
       { path: 'holidays[3]', message: 'must be a string (got number 20261225)' },
-      { path: 'holidays[4]', message: 'duplicate holiday 2026-12-25 (also holidays[2])' },
+      { path: 'holidays[4]', message: 'duplicate holiday "2026-12-25" (first at holidays[2])' },
     ]);
   });
 });

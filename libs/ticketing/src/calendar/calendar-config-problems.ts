@@ -57,17 +57,15 @@ function clockTime(reader: ConfigReader, value: unknown, path: string): number |
 function checkHolidays(reader: ConfigReader, value: unknown, path: string): void {
   const holidays = reader.list(value, path);
   if (!holidays) return;
-  const seen = new Map<string, number>();
+  const checkRepeat = reader.repeatCheck('holiday');
   holidays.forEach((holiday, index) => {
     const holidayPath = elementPath(path, index);
     const date = reader.string(holiday, holidayPath);
     if (date === undefined) return;
     if (parseIsoDate(date) === undefined) {
       reader.report(holidayPath, `must be an existing date 'YYYY-MM-DD' (got ${JSON.stringify(date)})`);
-    } else if (seen.has(date)) {
-      reader.report(holidayPath, `duplicate holiday ${date} (also ${elementPath(path, seen.get(date)!)})`);
     } else {
-      seen.set(date, index);
+      checkRepeat(date, holidayPath);
     }
   });
 }

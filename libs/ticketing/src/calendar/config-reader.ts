@@ -105,6 +105,16 @@ export class ConfigReader {
     return undefined;
   }
 
+  /** A check that reports every value already seen among siblings, naming where it first appeared. */
+  repeatCheck(what: string): (value: string | number, path: string) => void {
+    const firstPaths = new Map<string | number, string>();
+    return (value, path) => {
+      const firstPath = firstPaths.get(value);
+      if (firstPath === undefined) firstPaths.set(value, path);
+      else this.report(path, `duplicate ${what} ${JSON.stringify(value)} (first at ${firstPath})`);
+    };
+  }
+
   private present(value: unknown, path: string, optional: boolean): boolean {
     if (value !== undefined) return true;
     if (!optional) this.report(path, 'is required');

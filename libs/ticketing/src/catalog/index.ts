@@ -1,0 +1,10 @@
+export { SLA_UNITS, type Sla, type SlaUnit } from '../calendar/sla';
+export type { CatalogConfig, CatalogPolicies } from './catalog-config';
+export { CatalogError } from './catalog-error';
+export { catalogProblems } from './catalog-problems';
+export type { Department } from './department';
+export { parseCatalog } from './parse-catalog';
+export { PRIORITIES, type Priority } from './priority';
+export { ATTRIBUTE_DATATYPES, type AttributeDatatype, LIST_DATATYPES, type ServiceAttribute } from './service-attribute';
+export { createServiceCatalog, type ServiceCatalog } from './service-catalog';
+export type { ServiceType } from './service-type';
