@@ -354,6 +354,18 @@ describe('SLA breach', () => {
     });
   });
 
+  it('an overdue, breached ticket stays overdue through a hold and is not breached twice', () => {
+    const g = given(...breachHistory);
+    const late = new Date(Date.parse(g.state.dueAt!) + 1000).toISOString();
+    const resumed = given(
+      ...breachHistory,
+      { command: { type: 'RecordSlaBreach' }, by: actors.system, at: late },
+      { ...steps.hold(), at: late },
+    ).when({ type: 'ResumeTicket' }, actors.dpwStaff, '2026-11-20T15:00:00.000Z');
+    const { state } = resumed.then({ type: 'TicketResumed', data: { dueAt: g.state.dueAt! } });
+    expect(state.breachedDueAt).toBe(state.dueAt);
+  });
+
   it('is only for the system', () => {
     given(...breachHistory).when({ type: 'RecordSlaBreach' }, actors.director, '2027-01-01T00:00:00.000Z').thenFails('Forbidden');
   });

@@ -25,11 +25,17 @@ const freshDueAt = (ctx: EmitContext): string | undefined => {
   return service ? iso(ctx.catalog.calendar.dueDate(ctx.now, service.sla)) : undefined;
 };
 
-/** Due instant once the ticket leaves a hold: the paused remainder counted from now. */
-const resumedDueAt = (ctx: EmitContext): string | undefined =>
-  ctx.state.slaRemainingMs === undefined
-    ? undefined
-    : iso(ctx.catalog.calendar.addBusinessTime(ctx.now, ctx.state.slaRemainingMs));
+/**
+ * Due instant once the ticket leaves a hold: the paused remainder counted from now. A ticket
+ * that was already overdue and breached keeps its breached due time, so leaving the hold
+ * neither hides the lateness nor records the same breach twice.
+ */
+const resumedDueAt = (ctx: EmitContext): string | undefined => {
+  const { slaRemainingMs, breachedDueAt } = ctx.state;
+  if (slaRemainingMs === undefined) return undefined;
+  if (slaRemainingMs === 0 && breachedDueAt) return breachedDueAt;
+  return iso(ctx.catalog.calendar.addBusinessTime(ctx.now, slaRemainingMs));
+};
 
 /**
  * The SLA clock starts when a department first takes the ticket, resumes after a hold,
