@@ -1,7 +1,8 @@
+import { CITY_HALL } from '../calendar/calendar-fixtures';
 import { createServiceCatalog, type CatalogConfig, type ServiceCatalog } from '../catalog';
 import type { Actor } from '../model/actor';
 
-/** A small catalog for specifications: Boston-style hours and two holidays. */
+/** A small catalog for specifications, on a New England city hall's calendar. */
 export const testCatalogConfig: CatalogConfig = {
   jurisdiction: 'test.example.gov',
   departments: [
@@ -44,17 +45,7 @@ export const testCatalogConfig: CatalogConfig = {
       attributes: [],
     },
   ],
-  calendar: {
-    timeZone: 'America/New_York',
-    hours: {
-      monday: { open: '08:30', close: '16:30' },
-      tuesday: { open: '08:30', close: '16:30' },
-      wednesday: { open: '08:30', close: '16:30' },
-      thursday: { open: '08:30', close: '16:30' },
-      friday: { open: '08:30', close: '16:30' },
-    },
-    holidays: ['2026-11-26', '2026-12-25'],
-  },
+  calendar: CITY_HALL,
   policies: { reopenWindowDays: 30 },
 };
 
