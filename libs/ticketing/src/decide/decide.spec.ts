@@ -144,6 +144,21 @@ describe('starting work (claiming)', () => {
 });
 
 describe('hold and resume', () => {
+  it.each(['assigned', 'in_progress', 'escalated'] as const)('a ticket %s is put on hold with the business time left on its clock', (from) => {
+    const g = given(...HISTORY_TO[from]);
+    const { events, state } = g.when(steps.hold().command, actors.dpwStaff).then({
+      type: 'TicketPutOnHold',
+      data: expect.objectContaining({ reason: 'waiting for the resident' }),
+    });
+    const remaining = events[0].type === 'TicketPutOnHold' ? events[0].data.remainingBusinessMs : undefined;
+    expect(remaining).toBeGreaterThan(0);
+    expect(state).toMatchObject({ status: 'on_hold', heldFrom: from, slaRemainingMs: remaining });
+  });
+
+  it('only by the department working it', () => {
+    given(...HISTORY_TO.assigned).when(steps.hold().command, actors.operator).thenFails('Forbidden', { rule: 'onlyTheTicketsDepartmentWorksIt' });
+  });
+
   it.each(['assigned', 'in_progress', 'escalated'] as const)('a ticket %s resumes where it was', (from) => {
     const held = given(...HISTORY_TO[from], steps.hold());
     expect(held.state.status).toBe('on_hold');
@@ -340,6 +355,16 @@ describe('SLA breach', () => {
     given(...breachHistory, { command: { type: 'RecordSlaBreach' }, by: actors.system, at: late })
       .when({ type: 'RecordSlaBreach' }, actors.system, late)
       .thenFails('IllegalTransition', { rule: 'aBreachIsRecordedOnceTheDueTimeHasPassed' });
+  });
+
+  it.each([
+    ['in_progress', [steps.start()]],
+    ['escalated', [steps.escalate()]],
+  ] as const)('is recorded while the ticket is %s', (status, more) => {
+    const g = given(...breachHistory, ...more);
+    const late = new Date(Date.parse(g.state.dueAt!) + 1000).toISOString();
+    const { state } = g.when({ type: 'RecordSlaBreach' }, actors.system, late).then({ type: 'SlaBreached' });
+    expect(state.status).toBe(status);
   });
 
   it('is not recorded before the due time', () => {
