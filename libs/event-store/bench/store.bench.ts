@@ -1,0 +1,109 @@
+// Append throughput of the SQLite event store against raw better-sqlite3 at the same durability
+// (WAL, synchronous=FULL), measured in one run on one file system. Not a test: it prints ratios.
+//   BENCH_SECONDS  seconds per workload (default 3)
+//   BENCH_DIR      where the database files go (default ./.bench, next to where ./data would be)
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SqliteEventStore } from '../src/sqlite/sqlite-event-store';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONCURRENCY = 64;
+const DATA = { kind: 'benchmark', text: 'x'.repeat(160), at: new Date(0).toISOString() };
+
+interface Result {
+  readonly name: string;
+  readonly appends: number;
+  readonly perSecond: number;
+  readonly note?: string;
+}
+
+/** Runs `worker` on `concurrency` async appenders until the time is up. */
+async function timed(name: string, concurrency: number, worker: (appender: number, i: number) => Promise<void> | void): Promise<Result> {
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  let appends = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, appender) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        await worker(appender, i);
+        appends++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { name, appends, perSecond: appends / elapsed };
+}
+
+function rawDatabase(file: string): { insert: (stream: string, revision: number) => void; db: Database.Database } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_name TEXT NOT NULL,
+    revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,
+    UNIQUE (stream_name, revision))`);
+  const statement = db.prepare('INSERT INTO events (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = (stream: string, revision: number): void => {
+    statement.run(randomUUID(), stream, revision, 'BenchmarkEvent', JSON.stringify(DATA), '{}', new Date().toISOString());
+  };
+  return { insert, db };
+}
+
+async function main(): Promise<void> {
+  const base = resolve(process.env.BENCH_DIR ?? '.bench');
+  mkdirSync(base, { recursive: true });
+  const dir = mkdtempSync(join(base, 'store-'));
+  const results: Result[] = [];
+  try {
+    const raw1 = rawDatabase(join(dir, 'raw-single.db'));
+    results.push(await timed('raw better-sqlite3, 1 appender, 1 transaction per append', 1, (_, i) => raw1.insert('s', i)));
+    raw1.db.close();
+
+    const store1 = SqliteEventStore.open(join(dir, 'store-single.db'));
+    results.push(
+      await timed('event store, 1 appender', 1, async (_, i) => {
+        await store1.append('s', i === 0 ? 'no_stream' : i - 1, [{ id: randomUUID(), type: 'BenchmarkEvent', data: DATA }]);
+      }),
+    );
+    await store1.close();
+
+    const raw64 = rawDatabase(join(dir, 'raw-concurrent.db'));
+    results.push(await timed(`raw better-sqlite3, ${CONCURRENCY} appenders, 1 transaction per append`, CONCURRENCY, (a, i) => raw64.insert(`s-${a}`, i)));
+    raw64.db.close();
+
+    const rawBatch = rawDatabase(join(dir, 'raw-batched.db'));
+    const batch = rawBatch.db.transaction((round: number) => {
+      for (let a = 0; a < CONCURRENCY; a++) rawBatch.insert(`s-${a}`, round);
+    });
+    const batched = await timed(`raw better-sqlite3, ${CONCURRENCY} appends per transaction (ceiling)`, 1, (_, round) => batch(round));
+    results.push({ ...batched, appends: batched.appends * CONCURRENCY, perSecond: batched.perSecond * CONCURRENCY });
+    rawBatch.db.close();
+
+    const store64 = SqliteEventStore.open(join(dir, 'store-concurrent.db'));
+    const concurrent = await timed(`event store, ${CONCURRENCY} appenders (group commit)`, CONCURRENCY, async (a, i) => {
+      await store64.append(`s-${a}`, i === 0 ? 'no_stream' : i - 1, [{ id: randomUUID(), type: 'BenchmarkEvent', data: DATA }]);
+    });
+    const { commits, appends } = store64.stats();
+    results.push({ ...concurrent, note: `${(appends / commits).toFixed(1)} appends per commit` });
+    await store64.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  report(results);
+}
+
+function report(results: readonly Result[]): void {
+  const [raw1, store1, raw64, rawBatched, store64] = results;
+  console.log(`Event store append benchmark — ${new Date().toISOString()}, node ${process.version}, ${SECONDS}s per workload, durable (WAL, synchronous=FULL)`);
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(72)} ${r.perSecond.toFixed(0).padStart(8)} appends/s  (${r.appends} appends${r.note ? `, ${r.note}` : ''})`);
+  }
+  const ratio = (a: Result, b: Result) => (a.perSecond / b.perSecond).toFixed(2);
+  console.log(`  single appender: event store / raw                   ${ratio(store1, raw1)}  (goal >= 0.8)`);
+  console.log(`  ${CONCURRENCY} appenders / single appender (event store)      ${ratio(store64, store1)}  (goal >= 5)`);
+  console.log(`  ${CONCURRENCY} appenders: event store / raw 1 tx per append   ${ratio(store64, raw64)}`);
+  console.log(`  ${CONCURRENCY} appenders: event store / raw batched ceiling   ${ratio(store64, rawBatched)}`);
+}
+
+void main();
