@@ -18,7 +18,7 @@ const config: Config = {
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc as never },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|jose/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@switchboard/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',

@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { EventStoreModule } from '@switchboard/event-store';
+import { AuthModule } from './auth/auth.module';
+import { BenchBaselineController } from './bench-baseline/bench-baseline.controller';
+import { CatalogModule } from './catalog/catalog.module';
+import { CLOCK, type Clock, systemClock } from './clock/clock';
+import type { ApiConfig } from './config/api-config';
+import { ConfigModule } from './config/config.module';
+import { HealthController } from './health/health.controller';
+import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
+import { TicketsModule } from './tickets/tickets.module';
+
+/** The API, wired from a parsed configuration; tests pass their own clock. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule.forRoot({ url: config.eventStoreUrl }),
+        CatalogModule,
+        AuthModule,
+        TicketsModule,
+        { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
+      ],
+      controllers: [HealthController, ...(config.benchBaseline ? [BenchBaselineController] : [])],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: RevisionEtagInterceptor }],
+    };
+  }
+}
+
+/** Holds the injected Clock. */
+@Module({})
+class ClockModule {}

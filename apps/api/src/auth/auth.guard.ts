@@ -1,0 +1,27 @@
+import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Actor } from '@switchboard/ticketing';
+import type { FastifyRequest } from 'fastify';
+import { Authenticator } from './authenticator';
+import { IS_PUBLIC } from './public.decorator';
+
+export type AuthenticatedRequest = FastifyRequest & { actor: Actor };
+
+/** Every route needs `Authorization: Bearer <token>` unless it is marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const actor = scheme === 'Bearer' && token ? await this.authenticator.authenticate(token) : undefined;
+    if (!actor) throw new UnauthorizedException('Send a valid token as "Authorization: Bearer <token>".');
+    request.actor = actor;
+    return true;
+  }
+}

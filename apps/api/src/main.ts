@@ -1,0 +1,17 @@
+import { createApp } from './create-app';
+import { loadApiConfig } from './config/api-config';
+import { startupBanner } from './startup-banner';
+
+/** Starts the API from environment variables (docs/operations.md). */
+async function main(): Promise<void> {
+  const config = loadApiConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(startupBanner(config, `http://${shownHost}:${config.port}`));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

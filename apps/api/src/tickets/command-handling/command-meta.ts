@@ -1,0 +1,41 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@switchboard/ticketing';
+import { randomUUID } from 'node:crypto';
+import { InvalidRequest } from '../../errors/api-exceptions';
+import type { AuthenticatedRequest } from '../../auth/auth.guard';
+
+/** Who sends a command, under which id, and against which revision (from the HTTP headers). */
+export interface CommandMeta {
+  readonly actor: Actor;
+  /** The `Idempotency-Key` header, or a fresh UUID: event ids derive from it. */
+  readonly commandId: string;
+  /** The revision named by `If-Match`; undefined means "decide on the latest state". */
+  readonly expectedRevision?: number;
+  readonly correlationId: string;
+}
+
+const IDEMPOTENCY_KEY = /^[\w.:-]{1,128}$/;
+
+/** Parses `If-Match: W/"7"` (or `"7"`) into a revision. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) throw new InvalidRequest([{ field: 'If-Match', message: 'must be the ETag of the ticket, e.g. W/"3"' }]);
+  return Number(match[1]);
+}
+
+/** The command metadata of the request. */
+export const CommandMetadata = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandMeta => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  const key = request.headers['idempotency-key'];
+  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+    throw new InvalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits, ".", ":", "_" or "-" (a UUID is ideal)' }]);
+  }
+  const ifMatch = request.headers['if-match'];
+  return {
+    actor: request.actor,
+    commandId: key ?? randomUUID(),
+    expectedRevision: parseIfMatch(typeof ifMatch === 'string' ? ifMatch : undefined),
+    correlationId: request.id,
+  };
+});

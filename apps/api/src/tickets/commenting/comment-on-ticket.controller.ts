@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { CommentOnTicketDto } from './comment-on-ticket.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class CommentOnTicketController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Adds an internal or public comment; the ticket does not move. */
+  @Post(':id/comments')
+  @HttpCode(200)
+  comment(@Param('id') ticketId: string, @Body() body: CommentOnTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'CommentOnTicket', ticketId }, meta);
+  }
+}

@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { CompleteTicketDto } from './complete-ticket.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class CompleteTicketController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Resolves the ticket with a resolution code and note. */
+  @Post(':id/complete')
+  @HttpCode(200)
+  complete(@Param('id') ticketId: string, @Body() body: CompleteTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'CompleteTicket', ticketId }, meta);
+  }
+}

@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { EscalateTicketDto } from './escalate-ticket.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class EscalateTicketController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Raises the ticket one tier (department head, then the director). */
+  @Post(':id/escalate')
+  @HttpCode(200)
+  escalate(@Param('id') ticketId: string, @Body() body: EscalateTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'EscalateTicket', ticketId }, meta);
+  }
+}

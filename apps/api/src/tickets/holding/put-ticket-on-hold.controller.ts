@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { PutTicketOnHoldDto } from './put-ticket-on-hold.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class PutTicketOnHoldController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Waits on the resident or a third party; the SLA clock pauses. */
+  @Post(':id/hold')
+  @HttpCode(200)
+  hold(@Param('id') ticketId: string, @Body() body: PutTicketOnHoldDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'PutTicketOnHold', ticketId }, meta);
+  }
+}

@@ -1,0 +1,29 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { CHANNELS, type Channel, MAX_DESCRIPTION_LENGTH, PRIORITIES, type Priority } from '@switchboard/ticketing';
+
+/** Where the problem is: an address, coordinates, or both. */
+export class LocationDto {
+  @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @IsOptional() @IsLatitude() latitude?: number;
+  @IsOptional() @IsLongitude() longitude?: number;
+}
+
+/** The resident's contact data: personal, shown only to roles that need it. */
+export class ResidentContactDto {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @IsOptional() @IsString() @MaxLength(254) email?: string;
+}
+
+/** POST /tickets */
+export class OpenTicketDto {
+  @IsString() @Length(1, 64) serviceCode!: string;
+  @IsString() @Length(1, MAX_DESCRIPTION_LENGTH) description!: string;
+  @IsIn(CHANNELS) channel!: Channel;
+  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @IsOptional() @ValidateNested() @Type(() => ResidentContactDto) contact?: ResidentContactDto;
+  @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
+  /** Answers to the service's Open311 attributes, by attribute code. */
+  @IsOptional() @IsObject() attributes?: Record<string, string | number | string[]>;
+}

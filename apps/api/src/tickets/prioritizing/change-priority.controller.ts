@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { ChangePriorityDto } from './change-priority.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class ChangePriorityController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Changes the priority; the ticket does not move. */
+  @Post(':id/priority')
+  @HttpCode(200)
+  changePriority(@Param('id') ticketId: string, @Body() body: ChangePriorityDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'ChangePriority', ticketId }, meta);
+  }
+}

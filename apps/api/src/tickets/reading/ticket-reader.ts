@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import { type Actor, type ServiceCatalog } from '@switchboard/ticketing';
+import { CATALOG } from '../../catalog/catalog.module';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { TicketNotFound } from '../../errors/api-exceptions';
+import { allowedCommands } from './allowed-commands';
+import { maySeeContact, withoutHiddenContact } from './contact-visibility';
+import { loadTicket, type TicketEventRecord } from './load-ticket';
+import { ticketView, type TicketView } from './ticket-view';
+
+/** One entry of a ticket's audit trail. */
+export interface HistoryEntry {
+  readonly revision: number;
+  readonly position: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly actor?: Actor;
+  readonly occurredAt?: string;
+  readonly eventId: string;
+  readonly commandId?: string;
+  readonly correlationId?: string;
+  readonly stateBefore: string;
+  readonly stateAfter: string;
+}
+
+export interface TicketHistory {
+  readonly ticketId: string;
+  readonly asOf?: string;
+  /** The ticket as it was after the last listed event. */
+  readonly ticket: TicketView;
+  readonly events: readonly HistoryEntry[];
+}
+
+/** Answers ticket queries from the ticket's own stream: always consistent with its commands. */
+@Injectable()
+export class TicketReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The ticket now, with the commands `actor` may perform on it. */
+  async ticket(ticketId: string, actor: Actor): Promise<TicketView> {
+    const { records, state, revision } = await loadTicket(this.store, ticketId);
+    if (revision === undefined) throw new TicketNotFound(ticketId);
+    const allowed = allowedCommands(state, actor, this.clock.now(), this.catalog.config.policies.reopenWindowDays);
+    return ticketView(records, state, revision, maySeeContact(actor, state), allowed);
+  }
+
+  /** Every event of the ticket in order, up to `asOf` when given, with the state it moved between. */
+  async history(ticketId: string, actor: Actor, asOf?: Date): Promise<TicketHistory> {
+    const loaded = await loadTicket(this.store, ticketId);
+    const records = asOf ? loaded.records.filter((record) => occurredAt(record) <= asOf.getTime()) : loaded.records;
+    const last = records.at(-1);
+    if (!last) throw new TicketNotFound(ticketId);
+    const showContact = maySeeContact(actor, loaded.state);
+    const allowed = asOf ? [] : allowedCommands(last.stateAfter, actor, this.clock.now(), this.catalog.config.policies.reopenWindowDays);
+    return {
+      ticketId,
+      ...(asOf ? { asOf: asOf.toISOString() } : {}),
+      ticket: ticketView(records, last.stateAfter, last.stored.revision, showContact, allowed),
+      events: records.map((record) => historyEntry(record, showContact)),
+    };
+  }
+}
+
+const occurredAt = (record: TicketEventRecord): number =>
+  Date.parse(record.event?.metadata.occurredAt ?? record.stored.recordedAt.toISOString());
+
+function historyEntry(record: TicketEventRecord, showContact: boolean): HistoryEntry {
+  const { stored, event } = record;
+  return {
+    revision: stored.revision,
+    position: stored.globalPosition,
+    type: stored.type,
+    data: withoutHiddenContact((event?.data ?? stored.data) as Record<string, unknown>, showContact),
+    actor: event?.metadata.actor,
+    occurredAt: event?.metadata.occurredAt ?? stored.recordedAt.toISOString(),
+    eventId: stored.id,
+    commandId: event?.metadata.commandId,
+    correlationId: event?.metadata.correlationId,
+    stateBefore: record.stateBefore.status,
+    stateAfter: record.stateAfter.status,
+  };
+}

@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { ReopenTicketDto } from './reopen-ticket.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class ReopenTicketController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Reopens a completed ticket within the window; it goes back to the completing department. */
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@Param('id') ticketId: string, @Body() body: ReopenTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'ReopenTicket', ticketId }, meta);
+  }
+}

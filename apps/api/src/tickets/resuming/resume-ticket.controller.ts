@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { ResumeTicketDto } from './resume-ticket.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class ResumeTicketController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** Ends a hold: back where the ticket was, with the SLA clock running again. */
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@Param('id') ticketId: string, @Body() body: ResumeTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'ResumeTicket', ticketId }, meta);
+  }
+}

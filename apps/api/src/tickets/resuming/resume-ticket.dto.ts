@@ -1,0 +1,2 @@
+/** POST /tickets/:id/resume: no fields (any field sent is rejected). */
+export class ResumeTicketDto {}

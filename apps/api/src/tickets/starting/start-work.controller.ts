@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
+import type { CommandResult } from '../command-handling/command-result';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
+import { StartWorkDto } from './start-work.dto';
+
+@ApiTags('commands')
+@Controller('tickets')
+export class StartWorkController {
+  constructor(private readonly commands: TicketCommandService) {}
+
+  /** The acting staff member claims the ticket and starts work. */
+  @Post(':id/start')
+  @HttpCode(200)
+  start(@Param('id') ticketId: string, @Body() body: StartWorkDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+    return this.commands.execute({ ...body, type: 'StartWork', ticketId }, meta);
+  }
+}

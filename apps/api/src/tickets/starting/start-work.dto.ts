@@ -1,0 +1,2 @@
+/** POST /tickets/:id/start: no fields (any field sent is rejected). */
+export class StartWorkDto {}

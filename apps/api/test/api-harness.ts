@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Clock } from '../src/clock/clock';
+import { type ApiConfig, loadApiConfig } from '../src/config/api-config';
+import { createApp } from '../src/create-app';
+
+const demoTokens = (JSON.parse(readFileSync(join(__dirname, '../config/demo-tokens.json'), 'utf8')) as { tokens: Record<string, string> }).tokens;
+
+/** Bearer tokens of the demo users, by what they are. */
+export const as = {
+  operator: demoTokens['ada.operator'],
+  dpwStaff: demoTokens['sam.dpw'],
+  dpwHead: demoTokens['hana.dpw'],
+  engineeringStaff: demoTokens['eli.engineering'],
+  director: demoTokens['dee.director'],
+  resident: demoTokens['resident-portal'],
+};
+
+/** A clock the test moves by hand; starts on a Monday morning in the demo city. */
+export class TestClock implements Clock {
+  private current = Date.parse('2026-11-02T14:00:00.000Z');
+  now = (): Date => new Date(this.current);
+  advance(minutes: number): void {
+    this.current += minutes * 60_000;
+  }
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly body: any;
+  readonly headers: Record<string, unknown>;
+}
+
+export interface TestApi {
+  readonly clock: TestClock;
+  readonly app: NestFastifyApplication;
+  request(method: 'GET' | 'POST', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<Answer>;
+  /** POST as `token`, failing the test unless the answer is 2xx. */
+  command(url: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/** The real app on a temporary SQLite file, listening on a free local port. */
+export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-'));
+  const config: ApiConfig = {
+    ...loadApiConfig({}),
+    eventStoreUrl: `sqlite:${join(dir, 'switchboard.db')}`,
+    logLevel: 'silent',
+    docs: false,
+    ...overrides,
+  };
+  const clock = new TestClock();
+  const app = await createApp(config, clock);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  // A real port: Fastify's inject needs an ESM-only dependency that Jest cannot load.
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = await app.getUrl();
+
+  const request: TestApi['request'] = async (method, url, options = {}) => {
+    const headers: Record<string, string> = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers };
+    const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${base}${url}`, { method, headers, body: payload });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: Object.fromEntries(response.headers) };
+  };
+  return {
+    clock,
+    app,
+    request,
+    async command(url, token, body, headers) {
+      const answer = await request('POST', url, { token, body, headers });
+      if (answer.status >= 300) throw new Error(`POST ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return answer;
+    },
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An open-ticket request for a Public Works service. */
+export const pothole = {
+  serviceCode: 'POTHOLE',
+  description: 'Deep pothole in front of 12 Elm St',
+  channel: 'phone',
+  location: { address: '12 Elm St', latitude: 42.77, longitude: -71.08 },
+  contact: { name: 'Ann Resident', phone: '978-555-0101' },
+};
+
+/** Opens a pothole ticket as the operator and routes it to Public Works; returns its id. */
+export async function assignedToPublicWorks(api: TestApi): Promise<string> {
+  const { body } = await api.command('/tickets', as.operator, pothole);
+  await api.command(`/tickets/${body.ticketId}/assign`, as.operator, { department: 'DPW' });
+  return body.ticketId;
+}
