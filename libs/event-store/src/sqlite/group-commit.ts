@@ -1,3 +1,12 @@
+/** How to recognise a lock held by another writer, and how long to keep waiting for it. */
+export interface BusyPolicy {
+  readonly isBusy: (error: unknown) => boolean;
+  readonly busyDeadlineMs: number;
+}
+
+const BUSY_FIRST_DELAY_MS = 5;
+const BUSY_MAX_DELAY_MS = 200;
+
 /** One request's outcome inside a committed batch: a failure here does not fail the others. */
 export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
 
@@ -18,9 +27,15 @@ export class GroupCommit<T, R> {
   private commitCount = 0;
   private requestCount = 0;
 
+  private busySince: number | undefined;
+  /** Once closing, a busy lock fails the batch instead of waiting: close must finish. */
+  private closing = false;
+  private busyDelayMs = BUSY_FIRST_DELAY_MS;
+
   constructor(
     private readonly commit: (requests: readonly T[]) => Outcome<R>[],
     private readonly mapError: (error: unknown) => unknown,
+    private readonly busy: BusyPolicy = { isBusy: () => false, busyDeadlineMs: 0 },
     /** Bounds one transaction so a burst cannot block the event loop for long. */
     private readonly maxBatch = 1000,
   ) {}
@@ -35,12 +50,36 @@ export class GroupCommit<T, R> {
 
   /** Commits everything queued now (used on close, so accepted requests are not dropped). */
   flushAll(): void {
+    this.closing = true;
     while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.maxBatch));
   }
 
   /** Transactions committed and requests processed so far. */
   stats(): { commits: number; appends: number } {
     return { commits: this.commitCount, appends: this.requestCount };
+  }
+
+  /**
+   * Another writer holds the lock: put the batch back at the head of the queue and try again
+   * after a growing delay, until the deadline. Returns false when the batch should fail now.
+   */
+  private waitForLock(batch: readonly Pending<T, R>[], error: unknown): boolean {
+    if (this.closing || !this.busy.isBusy(error)) return false;
+    const now = Date.now();
+    this.busySince ??= now;
+    if (now - this.busySince >= this.busy.busyDeadlineMs) {
+      this.busySince = undefined;
+      this.busyDelayMs = BUSY_FIRST_DELAY_MS;
+      return false;
+    }
+    this.queue.unshift(...batch);
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      this.schedule();
+    }, this.busyDelayMs);
+    this.busyDelayMs = Math.min(this.busyDelayMs * 2, BUSY_MAX_DELAY_MS);
+    return true;
   }
 
   private schedule(): void {
@@ -58,7 +97,10 @@ export class GroupCommit<T, R> {
     let outcomes: Outcome<R>[];
     try {
       outcomes = this.commit(batch.map((pending) => pending.request));
+      this.busySince = undefined;
+      this.busyDelayMs = BUSY_FIRST_DELAY_MS;
     } catch (error) {
+      if (this.waitForLock(batch, error)) return;
       const mapped = this.mapError(error);
       batch.forEach((pending) => pending.reject(mapped));
       return;

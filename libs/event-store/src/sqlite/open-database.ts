@@ -22,7 +22,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new StoreUnavailableError(`Event store ${path}: cannot switch to WAL journaling (got "${String(mode)}").`);
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    db.pragma('busy_timeout = 5000');
+    // better-sqlite3 waits for a lock on the main thread: keep that wait short and let group
+    // commit retry asynchronously, so another writer never freezes the event loop.
+    db.pragma('busy_timeout = 20');
     migrate(db);
     return db;
   } catch (error) {

@@ -34,3 +34,9 @@ export function mapSqliteError(path: string, error: unknown): unknown {
   const code = (error as { code?: string }).code ?? 'unknown';
   return new StoreUnavailableError(`Event store ${path} failed (${code}): ${(error as Error).message}`, { cause: error });
 }
+
+/** Another connection holds the write lock: worth waiting for, asynchronously. */
+export const isSqliteBusy = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+};

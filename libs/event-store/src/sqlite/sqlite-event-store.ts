@@ -11,7 +11,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port/event-store';
-import { StoreUnavailableError, StreamNotFoundError } from '../port/errors';
+import { EventStoreError, StoreUnavailableError, StreamNotFoundError } from '../port/errors';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type PreparedEvent } from '../port/validation';
 import { decideAppend, type StoredEventRef } from '../embedded/append-rules';
@@ -19,7 +19,7 @@ import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
 import { positionToSequence, sequenceToPosition } from '../embedded/sequence-position';
 import { GroupCommit, type Outcome } from './group-commit';
 import { openDatabase, type OpenDatabaseOptions } from './open-database';
-import { mapSqliteError, toRecordedEvent, type EventRow } from './rows';
+import { isSqliteBusy, mapSqliteError, toRecordedEvent, type EventRow } from './rows';
 
 export interface SqliteEventStoreOptions extends OpenDatabaseOptions {
   readonly maxEventBytes?: number;
@@ -29,6 +29,8 @@ export interface SqliteEventStoreOptions extends OpenDatabaseOptions {
   readonly pageSize?: number;
   /** Injected clock for `recordedAt`. */
   readonly now?: () => Date;
+  /** How long appends wait for a write lock held by another process before failing as unavailable (ms); default 10000. */
+  readonly busyDeadlineMs?: number;
 }
 
 interface AppendRequest {
@@ -58,7 +60,10 @@ export class SqliteEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 1000;
     // A nested better-sqlite3 transaction is a savepoint: a failing append rolls back alone.
     this.appendOne = db.transaction((request: AppendRequest, recordedAt: string) => this.write(request, recordedAt));
-    this.groupCommit = new GroupCommit((requests) => this.commit(requests), (error) => mapSqliteError(path, error));
+    this.groupCommit = new GroupCommit((requests) => this.commit(requests), (error) => mapSqliteError(path, error), {
+      isBusy: isSqliteBusy,
+      busyDeadlineMs: options.busyDeadlineMs ?? 10_000,
+    });
   }
 
   /** Opens or creates the store at `path`; refuses files that are not a healthy event store of a known schema. */
@@ -145,7 +150,11 @@ export class SqliteEventStore implements EventStore {
           try {
             return { ok: true, value: this.appendOne(request, recordedAt) };
           } catch (error) {
-            return { ok: false, error: mapSqliteError(this.path, error) };
+            // Only the port's own refusals (conflict, bad input) are confined to their savepoint.
+            // A storage failure (disk full, I/O) may already have rolled back the whole batch, so
+            // it fails the batch: no caller may be told "failed" for an event that was stored.
+            if (!(error instanceof EventStoreError)) throw error;
+            return { ok: false, error };
           }
         }),
       )

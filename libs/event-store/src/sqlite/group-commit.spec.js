@@ -1,0 +1,45 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const errors_1 = require("../port/errors");
+const helpers_1 = require("../testing/helpers");
+const temp_dir_1 = require("../testing/temp-dir");
+const sqlite_event_store_1 = require("./sqlite-event-store");
+describe('SQLite adapter: group commit', () => {
+    const path = (0, temp_dir_1.useTempDir)();
+    let store;
+    beforeEach(() => {
+        store = sqlite_event_store_1.SqliteEventStore.open(path('events.db'));
+    });
+    afterEach(() => store.close());
+    it('commits concurrent appends in fewer transactions than appends, each with its own result', async () => {
+        const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`stream-${i}`, 'no_stream', [(0, helpers_1.anEvent)('A'), (0, helpers_1.anEvent)('B')])));
+        expect(store.stats().appends).toBe(200);
+        expect(store.stats().commits).toBeLessThan(10);
+        results.forEach((result) => expect(result.nextExpectedRevision).toBe(1));
+        const positions = results.map((result) => Number(result.position));
+        expect(new Set(positions).size).toBe(200);
+        const all = await (0, helpers_1.collect)(store.readAll());
+        expect(all.map((e) => Number(e.globalPosition))).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+    });
+    it('fails only the conflicting append of a batch; later appends in the batch see earlier ones', async () => {
+        const before = store.stats().commits;
+        const [first, duplicate, next] = await Promise.allSettled([
+            store.append('s', 'no_stream', [(0, helpers_1.anEvent)('First')]),
+            store.append('s', 'no_stream', [(0, helpers_1.anEvent)('Duplicate')]),
+            store.append('s', 0, [(0, helpers_1.anEvent)('Next')]),
+        ]);
+        expect(store.stats().commits - before).toBe(1);
+        expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0 } });
+        expect(duplicate.status === 'rejected' && duplicate.reason).toBeInstanceOf(errors_1.ConcurrencyConflictError);
+        expect(next).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1 } });
+        expect((await (0, helpers_1.collect)(store.readStream('s'))).map((e) => e.type)).toEqual(['First', 'Next']);
+    });
+    it('commits appends still queued when the store closes', async () => {
+        const pending = store.append('s', 'no_stream', [(0, helpers_1.anEvent)('A')]);
+        await store.close();
+        await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        store = sqlite_event_store_1.SqliteEventStore.open(path('events.db'));
+        expect(await (0, helpers_1.collect)(store.readStream('s'))).toHaveLength(1);
+    });
+});
+//# sourceMappingURL=group-commit.spec.js.map
