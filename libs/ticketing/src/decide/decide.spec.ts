@@ -1,4 +1,5 @@
-import { actors } from '../testing/test-catalog';
+import { actors, testCatalog } from '../testing/test-catalog';
+import { decide } from './decide';
 import { given, steps, TICKET_ID } from '../testing/ticket-spec';
 import { HISTORY_TO } from '../testing/state-histories';
 
@@ -391,8 +392,50 @@ describe('SLA breach', () => {
     expect(state.breachedDueAt).toBe(state.dueAt);
   });
 
+  it('a ticket put on hold after its due time, before the watcher noticed, stays late against that due time', () => {
+    const g = given(...breachHistory);
+    const late = new Date(Date.parse(g.state.dueAt!) + 2 * 3600_000).toISOString();
+    const held = given(...breachHistory, { ...steps.hold(), at: late });
+    expect(held.history.at(-1)).toMatchObject({ type: 'TicketPutOnHold', data: { overdueSince: g.state.dueAt } });
+    const { state } = held
+      .when({ type: 'ResumeTicket' }, actors.dpwStaff, '2026-11-20T15:00:00.000Z')
+      .then({ type: 'TicketResumed', data: { dueAt: g.state.dueAt! } });
+    expect(state.overdueSince).toBeUndefined();
+    given(...breachHistory, { ...steps.hold(), at: late }, { ...steps.resume(), at: '2026-11-20T15:00:00.000Z' })
+      .when({ type: 'RecordSlaBreach' }, actors.system, '2026-11-20T15:01:00.000Z')
+      .then({ type: 'SlaBreached', data: { dueAt: g.state.dueAt! } });
+  });
+
   it('is only for the system', () => {
     given(...breachHistory).when({ type: 'RecordSlaBreach' }, actors.director, '2027-01-01T00:00:00.000Z').thenFails('Forbidden');
+  });
+});
+
+describe('untrusted command shapes', () => {
+  it.each(['Bogus', 'constructor', '__proto__', 'hasOwnProperty'])('a command of type %s is an InvalidCommand on "type", not a crash', (type) => {
+    given(...HISTORY_TO.assigned).when({ type } as never, actors.director).thenFails('InvalidCommand', { command: 'unknown', field: 'type' });
+  });
+
+  it('a command that is not an object is an InvalidCommand', () => {
+    const state = given(...HISTORY_TO.assigned).state;
+    expect(decide(null as never, state, { now: new Date(), actor: actors.director, commandId: 'x', catalog: testCatalog })).toMatchObject({
+      ok: false,
+      error: { kind: 'InvalidCommand', field: 'type' },
+    });
+  });
+
+  it('location, contact and attributes must be objects, attribute values strings, numbers or lists of strings', () => {
+    const decision = given().when(
+      steps.open({ location: 'Main St' as never, contact: 42 as never, attributes: { SIZE: { deep: true } } as never }).command,
+      actors.operator,
+    ).decision;
+    expect(!decision.ok && decision.problems?.map((p) => p.kind === 'InvalidCommand' && p.field)).toEqual(['location', 'contact', 'attributes']);
+  });
+
+  it('an empty assignee is refused rather than recorded', () => {
+    given(steps.open()).when({ type: 'AssignTicket', department: 'DPW', assignee: ' ' }, actors.operator).thenFails('InvalidCommand', {
+      field: 'assignee',
+    });
   });
 });
 

@@ -27,7 +27,8 @@ export interface Forbidden {
 /** A field of the command is missing or wrong. */
 export interface InvalidCommand {
   readonly kind: 'InvalidCommand';
-  readonly command: TicketCommandType;
+  /** `unknown` when the command's type itself is not one of ours. */
+  readonly command: TicketCommandType | 'unknown';
   readonly field: string;
   readonly message: string;
 }
@@ -43,7 +44,7 @@ export interface NotFound {
 
 export type DomainError = IllegalTransition | Forbidden | InvalidCommand | NotFound;
 
-export const invalid = (command: TicketCommandType, field: string, message: string): InvalidCommand => ({
+export const invalid = (command: TicketCommandType | 'unknown', field: string, message: string): InvalidCommand => ({
   kind: 'InvalidCommand',
   command,
   field,

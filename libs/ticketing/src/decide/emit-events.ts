@@ -27,14 +27,13 @@ const freshDueAt = (ctx: EmitContext): string | undefined => {
 
 /**
  * Due instant once the ticket leaves a hold: the paused remainder counted from now. A ticket
- * that was already overdue and breached keeps its breached due time, so leaving the hold
- * neither hides the lateness nor records the same breach twice.
+ * that was already late when the hold began stays late against its original due time, so a
+ * hold never hides lateness, and a breach already recorded is not recorded twice.
  */
 const resumedDueAt = (ctx: EmitContext): string | undefined => {
-  const { slaRemainingMs, breachedDueAt } = ctx.state;
-  if (slaRemainingMs === undefined) return undefined;
-  if (slaRemainingMs === 0 && breachedDueAt) return breachedDueAt;
-  return iso(ctx.catalog.calendar.addBusinessTime(ctx.now, slaRemainingMs));
+  const { slaRemainingMs, overdueSince } = ctx.state;
+  if (overdueSince) return overdueSince;
+  return slaRemainingMs === undefined ? undefined : iso(ctx.catalog.calendar.addBusinessTime(ctx.now, slaRemainingMs));
 };
 
 /**
@@ -86,10 +85,15 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
   PutTicketOnHold: (c, ctx) => {
     const due = ctx.state.dueAt;
     const remaining = due ? ctx.catalog.calendar.businessTimeBetween(ctx.now, new Date(due)) : undefined;
+    const overdue = due !== undefined && ctx.now.getTime() >= Date.parse(due);
     return [
       {
         type: 'TicketPutOnHold',
-        data: { reason: c.reason, ...(remaining !== undefined ? { remainingBusinessMs: remaining } : {}) },
+        data: {
+          reason: c.reason,
+          ...(remaining !== undefined ? { remainingBusinessMs: remaining } : {}),
+          ...(overdue ? { overdueSince: due } : {}),
+        },
       },
     ];
   },

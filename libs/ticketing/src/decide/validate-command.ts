@@ -1,5 +1,5 @@
 import { PRIORITIES } from '../catalog';
-import type { TicketCommand } from '../commands/ticket-commands';
+import { TICKET_COMMAND_TYPES, type TicketCommand } from '../commands/ticket-commands';
 import {
   CHANNELS,
   CLOSE_REASONS,
@@ -22,6 +22,7 @@ const text = (max: number, required: boolean): Check => (v) => {
 };
 const required = (max = MAX_NOTE_LENGTH) => text(max, true);
 const optional = (max = MAX_NOTE_LENGTH) => text(max, false);
+const nonEmptyIfGiven = (max: number): Check => (v) => (v === undefined ? undefined : required(max)(v));
 const oneOf = (values: readonly string[], isRequired = true): Check => (v) => {
   if (v === undefined || v === null) return isRequired ? `is required (one of ${values.join(', ')})` : undefined;
   return typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`;
@@ -30,6 +31,18 @@ const between = (min: number, max: number): Check => (v) =>
   v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)
     ? undefined
     : `must be a number from ${min} to ${max}`;
+const plainObject: Check = (v) =>
+  v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)) ? undefined : 'must be an object';
+const attributeValues: Check = (v) => {
+  if (v === undefined) return undefined;
+  if (plainObject(v)) return 'must be an object of attribute codes to values';
+  const bad = Object.entries(v as Record<string, unknown>).find(
+    ([, value]) =>
+      !(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ||
+        (Array.isArray(value) && value.every((item) => typeof item === 'string'))),
+  );
+  return bad ? `${bad[0]} must be a string, a number or a list of strings` : undefined;
+};
 const ticketId: Check = (v) =>
   typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"';
 
@@ -40,6 +53,9 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
     description: required(MAX_DESCRIPTION_LENGTH),
     channel: oneOf(CHANNELS),
     priority: oneOf(PRIORITIES, false),
+    location: plainObject,
+    contact: plainObject,
+    attributes: attributeValues,
     'location.address': optional(500),
     'location.latitude': between(-90, 90),
     'location.longitude': between(-180, 180),
@@ -47,7 +63,7 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
     'contact.phone': optional(40),
     'contact.email': optional(254),
   },
-  AssignTicket: { department: required(64), assignee: optional(128), note: optional() },
+  AssignTicket: { department: required(64), assignee: nonEmptyIfGiven(128), note: optional() },
   StartWork: {},
   PutTicketOnHold: { reason: required() },
   ResumeTicket: {},
@@ -63,8 +79,20 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
 const valueAt = (command: object, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), command);
 
-/** Every field problem of a command, in declaration order; empty when the shape is right. */
+const isKnownCommand = (command: unknown): command is TicketCommand =>
+  typeof command === 'object' &&
+  command !== null &&
+  typeof (command as { type?: unknown }).type === 'string' &&
+  (TICKET_COMMAND_TYPES as readonly string[]).includes((command as { type: string }).type);
+
+/**
+ * Every field problem of a command, in declaration order; empty when the shape is right.
+ * Commands may come from untrusted JSON, so nothing here assumes the declared types.
+ */
 export function validateCommand(command: TicketCommand): InvalidCommand[] {
+  if (!isKnownCommand(command)) {
+    return [invalid('unknown', 'type', `must be one of ${TICKET_COMMAND_TYPES.join(', ')}`)];
+  }
   const problems: InvalidCommand[] = [];
   const idProblem = ticketId(command.ticketId);
   if (idProblem) problems.push(invalid(command.type, 'ticketId', idProblem));

@@ -70,7 +70,13 @@ export type TicketEscalated = Event<
 
 export type TicketPutOnHold = Event<
   'TicketPutOnHold',
-  { reason: string; /** business time left on the SLA clock when it paused */ remainingBusinessMs?: number }
+  {
+    reason: string;
+    /** Business time left on the SLA clock when it paused. */
+    remainingBusinessMs?: number;
+    /** Set when the ticket was already past due: the due time it stays late against. */
+    overdueSince?: string;
+  }
 >;
 
 export type TicketResumed = Event<'TicketResumed', { dueAt?: string }>;

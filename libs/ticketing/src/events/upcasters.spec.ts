@@ -68,6 +68,13 @@ describe('upcasting stored events', () => {
 
   it('skips event types this version does not know instead of failing replay', () => {
     expect(upcast({ type: 'TicketTeleported', data: {}, metadata: metadata(1) })).toBeUndefined();
+    expect(upcast({ type: 'constructor', data: {}, metadata: metadata(1) })).toBeUndefined();
+  });
+
+  it.each([0, 1.5, -3, '1', 'v1', null])('reads an unusual stored schema version (%p) as v1 instead of failing', (version) => {
+    const event = upcast({ ...storedV1, metadata: { ...metadata(), schemaVersion: version as never } });
+    expect(event?.metadata.schemaVersion).toBe(CURRENT_SCHEMA_VERSION.TicketOpened);
+    expect(event?.data).toMatchObject({ owningDepartment: 'DPW' });
   });
 
   it('a v1 history replays into today’s state', () => {

@@ -58,7 +58,13 @@ const UPCASTERS: Partial<Record<TicketEventType, readonly Upcaster[]>> = {
   TicketEscalated: [ticketEscalatedV1ToV2],
 };
 
-const isKnownType = (type: string): type is TicketEventType => type in CURRENT_SCHEMA_VERSION;
+const isKnownType = (type: string): type is TicketEventType => Object.hasOwn(CURRENT_SCHEMA_VERSION, type);
+
+/** A stored version as a whole number from 1 to today's; anything unreadable counts as 1. */
+const storedVersion = (raw: unknown, current: number): number => {
+  const version = Number(raw ?? 1);
+  return Number.isInteger(version) && version >= 1 ? Math.min(version, current) : 1;
+};
 
 /**
  * Brings a stored event up to today's schema. Events of types this version does not know
@@ -68,12 +74,12 @@ const isKnownType = (type: string): type is TicketEventType => type in CURRENT_S
 export function upcast(stored: StoredTicketEvent): RecordedTicketEvent | undefined {
   if (!isKnownType(stored.type)) return undefined;
   const current = CURRENT_SCHEMA_VERSION[stored.type];
-  let version = stored.metadata.schemaVersion ?? 1;
+  let version = storedVersion(stored.metadata.schemaVersion, current);
   let data = stored.data;
   const chain = UPCASTERS[stored.type] ?? [];
-  while (version < current) {
-    data = chain[version - 1](data);
-    version += 1;
+  for (; version < current; version += 1) {
+    const step = chain[version - 1];
+    if (step) data = step(data);
   }
   return {
     type: stored.type,

@@ -32,6 +32,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         dueAt: event.data.dueAt ?? state.dueAt,
         heldFrom: undefined,
         slaRemainingMs: undefined,
+        overdueSince: undefined,
       };
     case 'WorkStarted':
       return { ...state, status: 'in_progress', assignee: event.data.assignee };
@@ -44,6 +45,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         dueAt: event.data.dueAt ?? state.dueAt,
         heldFrom: undefined,
         slaRemainingMs: undefined,
+        overdueSince: undefined,
       };
     case 'TicketPutOnHold':
       return {
@@ -51,6 +53,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         status: 'on_hold',
         heldFrom: resumable(state.status) ?? 'assigned',
         slaRemainingMs: event.data.remainingBusinessMs,
+        overdueSince: event.data.overdueSince,
         dueAt: undefined,
       };
     case 'TicketResumed':
@@ -60,6 +63,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         heldFrom: undefined,
         dueAt: event.data.dueAt,
         slaRemainingMs: undefined,
+        overdueSince: undefined,
       };
     case 'TicketCommented':
       return state;
@@ -76,6 +80,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         dueAt: undefined,
         heldFrom: undefined,
         slaRemainingMs: undefined,
+        overdueSince: undefined,
       };
     case 'TicketReopened':
       return {
@@ -97,6 +102,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
         dueAt: undefined,
         heldFrom: undefined,
         slaRemainingMs: undefined,
+        overdueSince: undefined,
       };
     default:
       // An event type this version does not know: history is kept, the fold moves on.

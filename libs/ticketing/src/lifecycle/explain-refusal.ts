@@ -21,7 +21,8 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
   const status = snapshot.value as TicketStatus;
   const allowed = commandsAcceptedIn(status);
   const args = { context: snapshot.context, event };
-  const candidates = ticketLifecycle.root.states[status].on[event.type] ?? [];
+  const on = ticketLifecycle.root.states[status].on;
+  const candidates = Object.hasOwn(on, event.type) ? on[event.type] : [];
 
   if (status === 'unopened' && event.type !== 'OpenTicket') {
     return {

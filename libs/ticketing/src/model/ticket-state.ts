@@ -36,6 +36,8 @@ export interface TicketState {
   readonly dueAt?: string;
   /** Business time left on the SLA clock while it is paused on hold. */
   readonly slaRemainingMs?: number;
+  /** While on hold: the due time the ticket was already late against when the hold began. */
+  readonly overdueSince?: string;
   /** The due instant already recorded as breached, so a breach is recorded once per due time. */
   readonly breachedDueAt?: string;
   readonly completedAt?: string;

@@ -1,0 +1,21 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.WEEKDAYS = exports.SLA_UNITS = exports.formatProblem = exports.fieldPath = exports.elementPath = exports.describeValue = exports.ConfigReader = exports.checkCalendarConfig = exports.calendarConfigProblems = exports.CalendarConfigError = exports.createBusinessCalendar = void 0;
+var business_calendar_1 = require("./business-calendar");
+Object.defineProperty(exports, "createBusinessCalendar", { enumerable: true, get: function () { return business_calendar_1.createBusinessCalendar; } });
+var calendar_config_error_1 = require("./calendar-config-error");
+Object.defineProperty(exports, "CalendarConfigError", { enumerable: true, get: function () { return calendar_config_error_1.CalendarConfigError; } });
+var calendar_config_problems_1 = require("./calendar-config-problems");
+Object.defineProperty(exports, "calendarConfigProblems", { enumerable: true, get: function () { return calendar_config_problems_1.calendarConfigProblems; } });
+Object.defineProperty(exports, "checkCalendarConfig", { enumerable: true, get: function () { return calendar_config_problems_1.checkCalendarConfig; } });
+var config_reader_1 = require("./config-reader");
+Object.defineProperty(exports, "ConfigReader", { enumerable: true, get: function () { return config_reader_1.ConfigReader; } });
+Object.defineProperty(exports, "describeValue", { enumerable: true, get: function () { return config_reader_1.describeValue; } });
+Object.defineProperty(exports, "elementPath", { enumerable: true, get: function () { return config_reader_1.elementPath; } });
+Object.defineProperty(exports, "fieldPath", { enumerable: true, get: function () { return config_reader_1.fieldPath; } });
+Object.defineProperty(exports, "formatProblem", { enumerable: true, get: function () { return config_reader_1.formatProblem; } });
+var sla_1 = require("./sla");
+Object.defineProperty(exports, "SLA_UNITS", { enumerable: true, get: function () { return sla_1.SLA_UNITS; } });
+var weekday_1 = require("./weekday");
+Object.defineProperty(exports, "WEEKDAYS", { enumerable: true, get: function () { return weekday_1.WEEKDAYS; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,72 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const test_catalog_1 = require("../testing/test-catalog");
+const evolve_1 = require("../evolve/evolve");
+const upcasters_1 = require("./upcasters");
+const metadata = (schemaVersion) => ({
+    eventId: '6f1c2a8e-0000-5000-8000-000000000001',
+    commandId: 'legacy-1',
+    correlationId: 'legacy-1',
+    causationId: 'legacy-1',
+    actor: test_catalog_1.actors.operator,
+    occurredAt: '2025-03-04T15:00:00.000Z',
+    ...(schemaVersion === undefined ? {} : { schemaVersion }),
+});
+describe('upcasting stored events', () => {
+    // The exact shape version 1 of TicketOpened was stored in.
+    const storedV1 = {
+        type: 'TicketOpened',
+        data: {
+            ticketId: 'LEG-0001',
+            serviceCode: 'POTHOLE',
+            department: 'DPW',
+            description: 'Pothole on Main St',
+            channel: 'phone',
+            priority: 'high',
+            address: '12 Main St',
+            latitude: 42.1,
+            longitude: -71.2,
+            residentName: 'A. Resident',
+            residentPhone: '555-0100',
+            residentEmail: null,
+        },
+        metadata: metadata(1),
+    };
+    it('turns a v1 TicketOpened into today’s shape', () => {
+        expect((0, upcasters_1.upcast)(storedV1)).toEqual({
+            type: 'TicketOpened',
+            data: {
+                ticketId: 'LEG-0001',
+                serviceCode: 'POTHOLE',
+                owningDepartment: 'DPW',
+                description: 'Pothole on Main St',
+                channel: 'phone',
+                priority: 'high',
+                location: { address: '12 Main St', latitude: 42.1, longitude: -71.2 },
+                contact: { name: 'A. Resident', phone: '555-0100' },
+            },
+            metadata: { ...metadata(1), schemaVersion: upcasters_1.CURRENT_SCHEMA_VERSION.TicketOpened },
+        });
+    });
+    it('treats an event stored without a schema version as v1', () => {
+        expect((0, upcasters_1.upcast)({ ...storedV1, metadata: metadata() })?.data).toMatchObject({ owningDepartment: 'DPW' });
+    });
+    it('turns a v1 TicketEscalated level into a tier', () => {
+        const director = (0, upcasters_1.upcast)({ type: 'TicketEscalated', data: { level: 'director', reason: 'complex' }, metadata: metadata(1) });
+        const head = (0, upcasters_1.upcast)({ type: 'TicketEscalated', data: { level: 'department_head', reason: 'complex' }, metadata: metadata(1) });
+        expect(director?.data).toEqual({ tier: 2, reason: 'complex' });
+        expect(head?.data).toEqual({ tier: 1, reason: 'complex' });
+    });
+    it('leaves current events as they are', () => {
+        const current = { type: 'TicketCommented', data: { commentId: 'c', body: 'b', visibility: 'public' }, metadata: metadata(1) };
+        expect((0, upcasters_1.upcast)(current)).toEqual({ ...current, metadata: { ...current.metadata, schemaVersion: 1 } });
+    });
+    it('skips event types this version does not know instead of failing replay', () => {
+        expect((0, upcasters_1.upcast)({ type: 'TicketTeleported', data: {}, metadata: metadata(1) })).toBeUndefined();
+    });
+    it('a v1 history replays into today’s state', () => {
+        const state = (0, evolve_1.fold)([(0, upcasters_1.upcast)(storedV1), (0, upcasters_1.upcast)({ type: 'TicketEscalated', data: { level: 'department_head', reason: 'complex', department: 'DPW' }, metadata: metadata(1) })]);
+        expect(state).toMatchObject({ status: 'escalated', escalationTier: 1, owningDepartment: 'DPW', department: 'DPW' });
+    });
+});
+//# sourceMappingURL=upcasters.spec.js.map

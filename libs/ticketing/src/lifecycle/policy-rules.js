@@ -1,0 +1,131 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RESUME_ROUTES = exports.BUSINESS_RULES = exports.PERMISSION_RULES = exports.responsibleDepartment = void 0;
+const ticket_values_1 = require("../model/ticket-values");
+/** The department whose queue holds the ticket, or which owns its service before routing. */
+const responsibleDepartment = (t) => t.department ?? t.owningDepartment;
+exports.responsibleDepartment = responsibleDepartment;
+const is = (actor, ...roles) => roles.includes(actor.role);
+const ofDepartment = (actor, department) => department !== undefined && actor.department === department;
+const departmentMember = (actor, t) => is(actor, 'staff', 'department_head') && ofDepartment(actor, (0, exports.responsibleDepartment)(t));
+const departmentHead = (actor, t) => is(actor, 'department_head') && ofDepartment(actor, (0, exports.responsibleDepartment)(t));
+/**
+ * Who-may rules: the permission table of DESIGN.md, one named rule per kind of act.
+ * `D` in `whoMay` stands for the ticket's department.
+ */
+exports.PERMISSION_RULES = {
+    residentsAndCityStaffMayOpenTickets: {
+        check: ({ event }) => !is(event.actor, 'system'),
+        whoMay: [{ role: 'operator' }, { role: 'staff' }, { role: 'department_head' }, { role: 'director' }, { role: 'resident' }],
+    },
+    operatorsDepartmentHeadsAndTheDirectorRouteTickets: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    onlyTheTicketsDepartmentWorksIt: {
+        check: ({ context, event }) => is(event.actor, 'director') || departmentMember(event.actor, context.ticket),
+        whoMay: [{ role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    operatorsResolveAtFirstContact: {
+        check: ({ event }) => is(event.actor, 'operator', 'director'),
+        whoMay: [{ role: 'operator' }, { role: 'director' }],
+    },
+    escalationsComeFromOperatorsTheDepartmentOrTheSystem: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director', 'system') || departmentMember(event.actor, context.ticket),
+        whoMay: [
+            { role: 'operator' },
+            { role: 'staff', department: 'D' },
+            { role: 'department_head', department: 'D' },
+            { role: 'director' },
+            { role: 'system' },
+        ],
+    },
+    commentsComeFromOperatorsAndTheDepartment: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
+        whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director') ||
+            (is(event.actor, 'department_head') && ofDepartment(event.actor, context.ticket.completedByDepartment)),
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    closingIsForOperatorsDepartmentHeadsAndTheDirector: {
+        check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+    },
+    onlyTheSystemRecordsSlaBreaches: {
+        check: ({ event }) => is(event.actor, 'system'),
+        whoMay: [{ role: 'system' }],
+    },
+};
+/** Narrows the event for a rule attached only to transitions of command type `C`. */
+const field = (event, _type) => event;
+/**
+ * Business rules that depend on what the command says. Each names the field it judges, or
+ * is a lifecycle rule (`field: undefined`) whose refusal is an illegal transition.
+ */
+exports.BUSINESS_RULES = {
+    aCompletionNeedsAResolution: {
+        check: ({ event }) => field(event, 'CompleteTicket').resolutionCode?.trim().length > 0,
+        field: 'resolutionCode',
+        message: 'a completion needs a resolution code',
+    },
+    aReopenMustFallWithinTheWindow: {
+        check: ({ context, event }) => context.ticket.completedAt !== undefined &&
+            event.now - Date.parse(context.ticket.completedAt) <= context.reopenWindowMs,
+        field: undefined,
+        message: 'the reopen window after completion has passed; open a new ticket instead',
+    },
+    escalationCannotGoPastTheDirector: {
+        check: ({ context }) => context.ticket.escalationTier < ticket_values_1.DIRECTOR_TIER,
+        field: undefined,
+        message: 'the ticket is already escalated to the director, the highest tier',
+    },
+    anEscalationFromIntakeNamesTheDepartment: {
+        check: ({ event }) => (field(event, 'EscalateTicket').department ?? '').trim().length > 0,
+        field: 'department',
+        message: 'an escalation from intake must name the department whose experts must answer',
+    },
+    theSystemEscalatesOnlyOverdueTickets: {
+        check: ({ event }) => !is(event.actor, 'system') || field(event, 'EscalateTicket').reason === 'overdue',
+        field: 'reason',
+        message: 'the system escalates only for the reason "overdue"',
+    },
+    aDuplicateNamesItsParentTicket: {
+        check: ({ context, event }) => {
+            const close = field(event, 'CloseTicket');
+            if (close.reason !== 'duplicate')
+                return true;
+            const parent = close.parentTicketId?.trim();
+            return !!parent && parent !== context.ticket.ticketId;
+        },
+        field: 'parentTicketId',
+        message: 'a duplicate must name its parent ticket, which cannot be the ticket itself',
+    },
+    aReassignmentChangesDepartmentOrAssignee: {
+        check: ({ context, event }) => {
+            const assign = field(event, 'AssignTicket');
+            return assign.department !== context.ticket.department || (assign.assignee ?? undefined) !== context.ticket.assignee;
+        },
+        field: 'department',
+        message: 'the ticket is already assigned to this department and assignee',
+    },
+    aBreachIsRecordedOnceTheDueTimeHasPassed: {
+        check: ({ context, event }) => {
+            const due = context.ticket.dueAt;
+            return due !== undefined && event.now >= Date.parse(due) && context.ticket.breachedDueAt !== due;
+        },
+        field: undefined,
+        message: 'the SLA clock is not past due, or this breach is already recorded',
+    },
+};
+/** Where "resume" leads (back to where the hold began): routing, not a rule anyone can break. */
+exports.RESUME_ROUTES = {
+    heldFromInProgress: (({ context }) => context.ticket.heldFrom === 'in_progress'),
+    heldFromEscalated: (({ context }) => context.ticket.heldFrom === 'escalated'),
+};
+//# sourceMappingURL=policy-rules.js.map
