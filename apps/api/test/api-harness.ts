@@ -36,6 +36,7 @@ export interface Answer {
 export interface TestApi {
   readonly clock: TestClock;
   readonly app: NestFastifyApplication;
+  readonly eventStoreUrl: string;
   request(method: 'GET' | 'POST', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<Answer>;
   /** POST as `token`, failing the test unless the answer is 2xx. */
   command(url: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
@@ -71,6 +72,7 @@ export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<
   return {
     clock,
     app,
+    eventStoreUrl: config.eventStoreUrl,
     request,
     async command(url, token, body, headers) {
       const answer = await request('POST', url, { token, body, headers });
@@ -98,4 +100,14 @@ export async function assignedToPublicWorks(api: TestApi): Promise<string> {
   const { body } = await api.command('/tickets', as.operator, pothole);
   await api.command(`/tickets/${body.ticketId}/assign`, as.operator, { department: 'DPW' });
   return body.ticketId;
+}
+
+/** Starts the app before the describe block's tests and closes it after them. */
+export function useTestApi(overrides: Partial<ApiConfig> = {}): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startTestApi(overrides);
+  });
+  afterAll(() => api?.close());
+  return () => api as TestApi;
 }

@@ -1,14 +1,10 @@
-import { as, pothole, startTestApi, type TestApi } from './api-harness';
+import { as, pothole, useTestApi } from './api-harness';
 
 describe('a ticket worked through its lifecycle by the right roles', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(() => api.close());
+  const api = useTestApi();
 
   it('opens, routes, works, holds, escalates, completes, reopens and closes, answering revision and position each time', async () => {
-    const opened = await api.command('/tickets', as.operator, pothole);
+    const opened = await api().command('/tickets', as.operator, pothole);
     expect(opened.status).toBe(201);
     expect(opened.body).toEqual({ ticketId: expect.stringMatching(/^[0-9A-Z]{3}-[0-9A-Z]{4}$/), revision: 0, position: expect.any(String), status: 'intake', events: ['TicketOpened'] });
     expect(opened.headers.etag).toBe('W/"0"');
@@ -28,8 +24,8 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
     ];
     let last = opened.body.position;
     for (const [index, [path, token, body, status]] of steps.entries()) {
-      api.clock.advance(30);
-      const answer = await api.command(`/tickets/${id}/${path}`, token, body);
+      api().clock.advance(30);
+      const answer = await api().command(`/tickets/${id}/${path}`, token, body);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ ticketId: id, revision: index + 1, status });
       expect(answer.headers.etag).toBe(`W/"${index + 1}"`);
@@ -37,7 +33,7 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
       last = answer.body.position;
     }
 
-    const history = await api.request('GET', `/tickets/${id}/history`, { token: as.director });
+    const history = await api().request('GET', `/tickets/${id}/history`, { token: as.director });
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
       'TicketOpened', 'TicketAssigned', 'WorkStarted', 'TicketPutOnHold', 'TicketResumed', 'TicketCommented',
       'PriorityChanged', 'TicketEscalated', 'TicketCompleted', 'TicketReopened', 'TicketClosed',
@@ -54,10 +50,10 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
   });
 
   it('shows the ticket with the commands the caller may perform now', async () => {
-    const { body } = await api.command('/tickets', as.operator, pothole);
-    await api.command(`/tickets/${body.ticketId}/assign`, as.operator, { department: 'DPW' });
+    const { body } = await api().command('/tickets', as.operator, pothole);
+    await api().command(`/tickets/${body.ticketId}/assign`, as.operator, { department: 'DPW' });
 
-    const forStaff = await api.request('GET', `/tickets/${body.ticketId}`, { token: as.dpwStaff });
+    const forStaff = await api().request('GET', `/tickets/${body.ticketId}`, { token: as.dpwStaff });
     expect(forStaff.status).toBe(200);
     expect(forStaff.headers.etag).toBe('W/"1"');
     expect(forStaff.body).toMatchObject({ ticketId: body.ticketId, status: 'assigned', department: 'DPW', revision: 1, description: pothole.description });
@@ -67,13 +63,13 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
     expect(forStaff.body.allowedCommands).not.toContain('AssignTicket');
     expect(forStaff.body.allowedCommands).not.toContain('CloseTicket');
 
-    const forOtherDepartment = await api.request('GET', `/tickets/${body.ticketId}`, { token: as.engineeringStaff });
+    const forOtherDepartment = await api().request('GET', `/tickets/${body.ticketId}`, { token: as.engineeringStaff });
     expect(forOtherDepartment.body.allowedCommands).toEqual([]);
   });
 
   it('resolves at first contact: the operator completes from intake', async () => {
-    const { body } = await api.command('/tickets', as.operator, { ...pothole, serviceCode: 'TRASH-MISSED' });
-    const completed = await api.command(`/tickets/${body.ticketId}/complete`, as.operator, { resolutionCode: 'answered', note: 'Pickup is tomorrow' });
+    const { body } = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'TRASH-MISSED' });
+    const completed = await api().command(`/tickets/${body.ticketId}/complete`, as.operator, { resolutionCode: 'answered', note: 'Pickup is tomorrow' });
     expect(completed.body).toMatchObject({ status: 'completed', revision: 1, events: ['TicketCompleted'] });
   });
 });
