@@ -16,3 +16,4 @@ export * from './lifecycle/policy-rules';
 export * from './lifecycle/ticket-machine';
 export * from './lifecycle/lifecycle-snapshot';
 export * from './lifecycle/state-diagram';
+export * from './sla';

@@ -35,6 +35,17 @@ describe.each([
     );
   });
 
+  it('subtracting business time measures back exactly what it subtracts, and undoes adding it', () => {
+    fc.assert(
+      fc.property(instant, businessTime, (end, ms) => {
+        const start = calendar.subtractBusinessTime(end, ms);
+        expect(start.getTime()).toBeLessThanOrEqual(end.getTime());
+        expect(calendar.businessTimeBetween(start, end)).toBe(ms);
+        expect(calendar.businessTimeBetween(calendar.subtractBusinessTime(calendar.addBusinessTime(end, ms), ms), end)).toBe(0);
+      }),
+    );
+  });
+
   it('makes business-days SLAs fall due within business hours or at a closing', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 1, max: 90 }), (start, amount) => {

@@ -16,6 +16,8 @@ export interface BusinessCalendar {
   readonly config: CalendarConfig;
   /** Adds `ms` of business time to `start` (if start is outside business hours, counting begins at the next opening). Returns the instant it runs out. */
   addBusinessTime(start: Date, ms: number): Date;
+  /** The instant `ms` of business time before `end`: the inverse of `addBusinessTime`. */
+  subtractBusinessTime(end: Date, ms: number): Date;
   /** Business time (ms) between two instants; 0 if end <= start. */
   businessTimeBetween(start: Date, end: Date): number;
   /** Due instant for an SLA starting at `start`. */
@@ -48,6 +50,21 @@ class ZonedBusinessCalendar implements BusinessCalendar {
       if (remaining <= span.close - begin) return new Date(begin + remaining);
       remaining -= span.close - begin;
       from = span.close;
+    }
+  }
+
+  subtractBusinessTime(end: Date, ms: number): Date {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`business time to subtract must be a finite number of ms >= 0 (got ${ms})`);
+    const to = instantOf(end);
+    let remaining = ms;
+    // Terminates: a valid config has an open weekday, so every week going back has business time.
+    for (let day = this.dayOf(to); ; day--) {
+      const span = this.openingHours.spanOn(day);
+      if (!span) continue;
+      const finish = Math.min(to, span.close);
+      if (finish <= span.open) continue;
+      if (remaining <= finish - span.open) return new Date(finish - remaining);
+      remaining -= finish - span.open;
     }
   }
 

@@ -38,6 +38,20 @@ describe('catalog problems', () => {
       ]);
     });
 
+    it('reports an escalation policy out of range, incomplete city-wide, or misspelt per service', () => {
+      expect(problemsAfter((c) => (c.policies.escalation = { atRiskFraction: 1.2, directorAfterBusinessHours: -1 }))).toEqual([
+        { path: 'policies.escalation.atRiskFraction', message: 'must be between 0 and 1, exclusive (got 1.2)' },
+        { path: 'policies.escalation.directorAfterBusinessHours', message: 'must be 0 or more (got -1)' },
+      ]);
+      expect(problemsAfter((c) => (c.policies.escalation = { atRiskFraction: 0.8 }))).toEqual([
+        { path: 'policies.escalation.directorAfterBusinessHours', message: 'is required' },
+      ]);
+      expect(problemsAfter((c) => (c.services[0].escalation = { directorAfterHours: 4 }))).toEqual([
+        { path: 'services[0].escalation.directorAfterHours', message: 'unknown field (known fields: atRiskFraction, directorAfterBusinessHours)' },
+      ]);
+      expect(problemsAfter((c) => (c.services[0].escalation = { directorAfterBusinessHours: 4 }))).toEqual([]);
+    });
+
     it('reports calendar problems under calendar.*', () => {
       expect(problemsAfter((c) => (c.calendar.hours = {}))).toEqual([
         { path: 'calendar.hours', message: 'no weekday is open: give at least one weekday opening hours' },

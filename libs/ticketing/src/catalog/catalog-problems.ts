@@ -1,5 +1,6 @@
 import { checkCalendarConfig, type ConfigProblem, ConfigReader } from '../calendar';
 import { checkDepartments } from './department-problems';
+import { checkEscalationPolicy } from './escalation-policy';
 import { checkServices } from './service-problems';
 
 const CATALOG_FIELDS = ['jurisdiction', 'departments', 'services', 'calendar', 'policies'] as const;
@@ -19,8 +20,9 @@ export function catalogProblems(value: unknown): ConfigProblem[] {
 }
 
 function checkPolicies(reader: ConfigReader, value: unknown, path: string): void {
-  const policies = reader.object(value, path, ['reopenWindowDays']);
+  const policies = reader.object(value, path, ['reopenWindowDays', 'escalation']);
   if (!policies) return;
+  checkEscalationPolicy(reader, policies.escalation, `${path}.escalation`, false);
   const days = reader.integer(policies.reopenWindowDays, `${path}.reopenWindowDays`);
   if (days !== undefined && days < 0) reader.report(`${path}.reopenWindowDays`, `must be 0 or more (got ${days})`);
 }

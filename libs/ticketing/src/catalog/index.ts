@@ -3,6 +3,7 @@ export type { CatalogConfig, CatalogPolicies } from './catalog-config';
 export { CatalogError } from './catalog-error';
 export { catalogProblems } from './catalog-problems';
 export type { Department } from './department';
+export { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from './escalation-policy';
 export { parseCatalog } from './parse-catalog';
 export { PRIORITIES, type Priority } from './priority';
 export { ATTRIBUTE_DATATYPES, type AttributeDatatype, LIST_DATATYPES, type ServiceAttribute } from './service-attribute';

@@ -3,6 +3,7 @@ import type { CatalogConfig } from './catalog-config';
 import { CatalogError } from './catalog-error';
 import { catalogProblems } from './catalog-problems';
 import type { Department } from './department';
+import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from './escalation-policy';
 import type { ServiceType } from './service-type';
 
 /** The validated, read-only catalog: services, the departments that own them, and the business calendar. */
@@ -13,6 +14,8 @@ export interface ServiceCatalog {
   department(code: string): Department | undefined;
   services(): readonly ServiceType[];
   departments(): readonly Department[];
+  /** The escalation policy in force for a service: its overrides over the city-wide default. */
+  escalationPolicy(serviceCode: string): EscalationPolicy;
 }
 
 /** Validates a catalog config and builds the catalog; throws CatalogError naming `source` and every problem. */
@@ -31,6 +34,11 @@ export function createServiceCatalog(config: CatalogConfig, source = 'service ca
     department: (code) => departments.get(code),
     services: () => frozen.services,
     departments: () => frozen.departments,
+    escalationPolicy: (code) => ({
+      ...DEFAULT_ESCALATION_POLICY,
+      ...frozen.policies.escalation,
+      ...services.get(code)?.escalation,
+    }),
   };
 }
 

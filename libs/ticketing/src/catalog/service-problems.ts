@@ -1,11 +1,12 @@
 import { type ConfigReader, elementPath, fieldPath, SLA_UNITS } from '../calendar';
 import { checkAttributes } from './attribute-problems';
+import { checkEscalationPolicy } from './escalation-policy';
 import { forEachCodedEntry } from './catalog-code';
 import { PRIORITIES } from './priority';
 
 const SERVICE = {
   kind: 'service',
-  fields: ['code', 'name', 'description', 'group', 'keywords', 'department', 'sla', 'defaultPriority', 'attributes'],
+  fields: ['code', 'name', 'description', 'group', 'keywords', 'department', 'sla', 'defaultPriority', 'attributes', 'escalation'],
 } as const;
 
 /** Reports problems of the service list at `path`, including services owned by departments not in `departmentCodes`. */
@@ -17,6 +18,7 @@ export function checkServices(reader: ConfigReader, value: unknown, path: string
     checkSla(reader, service.sla, fieldPath(servicePath, 'sla'));
     reader.oneOf(service.defaultPriority, fieldPath(servicePath, 'defaultPriority'), PRIORITIES);
     checkAttributes(reader, service.attributes, fieldPath(servicePath, 'attributes'));
+    checkEscalationPolicy(reader, service.escalation, fieldPath(servicePath, 'escalation'), true);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Sla } from '../calendar';
+import type { EscalationPolicy } from './escalation-policy';
 import type { Priority } from './priority';
 import type { ServiceAttribute } from './service-attribute';
 
@@ -14,4 +15,6 @@ export interface ServiceType {
   sla: Sla;
   defaultPriority: Priority;
   attributes: ServiceAttribute[];
+  /** Overrides of the city-wide escalation policy for this service. */
+  escalation?: Partial<EscalationPolicy>;
 }

@@ -19,10 +19,17 @@ type Emitter<C extends TicketCommand> = (command: C, ctx: EmitContext) => Ticket
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
-/** SLA due instant for a clock (re)started now: a fresh full SLA of the ticket's service. */
-const freshDueAt = (ctx: EmitContext): string | undefined => {
+interface SlaClock {
+  dueAt?: string;
+  slaBusinessMs?: number;
+}
+
+/** A clock (re)started now: a fresh full SLA of the ticket's service, and the business time it allows. */
+const freshClock = (ctx: EmitContext): SlaClock => {
   const service = ctx.state.serviceCode ? ctx.catalog.service(ctx.state.serviceCode) : undefined;
-  return service ? iso(ctx.catalog.calendar.dueDate(ctx.now, service.sla)) : undefined;
+  if (!service) return {};
+  const due = ctx.catalog.calendar.dueDate(ctx.now, service.sla);
+  return { dueAt: iso(due), slaBusinessMs: ctx.catalog.calendar.businessTimeBetween(ctx.now, due) };
 };
 
 /**
@@ -40,10 +47,9 @@ const resumedDueAt = (ctx: EmitContext): string | undefined => {
  * The SLA clock starts when a department first takes the ticket, resumes after a hold,
  * and otherwise keeps running: reassignment does not give a department a fresh SLA.
  */
-const dueAtAfterMovingOn = (ctx: EmitContext): string | undefined => {
-  if (ctx.state.status === 'on_hold') return resumedDueAt(ctx);
-  if (ctx.state.status === 'intake') return freshDueAt(ctx);
-  return ctx.state.dueAt;
+const clockAfterMovingOn = (ctx: EmitContext): SlaClock => {
+  if (ctx.state.status === 'intake') return freshClock(ctx);
+  return withDue(ctx.state.status === 'on_hold' ? resumedDueAt(ctx) : ctx.state.dueAt);
 };
 
 const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, { type: T }>> } = {
@@ -75,7 +81,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           department: c.department,
           ...(c.assignee ? { assignee: c.assignee } : {}),
           ...(previous && previous !== c.department ? { previousDepartment: previous } : {}),
-          ...withDue(dueAtAfterMovingOn(ctx)),
+          ...clockAfterMovingOn(ctx),
           ...(c.note ? { note: c.note } : {}),
         },
       },
@@ -109,7 +115,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           reason: c.reason,
           ...(c.note ? { note: c.note } : {}),
           ...(fromIntake ? { department: c.department } : {}),
-          ...withDue(dueAtAfterMovingOn(ctx)),
+          ...clockAfterMovingOn(ctx),
         },
       },
     ];
@@ -140,7 +146,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
   ReopenTicket: (c, ctx) => [
     {
       type: 'TicketReopened',
-      data: { reason: c.reason, department: ctx.state.completedByDepartment!, ...withDue(freshDueAt(ctx)) },
+      data: { reason: c.reason, department: ctx.state.completedByDepartment!, ...freshClock(ctx) },
     },
   ],
   CloseTicket: (c) => [

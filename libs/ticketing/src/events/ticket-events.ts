@@ -50,6 +50,8 @@ export type TicketAssigned = Event<
     previousDepartment?: string;
     /** SLA due instant after this assignment (ISO); absent when the clock was not started. */
     dueAt?: string;
+    /** Business time the SLA allows, when this assignment started the clock. */
+    slaBusinessMs?: number;
     note?: string;
   }
 >;
@@ -65,6 +67,8 @@ export type TicketEscalated = Event<
     /** Set when escalating from intake: the department whose experts must answer. */
     department?: string;
     dueAt?: string;
+    /** Business time the SLA allows, when this escalation (from intake) started the clock. */
+    slaBusinessMs?: number;
   }
 >;
 
@@ -95,7 +99,10 @@ export type TicketCompleted = Event<
   { resolutionCode: string; note: string; department?: string; firstContactResolution: boolean }
 >;
 
-export type TicketReopened = Event<'TicketReopened', { reason: string; department: string; dueAt?: string }>;
+export type TicketReopened = Event<
+  'TicketReopened',
+  { reason: string; department: string; dueAt?: string; /** the fresh SLA's business time */ slaBusinessMs?: number }
+>;
 
 export type TicketClosed = Event<
   'TicketClosed',

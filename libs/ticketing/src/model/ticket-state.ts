@@ -34,6 +34,8 @@ export interface TicketState {
   readonly heldFrom?: ResumableStatus;
   /** SLA due instant while the clock runs. */
   readonly dueAt?: string;
+  /** Business time the running SLA allows in all: with `dueAt`, how much of it is used. */
+  readonly slaBusinessMs?: number;
   /** Business time left on the SLA clock while it is paused on hold. */
   readonly slaRemainingMs?: number;
   /** While on hold: the due time the ticket was already late against when the hold began. */

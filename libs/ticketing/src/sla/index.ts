@@ -1,0 +1,2 @@
+export * from './sla-clock';
+export * from './sla-watch';
