@@ -6,7 +6,8 @@ import {
   StoreUnavailableError,
 } from '@switchboard/event-store';
 import type { DomainError } from '@switchboard/ticketing';
-import { DomainRefusal, InvalidRequest, RevisionMismatch, TicketNotFound } from './api-exceptions';
+import { CommandRefused, RevisionMismatch } from '@switchboard/ticket-service';
+import { InvalidRequest, TicketNotFound } from './api-exceptions';
 
 /** The JSON body of every error response (plus `correlationId`, added by the filter). */
 export interface Problem {
@@ -36,7 +37,7 @@ const HTTP_ERROR_NAMES: Record<number, string> = {
 
 /** Maps anything a request can fail with to its HTTP problem; undefined means an internal failure. */
 export function problemFor(error: unknown): Problem | undefined {
-  if (error instanceof DomainRefusal) return domainProblem(error);
+  if (error instanceof CommandRefused) return domainProblem(error);
   if (error instanceof InvalidRequest) {
     return { statusCode: 400, error: 'InvalidRequest', message: error.message, problems: error.problems };
   }
@@ -58,7 +59,7 @@ export function problemFor(error: unknown): Problem | undefined {
   return fastifyProblem(error);
 }
 
-function domainProblem({ error, problems }: DomainRefusal): Problem {
+function domainProblem({ error, problems }: CommandRefused): Problem {
   const { kind, message, ...details } = error;
   const base = { statusCode: DOMAIN_STATUS[kind], error: kind, message };
   if (kind === 'InvalidCommand') {

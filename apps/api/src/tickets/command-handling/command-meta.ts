@@ -1,18 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@switchboard/ticketing';
+import type { CommandMeta } from '@switchboard/ticket-service';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequest } from '../../errors/api-exceptions';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 
-/** Who sends a command, under which id, and against which revision (from the HTTP headers). */
-export interface CommandMeta {
-  readonly actor: Actor;
-  /** The `Idempotency-Key` header, or a fresh UUID: event ids derive from it. */
-  readonly commandId: string;
-  /** The revision named by `If-Match`; undefined means "decide on the latest state". */
-  readonly expectedRevision?: number;
-  readonly correlationId: string;
-}
+/** Command metadata from the HTTP headers: `Idempotency-Key` (or a fresh UUID) and `If-Match`. */
+export type { CommandMeta };
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{1,128}$/;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '../command-handling/command-result';
+import type { CommandResult } from '@switchboard/ticket-service';
 import { TicketCommandService } from '../command-handling/ticket-command.service';
 import { PutTicketOnHoldDto } from './put-ticket-on-hold.dto';
 

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { newTicketId, type OpenTicket } from '@switchboard/ticketing';
 import type { CommandMeta } from '../command-handling/command-meta';
-import type { CommandResult } from '../command-handling/command-result';
-import { TicketCommandService, TicketIdTaken } from '../command-handling/ticket-command.service';
+import type { CommandResult } from '@switchboard/ticket-service';
+import { TicketIdTaken } from '@switchboard/ticket-service';
+import { TicketCommandService } from '../command-handling/ticket-command.service';
 
 /** Draws before giving up: with 35-bit ids, even one collision is rare. */
 const MAX_DRAWS = 8;

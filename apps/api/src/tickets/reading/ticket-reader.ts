@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../clock/clock';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { allowedCommands } from './allowed-commands';
 import { maySeeContact, withoutHiddenContact } from './contact-visibility';
-import { loadTicket, type TicketEventRecord } from './load-ticket';
+import { loadTicket, type TicketEventRecord } from '@switchboard/ticket-service';
 import { ticketView, type TicketView } from './ticket-view';
 
 /** One entry of a ticket's audit trail. */

@@ -1,5 +1,5 @@
 import type { TicketCommandType, TicketOpened, TicketState } from '@switchboard/ticketing';
-import type { TicketEventRecord } from './load-ticket';
+import type { TicketEventRecord } from '@switchboard/ticket-service';
 
 type Opened = TicketOpened['data'];
 

@@ -1,5 +1,5 @@
 import type { TicketStatus } from '@switchboard/ticketing';
-import type { TicketEventRecord } from '../reading/load-ticket';
+import type { TicketEventRecord } from './load-ticket';
 
 /** What every command answers: where the ticket is now and what was recorded. */
 export interface CommandResult {

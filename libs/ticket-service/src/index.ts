@@ -1,0 +1,5 @@
+export * from './command-errors';
+export * from './command-result';
+export * from './keyed-lock';
+export * from './load-ticket';
+export * from './ticket-command-handler';

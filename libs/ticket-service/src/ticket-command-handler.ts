@@ -1,0 +1,92 @@
+import { ConcurrencyConflictError, type EventInput, type EventStore, type JsonObject } from '@switchboard/event-store';
+import { decide, type Actor, type RecordedTicketEvent, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
+import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
+import { type CommandResult, resultOfRecordedCommand } from './command-result';
+import { KeyedLock } from './keyed-lock';
+import { loadTicket } from './load-ticket';
+
+/** How often a command is decided again on fresh state after another writer got there first. */
+const MAX_ATTEMPTS = 5;
+
+/** Who sends a command, under which id, and against which revision. */
+export interface CommandMeta {
+  readonly actor: Actor;
+  /** Idempotency key: event ids derive from it, so a retry writes nothing twice. */
+  readonly commandId: string;
+  /** The revision the caller saw; undefined means "decide on the latest state". */
+  readonly expectedRevision?: number;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+/**
+ * The one command pipeline, shared by the API, the SLA watcher and the CLI: load the ticket's
+ * stream, fold, decide, append at the expected revision. Without an expected revision a
+ * conflict is decided again on fresh state (bounded); a retried command id answers the
+ * original result and writes nothing.
+ */
+export class TicketCommandHandler {
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly catalog: ServiceCatalog,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Executes a command; throws CommandRefused, RevisionMismatch, TicketIdTaken or the store's errors. */
+  execute(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
+    return this.lock.run(command.ticketId, async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.attempt(command, meta);
+        } catch (error) {
+          const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+          if (!retry) throw explainConflict(error, command.ticketId, meta);
+        }
+      }
+    });
+  }
+
+  private async attempt(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
+    const ticket = await loadTicket(this.store, command.ticketId);
+    const original = resultOfRecordedCommand(ticket.ticketId, ticket.records, meta.commandId);
+    if (original) return original;
+    if (command.type === 'OpenTicket' && ticket.revision !== undefined) throw new TicketIdTaken(command.ticketId);
+    if (meta.expectedRevision !== undefined && meta.expectedRevision !== ticket.revision) {
+      throw new RevisionMismatch(ticket.ticketId, meta.expectedRevision, ticket.revision);
+    }
+    const decision = decide(command, ticket.state, {
+      now: this.now(),
+      actor: meta.actor,
+      commandId: meta.commandId,
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+      catalog: this.catalog,
+    });
+    if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
+    const expected = ticket.revision ?? 'no_stream';
+    const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(toEventInput));
+    return {
+      ticketId: command.ticketId,
+      revision: appended.nextExpectedRevision,
+      position: appended.position,
+      status: decision.status,
+      events: decision.events.map((event) => event.type),
+    };
+  }
+}
+
+/** With an expected revision, a conflict means it is stale: say which revision the ticket is at. */
+function explainConflict(error: unknown, ticketId: string, meta: CommandMeta): unknown {
+  if (!(error instanceof ConcurrencyConflictError) || meta.expectedRevision === undefined) return error;
+  return new RevisionMismatch(ticketId, meta.expectedRevision, error.actual === 'no_stream' ? undefined : error.actual);
+}
+
+/** A decided ticket event as the store takes it. */
+export const toEventInput = (event: RecordedTicketEvent): EventInput => ({
+  id: event.metadata.eventId,
+  type: event.type,
+  data: event.data as unknown as JsonObject,
+  metadata: event.metadata as unknown as JsonObject,
+});
