@@ -8,6 +8,7 @@ import { CLOCK, type Clock, systemClock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -19,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule,
         EventStoreModule.forRoot({ url: config.eventStoreUrl }),
         CatalogModule,
         AuthModule,

@@ -11,6 +11,7 @@ import type { ApiConfig } from './config/api-config';
 import { setUpApiDocs } from './docs/api-docs';
 import { ProblemFilter } from './errors/problem.filter';
 import { invalidRequestFrom } from './errors/validation-problems';
+import { SwitchboardMetrics } from './observability/switchboard-metrics';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
@@ -34,6 +35,11 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(CORRELATION_HEADER, request.id);
+  });
+  const metrics = app.get(SwitchboardMetrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    // The route pattern, not the URL: one series per endpoint, not one per ticket id.
+    metrics.httpFinished(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: invalidRequestFrom }),

@@ -19,6 +19,17 @@ export interface CommandMeta {
   readonly causationId?: string;
 }
 
+/** How a command ended, for metrics: accepted, refused by the domain (by error kind), or failed otherwise. */
+export type CommandOutcome = 'accepted' | 'repeated' | 'IllegalTransition' | 'Forbidden' | 'InvalidCommand' | 'NotFound' | 'revision_mismatch' | 'error';
+
+/** Optional hooks for observability; the pipeline works the same without them. */
+export interface CommandObserver {
+  commandFinished?(type: TicketCommand['type'], outcome: CommandOutcome, seconds: number): void;
+  /** Another writer changed the ticket between read and append; `retried` is false when the caller named a revision. */
+  conflict?(type: TicketCommand['type'], retried: boolean): void;
+  appended?(seconds: number): void;
+}
+
 /**
  * The one command pipeline, shared by the API, the SLA watcher and the CLI: load the ticket's
  * stream, fold, decide, append at the expected revision. Without an expected revision a
@@ -32,26 +43,40 @@ export class TicketCommandHandler {
     private readonly store: EventStore,
     private readonly catalog: ServiceCatalog,
     private readonly now: () => Date,
+    private readonly observer: CommandObserver = {},
   ) {}
 
   /** Executes a command; throws CommandRefused, RevisionMismatch, TicketIdTaken or the store's errors. */
-  execute(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
-    return this.lock.run(command.ticketId, async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await this.attempt(command, meta);
-        } catch (error) {
-          const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-          if (!retry) throw explainConflict(error, command.ticketId, meta);
+  async execute(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
+    const started = performance.now();
+    let outcome: CommandOutcome = 'error';
+    try {
+      const result = await this.lock.run(command.ticketId, async () => {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            return await this.attempt(command, meta);
+          } catch (error) {
+            const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+            if (error instanceof ConcurrencyConflictError) this.observer.conflict?.(command.type, retry);
+            if (!retry) throw explainConflict(error, command.ticketId, meta);
+          }
         }
-      }
-    });
+      });
+      outcome = result.repeated ? 'repeated' : 'accepted';
+      return result.answer;
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      this.observer.commandFinished?.(command.type, outcome, (performance.now() - started) / 1000);
+    }
   }
 
-  private async attempt(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
+  /** One try; `repeated` when the command id was already recorded and the original answer is returned. */
+  private async attempt(command: TicketCommand, meta: CommandMeta): Promise<{ answer: CommandResult; repeated: boolean }> {
     const ticket = await loadTicket(this.store, command.ticketId);
     const original = resultOfRecordedCommand(ticket.ticketId, ticket.records, meta.commandId);
-    if (original) return original;
+    if (original) return { answer: original, repeated: true };
     if (command.type === 'OpenTicket' && ticket.revision !== undefined) throw new TicketIdTaken(command.ticketId);
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== ticket.revision) {
       throw new RevisionMismatch(ticket.ticketId, meta.expectedRevision, ticket.revision);
@@ -66,15 +91,23 @@ export class TicketCommandHandler {
     });
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
     const expected = ticket.revision ?? 'no_stream';
+    const appendStarted = performance.now();
     const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(toEventInput));
-    return {
+    this.observer.appended?.((performance.now() - appendStarted) / 1000);
+    const answer: CommandResult = {
       ticketId: command.ticketId,
       revision: appended.nextExpectedRevision,
       position: appended.position,
       status: decision.status,
       events: decision.events.map((event) => event.type),
     };
+    return { answer, repeated: false };
   }
+}
+
+function outcomeOf(error: unknown): CommandOutcome {
+  if (error instanceof CommandRefused) return error.error.kind;
+  return error instanceof RevisionMismatch ? 'revision_mismatch' : 'error';
 }
 
 /** With an expected revision, a conflict means it is stale: say which revision the ticket is at. */
