@@ -36,8 +36,29 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at an instant, in ms (wall = instant + offset). */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at an instant, in ms (wall = instant + offset). Intl is slow
+ * (every SLA computation asks many times), so offsets are cached per quarter hour: since 1970
+ * every zone's offsets are whole quarter hours and change on a quarter hour, so one reading
+ * holds for the whole quarter. Earlier instants (local mean time) are always computed.
+ */
 export function zoneOffsetAt(timeZone: string, instant: number): number {
+  if (instant < 0) return computeZoneOffset(timeZone, instant);
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= MAX_CACHED_OFFSETS) offsetCache.clear();
+    offset = computeZoneOffset(timeZone, Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function computeZoneOffset(timeZone: string, instant: number): number {
   // Intl formats whole seconds only; offsets never change within a second.
   const wholeSecond = Math.floor(instant / 1000) * 1000;
   const parts: Record<string, number> = {};
