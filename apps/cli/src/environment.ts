@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { createEventStore, type EventStore, parseEventStoreUrl } from '@switchboard/event-store';
+import { parseCatalog, type ServiceCatalog } from '@switchboard/ticketing';
+import type { CliIo } from './cli-io';
+import type { ParsedArgs } from './command';
+import { stringOption } from './parse-command-line';
+
+/** The API's default (docs/operations.md), so the CLI and the API open the same store unconfigured. */
+export const DEFAULT_STORE_URL = 'sqlite:./data/switchboard.db';
+/** The demo catalog of the repository this CLI belongs to, found wherever the CLI is run from. */
+export const DEMO_CATALOG_FILE = join(__dirname, '../../../libs/ticketing/config/demo-catalog.json');
+
+/** The event store URL from `--store`, else SWITCHBOARD_EVENT_STORE, else the default; `sqlite:` paths resolve against the working folder. */
+export function storeUrl(args: ParsedArgs, io: CliIo): string {
+  const url = stringOption(args, 'store') || io.env.SWITCHBOARD_EVENT_STORE || DEFAULT_STORE_URL;
+  const config = parseEventStoreUrl(url);
+  return config.adapter === 'sqlite' && !isAbsolute(config.path) ? `sqlite:${resolve(io.cwd, config.path)}` : url;
+}
+
+/** Opens the event store the options and environment select. */
+export function openStore(args: ParsedArgs, io: CliIo): EventStore {
+  return createEventStore(storeUrl(args, io));
+}
+
+/** Loads the service catalog from `--catalog`, else SWITCHBOARD_CATALOG, else the demo catalog. */
+export function loadCatalog(args: ParsedArgs, io: CliIo): ServiceCatalog {
+  const named = stringOption(args, 'catalog') || io.env.SWITCHBOARD_CATALOG;
+  const file = named ? resolve(io.cwd, named) : DEMO_CATALOG_FILE;
+  return parseCatalog(readFileSync(file, 'utf8'), file);
+}
+
+/** Runs `work` with an open store and closes the store afterwards, whatever happens. */
+export async function withStore<T>(args: ParsedArgs, io: CliIo, work: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = openStore(args, io);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

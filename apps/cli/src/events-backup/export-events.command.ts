@@ -1,0 +1,40 @@
+import type { CliIo } from '../cli-io';
+import { say, writeOut } from '../cli-io';
+import type { Command } from '../command';
+import { withStore } from '../environment';
+import { EXIT } from '../exit-codes';
+import { stringOption } from '../parse-command-line';
+import { scanAll } from '../store/scan-all';
+import { toBackupLine } from './backup-line';
+
+/** `switchboard export events`: the whole event log (or its tail) as NDJSON on stdout. */
+export const exportEventsCommand: Command = {
+  name: 'export events',
+  summary: 'Write every event of the store, in log order, as NDJSON to stdout (a lossless backup).',
+  arguments: '',
+  positionals: { min: 0, max: 0 },
+  options: {
+    'from-position': {
+      type: 'string',
+      value: '<position>',
+      description: 'export only events after this global position (exclusive), e.g. the last "position" of a previous export',
+    },
+  },
+  usesStore: true,
+  usesCatalog: false,
+  examples: [
+    'switchboard export events > backup.ndjson',
+    'switchboard export events --from-position 00000000000000001234 >> backup.ndjson',
+    'switchboard export events --store sqlite:/var/lib/switchboard/switchboard.db | gzip > backup.ndjson.gz',
+  ],
+  run: (args, io: CliIo) =>
+    withStore(args, io, async (store) => {
+      let count = 0;
+      for await (const event of scanAll(store, stringOption(args, 'from-position'))) {
+        await writeOut(io.stdout, toBackupLine(event));
+        count += 1;
+      }
+      say(io, `export events: ${count} events written.`);
+      return EXIT.ok;
+    }),
+};
