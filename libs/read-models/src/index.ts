@@ -1,1 +1,29 @@
-export {};
+export * from './errors';
+export type { ReadDb } from './store/read-db';
+export { ReadStore, type ReadStoreDialect } from './store/read-store';
+export { createReadStore } from './store/create-read-store';
+export { openSqliteReadStore } from './store/open-sqlite-read-store';
+export { openPostgresReadStore } from './store/open-postgres-read-store';
+export { ticketFactsFold, endedAt, type TicketFacts } from './facts/ticket-facts';
+export { replayTicketFacts } from './facts/replay-ticket-facts';
+export { systemClock, type Clock } from './projection/clock';
+export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerStatus } from './projection/projection-runner';
+export { rebuildReadModels, type RebuildOptions } from './projection/rebuild';
+export type { ProjectionLag } from './projection/lag';
+export type { QueueEntry } from './projection/ticket-row';
+export type { QueueChangeKind } from './projection/queue-changes';
+export type { QueueChange } from './queries/queue-changes-after';
+export type { TicketFilter, TicketPage } from './queries/search-tickets';
+export type { TicketSummary } from './queries/ticket-summary';
+export type { DepartmentQueueOptions } from './queries/department-queue';
+export {
+  completionMetrics,
+  GROUP_BYS,
+  type CompletionFigures,
+  type CompletionMetricsOptions,
+  type DurationFigures,
+  type GroupBy,
+  type MetricFacts,
+} from './metrics/completion-metrics';
+export { PERIODS, type Period } from './metrics/periods';
+export { ReadModels, type ReadModelsOptions } from './read-models';

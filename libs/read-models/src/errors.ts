@@ -1,0 +1,40 @@
+import type { GlobalPosition } from '@switchboard/event-store';
+
+/** A query parameter a caller got wrong; `parameter` names it so the HTTP layer can answer 400 with it. */
+export class InvalidQueryParameterError extends Error {
+  override readonly name = 'InvalidQueryParameterError';
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(`Invalid "${parameter}": ${message}`);
+  }
+}
+
+/** The read models did not reach a position within the bound; the HTTP layer answers 503 with Retry-After. */
+export class ReadModelTimeoutError extends Error {
+  override readonly name = 'ReadModelTimeoutError';
+  constructor(
+    readonly position: GlobalPosition,
+    readonly timeoutMs: number,
+    readonly reached: GlobalPosition | undefined,
+  ) {
+    super(`Read models did not reach position ${position} within ${timeoutMs} ms (they are at ${reached ?? 'the start'}); retry shortly.`);
+  }
+}
+
+/** The runner's lease passed to another runner (or expired); its pending batch was not written. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(readonly leaseName: string, readonly holder: string) {
+    super(`Runner ${holder} no longer holds lease "${leaseName}"; it steps back to standby.`);
+  }
+}
+
+/** The active generation changed under a runner (a blue-green switch); it restarts on the new one. */
+export class GenerationSwitchedError extends Error {
+  override readonly name = 'GenerationSwitchedError';
+  constructor(readonly from: number, readonly to: number) {
+    super(`Active read-model generation moved from ${from} to ${to}.`);
+  }
+}

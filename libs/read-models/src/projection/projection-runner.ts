@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@switchboard/event-store';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { GenerationSwitchedError } from '../errors';
+import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
+import type { ReadStore } from '../store/read-store';
+import { applyBatch } from './apply-batch';
+import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { systemClock, type Clock } from './clock';
+import { Lease } from './lease';
+import { PositionWaiters } from './position-waiters';
+import { TICKET_STREAM_PREFIX } from './ticket-event';
+
+export interface ProjectionRunnerOptions {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly catalog: ServiceCatalog;
+  /** Events per transaction at most; a smaller batch is written whenever the subscription pauses. Default 500. */
+  readonly batchSize?: number;
+  /** A lease not renewed for this long passes to a standby. Default 15 s. */
+  readonly leaseTtlMs?: number;
+  /** How often the active runner renews its lease. Default 5 s. */
+  readonly heartbeatMs?: number;
+  /** How often a standby tries to take the lease. Default 2 s. */
+  readonly standbyRetryMs?: number;
+  /** Identifies this runner in the lease row; default a random id. */
+  readonly holderId?: string;
+  readonly clock?: Clock;
+  /** Failures the runner recovered from by stepping back to standby (lost lease, storage errors): log them. */
+  readonly onError?: (error: unknown) => void;
+  /** Called after each committed batch. */
+  readonly onBatch?: (batch: { generation: number; position: GlobalPosition; events: number }) => void;
+}
+
+export type RunnerStatus = 'stopped' | 'standby' | 'active';
+
+/**
+ * Keeps the active generation of the ticket read models up to date from `$all`. Exactly one runner
+ * per read store is active (a lease); others wait as standby and take over when it stops or dies.
+ * Each batch's rows and checkpoint are written in one transaction.
+ */
+export class ProjectionRunner {
+  private state: RunnerStatus = 'stopped';
+  private readonly lease: Lease;
+  private readonly clock: Clock;
+  private readonly waiters: PositionWaiters;
+  private readonly listeners = new Set<(position: GlobalPosition) => void>();
+  private session = 0;
+  private generation = 0;
+  private subscription: Subscription | undefined;
+  private buffer: RecordedEvent[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private timer: unknown;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.waiters = new PositionWaiters(this.clock);
+    this.lease = new Lease(options.readStore, TICKETS_PROJECTION, options.holderId ?? randomUUID(), options.leaseTtlMs ?? 15_000);
+  }
+
+  /** Whether this runner is writing (active), waiting for the lease (standby) or stopped. */
+  get status(): RunnerStatus {
+    return this.state;
+  }
+
+  /** Starts as standby and tries to take the lease at once. */
+  start(): void {
+    if (this.state !== 'stopped') return;
+    this.state = 'standby';
+    void this.tryToActivate();
+  }
+
+  /** Stops delivering, writes what is buffered, and releases the lease for a standby. */
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    const wasActive = this.state === 'active';
+    this.state = 'stopped';
+    this.clock.clearTimeout(this.timer);
+    await this.subscription?.close();
+    this.subscription = undefined;
+    if (wasActive) {
+      await this.flush();
+      await this.lease.release();
+    }
+    this.session++;
+  }
+
+  /** Registers a listener for each committed checkpoint; returns its removal. */
+  onCheckpoint(listener: (position: GlobalPosition) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when this runner has committed `position` or later; rejects with ReadModelTimeoutError after `timeoutMs`. */
+  waitForPosition(position: GlobalPosition, timeoutMs: number): Promise<void> {
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  private async tryToActivate(): Promise<void> {
+    if (this.state !== 'standby') return;
+    try {
+      if (!(await this.lease.tryAcquire(this.clock.now()))) return this.schedule(this.options.standbyRetryMs ?? 2_000, () => this.tryToActivate());
+      if (this.state !== 'standby') return await this.lease.release();
+      await this.activate();
+    } catch (error) {
+      this.stepBack(error);
+    }
+  }
+
+  private async activate(): Promise<void> {
+    const session = ++this.session;
+    this.generation = await activeGeneration(this.options.readStore.db);
+    const checkpoint = await readCheckpoint(this.options.readStore.db, this.generation);
+    if (session !== this.session || this.state !== 'standby') return;
+    this.state = 'active';
+    this.reach(checkpoint.position);
+    this.buffer = [];
+    this.subscription = this.options.eventStore.subscribeToAll({
+      after: checkpoint.position,
+      filter: { streamPrefixes: [TICKET_STREAM_PREFIX] },
+      onEvent: (event) => this.receive(session, event),
+      onCaughtUp: () => this.scheduleFlush(session),
+    });
+    this.subscription.stopped.catch((error: unknown) => session === this.session && this.stepBack(error));
+    this.heartbeat(session);
+  }
+
+  private async receive(session: number, event: RecordedEvent): Promise<void> {
+    if (session !== this.session) return;
+    this.buffer.push(event);
+    if (this.buffer.length >= (this.options.batchSize ?? 500)) await this.flush();
+    else this.scheduleFlush(session);
+  }
+
+  /** Writes the buffer once the subscription pauses (end of a page, or caught up). */
+  private scheduleFlush(session: number): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (session === this.session) void this.flush();
+    });
+  }
+
+  /** Writes the buffered events; serialised so batches commit in order. Never rejects: failures step back. */
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      const batch = this.buffer;
+      if (batch.length === 0) return;
+      this.buffer = [];
+      const session = this.session;
+      try {
+        await this.writeBatch(batch);
+      } catch (error) {
+        if (session === this.session) this.stepBack(error);
+      }
+    });
+    return this.flushing;
+  }
+
+  private async writeBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const generation = this.generation;
+    const last = batch[batch.length - 1];
+    await this.options.readStore.writeTransaction(async (trx) => {
+      await this.lease.renewIn(trx, this.clock.now());
+      const active = await activeGeneration(trx);
+      if (active !== generation) throw new GenerationSwitchedError(generation, active);
+      await applyBatch(trx, generationTables(generation), batch, this.options.catalog);
+      await writeCheckpoint(trx, generation, last, this.clock.now());
+    });
+    this.reach(last.globalPosition);
+    this.options.onBatch?.({ generation, position: last.globalPosition, events: batch.length });
+  }
+
+  private heartbeat(session: number): void {
+    this.schedule(this.options.heartbeatMs ?? 5_000, async () => {
+      if (session !== this.session || this.state !== 'active') return;
+      try {
+        await this.lease.renew(this.clock.now());
+        this.heartbeat(session);
+      } catch (error) {
+        if (session === this.session) this.stepBack(error);
+      }
+    });
+  }
+
+  /** Leaves the active role after a failure (the buffer is dropped: it is re-read from the checkpoint) and retries as standby. */
+  private stepBack(error: unknown): void {
+    if (this.state === 'stopped') return;
+    this.session++;
+    this.state = 'standby';
+    this.buffer = [];
+    void this.subscription?.close();
+    this.subscription = undefined;
+    this.clock.clearTimeout(this.timer);
+    this.options.onError?.(error);
+    // A blue-green switch is not a failure: follow the new generation at once.
+    const delay = error instanceof GenerationSwitchedError ? 0 : (this.options.standbyRetryMs ?? 2_000);
+    this.schedule(delay, () => this.tryToActivate());
+  }
+
+  private schedule(ms: number, task: () => Promise<void>): void {
+    this.clock.clearTimeout(this.timer);
+    this.timer = this.clock.setTimeout(() => void task(), ms);
+  }
+
+  private reach(position: GlobalPosition | undefined): void {
+    if (position === undefined) return;
+    this.waiters.reach(position);
+    for (const listener of this.listeners) listener(position);
+  }
+}

@@ -1,0 +1,41 @@
+import type { TicketFacts } from '../facts/ticket-facts';
+import type { QueueChangesTable } from '../store/read-db';
+import { queueDepartmentOf, queueEntryOf, type QueueEntry } from './ticket-row';
+
+export type QueueChangeKind = 'added' | 'updated' | 'removed';
+
+/** A ticket's facts and stream revision before or after an event. */
+export interface TicketVersion {
+  readonly facts: TicketFacts;
+  readonly revision: number;
+}
+
+/**
+ * The queue changes one event causes: a ticket leaving one department's queue and entering
+ * another's is two changes; an entry that looks the same afterwards is none.
+ */
+export function queueChangesOf(before: TicketVersion | undefined, after: TicketVersion, position: string): QueueChangesTable[] {
+  const from = before && queueDepartmentOf(before.facts);
+  const to = queueDepartmentOf(after.facts);
+  const entry = (version: TicketVersion): QueueEntry => queueEntryOf(version.facts, version.revision);
+  const change = (department: string, kind: QueueChangeKind, snapshot: QueueEntry | null): QueueChangesTable => ({
+    position,
+    department,
+    ticket_id: after.facts.ticketId,
+    kind,
+    entry_json: snapshot && JSON.stringify(snapshot),
+  });
+  if (from !== undefined && from === to) {
+    const next = entry(after);
+    return sameEntry(entry(before!), next) ? [] : [change(to, 'updated', next)];
+  }
+  const changes: QueueChangesTable[] = [];
+  if (from !== undefined) changes.push(change(from, 'removed', null));
+  if (to !== undefined) changes.push(change(to, 'added', entry(after)));
+  return changes;
+}
+
+/** Equal apart from the revision, which every event moves. */
+function sameEntry(a: QueueEntry, b: QueueEntry): boolean {
+  return JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
+}

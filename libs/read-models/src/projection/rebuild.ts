@@ -1,0 +1,75 @@
+import type { EventStore, RecordedEvent } from '@switchboard/event-store';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { activeGeneration, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
+import type { ReadStore } from '../store/read-store';
+import { applyBatch } from './apply-batch';
+import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { systemClock, type Clock } from './clock';
+import { TICKET_STREAM_PREFIX } from './ticket-event';
+
+export interface RebuildOptions {
+  readonly eventStore: EventStore;
+  readonly readStore: ReadStore;
+  readonly catalog: ServiceCatalog;
+  /** Events per transaction. Default 2000. */
+  readonly batchSize?: number;
+  /** Drop the previous generation's tables after the switch. Default true. */
+  readonly dropPrevious?: boolean;
+  readonly clock?: Clock;
+  /** Called after each committed batch with the events applied so far. */
+  readonly onProgress?: (applied: number) => void;
+}
+
+/**
+ * Blue-green rebuild: replays `$all` from the start into a new generation's tables while the
+ * active generation keeps serving, then makes the new one active in one transaction. The running
+ * projector notices the switch on its next batch and continues on the new generation.
+ */
+export async function rebuildReadModels(options: RebuildOptions): Promise<{ generation: number; previous: number; events: number }> {
+  const { readStore } = options;
+  const generation = await readStore.writeTransaction(async (trx) => {
+    const row = await trx.selectFrom('rm_generations').select('latest').where('projection', '=', TICKETS_PROJECTION).executeTakeFirstOrThrow();
+    const next = Number(row.latest) + 1;
+    await trx.updateTable('rm_generations').set({ latest: next }).where('projection', '=', TICKETS_PROJECTION).execute();
+    await createGenerationTables(trx, readStore.dialect, next);
+    return next;
+  });
+  // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
+  let events = await replayInto(options, generation, 0);
+  events = await replayInto(options, generation, events);
+  const previous = await readStore.writeTransaction(async (trx) => {
+    const before = await activeGeneration(trx);
+    await trx.updateTable('rm_generations').set({ active: generation }).where('projection', '=', TICKETS_PROJECTION).execute();
+    return before;
+  });
+  if (options.dropPrevious ?? true) await dropGenerationTables(readStore.db, previous);
+  return { generation, previous, events };
+}
+
+async function replayInto(options: RebuildOptions, generation: number, appliedBefore: number): Promise<number> {
+  const { eventStore, readStore, catalog } = options;
+  const clock = options.clock ?? systemClock;
+  const size = options.batchSize ?? 2000;
+  const tables = generationTables(generation);
+  const { position } = await readCheckpoint(readStore.db, generation);
+  let applied = appliedBefore;
+  let batch: RecordedEvent[] = [];
+  const write = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const events = batch;
+    batch = [];
+    await readStore.writeTransaction(async (trx) => {
+      await applyBatch(trx, tables, events, catalog);
+      await writeCheckpoint(trx, generation, events[events.length - 1], clock.now());
+    });
+    applied += events.length;
+    options.onProgress?.(applied);
+  };
+  for await (const event of eventStore.readAll({ after: position })) {
+    if (!event.streamName.startsWith(TICKET_STREAM_PREFIX)) continue;
+    batch.push(event);
+    if (batch.length >= size) await write();
+  }
+  await write();
+  return applied;
+}

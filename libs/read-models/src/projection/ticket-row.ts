@@ -1,0 +1,158 @@
+import { PRIORITIES, type Priority } from '@switchboard/ticketing';
+import type { TicketFacts } from '../facts/ticket-facts';
+import type { TicketFactsTable, TicketsTable } from '../store/read-db';
+
+/** Sorts after every ISO instant, so "due time ascending" puts tickets without one last. */
+export const NO_DUE_TIME = '9999-12-31T23:59:59.999Z';
+
+const QUEUE_STATUSES = new Set(['assigned', 'in_progress', 'on_hold', 'escalated']);
+
+/** A ticket as a department queue shows it. */
+export interface QueueEntry {
+  readonly ticketId: string;
+  readonly serviceCode: string;
+  readonly status: string;
+  readonly assignee: string | null;
+  readonly priority: Priority;
+  readonly escalationTier: number;
+  readonly onHold: boolean;
+  readonly openedAt: string;
+  readonly dueAt: string | null;
+  /** While on hold: the due time the ticket is already late against. */
+  readonly overdueSince: string | null;
+  readonly slaStartedAt: string | null;
+  readonly slaBusinessMs: number | null;
+  /** Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
+  readonly revision: number;
+}
+
+/** The department whose open queue holds the ticket, or undefined when it is in none. */
+export function queueDepartmentOf(facts: TicketFacts): string | undefined {
+  return QUEUE_STATUSES.has(facts.status) && facts.state.department !== undefined ? facts.state.department : undefined;
+}
+
+/** The queue entry a ticket's facts show. */
+export function queueEntryOf(facts: TicketFacts, revision: number): QueueEntry {
+  const { state } = facts;
+  return {
+    ticketId: facts.ticketId,
+    serviceCode: facts.serviceCode,
+    status: facts.status,
+    assignee: state.assignee ?? null,
+    priority: state.priority ?? 'normal',
+    escalationTier: state.escalationTier,
+    onHold: facts.status === 'on_hold',
+    openedAt: facts.openedAt,
+    dueAt: state.dueAt ?? null,
+    overdueSince: state.overdueSince ?? null,
+    slaStartedAt: facts.slaStartedAt,
+    slaBusinessMs: state.slaBusinessMs ?? null,
+    revision,
+  };
+}
+
+/** The text a ticket's free-text search matches: its description and address. */
+export interface TicketText {
+  readonly description: string;
+  readonly address: string | null;
+}
+
+/** The tickets-table row of a ticket (contact data is never part of it). */
+export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: number, position: string): TicketsTable {
+  const entry = queueEntryOf(facts, revision);
+  return {
+    ticket_id: facts.ticketId,
+    revision,
+    last_position: position,
+    service_code: facts.serviceCode,
+    channel: facts.channel,
+    status: facts.status,
+    department: facts.department,
+    queue_department: queueDepartmentOf(facts) ?? null,
+    assignee: entry.assignee,
+    priority: entry.priority,
+    priority_rank: PRIORITIES.indexOf(entry.priority),
+    escalation_tier: entry.escalationTier,
+    on_hold: entry.onHold ? 1 : 0,
+    opened_at: facts.openedAt,
+    due_at: entry.dueAt,
+    due_sort: entry.dueAt ?? NO_DUE_TIME,
+    overdue_since: entry.overdueSince,
+    sla_started_at: entry.slaStartedAt,
+    sla_business_ms: entry.slaBusinessMs,
+    description: text.description,
+    address: text.address,
+    search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),
+  };
+}
+
+/** The facts-table row of a ticket. */
+export function factsRowOf(facts: TicketFacts, position: string): TicketFactsTable {
+  return {
+    ticket_id: facts.ticketId,
+    last_position: position,
+    service_code: facts.serviceCode,
+    channel: facts.channel,
+    owning_department: facts.owningDepartment,
+    department: facts.department,
+    status: facts.status,
+    opened_at: facts.openedAt,
+    first_assigned_at: facts.firstAssignedAt,
+    assign_business_ms: facts.assignBusinessMs,
+    started_at: facts.startedAt,
+    completed_at: facts.completedAt,
+    complete_business_ms: facts.completeBusinessMs,
+    closed_at: facts.closedAt,
+    ended_at: facts.completedAt ?? facts.closedAt,
+    due_at: facts.dueAt,
+    sla_started_at: facts.slaStartedAt,
+    on_hold_since: facts.onHoldSince,
+    on_hold_business_ms: facts.onHoldBusinessMs,
+    on_hold_calendar_ms: facts.onHoldCalendarMs,
+    escalation_count: facts.escalationCount,
+    max_escalation_tier: facts.maxEscalationTier,
+    reopen_count: facts.reopenCount,
+    first_contact_resolution: facts.firstContactResolution ? 1 : 0,
+    on_time: facts.onTime === null ? null : facts.onTime ? 1 : 0,
+    state_json: JSON.stringify(facts.state),
+  };
+}
+
+/** Reads facts back from their row. */
+export function factsOfRow(row: TicketFactsTable): TicketFacts {
+  const state = JSON.parse(row.state_json);
+  return {
+    ...metricFactsOfRow(row),
+    state,
+  };
+}
+
+/** The facts metrics use, read from a row without parsing the lifecycle state. */
+export function metricFactsOfRow(row: Omit<TicketFactsTable, 'state_json' | 'last_position'>): Omit<TicketFacts, 'state'> {
+  const ms = (value: number | string | null): number | null => (value === null ? null : Number(value));
+  return {
+    ticketId: row.ticket_id,
+    serviceCode: row.service_code,
+    channel: row.channel as TicketFacts['channel'],
+    owningDepartment: row.owning_department,
+    department: row.department,
+    status: row.status as TicketFacts['status'],
+    openedAt: row.opened_at,
+    firstAssignedAt: row.first_assigned_at,
+    assignBusinessMs: ms(row.assign_business_ms),
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    completeBusinessMs: ms(row.complete_business_ms),
+    closedAt: row.closed_at,
+    dueAt: row.due_at,
+    slaStartedAt: row.sla_started_at,
+    onHoldSince: row.on_hold_since,
+    onHoldBusinessMs: Number(row.on_hold_business_ms),
+    onHoldCalendarMs: Number(row.on_hold_calendar_ms),
+    escalationCount: Number(row.escalation_count),
+    maxEscalationTier: Number(row.max_escalation_tier),
+    reopenCount: Number(row.reopen_count),
+    firstContactResolution: Number(row.first_contact_resolution) === 1,
+    onTime: row.on_time === null ? null : Number(row.on_time) === 1,
+  };
+}

@@ -1,0 +1,97 @@
+import type { EventStore, GlobalPosition } from '@switchboard/event-store';
+import { activeGeneration, generationTables, type GenerationTables } from './store/generation-tables';
+import type { ReadStore } from './store/read-store';
+import { readCheckpoint } from './projection/checkpoint';
+import { systemClock, type Clock } from './projection/clock';
+import { measureLag, type ProjectionLag } from './projection/lag';
+import { PositionWaiters } from './projection/position-waiters';
+import type { ProjectionRunner } from './projection/projection-runner';
+import { claimCandidates, departmentQueue, type DepartmentQueueOptions } from './queries/department-queue';
+import { queueChangesAfter, type QueueChange } from './queries/queue-changes-after';
+import { searchTickets, type TicketFilter, type TicketPage } from './queries/search-tickets';
+import type { TicketSummary } from './queries/ticket-summary';
+import { loadMetricFacts } from './queries/load-metric-facts';
+import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
+
+export interface ReadModelsOptions {
+  readonly readStore: ReadStore;
+  /** Needed for `lag()`. */
+  readonly eventStore: EventStore;
+  /** The runner of this process, if any: waits for positions are then event-driven while it is active. */
+  readonly runner?: ProjectionRunner;
+  readonly clock?: Clock;
+  /** How often a wait polls the checkpoint when no active runner runs in this process. Default 50 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+/** The queries the HTTP layer serves, over the active generation of the read store. */
+export class ReadModels {
+  private readonly clock: Clock;
+  private readonly waiters: PositionWaiters;
+  private polling = false;
+
+  constructor(private readonly options: ReadModelsOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.waiters = new PositionWaiters(this.clock);
+    options.runner?.onCheckpoint((position) => this.waiters.reach(position));
+  }
+
+  /** Open tickets of a department in queue order (`assignee` for "mine"). */
+  async departmentQueue(department: string, options: DepartmentQueueOptions): Promise<TicketSummary[]> {
+    return departmentQueue(this.db, await this.tables(), department, options);
+  }
+
+  /** Unclaimed tickets of a department in queue order, with the revision to start each at. */
+  async claimCandidates(department: string, limit = 10, now = this.clock.now()): Promise<TicketSummary[]> {
+    return claimCandidates(this.db, await this.tables(), department, limit, now);
+  }
+
+  /** Tickets matching a filter, newest first, keyset-paged by an opaque cursor. */
+  async searchTickets(filter: TicketFilter, cursor?: string, limit = 50): Promise<TicketPage> {
+    return searchTickets(this.db, await this.tables(), filter, cursor, limit);
+  }
+
+  /** Completion metrics over the stored ticket facts (the same function a replay uses). */
+  async completionMetrics(options: CompletionMetricsOptions): Promise<CompletionFigures[]> {
+    const valid = validateCompletionMetricsOptions(options);
+    const facts = await loadMetricFacts(this.db, await this.tables(), valid.from, valid.to);
+    return completionMetrics(facts, valid);
+  }
+
+  /** A department's queue changes after a position (Last-Event-ID), oldest first. */
+  async queueChangesAfter(department: string, position: GlobalPosition | undefined, limit = 100): Promise<QueueChange[]> {
+    return queueChangesAfter(this.db, await this.tables(), department, position, limit);
+  }
+
+  /** How far the read models trail the event log (for /health/ready and metrics). */
+  async lag(now = this.clock.now()): Promise<ProjectionLag> {
+    const checkpoint = await readCheckpoint(this.db, await activeGeneration(this.db));
+    return measureLag(this.options.eventStore, checkpoint, now);
+  }
+
+  /** Resolves once the read models include `position`; rejects with ReadModelTimeoutError after `timeoutMs`. */
+  async waitForPosition(position: GlobalPosition, timeoutMs: number): Promise<void> {
+    const waiting = this.waiters.wait(position, timeoutMs);
+    await this.poll();
+    return waiting;
+  }
+
+  /** Reads the checkpoint now, and keeps polling while someone waits and no local active runner reports commits. */
+  private async poll(): Promise<void> {
+    this.waiters.reach((await readCheckpoint(this.db, await activeGeneration(this.db))).position);
+    if (this.polling || this.waiters.size === 0 || this.options.runner?.status === 'active') return;
+    this.polling = true;
+    this.clock.setTimeout(() => {
+      this.polling = false;
+      void this.poll().catch(() => undefined);
+    }, this.options.pollIntervalMs ?? 50);
+  }
+
+  private get db() {
+    return this.options.readStore.db;
+  }
+
+  private async tables(): Promise<GenerationTables> {
+    return generationTables(await activeGeneration(this.db));
+  }
+}

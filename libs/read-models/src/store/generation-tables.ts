@@ -1,0 +1,114 @@
+import { sql, type Kysely } from 'kysely';
+import type { ReadDb } from './read-db';
+import type { ReadStoreDialect } from './read-store';
+
+/** The projection whose tables are built in generations (blue-green rebuilds). */
+export const TICKETS_PROJECTION = 'tickets';
+
+/** Physical names of one generation's tables, typed as the logical tables they hold. */
+export function generationTables(generation: number) {
+  return {
+    tickets: `rm_tickets_g${generation}` as 'rm_tickets',
+    facts: `rm_ticket_facts_g${generation}` as 'rm_ticket_facts',
+    queueChanges: `rm_queue_changes_g${generation}` as 'rm_queue_changes',
+  };
+}
+
+export type GenerationTables = ReturnType<typeof generationTables>;
+
+/** Creates a generation's empty tables, indexes and checkpoint row. */
+export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadStoreDialect, generation: number): Promise<void> {
+  const t = generationTables(generation);
+  // PostgreSQL returns BIGINT as a string; durations in ms fit a double exactly.
+  const ms = dialect === 'postgres' ? 'double precision' : 'integer';
+  await db.schema
+    .createTable(t.tickets)
+    .addColumn('ticket_id', 'text', (c) => c.primaryKey())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('last_position', 'text', (c) => c.notNull())
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('department', 'text', (c) => c.notNull())
+    .addColumn('queue_department', 'text')
+    .addColumn('assignee', 'text')
+    .addColumn('priority', 'text', (c) => c.notNull())
+    .addColumn('priority_rank', 'integer', (c) => c.notNull())
+    .addColumn('escalation_tier', 'integer', (c) => c.notNull())
+    .addColumn('on_hold', 'integer', (c) => c.notNull())
+    .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('due_at', 'text')
+    .addColumn('due_sort', 'text', (c) => c.notNull())
+    .addColumn('overdue_since', 'text')
+    .addColumn('sla_started_at', 'text')
+    .addColumn('sla_business_ms', sql.raw(ms))
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('address', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex(`${t.tickets}_queue`)
+    .on(t.tickets)
+    .columns(['queue_department', 'escalation_tier desc', 'priority_rank desc', 'due_sort', 'ticket_id'])
+    .execute();
+  await db.schema.createIndex(`${t.tickets}_opened`).on(t.tickets).columns(['opened_at desc', 'ticket_id desc']).execute();
+
+  await db.schema
+    .createTable(t.facts)
+    .addColumn('ticket_id', 'text', (c) => c.primaryKey())
+    .addColumn('last_position', 'text', (c) => c.notNull())
+    .addColumn('service_code', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('owning_department', 'text', (c) => c.notNull())
+    .addColumn('department', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('first_assigned_at', 'text')
+    .addColumn('assign_business_ms', sql.raw(ms))
+    .addColumn('started_at', 'text')
+    .addColumn('completed_at', 'text')
+    .addColumn('complete_business_ms', sql.raw(ms))
+    .addColumn('closed_at', 'text')
+    .addColumn('ended_at', 'text')
+    .addColumn('due_at', 'text')
+    .addColumn('sla_started_at', 'text')
+    .addColumn('on_hold_since', 'text')
+    .addColumn('on_hold_business_ms', sql.raw(ms), (c) => c.notNull())
+    .addColumn('on_hold_calendar_ms', sql.raw(ms), (c) => c.notNull())
+    .addColumn('escalation_count', 'integer', (c) => c.notNull())
+    .addColumn('max_escalation_tier', 'integer', (c) => c.notNull())
+    .addColumn('reopen_count', 'integer', (c) => c.notNull())
+    .addColumn('first_contact_resolution', 'integer', (c) => c.notNull())
+    .addColumn('on_time', 'integer')
+    .addColumn('state_json', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex(`${t.facts}_opened`).on(t.facts).columns(['opened_at', 'ticket_id']).execute();
+
+  await db.schema
+    .createTable(t.queueChanges)
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('department', 'text', (c) => c.notNull())
+    .addColumn('ticket_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('entry_json', 'text')
+    .addPrimaryKeyConstraint(`${t.queueChanges}_pk`, ['department', 'position'])
+    .execute();
+
+  await db
+    .insertInto('rm_checkpoints')
+    .values({ generation, position: null, last_recorded_at: null, updated_at: new Date(0).toISOString() })
+    .execute();
+}
+
+/** Drops a generation's tables and checkpoint once it no longer serves. */
+export async function dropGenerationTables(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const t = generationTables(generation);
+  for (const table of [t.tickets, t.facts, t.queueChanges]) await db.schema.dropTable(table).ifExists().execute();
+  await db.deleteFrom('rm_checkpoints').where('generation', '=', generation).execute();
+}
+
+/** The generation queries read from. */
+export async function activeGeneration(db: Kysely<ReadDb>): Promise<number> {
+  const row = await db.selectFrom('rm_generations').select('active').where('projection', '=', TICKETS_PROJECTION).executeTakeFirstOrThrow();
+  return Number(row.active);
+}

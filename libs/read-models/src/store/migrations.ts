@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { ReadDb } from './read-db';
+import type { ReadStore } from './read-store';
+import { createGenerationTables, TICKETS_PROJECTION } from './generation-tables';
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Kysely<ReadDb>, store: ReadStore) => Promise<void>;
+}
+
+/**
+ * Versioned migrations of the read store's own tables. Never edit a released one: add one.
+ * A change to a projection's tables is shipped as a new generation and a rebuild instead.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'generations, checkpoints, leases and the first generation of ticket tables',
+    up: async (db, store) => {
+      await db.schema
+        .createTable('rm_generations')
+        .addColumn('projection', 'text', (c) => c.primaryKey())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('latest', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('rm_checkpoints')
+        .addColumn('generation', 'integer', (c) => c.primaryKey())
+        .addColumn('position', 'text')
+        .addColumn('last_recorded_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('rm_leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.insertInto('rm_generations').values({ projection: TICKETS_PROJECTION, active: 1, latest: 1 }).execute();
+      await createGenerationTables(db, store.dialect, 1);
+    },
+  },
+];
+
+/** Applies the migrations the store lacks, in one transaction, safe against a concurrent opener. */
+export async function migrateReadStore(store: ReadStore): Promise<void> {
+  await store.db.schema
+    .createTable('rm_schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  await store.writeTransaction(async (trx) => {
+    // SQLite's BEGIN IMMEDIATE already serialises openers; PostgreSQL needs a lock for it.
+    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.rm_schema_migrations'))`.execute(trx);
+    const applied = new Set((await trx.selectFrom('rm_schema_migrations').select('version').execute()).map((row) => Number(row.version)));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await migration.up(trx, store);
+      await trx
+        .insertInto('rm_schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+
+/** One ticket as lists and department queues show it (resident contact is never stored here). */
+export interface TicketsTable {
+  ticket_id: string;
+  revision: number;
+  last_position: string;
+  service_code: string;
+  channel: string;
+  status: string;
+  department: string;
+  /** The department whose open queue holds the ticket; null when it is in no queue. */
+  queue_department: string | null;
+  assignee: string | null;
+  priority: string;
+  priority_rank: number;
+  escalation_tier: number;
+  on_hold: number;
+  opened_at: string;
+  due_at: string | null;
+  /** due_at, or a far-future sentinel, so "due time ascending, nulls last" can use an index on both dialects. */
+  due_sort: string;
+  overdue_since: string | null;
+  sla_started_at: string | null;
+  sla_business_ms: number | null;
+  description: string;
+  address: string | null;
+  search_text: string;
+}
+
+/** Ticket facts for metrics: one column per fact, plus the folded lifecycle state the fold continues from. */
+export interface TicketFactsTable {
+  ticket_id: string;
+  last_position: string;
+  service_code: string;
+  channel: string;
+  owning_department: string;
+  department: string;
+  status: string;
+  opened_at: string;
+  first_assigned_at: string | null;
+  assign_business_ms: number | null;
+  started_at: string | null;
+  completed_at: string | null;
+  complete_business_ms: number | null;
+  closed_at: string | null;
+  ended_at: string | null;
+  due_at: string | null;
+  sla_started_at: string | null;
+  on_hold_since: string | null;
+  on_hold_business_ms: number;
+  on_hold_calendar_ms: number;
+  escalation_count: number;
+  max_escalation_tier: number;
+  reopen_count: number;
+  first_contact_resolution: number;
+  on_time: number | null;
+  state_json: string;
+}
+
+/** One change to one department's queue, keyed by the global position of the event that caused it. */
+export interface QueueChangesTable {
+  position: string;
+  department: string;
+  ticket_id: string;
+  kind: string;
+  entry_json: string | null;
+}
+
+export interface GenerationsTable {
+  projection: string;
+  active: number;
+  latest: number;
+}
+
+export interface CheckpointsTable {
+  generation: number;
+  position: string | null;
+  last_recorded_at: string | null;
+  updated_at: string;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+/**
+ * The read store's tables. The three projection tables carry a generation suffix in the database
+ * (`rm_tickets_g2`); `generationTables` maps these logical names onto the physical ones.
+ */
+export interface ReadDb {
+  rm_tickets: TicketsTable;
+  rm_ticket_facts: TicketFactsTable;
+  rm_queue_changes: QueueChangesTable;
+  rm_generations: GenerationsTable;
+  rm_checkpoints: CheckpointsTable;
+  rm_leases: LeasesTable;
+  rm_schema_migrations: MigrationsTable;
+}
+
+export type ReadDbHandle = Kysely<ReadDb>;

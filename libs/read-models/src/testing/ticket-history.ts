@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventStore, JsonObject } from '@switchboard/event-store';
+import { CURRENT_SCHEMA_VERSION, parseCatalog, ticketStreamName, type Actor, type ServiceCatalog, type TicketEvent } from '@switchboard/ticketing';
+
+/** The demo catalog (Harrowfield, America/New_York business hours). */
+export function demoCatalog(): ServiceCatalog {
+  const path = join(__dirname, '../../../ticketing/config/demo-catalog.json');
+  return parseCatalog(readFileSync(path, 'utf8'), path);
+}
+
+export const operator: Actor = { id: 'op-1', role: 'operator' } as Actor;
+
+/** A ticket event as a spec writes it: the event and when it happened. */
+export type At = readonly [occurredAt: string, event: TicketEvent];
+
+/** Appends a ticket's events to its stream with metadata, as command handling would. */
+export async function appendTicket(store: EventStore, ticketId: string, events: readonly At[]): Promise<void> {
+  for (const [occurredAt, event] of events) {
+    const commandId = randomUUID();
+    await store.append(ticketStreamName(ticketId), 'any', [
+      {
+        id: randomUUID(),
+        type: event.type,
+        data: event.data as unknown as JsonObject,
+        metadata: {
+          eventId: randomUUID(),
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: operator as unknown as JsonObject,
+          occurredAt,
+          schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
+        } as unknown as JsonObject,
+      },
+    ]);
+  }
+}
+
+/** TicketOpened data with defaults a spec can override. */
+export function opened(ticketId: string, overrides: Partial<Extract<TicketEvent, { type: 'TicketOpened' }>['data']> = {}): TicketEvent {
+  return {
+    type: 'TicketOpened',
+    data: {
+      ticketId,
+      serviceCode: 'POTHOLE',
+      owningDepartment: 'DPW',
+      description: `Pothole outside ${ticketId}`,
+      channel: 'phone',
+      priority: 'normal',
+      location: { address: '12 Main St' },
+      contact: { name: 'A. Resident', phone: '555-0100' },
+      ...overrides,
+    },
+  };
+}
