@@ -1,6 +1,15 @@
+import { auditActorCommand } from './audit/audit-actor.command';
+import { auditEscalationsCommand } from './audit/audit-escalations.command';
+import { auditTicketCommand } from './audit/audit-ticket.command';
 import type { Command } from './command';
 import { exportEventsCommand } from './events-backup/export-events.command';
 import { importEventsCommand } from './events-backup/import-events.command';
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [exportEventsCommand, importEventsCommand];
+export const COMMANDS: readonly Command[] = [
+  auditTicketCommand,
+  auditActorCommand,
+  auditEscalationsCommand,
+  exportEventsCommand,
+  importEventsCommand,
+];
