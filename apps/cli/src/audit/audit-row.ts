@@ -1,6 +1,6 @@
 import type { TicketEventRecord } from '@switchboard/ticket-service';
 import type { Actor, TicketStatus } from '@switchboard/ticketing';
-import { formatLocalTime } from '../time/local-time-format';
+import { formatLocalTime } from '../time/city-time';
 import { describeEvent } from './describe-event';
 
 /** One line of an audit: who did what to which ticket, when, and what it changed. */

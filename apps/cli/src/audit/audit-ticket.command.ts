@@ -5,7 +5,7 @@ import type { Command } from '../command';
 import { loadCatalog, withStore } from '../environment';
 import { EXIT, UsageError } from '../exit-codes';
 import { choiceOption } from '../parse-command-line';
-import { formatLocalTime } from '../time/local-time-format';
+import { formatLocalTime } from '../time/city-time';
 import { asOfOption } from '../time/time-option';
 import { auditRow, occurredBy } from './audit-row';
 import { FORMAT_OPTION } from './audit-options';

@@ -1,6 +1,6 @@
 import type { Actor } from '@switchboard/ticketing';
 import { type Column, textTable } from '../output/text-table';
-import { formatLocalTime } from '../time/local-time-format';
+import { formatLocalTime } from '../time/city-time';
 import type { AuditRow } from './audit-row';
 
 export const AUDIT_FORMATS = ['table', 'json'] as const;

@@ -2,7 +2,7 @@ import type { CliIo } from '../cli-io';
 import type { ParsedArgs } from '../command';
 import { UsageError } from '../exit-codes';
 import { stringOption } from '../parse-command-line';
-import { zonedInstant } from './zoned-instant';
+import { zonedInstant } from './city-time';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;

@@ -18,11 +18,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'short',
     });
     formatters.set(timeZone, found);
   }
@@ -39,12 +40,24 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone's clock reading at an instant, field by field. */
+function clockParts(timeZone: string, instant: number): Record<string, string> {
+  return Object.fromEntries(formatter(timeZone).formatToParts(instant).map(({ type, value }) => [type, value]));
+}
+
 /** How far the zone's clocks are ahead of UTC at an instant, in ms. */
 function offsetAt(timeZone: string, instant: number): number {
   const second = Math.floor(instant / 1000) * 1000;
-  const part: Record<string, number> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(second)) part[type] = Number(value);
-  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - second;
+  const part = clockParts(timeZone, second);
+  return Date.UTC(+part.year, +part.month - 1, +part.day, +part.hour, +part.minute, +part.second) - second;
+}
+
+/** An instant as city-hall time, e.g. `2026-01-05 09:00:00 EST`: what a director reads in an audit. */
+export function formatLocalTime(iso: string, timeZone: string): string {
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
+  const part = clockParts(timeZone, instant);
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
 const DAY_MS = 86_400_000;
