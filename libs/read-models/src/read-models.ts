@@ -83,7 +83,7 @@ export class ReadModels {
     this.polling = true;
     this.clock.setTimeout(() => {
       this.polling = false;
-      void this.poll().catch(() => undefined);
+      return this.poll().catch(() => undefined);
     }, this.options.pollIntervalMs ?? 50);
   }
 

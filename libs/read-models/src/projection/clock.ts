@@ -1,7 +1,8 @@
 /** Time and timers, injected so tests move time by hand instead of sleeping. */
 export interface Clock {
   now(): Date;
-  setTimeout(callback: () => void, ms: number): unknown;
+  /** The callback may return a promise; a test clock awaits it, so moving time settles what it triggered. */
+  setTimeout(callback: () => unknown, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 

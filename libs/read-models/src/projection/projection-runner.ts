@@ -64,11 +64,11 @@ export class ProjectionRunner {
     return this.state;
   }
 
-  /** Starts as standby and tries to take the lease at once. */
-  start(): void {
+  /** Starts as standby and tries to take the lease at once; resolves when that first try is over (active or standby). */
+  async start(): Promise<void> {
     if (this.state !== 'stopped') return;
     this.state = 'standby';
-    void this.tryToActivate();
+    await this.tryToActivate();
   }
 
   /** Stops delivering, writes what is buffered, and releases the lease for a standby. */
@@ -202,7 +202,7 @@ export class ProjectionRunner {
 
   private schedule(ms: number, task: () => Promise<void>): void {
     this.clock.clearTimeout(this.timer);
-    this.timer = this.clock.setTimeout(() => void task(), ms);
+    this.timer = this.clock.setTimeout(task, ms);
   }
 
   private reach(position: GlobalPosition | undefined): void {

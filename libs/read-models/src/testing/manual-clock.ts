@@ -2,7 +2,7 @@ import type { Clock } from '../projection/clock';
 
 interface Timer {
   readonly at: number;
-  readonly callback: () => void;
+  readonly callback: () => unknown;
 }
 
 /** A clock that moves only when a test advances it; due timers fire in order. */
@@ -16,7 +16,7 @@ export class ManualClock implements Clock {
     return new Date(this.current);
   }
 
-  setTimeout(callback: () => void, ms: number): unknown {
+  setTimeout(callback: () => unknown, ms: number): unknown {
     const id = this.nextId++;
     this.timers.set(id, { at: this.current + ms, callback });
     return id;
@@ -26,15 +26,15 @@ export class ManualClock implements Clock {
     this.timers.delete(handle as number);
   }
 
-  /** Moves time forward, firing every timer that falls due on the way. */
-  advance(ms: number): void {
+  /** Moves time forward, firing (and awaiting) every timer that falls due on the way. */
+  async advance(ms: number): Promise<void> {
     const target = this.current + ms;
     for (;;) {
       const due = [...this.timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       this.timers.delete(due[0]);
       this.current = Math.max(this.current, due[1].at);
-      due[1].callback();
+      await due[1].callback();
     }
     this.current = target;
   }

@@ -10,7 +10,7 @@ export async function projectAll(eventStore: EventStore, readStore: ReadStore, c
   let failed: (error: unknown) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => (failed = reject));
   const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: (error) => failed(error) });
-  runner.start();
+  await runner.start();
   try {
     if (head) await Promise.race([runner.waitForPosition(head, 10_000), failure]);
   } finally {

@@ -1,0 +1,101 @@
+import { InMemoryEventStore } from '@switchboard/event-store';
+import { LeaseLostError, ReadModelTimeoutError } from '../errors';
+import { ReadModels } from '../read-models';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import { ManualClock } from '../testing/manual-clock';
+import { appendTicket, demoCatalog, opened } from '../testing/ticket-history';
+import { dumpReadModels, headPosition, projectAll } from '../testing/project';
+import { READ_STORE_KINDS, useReadStore } from '../testing/test-read-store';
+import { createReadStore } from '../store/create-read-store';
+
+const catalog = demoCatalog();
+
+describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
+  const runners: ProjectionRunner[] = [];
+  // Registered before the store's own hooks: Jest runs afterEach hooks in order, and runners must stop before the store closes.
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+  });
+  const { store, newUrl } = useReadStore(kind);
+  let events: InMemoryEventStore;
+
+  beforeEach(async () => {
+    events = new InMemoryEventStore();
+    await appendTicket(events, 'L1', [['2026-03-02T14:00:00.000Z', opened('L1')]]);
+  });
+
+  const runner = (holderId: string, clock: ManualClock, options: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => {
+    const created = new ProjectionRunner({ eventStore: events, readStore: store(), catalog, holderId, clock, leaseTtlMs: 15_000, heartbeatMs: 5_000, standbyRetryMs: 2_000, ...options });
+    runners.push(created);
+    return created;
+  };
+
+  it('keeps one runner active; a standby takes over when the active one dies, and the dead one can no longer write', async () => {
+    const clockA = new ManualClock();
+    const clockB = new ManualClock();
+    const errorsOfA: unknown[] = [];
+    let lostLease!: () => void;
+    const aLostLease = new Promise<void>((resolve) => (lostLease = resolve));
+    const a = runner('A', clockA, { onError: (error) => (errorsOfA.push(error), lostLease()) });
+    const b = runner('B', clockB);
+
+    await a.start();
+    await b.start();
+    expect([a.status, b.status]).toEqual(['active', 'standby']);
+    await a.waitForPosition((await headPosition(events))!, 1_000);
+
+    // A's heartbeat stops (its clock never moves): once its lease has expired, B's next try takes it.
+    await clockB.advance(14_000);
+    expect(b.status).toBe('standby');
+    await clockB.advance(2_000);
+    expect(b.status).toBe('active');
+
+    await appendTicket(events, 'L2', [['2026-03-02T15:00:00.000Z', opened('L2')]]);
+    await b.waitForPosition((await headPosition(events))!, 1_000);
+    await aLostLease;
+    expect(errorsOfA[0]).toBeInstanceOf(LeaseLostError);
+    expect(a.status).toBe('standby');
+
+    const fresh = await createReadStore(newUrl());
+    try {
+      await projectAll(events, fresh, catalog);
+      expect(await dumpReadModels(store())).toEqual(await dumpReadModels(fresh));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('hands over at once when the active runner stops', async () => {
+    const clockA = new ManualClock();
+    const clockB = new ManualClock();
+    const a = runner('A', clockA);
+    const b = runner('B', clockB);
+    await a.start();
+    await b.start();
+    await a.stop();
+    await clockB.advance(2_000);
+    expect(b.status).toBe('active');
+  });
+
+  it('bounds a wait for a position it does not reach with a typed timeout', async () => {
+    const clock = new ManualClock();
+    const a = runner('A', clock);
+    await a.start();
+    const waiting = a.waitForPosition('99999999999999999999', 2_000);
+    await clock.advance(2_000);
+    await expect(waiting).rejects.toBeInstanceOf(ReadModelTimeoutError);
+  });
+
+  it('lets another process wait for a position by polling the checkpoint', async () => {
+    const clock = new ManualClock();
+    const readModels = new ReadModels({ readStore: store(), eventStore: events, clock, pollIntervalMs: 50 });
+    const head = (await headPosition(events))!;
+    const waiting = readModels.waitForPosition(head, 2_000);
+    let done = false;
+    void waiting.then(() => (done = true));
+    await projectAll(events, store(), catalog);
+    expect(done).toBe(false);
+    await clock.advance(50);
+    await waiting;
+  });
+});
