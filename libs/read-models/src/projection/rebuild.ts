@@ -16,8 +16,8 @@ export interface RebuildOptions {
   /** Drop the previous generation's tables after the switch. Default true. */
   readonly dropPrevious?: boolean;
   readonly clock?: Clock;
-  /** Called after each committed batch with the events applied so far. */
-  readonly onProgress?: (applied: number) => void;
+  /** Called (and awaited) after each committed batch with the events applied so far. */
+  readonly onProgress?: (applied: number) => void | Promise<void>;
 }
 
 /**
@@ -63,7 +63,7 @@ async function replayInto(options: RebuildOptions, generation: number, appliedBe
       await writeCheckpoint(trx, generation, events[events.length - 1], clock.now());
     });
     applied += events.length;
-    options.onProgress?.(applied);
+    await options.onProgress?.(applied);
   };
   for await (const event of eventStore.readAll({ after: position })) {
     if (!event.streamName.startsWith(TICKET_STREAM_PREFIX)) continue;

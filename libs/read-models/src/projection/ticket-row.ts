@@ -114,7 +114,8 @@ export function factsRowOf(facts: TicketFacts, position: string): TicketFactsTab
     reopen_count: facts.reopenCount,
     first_contact_resolution: facts.firstContactResolution ? 1 : 0,
     on_time: facts.onTime === null ? null : facts.onTime ? 1 : 0,
-    state_json: JSON.stringify(facts.state),
+    // Sorted keys: a state folded in one run or across a restart (via this JSON) must store the same text.
+    state_json: JSON.stringify(facts.state, Object.keys(facts.state).sort()),
   };
 }
 
