@@ -9,6 +9,8 @@ import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
+import { Open311Module } from './open311/open311.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -25,6 +27,8 @@ export class AppModule {
         CatalogModule,
         AuthModule,
         TicketsModule,
+        ReadModelsModule,
+        Open311Module.forRoot(config.open311.basePath),
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 /** Everything the API reads from its environment, parsed and checked once at startup. */
 export interface ApiConfig {
   readonly eventStoreUrl: string;
+  /** Read models (ticket list, queues): `sqlite:<path>` or `postgres://…`; in the embedded default the event store's file. */
+  readonly readStoreUrl: string;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -14,6 +16,18 @@ export interface ApiConfig {
   readonly docs: boolean;
   /** Exposes the write-nothing endpoint the API benchmark compares against. */
   readonly benchBaseline: boolean;
+  readonly open311: Open311Config;
+}
+
+/** The Open311 GeoReport v2 endpoint (docs/open311.md). */
+export interface Open311Config {
+  /** Path prefix of the endpoint, e.g. /open311/v2. */
+  readonly basePath: string;
+  /** The endpoint's public URL for the discovery document; derived from the request when absent. */
+  readonly publicUrl?: string;
+  /** Discovery `contact` and `key_service` texts. */
+  readonly contact: string;
+  readonly keyService: string;
 }
 
 export interface JwtConfig {
@@ -51,8 +65,12 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (!jwks && (env.SWITCHBOARD_JWT_ISSUER || env.SWITCHBOARD_JWT_AUDIENCE)) {
     problems.push('SWITCHBOARD_JWT_ISSUER/SWITCHBOARD_JWT_AUDIENCE need SWITCHBOARD_JWT_JWKS (the key set to verify tokens with)');
   }
+  const eventStoreUrl = env.SWITCHBOARD_EVENT_STORE || 'sqlite:./data/switchboard.db';
+  const readStoreUrl = env.SWITCHBOARD_READ_STORE || defaultReadStoreUrl(eventStoreUrl);
+  if (!readStoreUrl) problems.push('SWITCHBOARD_READ_STORE is required when the event store is not SQLite (e.g. postgres://user@host:5432/switchboard)');
   const config: ApiConfig = {
-    eventStoreUrl: env.SWITCHBOARD_EVENT_STORE || 'sqlite:./data/switchboard.db',
+    eventStoreUrl,
+    readStoreUrl: readStoreUrl ?? '',
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),
@@ -64,7 +82,26 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel,
     docs: env.SWITCHBOARD_DOCS !== '0',
     benchBaseline: env.SWITCHBOARD_BENCH_BASELINE === '1',
+    open311: {
+      basePath: env.SWITCHBOARD_OPEN311_BASE_PATH || '/open311/v2',
+      publicUrl: env.SWITCHBOARD_OPEN311_URL || undefined,
+      contact: env.SWITCHBOARD_OPEN311_CONTACT || 'Call 311 for help with this API.',
+      keyService: env.SWITCHBOARD_OPEN311_KEY_SERVICE || "Ask the city's 311 office for an api_key.",
+    },
   };
+  if (!/^(\/[\w.~-]+)+$/.test(config.open311.basePath)) {
+    problems.push(`SWITCHBOARD_OPEN311_BASE_PATH=${config.open311.basePath} must be a path like /open311/v2 (no trailing slash)`);
+  }
+  if (config.open311.publicUrl && !/^https?:\/\/[^/]/.test(config.open311.publicUrl)) {
+    problems.push(`SWITCHBOARD_OPEN311_URL=${config.open311.publicUrl} must be an http(s) URL`);
+  }
   if (problems.length > 0) throw new ApiConfigError(problems);
   return config;
+}
+
+/** The embedded default keeps read models in the event store's own SQLite file; a memory store gets a memory read store. */
+function defaultReadStoreUrl(eventStoreUrl: string): string | undefined {
+  if (eventStoreUrl.startsWith('sqlite:')) return eventStoreUrl;
+  if (eventStoreUrl.startsWith('memory:')) return 'sqlite::memory:';
+  return undefined;
 }

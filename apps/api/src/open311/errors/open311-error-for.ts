@@ -1,0 +1,33 @@
+import { HttpException } from '@nestjs/common';
+import { StoreUnavailableError } from '@switchboard/event-store';
+import { CommandRefused } from '@switchboard/ticket-service';
+import { TicketNotFound } from '../../errors/api-exceptions';
+import { Open311Error, type Open311Status } from './open311-error';
+
+/** Maps what an Open311 request can fail with to the spec's errors; undefined means an internal failure. */
+export function open311ErrorFor(error: unknown): Open311Error | undefined {
+  if (error instanceof Open311Error) return error;
+  if (error instanceof TicketNotFound) return new Open311Error(404, `Service request ${error.ticketId} was not found.`);
+  if (error instanceof CommandRefused) return refusal(error);
+  if (error instanceof StoreUnavailableError) return new Open311Error(400, 'The service is temporarily unavailable; retry shortly.');
+  if (error instanceof HttpException) return new Open311Error(specStatus(error.getStatus()), error.message);
+  const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
+  // Errors Fastify raises before a route runs (body too large, unreadable body).
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return new Open311Error(specStatus(statusCode), String(message));
+  return undefined;
+}
+
+function refusal({ error, problems }: CommandRefused): Open311Error {
+  switch (error.kind) {
+    case 'NotFound':
+      return new Open311Error(404, error.what === 'service' ? `service_code "${error.id}" was not found.` : `${error.message}.`);
+    case 'Forbidden':
+      return new Open311Error(403, 'This api_key may not do that.');
+    case 'InvalidCommand':
+      return new Open311Error(400, problems.map((problem) => `${problem.message}.`));
+    default:
+      return new Open311Error(400, `${error.message}.`);
+  }
+}
+
+const specStatus = (status: number): Open311Status => (status === 404 ? 404 : status === 401 || status === 403 ? 403 : 400);

@@ -1,0 +1,44 @@
+import type { TicketOpened } from '@switchboard/ticketing';
+import { responsibleDepartment } from '@switchboard/ticketing';
+import type { LoadedTicket } from '@switchboard/ticket-service';
+import { listOf, type Open311Record } from '../../format/open311-document';
+import type { Open311Endpoint } from '../../open311-endpoint';
+import { serviceNotice } from '../../services/service-notice';
+import { ADDRESS_ID_ATTRIBUTE } from '../address-id';
+import { requestStatusOf } from '../request-status';
+import { publicNotes } from './public-notes';
+
+/**
+ * A ticket as a public service request. Built field by field from what is public: never the
+ * resident's contact, never internal comments. `extensions` adds the public history as `notes`.
+ */
+export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311Endpoint, extensions: boolean): Open311Record {
+  const { state, records } = ticket;
+  const { catalog } = endpoint;
+  const opened = records.find((record) => record.event?.type === 'TicketOpened')?.event?.data as TicketOpened['data'] | undefined;
+  const service = catalog.service(state.serviceCode ?? '');
+  const department = responsibleDepartment(state);
+  const notes = publicNotes(records, catalog);
+  const lastEvent = records.at(-1)?.event;
+  const addressId = opened?.attributes?.[ADDRESS_ID_ATTRIBUTE];
+  return {
+    service_request_id: ticket.ticketId,
+    status: requestStatusOf(state.status),
+    status_notes: notes.at(-1)?.description ?? null,
+    service_name: service?.name ?? null,
+    service_code: state.serviceCode ?? null,
+    description: opened?.description ?? null,
+    agency_responsible: department ? (catalog.department(department)?.name ?? department) : null,
+    service_notice: service ? serviceNotice(service, catalog) : null,
+    requested_datetime: state.openedAt ? endpoint.dateTime(state.openedAt) : null,
+    updated_datetime: lastEvent ? endpoint.dateTime(lastEvent.metadata.occurredAt) : null,
+    expected_datetime: state.dueAt ? endpoint.dateTime(state.dueAt) : null,
+    address: opened?.location?.address ?? null,
+    address_id: typeof addressId === 'string' ? addressId : undefined,
+    lat: opened?.location?.latitude,
+    long: opened?.location?.longitude,
+    notes: extensions
+      ? listOf('note', notes.map((note) => ({ datetime: endpoint.dateTime(note.datetime), description: note.description, type: note.type })))
+      : undefined,
+  };
+}

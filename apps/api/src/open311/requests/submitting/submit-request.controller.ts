@@ -1,0 +1,51 @@
+import { Body, Controller, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../../../auth/public.decorator';
+import { type CommandMeta, CommandMetadata } from '../../../tickets/command-handling/command-meta';
+import { TicketOpener } from '../../../tickets/opening/ticket-opener';
+import { ApiKeyGuard } from '../../api-key/api-key.guard';
+import { Open311ErrorFilter } from '../../errors/open311-error.filter';
+import { listOf } from '../../format/open311-document';
+import { renderDocument } from '../../format/render-document';
+import { responseFormat } from '../../format/response-format';
+import { Open311Endpoint } from '../../open311-endpoint';
+import { serviceNotice } from '../../services/service-notice';
+import { type FormFields, singleField } from './form-fields';
+import { readSubmission } from './submitted-request';
+
+@ApiTags('open311')
+@Public()
+@UseFilters(Open311ErrorFilter)
+@Controller()
+export class SubmitRequestController {
+  constructor(
+    private readonly endpoint: Open311Endpoint,
+    private readonly opener: TicketOpener,
+  ) {}
+
+  /** POST Service Request (form-encoded, api_key required): opens a ticket in intake, channel open311. */
+  @Post('requests.:format')
+  @UseGuards(ApiKeyGuard)
+  async submit(
+    @Param('format') extension: string,
+    @Body() form: FormFields,
+    @CommandMetadata() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const format = responseFormat(extension);
+    this.endpoint.checkJurisdiction(singleField(form, 'jurisdiction_id'));
+    const submission = readSubmission(form, this.endpoint.catalog);
+    const opened = await this.opener.open(submission.ticket, meta);
+    return renderDocument(reply, format, {
+      root: 'service_requests',
+      body: listOf('request', [
+        {
+          service_request_id: opened.ticketId,
+          service_notice: serviceNotice(submission.service, this.endpoint.catalog),
+          account_id: submission.accountId,
+        },
+      ]),
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Global, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import { createReadStore, ProjectionRunner, ReadModels, type ReadStore } from '@switchboard/read-models';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { CATALOG } from '../catalog/catalog.module';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../config/config.module';
+
+/** Injection token of the ReadModels (ticket list, department queues, metrics). */
+export const READ_MODELS = 'switchboard:ReadModels';
+const READ_STORE = 'switchboard:ReadStore';
+const PROJECTION_RUNNER = 'switchboard:ProjectionRunner';
+
+/** Stops the projection runner before the event store closes, then closes the read store. */
+@Injectable()
+class ReadModelsShutdown implements OnModuleDestroy {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+    await this.readStore.close();
+  }
+}
+
+/**
+ * The read models, kept up to date by a projection runner inside the API process (the embedded
+ * default). The runner's lease lets several API processes share one read store: one writes.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: READ_STORE, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createReadStore(config.readStoreUrl) },
+    {
+      provide: PROJECTION_RUNNER,
+      inject: [EVENT_STORE, READ_STORE, CATALOG],
+      useFactory: (eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog) => {
+        const logger = new Logger('ProjectionRunner');
+        const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: (error) => logger.error(error) });
+        runner.start();
+        return runner;
+      },
+    },
+    {
+      provide: READ_MODELS,
+      inject: [EVENT_STORE, READ_STORE, PROJECTION_RUNNER],
+      useFactory: (eventStore: EventStore, readStore: ReadStore, runner: ProjectionRunner) => new ReadModels({ eventStore, readStore, runner }),
+    },
+    ReadModelsShutdown,
+  ],
+  exports: [READ_MODELS],
+})
+export class ReadModelsModule {}
