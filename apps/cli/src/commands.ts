@@ -4,6 +4,7 @@ import { auditTicketCommand } from './audit/audit-ticket.command';
 import type { Command } from './command';
 import { exportEventsCommand } from './events-backup/export-events.command';
 import { importEventsCommand } from './events-backup/import-events.command';
+import { importTicketsCommand } from './ticket-import/import-tickets.command';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   auditEscalationsCommand,
   exportEventsCommand,
   importEventsCommand,
+  importTicketsCommand,
 ];
