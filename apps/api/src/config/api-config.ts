@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 /** Everything the API reads from its environment, parsed and checked once at startup. */
 export interface ApiConfig {
   readonly eventStoreUrl: string;
-  /** Read models (ticket list, queues): `sqlite:<path>` or `postgres://…`; in the embedded default the event store's file. */
-  readonly readStoreUrl: string;
+  /** Read models (ticket list, queues): `sqlite:<path>` or `postgres://…`; absent: `defaultReadStoreUrl` of the event store. */
+  readonly readStoreUrl?: string;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -66,11 +66,13 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     problems.push('SWITCHBOARD_JWT_ISSUER/SWITCHBOARD_JWT_AUDIENCE need SWITCHBOARD_JWT_JWKS (the key set to verify tokens with)');
   }
   const eventStoreUrl = env.SWITCHBOARD_EVENT_STORE || 'sqlite:./data/switchboard.db';
-  const readStoreUrl = env.SWITCHBOARD_READ_STORE || defaultReadStoreUrl(eventStoreUrl);
-  if (!readStoreUrl) problems.push('SWITCHBOARD_READ_STORE is required when the event store is not SQLite (e.g. postgres://user@host:5432/switchboard)');
+  const readStoreUrl = env.SWITCHBOARD_READ_STORE || undefined;
+  if (!readStoreUrl && !defaultReadStoreUrl(eventStoreUrl)) {
+    problems.push('SWITCHBOARD_READ_STORE is required when the event store is not SQLite (e.g. postgres://user@host:5432/switchboard)');
+  }
   const config: ApiConfig = {
     eventStoreUrl,
-    readStoreUrl: readStoreUrl ?? '',
+    readStoreUrl,
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),
@@ -100,7 +102,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 }
 
 /** The embedded default keeps read models in the event store's own SQLite file; a memory store gets a memory read store. */
-function defaultReadStoreUrl(eventStoreUrl: string): string | undefined {
+export function defaultReadStoreUrl(eventStoreUrl: string): string | undefined {
   if (eventStoreUrl.startsWith('sqlite:')) return eventStoreUrl;
   if (eventStoreUrl.startsWith('memory:')) return 'sqlite::memory:';
   return undefined;

@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { createReadStore, ProjectionRunner, ReadModels, type ReadStore } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../catalog/catalog.module';
-import type { ApiConfig } from '../config/api-config';
+import { type ApiConfig, defaultReadStoreUrl } from '../config/api-config';
 import { API_CONFIG } from '../config/config.module';
 
 /** Injection token of the ReadModels (ticket list, department queues, metrics). */
@@ -32,7 +32,11 @@ class ReadModelsShutdown implements OnModuleDestroy {
 @Global()
 @Module({
   providers: [
-    { provide: READ_STORE, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createReadStore(config.readStoreUrl) },
+    {
+      provide: READ_STORE,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => createReadStore(config.readStoreUrl ?? defaultReadStoreUrl(config.eventStoreUrl) ?? ''),
+    },
     {
       provide: PROJECTION_RUNNER,
       inject: [EVENT_STORE, READ_STORE, CATALOG],
