@@ -4,10 +4,12 @@ import { auditTicketCommand } from './audit/audit-ticket.command';
 import type { Command } from './command';
 import { exportEventsCommand } from './events-backup/export-events.command';
 import { importEventsCommand } from './events-backup/import-events.command';
+import { reportCompletionCommand } from './report/report-completion.command';
 import { importTicketsCommand } from './ticket-import/import-tickets.command';
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
+  reportCompletionCommand,
   auditTicketCommand,
   auditActorCommand,
   auditEscalationsCommand,

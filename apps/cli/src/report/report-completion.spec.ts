@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@switchboard/event-store';
+import { type CompletionFigures, type GroupBy, openSqliteReadStore, ReadModels, rebuildReadModels } from '@switchboard/read-models';
+import { runCli } from '../../test/support/run-cli';
+import { writeSampleTickets } from '../../test/support/sample-tickets';
+import { useTempDir } from '../../test/support/temp-dir';
+import { demoCatalog } from '../../test/support/ticket-history';
+
+const NOW = new Date('2026-02-15T12:00:00Z');
+
+describe('report completion', () => {
+  const dir = useTempDir();
+  const report = async (...args: string[]) => {
+    const run = await runCli(['report', 'completion', ...args, '--store', 'sqlite:events.db'], { cwd: dir(), now: NOW });
+    expect(run.stderr).not.toContain('Error');
+    return run;
+  };
+  const figuresOf = async (...args: string[]): Promise<CompletionFigures[]> => JSON.parse((await report(...args, '--format', 'json')).stdout).figures;
+  const byGroup = (figures: CompletionFigures[]) => Object.fromEntries(figures.map((f) => [f.group, f]));
+
+  beforeEach(async () => {
+    const store = SqliteEventStore.open(join(dir(), 'events.db'));
+    await writeSampleTickets(store);
+    await store.close();
+  });
+
+  it('gives the hand-computed figures for January by department', async () => {
+    const { DPW, ENGINEERING, '311': central } = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31'));
+    // AAA-0001 completed (escalated, 25.5 h after opening, before its due time); AAA-0003 closed as a duplicate.
+    expect(DPW).toMatchObject({ period: '2026-01-01', opened: 2, completed: 1, closedWithoutCompletion: 1, completionRate: 0.5, backlogAtPeriodEnd: 0, onTimeRate: 1, escalationRate: 0.5 });
+    expect(DPW.timeToComplete).toMatchObject({ samples: 1, medianHours: 25.5 });
+    // AAA-0002 answered at first contact, 5 minutes after opening.
+    expect(central).toMatchObject({ opened: 1, completed: 1, completionRate: 1, firstContactResolutionRate: 1 });
+    expect(central.timeToComplete.medianHours).toBeCloseTo(5 / 60);
+    // AAA-0004 was completed on 8 January but reopened on the 12th: open, and past its fresh due time, at the end of January.
+    expect(ENGINEERING).toMatchObject({ opened: 1, completed: 0, backlogAtPeriodEnd: 1, onTimeRate: 0, reopenRate: null });
+  });
+
+  it('shows what was known --as-of a moment before the reopen, and after it', async () => {
+    const before = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31', '--as-of', '2026-01-10'));
+    expect(before.ENGINEERING).toMatchObject({ periodEnd: '2026-01-11T05:00:00.000Z', opened: 1, completed: 1, completionRate: 1, backlogAtPeriodEnd: 0, onTimeRate: 1 });
+    expect(before.ENGINEERING.timeToComplete.medianHours).toBe(25);
+    const after = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31', '--as-of', '2026-01-12T12:00:00-05:00'));
+    expect(after.ENGINEERING).toMatchObject({ opened: 1, completed: 0, backlogAtPeriodEnd: 1 });
+    // Before AAA-0003 was even opened:
+    const early = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31', '--as-of', '2026-01-06T09:00:00-05:00'));
+    expect(early.DPW).toMatchObject({ opened: 1, completed: 0, backlogAtPeriodEnd: 1 });
+    expect(early.ENGINEERING).toBeUndefined();
+  });
+
+  it.each<GroupBy>(['department', 'service', 'channel'])('equals the read models\' figures (what the API serves) by %s', async (groupBy) => {
+    const eventStore = SqliteEventStore.open(join(dir(), 'events.db'));
+    const readStore = await openSqliteReadStore(join(dir(), 'read.db'));
+    await rebuildReadModels({ eventStore, readStore, catalog: demoCatalog() });
+    const from = new Date('2026-01-01T05:00:00Z');
+    const to = new Date('2026-02-01T05:00:00Z');
+    const served = await new ReadModels({ eventStore, readStore }).completionMetrics({ from, to, groupBy, period: 'week', timeZone: 'America/New_York' });
+    await readStore.close();
+    await eventStore.close();
+    expect(await figuresOf('--from', from.toISOString(), '--to', to.toISOString(), '--by', groupBy, '--period', 'week')).toEqual(served);
+  });
+
+  it('renders a table, CSV and a self-contained HTML page', async () => {
+    const range = ['--from', '2026-01-01', '--to', '2026-01-31'];
+    const table = await report(...range);
+    expect(table.stdout).toMatch(/^DPW\s+2026-01-01\s+2\s+1\s+1\s+50\.0%\s+0\s+100\.0%/m);
+    const csv = (await report(...range, '--format', 'csv')).stdout.split('\r\n');
+    expect(csv[0]).toMatch(/^group,period,periodStart,periodEnd,opened,completed,/);
+    expect(csv.filter((line) => line.startsWith('DPW,2026-01-01,'))).toHaveLength(1);
+    const html = (await report(...range, '--format', 'html')).stdout;
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+  });
+
+  it('needs --from and --to, in order', async () => {
+    expect((await report('--from', '2026-01-01')).code).toBe(2);
+    expect((await report('--from', '2026-02-01', '--to', '2026-01-01')).code).toBe(2);
+    expect((await report('--from', '2026-01-01', '--to', '2026-01-31', '--by', 'mood')).stderr).toContain('--by must be one of department, service, channel');
+  });
+});
