@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createEventStore, type EventStore, parseEventStoreUrl } from '@switchboard/event-store';
+import { createReadStore, type ReadStore } from '@switchboard/read-models';
 import { parseCatalog, type ServiceCatalog } from '@switchboard/ticketing';
 import type { CliIo } from './cli-io';
 import type { ParsedArgs } from './command';
+import { UsageError } from './exit-codes';
 import { stringOption } from './parse-command-line';
 
 /** The API's default (docs/operations.md), so the CLI and the API open the same store unconfigured. */
@@ -38,4 +40,17 @@ export async function withStore<T>(args: ParsedArgs, io: CliIo, work: (store: Ev
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the read store from `--read-store`, else SWITCHBOARD_READ_STORE, else (as the API does)
+ * the SQLite event store's own file; relative `sqlite:` paths resolve against the working folder.
+ */
+export async function openReadStore(args: ParsedArgs, io: CliIo): Promise<ReadStore> {
+  const named = stringOption(args, 'read-store') || io.env.SWITCHBOARD_READ_STORE;
+  const events = storeUrl(args, io);
+  const url = named ?? (events.startsWith('sqlite:') ? events : undefined);
+  if (!url) throw new UsageError('name the read store with --read-store or SWITCHBOARD_READ_STORE (the event store is not SQLite).');
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : undefined;
+  return createReadStore(path && !isAbsolute(path) ? `sqlite:${resolve(io.cwd, path)}` : url);
 }
