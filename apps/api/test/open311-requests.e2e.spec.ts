@@ -121,7 +121,8 @@ describe('Open311 GET requests', () => {
         api().clock.advance(10);
         ids.push(await submit());
       }
-      // A phone ticket of another service, and one closed request.
+      // A later phone ticket of another service, and one closed request.
+      api().clock.advance(10);
       const phone = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'GRAFFITI', channel: 'phone' });
       await api().command(`/tickets/${ids[0]}/close`, as.operator, { reason: 'duplicate', parentTicketId: ids[1] });
       lastId = phone.body.ticketId;
