@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
-import { TicketCommandService } from '../tickets/command-handling/ticket-command.service';
-import { TicketOpener } from '../tickets/opening/ticket-opener';
+import { TicketsModule } from '../tickets/tickets.module';
 import { ApiKeyActors } from './api-key/api-key-actors';
 import { ApiKeyGuard } from './api-key/api-key.guard';
 import { DiscoveryController } from './discovery/discovery.controller';
@@ -21,7 +20,7 @@ export class Open311Module {
   static forRoot(basePath: string): DynamicModule {
     return {
       module: Open311Module,
-      imports: [RouterModule.register([{ path: basePath, module: Open311Module }])],
+      imports: [RouterModule.register([{ path: basePath, module: Open311Module }]), TicketsModule],
       controllers: [DiscoveryController, ServicesController, SubmitRequestController, RequestsController, TokensController, UnknownResourceController],
       providers: [
         Open311Endpoint,
@@ -29,8 +28,6 @@ export class Open311Module {
         ApiKeyGuard,
         ServiceRequestReader,
         { provide: REQUEST_SEARCH, useClass: ReadModelRequestSearch },
-        TicketCommandService,
-        TicketOpener,
       ],
     };
   }

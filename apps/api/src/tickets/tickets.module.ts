@@ -34,5 +34,7 @@ import { ViewTicketController } from './viewing/view-ticket.controller';
     TicketHistoryController,
   ],
   providers: [TicketCommandService, TicketOpener, TicketReader],
+  // One pipeline per process: its per-ticket lock only serialises commands that share it.
+  exports: [TicketCommandService, TicketOpener],
 })
 export class TicketsModule {}
