@@ -4,9 +4,8 @@ import { ReadModels } from '../read-models';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 import { ManualClock } from '../testing/manual-clock';
 import { appendTicket, demoCatalog, opened } from '../testing/ticket-history';
-import { dumpReadModels, headPosition, projectAll } from '../testing/project';
+import { dumpReadModels, freshProjectionDump, headPosition, projectAll } from '../testing/project';
 import { READ_STORE_KINDS, useReadStore } from '../testing/test-read-store';
-import { createReadStore } from '../store/create-read-store';
 
 const catalog = demoCatalog();
 
@@ -56,13 +55,7 @@ describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
     expect(errorsOfA[0]).toBeInstanceOf(LeaseLostError);
     expect(a.status).toBe('standby');
 
-    const fresh = await createReadStore(newUrl());
-    try {
-      await projectAll(events, fresh, catalog);
-      expect(await dumpReadModels(store())).toEqual(await dumpReadModels(fresh));
-    } finally {
-      await fresh.close();
-    }
+    expect(await dumpReadModels(store())).toEqual(await freshProjectionDump(events, newUrl(), catalog));
   });
 
   it('hands over at once when the active runner stops', async () => {

@@ -8,11 +8,12 @@ const PAGE = 5_000;
 
 /**
  * The facts of every ticket that can count in [from, to): opened before `to` and not ended
- * before `from`. Keyset-paged, yielding between pages so a long read never blocks the event loop.
+ * before `from`. Keyset-paged on the primary key (a range filter in the keyset made SQLite rescan
+ * the table for every page), yielding between pages so a long read never blocks the event loop.
  */
 export async function loadMetricFacts(db: Kysely<ReadDb>, tables: GenerationTables, from: Date, to: Date): Promise<MetricFacts[]> {
   const facts: MetricFacts[] = [];
-  let after: { openedAt: string; ticketId: string } | undefined;
+  let after: string | undefined;
   for (;;) {
     let query = db
       .selectFrom(tables.facts)
@@ -24,15 +25,11 @@ export async function loadMetricFacts(db: Kysely<ReadDb>, tables: GenerationTabl
       ])
       .where('opened_at', '<', to.toISOString())
       .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from.toISOString())]));
-    if (after) {
-      const { openedAt, ticketId } = after;
-      query = query.where((eb) => eb.or([eb('opened_at', '>', openedAt), eb.and([eb('opened_at', '=', openedAt), eb('ticket_id', '>', ticketId)])]));
-    }
-    const rows = await query.orderBy('opened_at').orderBy('ticket_id').limit(PAGE).execute();
+    if (after !== undefined) query = query.where('ticket_id', '>', after);
+    const rows = await query.orderBy('ticket_id').limit(PAGE).execute();
     for (const row of rows) facts.push(metricFactsOfRow(row));
     if (rows.length < PAGE) return facts;
-    const last = rows[rows.length - 1];
-    after = { openedAt: last.opened_at, ticketId: last.ticket_id };
+    after = rows[rows.length - 1].ticket_id;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

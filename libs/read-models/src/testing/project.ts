@@ -3,6 +3,7 @@ import type { ServiceCatalog } from '@switchboard/ticketing';
 import { activeGeneration, generationTables } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { ProjectionRunner } from '../projection/projection-runner';
+import { createReadStore } from '../store/create-read-store';
 
 /** Runs a projection runner until it has applied everything in the store, then stops it. */
 export async function projectAll(eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog): Promise<void> {
@@ -35,4 +36,15 @@ export async function dumpReadModels(readStore: ReadStore): Promise<Record<strin
     queueChanges: normalise(await readStore.db.selectFrom(t.queueChanges).selectAll().orderBy('department').orderBy('position').execute()),
     checkpoint: normalise(await readStore.db.selectFrom('rm_checkpoints').select(['position', 'last_recorded_at']).where('generation', '=', generation).execute()),
   };
+}
+
+/** The read models a fresh store at `url` gets from projecting everything, to compare a store against. */
+export async function freshProjectionDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
+  const fresh = await createReadStore(url);
+  try {
+    await projectAll(eventStore, fresh, catalog);
+    return await dumpReadModels(fresh);
+  } finally {
+    await fresh.close();
+  }
 }
