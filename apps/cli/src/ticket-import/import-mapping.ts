@@ -1,5 +1,5 @@
 import { CHANNELS, type Channel, CLOSE_REASONS, type CloseReason, type ServiceCatalog } from '@switchboard/ticketing';
-import { isTimeZone } from '../time/city-time';
+import { isKnownTimeZone as isTimeZone } from '@switchboard/ticketing';
 
 /** The logical fields an import reads; the mapping's `columns` names the source column of each. */
 export const FIELDS = [

@@ -5,3 +5,4 @@ export { calendarConfigProblems, checkCalendarConfig } from './calendar-config-p
 export { type ConfigProblem, ConfigReader, describeValue, elementPath, fieldPath, formatProblem } from './config-reader';
 export { SLA_UNITS, type Sla, type SlaUnit } from './sla';
 export { type Weekday, WEEKDAYS } from './weekday';
+export { instantOfWallTime, isKnownTimeZone, wallTimeOf, zoneOffsetAt } from './zoned-time';
