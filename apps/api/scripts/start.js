@@ -4,7 +4,7 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const BUILT = 'dist/apps/api/src/main.js';
-const SOURCES = ['apps/api/src', 'libs/ticketing/src', 'libs/event-store/src', 'libs/read-models/src', 'libs/ticket-service/src', 'apps/api/tsconfig.app.json', 'libs/ticketing/config', 'tsconfig.base.json'];
+const SOURCES = ['apps/api/src', 'libs/ticketing/src', 'libs/event-store/src', 'libs/read-models/src', 'libs/ticket-service/src', 'apps/api/tsconfig.app.json', 'tsconfig.base.json'];
 
 /** Newest modification time under a file or folder. */
 function newest(path) {
