@@ -1,0 +1,59 @@
+import { SqliteEventStore } from '@switchboard/event-store';
+import { createReadStore } from '@switchboard/read-models';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { isDeepStrictEqual } from 'node:util';
+import { dumpReadModels, freshProjectionDump } from '../../../libs/read-models/src/testing/project';
+import type { Acknowledged } from './load';
+
+export interface Check {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
+/** Every acknowledged command's events are in the log, exactly once, as answered; nothing else bears its id. */
+export async function checkEventLog(eventStorePath: string, acknowledged: readonly Acknowledged[]): Promise<Check> {
+  const store = SqliteEventStore.open(eventStorePath);
+  const byCommand = new Map<string, string[]>();
+  let events = 0;
+  try {
+    for await (const event of store.readAll()) {
+      events += 1;
+      const commandId = (event.metadata as { commandId?: string }).commandId ?? '';
+      const list = byCommand.get(commandId) ?? [];
+      list.push(event.type);
+      byCommand.set(commandId, list);
+    }
+  } finally {
+    await store.close();
+  }
+  const problems = acknowledged.filter((ack) => !isDeepStrictEqual(byCommand.get(ack.commandId), [...ack.events]));
+  const detail = `${acknowledged.length} acknowledged commands, ${events} events in the log; ${problems.length} missing or duplicated`;
+  return { name: 'no lost or duplicated events', passed: problems.length === 0, detail: problems.length ? `${detail}, e.g. ${JSON.stringify(problems[0])} → ${JSON.stringify(byCommand.get(problems[0].commandId))}` : detail };
+}
+
+/** The live read models equal what a fresh projection of the same log produces. */
+export async function checkReadModels(eventStorePath: string, readStoreUrl: string, freshUrl: string, catalog: ServiceCatalog): Promise<Check> {
+  const store = SqliteEventStore.open(eventStorePath);
+  const live = await createReadStore(readStoreUrl);
+  try {
+    const [current, fresh] = [await dumpReadModels(live), await freshProjectionDump(store, freshUrl, catalog)];
+    const differing = Object.keys(fresh).filter((table) => !isDeepStrictEqual(current[table], fresh[table]));
+    const rows = Object.entries(fresh).map(([table, list]) => `${table} ${list.length}`).join(', ');
+    return { name: 'read models equal a fresh rebuild', passed: differing.length === 0, detail: differing.length ? `differ in ${differing.join(', ')}` : rows };
+  } finally {
+    await live.close();
+    await store.close();
+  }
+}
+
+/** Resident memory flat: the median of the last quarter of samples within 20 % of the second quarter's. */
+export function checkMemory(name: string, samples: readonly number[]): Check {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const quarter = Math.floor(samples.length / 4);
+  if (quarter < 2) return { name: `memory flat: ${name}`, passed: false, detail: `only ${samples.length} samples` };
+  const early = median(samples.slice(quarter, 2 * quarter));
+  const late = median(samples.slice(-quarter));
+  const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+  return { name: `memory flat: ${name}`, passed: late <= early * 1.2, detail: `${mb(early)} → ${mb(late)} (max ${mb(Math.max(...samples))})` };
+}

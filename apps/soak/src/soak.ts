@@ -1,0 +1,111 @@
+// `npm run soak -- --minutes N`: the production shape on one machine — two API processes and a
+// projector with a standby, SQLite event log, PostgreSQL read models — under a city's day of
+// mixed load, then checks that nothing was lost, duplicated or left inconsistent.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SqliteEventStore } from '@switchboard/event-store';
+import { createReadStore, ReadModels } from '@switchboard/read-models';
+import { parseCatalog } from '@switchboard/ticketing';
+import { checkEventLog, checkMemory, checkReadModels, type Check } from './end-checks';
+import { LoadRecord, runUser } from './load';
+import { sampleRss, startApi, startProjector, stop, waitUntilUp, type RunningProcess } from './processes';
+import { runFeedClient } from './queue-feed-client';
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    users: { type: 'string', default: '16' },
+    feeds: { type: 'string', default: '4' },
+    postgres: { type: 'string', default: process.env.SWITCHBOARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+  },
+});
+const minutes = Number(values.minutes);
+const catalogPath = 'libs/ticketing/config/demo-catalog.json';
+const catalog = parseCatalog(readFileSync(catalogPath, 'utf8'), catalogPath);
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-soak-'));
+  const stamp = Date.now();
+  const eventStorePath = join(dir, 'events.db');
+  const readStoreUrl = `${values.postgres}?schema=soak_${stamp}`;
+  const env = { SWITCHBOARD_EVENT_STORE: `sqlite:${eventStorePath}`, SWITCHBOARD_READ_STORE: readStoreUrl, SWITCHBOARD_CATALOG: catalogPath };
+  const projectors = [startProjector('projector', env), startProjector('projector (standby)', env)];
+  const apis = [startApi('api-1', 3401, env), startApi('api-2', 3402, env)];
+  const processes: RunningProcess[] = [...apis, ...projectors];
+  const checks: Check[] = [];
+  try {
+    await Promise.all(apis.map(waitUntilUp));
+    const eventStore = SqliteEventStore.open(eventStorePath, { pollIntervalMs: 1000 });
+    const readStore = await createReadStore(readStoreUrl);
+    const readModels = new ReadModels({ eventStore, readStore });
+    const lagSeen = { events: 0, seconds: 0 };
+    const until = Date.now() + minutes * 60_000;
+    const record = new LoadRecord();
+    const sampler = setInterval(() => {
+      for (const api of apis) void sampleRss(api).catch(() => undefined);
+      void readModels.lag().then((lag) => {
+        lagSeen.events = Math.max(lagSeen.events, lag.eventsBehind);
+        lagSeen.seconds = Math.max(lagSeen.seconds, lag.secondsBehind);
+      }, () => undefined);
+    }, 5_000);
+    console.error(`soak: ${minutes} min, ${values.users} users, ${values.feeds} queue feed clients, data in ${dir}`);
+    const urls = apis.map((api) => api.url!);
+    const [, feeds] = await Promise.all([
+      Promise.all(Array.from({ length: Number(values.users) }, () => runUser(urls, until, record))),
+      Promise.all(Array.from({ length: Number(values.feeds) }, (_, i) => runFeedClient(urls[i % urls.length], 'demo-staff-dpw-sam', until))),
+    ]);
+    clearInterval(sampler);
+
+    const caughtUp = await waitForCatchUp(readModels);
+    checks.push({ name: 'projection caught up after the load', passed: caughtUp, detail: `max lag during the run: ${lagSeen.events} events, ${lagSeen.seconds.toFixed(1)} s` });
+    checks.push({ name: 'lag bounded', passed: lagSeen.seconds <= 30, detail: `max ${lagSeen.seconds.toFixed(1)} s behind (bound 30 s)` });
+    await readStore.close();
+    await eventStore.close();
+    for (const proc of processes) await stop(proc);
+
+    const serverErrors = record.statuses.get('5xx') ?? 0;
+    checks.push({ name: 'no 5xx', passed: serverErrors === 0 && record.serverErrors.length === 0, detail: `${serverErrors} 5xx; ${record.serverErrors.slice(0, 3).join(' | ') || 'no network errors'}` });
+    checks.push(await checkEventLog(eventStorePath, record.acknowledged));
+    checks.push(await checkReadModels(eventStorePath, readStoreUrl, `${values.postgres}?schema=soak_fresh_${stamp}`, catalog));
+    for (const api of apis) checks.push(checkMemory(api.name, api.rssSamples));
+    const feedProblems = feeds.reduce((n, f) => n + f.outOfOrder + f.duplicates + f.errors.length, 0);
+    checks.push({
+      name: 'queue feeds resume in order, without repeats',
+      passed: feedProblems === 0 && feeds.every((f) => f.received > 0),
+      detail: feeds.map((f) => `${f.received} changes/${f.reconnects} reconnects`).join('; ') + (feedProblems ? `; ${feedProblems} problems: ${feeds.flatMap((f) => f.errors).slice(0, 2).join(' | ')}` : ''),
+    });
+    printSummary(record, checks, minutes);
+    return checks.every((check) => check.passed) ? 0 : 1;
+  } finally {
+    for (const proc of processes) await stop(proc);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits (bounded, 60 s) until the projector has applied everything. */
+async function waitForCatchUp(readModels: ReadModels): Promise<boolean> {
+  for (let i = 0; i < 120; i += 1) {
+    if ((await readModels.lag()).eventsBehind === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function printSummary(record: LoadRecord, checks: readonly Check[], minutes: number): void {
+  const total = [...record.statuses.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nSoak: ${minutes} min, ${total} requests (${(total / (minutes * 60)).toFixed(0)} req/s), ${record.acknowledged.length} acknowledged commands`);
+  console.log(`Responses: ${[...record.statuses].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`By action: ${[...record.byAction].sort().map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  console.log('| check | result | detail |\n|---|---|---|');
+  for (const check of checks) console.log(`| ${check.name} | ${check.passed ? 'pass' : 'FAIL'} | ${check.detail} |`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
