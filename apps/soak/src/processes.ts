@@ -53,6 +53,6 @@ export async function sampleRss(api: RunningProcess): Promise<void> {
 export async function stop(proc: RunningProcess): Promise<number | null> {
   if (proc.child.exitCode !== null) return proc.child.exitCode;
   const exited = new Promise<number | null>((resolve) => proc.child.once('exit', (code) => resolve(code)));
-  proc.child.kill("SIGTERM");
+  proc.child.kill('SIGTERM');
   return exited;
 }
