@@ -3,3 +3,5 @@ export * from './command-result';
 export * from './keyed-lock';
 export * from './load-ticket';
 export * from './ticket-command-handler';
+export * from './sla-watch-loop';
+export * from './sla-watcher';

@@ -1,5 +1,5 @@
-import { ConcurrencyConflictError, type EventInput, type EventStore, type JsonObject } from '@switchboard/event-store';
-import { decide, type Actor, type RecordedTicketEvent, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
+import { ConcurrencyConflictError, InvalidArgumentError, type EventInput, type EventStore, type JsonObject } from '@switchboard/event-store';
+import { decide, initialTicketState, type Actor, type TicketState, type RecordedTicketEvent, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
 import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
 import { type CommandResult, resultOfRecordedCommand } from './command-result';
 import { KeyedLock } from './keyed-lock';
@@ -52,6 +52,10 @@ export class TicketCommandHandler {
     let outcome: CommandOutcome = 'error';
     try {
       const result = await this.lock.run(command.ticketId, async () => {
+        if (command.type === 'OpenTicket' && meta.expectedRevision === undefined) {
+          const opened = await this.openBlind(command, meta);
+          if (opened) return opened;
+        }
         for (let attempt = 1; ; attempt += 1) {
           try {
             return await this.attempt(command, meta);
@@ -72,6 +76,20 @@ export class TicketCommandHandler {
     }
   }
 
+  /**
+   * A new ticket id almost never has a stream, so an open is first appended without reading it
+   * (one read less on the busiest command). If the stream exists after all — a retried request
+   * or an id collision — the append is refused and the full path below sorts out which.
+   */
+  private async openBlind(command: TicketCommand, meta: CommandMeta): Promise<{ answer: CommandResult; repeated: boolean } | undefined> {
+    try {
+      return await this.decideAndAppend(command, meta, initialTicketState, undefined);
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError || error instanceof InvalidArgumentError) return undefined;
+      throw error;
+    }
+  }
+
   /** One try; `repeated` when the command id was already recorded and the original answer is returned. */
   private async attempt(command: TicketCommand, meta: CommandMeta): Promise<{ answer: CommandResult; repeated: boolean }> {
     const ticket = await loadTicket(this.store, command.ticketId);
@@ -81,7 +99,17 @@ export class TicketCommandHandler {
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== ticket.revision) {
       throw new RevisionMismatch(ticket.ticketId, meta.expectedRevision, ticket.revision);
     }
-    const decision = decide(command, ticket.state, {
+    return this.decideAndAppend(command, meta, ticket.state, ticket.revision);
+  }
+
+  /** Decides on `state` and appends at `revision` (undefined: the stream must not exist yet). */
+  private async decideAndAppend(
+    command: TicketCommand,
+    meta: CommandMeta,
+    state: TicketState,
+    revision: number | undefined,
+  ): Promise<{ answer: CommandResult; repeated: boolean }> {
+    const decision = decide(command, state, {
       now: this.now(),
       actor: meta.actor,
       commandId: meta.commandId,
@@ -90,7 +118,7 @@ export class TicketCommandHandler {
       catalog: this.catalog,
     });
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
-    const expected = ticket.revision ?? 'no_stream';
+    const expected = revision ?? 'no_stream';
     const appendStarted = performance.now();
     const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(toEventInput));
     this.observer.appended?.((performance.now() - appendStarted) / 1000);
