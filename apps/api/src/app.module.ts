@@ -7,11 +7,15 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CLOCK, type Clock, systemClock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
+import { ReadModelGauges } from './read-models/read-model-gauges';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
+import { TicketListingModule } from './tickets/listing/ticket-listing.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** The API, wired from a parsed configuration; tests pass their own clock. */
@@ -28,11 +32,14 @@ export class AppModule {
         AuthModule,
         TicketsModule,
         ReadModelsModule,
+        DepartmentsModule,
+        TicketListingModule,
+        ReportingModule,
         Open311Module.forRoot(config.open311.basePath),
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, ...(config.benchBaseline ? [BenchBaselineController] : [])],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: RevisionEtagInterceptor }],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: RevisionEtagInterceptor }, ReadModelGauges],
     };
   }
 }

@@ -5,6 +5,8 @@ export interface ApiConfig {
   readonly eventStoreUrl: string;
   /** Read models (ticket list, queues): `sqlite:<path>` or `postgres://…`; absent: `defaultReadStoreUrl` of the event store. */
   readonly readStoreUrl?: string;
+  /** How long a query given a command's `position` waits for the read models to reach it before answering 503. */
+  readonly readWaitMs: number;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -73,6 +75,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const config: ApiConfig = {
     eventStoreUrl,
     readStoreUrl,
+    readWaitMs: integer('SWITCHBOARD_READ_WAIT_MS', 2000, 1, 60_000),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),

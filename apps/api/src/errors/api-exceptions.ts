@@ -17,3 +17,34 @@ export class TicketNotFound extends Error {
     super(`Ticket ${ticketId} does not exist.`);
   }
 }
+
+/** The department code is not in the service catalog. */
+export class DepartmentNotFound extends Error {
+  constructor(readonly department: string) {
+    super(`Department ${department} does not exist; see the service catalog for department codes.`);
+  }
+}
+
+/** Who may ask a query, as the 403 answer lists it. */
+export interface QueryPermission {
+  readonly role: string;
+  readonly department?: string;
+}
+
+/** The caller may not ask this query; `rule` names the policy, `whoMay` who could. */
+export class QueryForbidden extends Error {
+  constructor(
+    readonly rule: string,
+    readonly whoMay: readonly QueryPermission[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A department's queue has no ticket the caller could claim right now. */
+export class NothingToClaim extends Error {
+  constructor(readonly department: string) {
+    super(`The ${department} queue has no unclaimed ticket to start right now; try again when the queue changes.`);
+  }
+}

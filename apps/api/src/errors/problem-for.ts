@@ -5,9 +5,10 @@ import {
   InvalidArgumentError,
   StoreUnavailableError,
 } from '@switchboard/event-store';
+import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
 import { CommandRefused, RevisionMismatch } from '@switchboard/ticket-service';
-import { InvalidRequest, TicketNotFound } from './api-exceptions';
+import { DepartmentNotFound, InvalidRequest, NothingToClaim, QueryForbidden, TicketNotFound } from './api-exceptions';
 
 /** The JSON body of every error response (plus `correlationId`, added by the filter). */
 export interface Problem {
@@ -45,6 +46,8 @@ export function problemFor(error: unknown): Problem | undefined {
     return { statusCode: 412, error: 'RevisionMismatch', message: error.message, currentRevision: error.currentRevision };
   }
   if (error instanceof TicketNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'ticket', id: error.ticketId };
+  const queryProblem = readSideProblem(error);
+  if (queryProblem) return queryProblem;
   if (error instanceof ConcurrencyConflictError) {
     return { statusCode: 409, error: 'ConcurrencyConflict', message: 'The ticket kept changing while the command was decided; retry it.' };
   }
@@ -57,6 +60,21 @@ export function problemFor(error: unknown): Problem | undefined {
   }
   if (error instanceof HttpException) return httpProblem(error);
   return fastifyProblem(error);
+}
+
+/** Errors of the queries answered from the read models (queues, ticket list, completion metrics). */
+function readSideProblem(error: unknown): Problem | undefined {
+  if (error instanceof InvalidQueryParameterError) {
+    return { statusCode: 400, error: 'InvalidRequest', message: error.message, problems: [{ field: error.parameter, message: error.message }] };
+  }
+  if (error instanceof ReadModelTimeoutError) {
+    // The filter turns retryAfterSeconds into a Retry-After header.
+    return { statusCode: 503, error: 'ReadModelsBehind', message: error.message, position: error.position, reached: error.reached ?? null, retryAfterSeconds: 1 };
+  }
+  if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
+  if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };
+  if (error instanceof NothingToClaim) return { statusCode: 409, error: 'NothingToClaim', message: error.message, department: error.department };
+  return undefined;
 }
 
 function domainProblem({ error, problems }: CommandRefused): Problem {

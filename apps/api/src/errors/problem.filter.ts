@@ -18,6 +18,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: unknown): voi
   const problem = problemFor(error);
   if (problem) {
     if (problem.statusCode >= 500) request.log.warn({ err: error }, problem.message);
+    if (typeof problem.retryAfterSeconds === 'number') void reply.header('Retry-After', String(problem.retryAfterSeconds));
     void reply.status(problem.statusCode).send({ ...problem, correlationId });
     return;
   }

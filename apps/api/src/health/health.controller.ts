@@ -1,13 +1,18 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import type { ProjectionLag, ReadModels } from '@switchboard/read-models';
 import { Public } from '../auth/public.decorator';
+import { READ_MODELS } from '../read-models/read-models.module';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
 
   /** Liveness: the process answers. */
   @Get()
@@ -15,7 +20,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the event store answers a read. Read store and projection lag arrive with the projector. */
+  /** Readiness: the event store answers a read and the read store its checkpoint; reports how far the projection trails. */
   @Get('ready')
   async ready(): Promise<Record<string, unknown>> {
     try {
@@ -23,6 +28,12 @@ export class HealthController {
     } catch {
       throw new ServiceUnavailableException('The event store is not reachable.');
     }
-    return { status: 'ready', eventStore: 'up', readStore: 'not configured', projectionLag: 'not configured' };
+    let projectionLag: ProjectionLag;
+    try {
+      projectionLag = await this.readModels.lag();
+    } catch {
+      throw new ServiceUnavailableException('The read store is not reachable.');
+    }
+    return { status: 'ready', eventStore: 'up', readStore: 'up', projectionLag };
   }
 }

@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import { EVENT_STORE, type EventStore, type GlobalPosition } from '@switchboard/event-store';
 import { createReadStore, ProjectionRunner, ReadModels, type ReadStore } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../catalog/catalog.module';
@@ -8,8 +8,13 @@ import { API_CONFIG } from '../config/config.module';
 
 /** Injection token of the ReadModels (ticket list, department queues, metrics). */
 export const READ_MODELS = 'switchboard:ReadModels';
+/** Injection token of a CheckpointListeners: hears each batch this process's runner commits. */
+export const CHECKPOINT_LISTENERS = 'switchboard:CheckpointListeners';
 const READ_STORE = 'switchboard:ReadStore';
 const PROJECTION_RUNNER = 'switchboard:ProjectionRunner';
+
+/** Registers a listener for each checkpoint committed in this process; returns its removal. */
+export type CheckpointListeners = (listener: (position: GlobalPosition) => void) => () => void;
 
 /** Stops the projection runner before the event store closes, then closes the read store. */
 @Injectable()
@@ -52,8 +57,13 @@ class ReadModelsShutdown implements OnModuleDestroy {
       inject: [EVENT_STORE, READ_STORE, PROJECTION_RUNNER],
       useFactory: (eventStore: EventStore, readStore: ReadStore, runner: ProjectionRunner) => new ReadModels({ eventStore, readStore, runner }),
     },
+    {
+      provide: CHECKPOINT_LISTENERS,
+      inject: [PROJECTION_RUNNER],
+      useFactory: (runner: ProjectionRunner): CheckpointListeners => (listener) => runner.onCheckpoint(listener),
+    },
     ReadModelsShutdown,
   ],
-  exports: [READ_MODELS],
+  exports: [READ_MODELS, CHECKPOINT_LISTENERS],
 })
 export class ReadModelsModule {}

@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@switchboard/ticket-service';
+import type { AuthenticatedRequest } from '../../auth/auth.guard';
+import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
+import { KnownDepartmentPipe } from '../known-department.pipe';
+import { assertMayClaim } from '../queue-access';
+import { ClaimQueryDto } from './claim-query.dto';
+import { QueueClaimer } from './queue-claimer';
+
+@ApiTags('queues')
+@Controller('departments')
+export class ClaimFromQueueController {
+  constructor(
+    private readonly claimer: QueueClaimer,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  /** Gives the caller the next unclaimed ticket of the queue and starts work on it (409 NothingToClaim when none is left). */
+  @Post(':id/queue/claim')
+  @HttpCode(200)
+  async claim(@Param('id', KnownDepartmentPipe) department: string, @Query() query: ClaimQueryDto, @Req() request: AuthenticatedRequest): Promise<CommandResult> {
+    assertMayClaim(request.actor, department);
+    await this.readYourWrites.reach(query.position);
+    return this.claimer.claim(department, request.actor, request.id);
+  }
+}

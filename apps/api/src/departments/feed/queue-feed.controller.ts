@@ -1,0 +1,30 @@
+import { Controller, Headers, type MessageEvent, Param, Sse } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@switchboard/ticketing';
+import type { Observable } from 'rxjs';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { InvalidRequest } from '../../errors/api-exceptions';
+import { GLOBAL_POSITION } from '../../read-your-writes/read-position.query';
+import { KnownDepartmentPipe } from '../known-department.pipe';
+import { assertMayReadQueue } from '../queue-access';
+import { QueueFeeds } from './queue-feeds';
+
+@ApiTags('queues')
+@Controller('departments')
+export class QueueFeedController {
+  constructor(private readonly feeds: QueueFeeds) {}
+
+  /** Server-Sent Events of the queue's changes; `id` is the global position, so a reconnect with Last-Event-ID resumes. */
+  @Sse(':id/queue/events')
+  follow(
+    @Param('id', KnownDepartmentPipe) department: string,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<Observable<MessageEvent>> {
+    assertMayReadQueue(actor, department);
+    if (lastEventId !== undefined && !GLOBAL_POSITION.test(lastEventId)) {
+      throw new InvalidRequest([{ field: 'Last-Event-ID', message: 'must be the id of an event this feed sent' }]);
+    }
+    return this.feeds.follow(department, lastEventId);
+  }
+}

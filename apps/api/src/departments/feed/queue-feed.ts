@@ -1,0 +1,72 @@
+import type { MessageEvent } from '@nestjs/common';
+import type { GlobalPosition } from '@switchboard/event-store';
+import type { QueueChange } from '@switchboard/read-models';
+import { Observable } from 'rxjs';
+
+/** Where a feed reads a department's queue changes, and how it hears of new ones early. */
+export interface QueueChangeSource {
+  changesAfter(department: string, position: GlobalPosition | undefined, limit: number): Promise<QueueChange[]>;
+  /** Registers a listener for each batch the local projection runner commits; returns its removal. */
+  onCheckpoint(listener: () => void): () => void;
+}
+
+export interface QueueFeedTiming {
+  /** How often the read store is asked for new changes (other processes may be the ones projecting). */
+  readonly pollMs: number;
+  /** How often a comment is sent while nothing changes, so proxies keep the connection open. */
+  readonly heartbeatMs: number;
+}
+
+const PAGE = 100;
+
+/** One SSE message per queue change: `id` is the global position (the Last-Event-ID to resume after), `event` the kind. */
+export function queueChangeMessage(change: QueueChange): MessageEvent {
+  return { id: change.position, type: change.kind, data: { ticketId: change.ticketId, kind: change.kind, entry: change.entry } };
+}
+
+/**
+ * A department's queue changes after `after`, oldest first, then live ones as they are projected:
+ * the read store is polled, and read at once when the local runner commits a batch. Reads never
+ * overlap, and a wake-up during a read triggers one more read, so no commit is missed.
+ */
+export function queueFeed(source: QueueChangeSource, department: string, after: GlobalPosition | undefined, timing: QueueFeedTiming): Observable<MessageEvent> {
+  return new Observable<MessageEvent>((subscriber) => {
+    let position = after;
+    let reading = false;
+    let readAgain = false;
+    const readNewChanges = async (): Promise<void> => {
+      if (reading) {
+        readAgain = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          readAgain = false;
+          let page: QueueChange[];
+          do {
+            page = await source.changesAfter(department, position, PAGE);
+            if (subscriber.closed) return;
+            for (const change of page) {
+              subscriber.next(queueChangeMessage(change));
+              position = change.position;
+            }
+          } while (page.length === PAGE);
+        } while (readAgain);
+      } catch (error) {
+        subscriber.error(error);
+      } finally {
+        reading = false;
+      }
+    };
+    const poll = setInterval(() => void readNewChanges(), timing.pollMs);
+    const heartbeat = setInterval(() => subscriber.next({ comment: 'keep-alive' }), timing.heartbeatMs);
+    const stopListening = source.onCheckpoint(() => void readNewChanges());
+    void readNewChanges();
+    return () => {
+      clearInterval(poll);
+      clearInterval(heartbeat);
+      stopListening();
+    };
+  });
+}

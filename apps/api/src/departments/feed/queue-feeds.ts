@@ -1,0 +1,47 @@
+import { Inject, Injectable, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import type { GlobalPosition } from '@switchboard/event-store';
+import type { ReadModels } from '@switchboard/read-models';
+import { Observable, type Subscriber } from 'rxjs';
+import { CHECKPOINT_LISTENERS, type CheckpointListeners, READ_MODELS } from '../../read-models/read-models.module';
+import { type QueueChangeSource, queueFeed } from './queue-feed';
+
+/** Feeds ask the read store this often; a commit of the local runner wakes them sooner. */
+const TIMING = { pollMs: 1000, heartbeatMs: 15_000 };
+
+/** The open queue feeds of this process; ends them all on shutdown so closing the server does not wait for clients. */
+@Injectable()
+export class QueueFeeds implements OnModuleDestroy {
+  private readonly open = new Set<Subscriber<MessageEvent>>();
+  private closing = false;
+  private readonly source: QueueChangeSource;
+
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(CHECKPOINT_LISTENERS) onCheckpoint: CheckpointListeners,
+  ) {
+    this.source = {
+      changesAfter: (department, position, limit) => readModels.queueChangesAfter(department, position, limit),
+      onCheckpoint: (listener) => onCheckpoint(listener),
+    };
+  }
+
+  /** A department's queue changes after `lastEventId` (without one: from what is projected now on), then live ones. */
+  async follow(department: string, lastEventId: GlobalPosition | undefined): Promise<Observable<MessageEvent>> {
+    const after = lastEventId ?? (await this.readModels.lag()).checkpoint;
+    const feed = queueFeed(this.source, department, after, TIMING);
+    return new Observable<MessageEvent>((subscriber) => {
+      if (this.closing) return subscriber.complete();
+      this.open.add(subscriber);
+      const subscription = feed.subscribe(subscriber);
+      return () => {
+        this.open.delete(subscriber);
+        subscription.unsubscribe();
+      };
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.closing = true;
+    for (const subscriber of this.open) subscriber.complete();
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ReadModels } from '@switchboard/read-models';
+import type { Actor } from '@switchboard/ticketing';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { READ_MODELS } from '../../read-models/read-models.module';
+import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
+import { KnownDepartmentPipe } from '../known-department.pipe';
+import { assertMayReadQueue } from '../queue-access';
+import { type QueueEntryView, queueEntryView } from './queue-entry';
+import { QueueQueryDto } from './queue-query.dto';
+
+/** A department's queue as of one instant. */
+export interface DepartmentQueueView {
+  readonly department: string;
+  /** The instant ages and overdue flags were judged at. */
+  readonly asOf: string;
+  readonly entries: readonly QueueEntryView[];
+}
+
+@ApiTags('queues')
+@Controller('departments')
+export class DepartmentQueueController {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  /** Open tickets of the department in queue order (escalation tier, priority, due time); `mine=true` for the caller's own. */
+  @Get(':id/queue')
+  async queue(@Param('id', KnownDepartmentPipe) department: string, @Query() query: QueueQueryDto, @CurrentActor() actor: Actor): Promise<DepartmentQueueView> {
+    assertMayReadQueue(actor, department);
+    await this.readYourWrites.reach(query.position);
+    const now = this.clock.now();
+    const limit = query.limit === undefined ? undefined : Number(query.limit);
+    const entries = await this.readModels.departmentQueue(department, { assignee: query.mine === 'true' ? actor.id : undefined, now, limit });
+    return { department, asOf: now.toISOString(), entries: entries.map((entry) => queueEntryView(entry, now)) };
+  }
+}
