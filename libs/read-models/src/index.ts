@@ -16,6 +16,8 @@ export type { QueueChange } from './queries/queue-changes-after';
 export type { TicketFilter, TicketPage } from './queries/search-tickets';
 export type { TicketSummary } from './queries/ticket-summary';
 export type { DepartmentQueueOptions } from './queries/department-queue';
+export type { SlaCheck, SlaCheckCursor, SlaCheckPage } from './queries/sla-checks-due';
+export type { EscalationsOptions } from './queries/escalations';
 export {
   completionMetrics,
   GROUP_BYS,

@@ -11,6 +11,8 @@ import { queueChangesAfter, type QueueChange } from './queries/queue-changes-aft
 import { searchTickets, type TicketFilter, type TicketPage } from './queries/search-tickets';
 import type { TicketSummary } from './queries/ticket-summary';
 import { loadMetricFacts } from './queries/load-metric-facts';
+import { slaChecksDue, type SlaCheckCursor, type SlaCheckPage } from './queries/sla-checks-due';
+import { escalations, type EscalationsOptions } from './queries/escalations';
 import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
 
 export interface ReadModelsOptions {
@@ -49,6 +51,16 @@ export class ReadModels {
   /** Tickets matching a filter, newest first, keyset-paged by an opaque cursor. */
   async searchTickets(filter: TicketFilter, cursor?: string, limit = 50): Promise<TicketPage> {
     return searchTickets(this.db, await this.tables(), filter, cursor, limit);
+  }
+
+  /** Tickets whose next SLA check (breach or escalation) is due at `now`, the longest-waiting first: the SLA watcher's work list. */
+  async slaChecksDue(now: Date, after?: SlaCheckCursor, limit = 500): Promise<SlaCheckPage> {
+    return slaChecksDue(this.db, await this.tables(), now, after, limit);
+  }
+
+  /** Open escalated, late and at-risk tickets, late the longest first, keyset-paged by an opaque cursor. */
+  async escalations(options: EscalationsOptions): Promise<TicketPage> {
+    return escalations(this.db, await this.tables(), options);
   }
 
   /** Completion metrics over the stored ticket facts (the same function a replay uses). */

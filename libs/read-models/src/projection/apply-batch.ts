@@ -50,7 +50,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, tables: GenerationTables, 
     trx,
     tables.tickets,
     'ticket_id',
-    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t.revision, t.position)),
+    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t.revision, t.position, catalog)),
     ['description', 'address', 'search_text'],
   );
   await upsertRows(trx, tables.queueChanges, ['department', 'position'], changes);

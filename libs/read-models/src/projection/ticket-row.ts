@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from '@switchboard/ticketing';
+import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type ServiceCatalog } from '@switchboard/ticketing';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { TicketFactsTable, TicketsTable } from '../store/read-db';
 
@@ -57,9 +57,15 @@ export interface TicketText {
   readonly address: string | null;
 }
 
-/** The tickets-table row of a ticket (contact data is never part of it). */
-export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: number, position: string): TicketsTable {
+/**
+ * The tickets-table row of a ticket (contact data is never part of it). The SLA instants use the
+ * catalog's escalation policy at projection time; a changed policy reaches stored rows at each
+ * ticket's next event or a rebuild.
+ */
+export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: number, position: string, catalog: ServiceCatalog): TicketsTable {
   const entry = queueEntryOf(facts, revision);
+  // The standing's instants do not depend on the moment it is judged at.
+  const { atRiskAt } = slaStanding(facts.state, new Date(0), catalog);
   return {
     ticket_id: facts.ticketId,
     revision,
@@ -80,6 +86,8 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: numb
     overdue_since: entry.overdueSince,
     sla_started_at: entry.slaStartedAt,
     sla_business_ms: entry.slaBusinessMs,
+    sla_next_check_at: nextSlaCheckAt(facts.state, catalog)?.toISOString() ?? null,
+    sla_at_risk_at: atRiskAt?.toISOString() ?? null,
     description: text.description,
     address: text.address,
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),

@@ -42,6 +42,8 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addColumn('overdue_since', 'text')
     .addColumn('sla_started_at', 'text')
     .addColumn('sla_business_ms', sql.raw(ms))
+    .addColumn('sla_next_check_at', 'text')
+    .addColumn('sla_at_risk_at', 'text')
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('address', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
@@ -52,6 +54,7 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .columns(['queue_department', 'escalation_tier desc', 'priority_rank desc', 'due_sort', 'ticket_id'])
     .execute();
   await db.schema.createIndex(`${t.tickets}_opened`).on(t.tickets).columns(['opened_at desc', 'ticket_id desc']).execute();
+  await createSlaCheckIndex(db, generation);
 
   await db.schema
     .createTable(t.facts)
@@ -98,6 +101,12 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .insertInto('rm_checkpoints')
     .values({ generation, position: null, last_recorded_at: null, updated_at: new Date(0).toISOString() })
     .execute();
+}
+
+/** The index the SLA watcher reads pending checks through, oldest first. */
+export async function createSlaCheckIndex(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { tickets } = generationTables(generation);
+  await db.schema.createIndex(`${tickets}_sla_check`).on(tickets).columns(['sla_next_check_at', 'ticket_id']).execute();
 }
 
 /** Drops a generation's tables and checkpoint once it no longer serves. */

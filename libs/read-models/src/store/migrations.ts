@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from './read-db';
 import type { ReadStore } from './read-store';
 import { createGenerationTables, TICKETS_PROJECTION } from './generation-tables';
+import { addSlaWatchColumns } from './migration-2-sla-watch-columns';
 
 interface Migration {
   readonly version: number;
@@ -40,6 +41,11 @@ const MIGRATIONS: readonly Migration[] = [
       await db.insertInto('rm_generations').values({ projection: TICKETS_PROJECTION, active: 1, latest: 1 }).execute();
       await createGenerationTables(db, store.dialect, 1);
     },
+  },
+  {
+    version: 2,
+    name: "the SLA watcher's next check time and the at-risk instant of each ticket",
+    up: (db, store) => addSlaWatchColumns(db, store.dialect),
   },
 ];
 

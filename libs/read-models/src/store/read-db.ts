@@ -23,6 +23,10 @@ export interface TicketsTable {
   overdue_since: string | null;
   sla_started_at: string | null;
   sla_business_ms: number | null;
+  /** When the SLA watcher next has something to do (breach, tier 1, tier 2); null when nothing is pending. */
+  sla_next_check_at: string | null;
+  /** When the ticket turns "at risk" under its service's escalation policy; null while no clock runs. */
+  sla_at_risk_at: string | null;
   description: string;
   address: string | null;
   search_text: string;
