@@ -15,8 +15,8 @@ const PROJECTION = 'tickets';
 @Injectable()
 export class ReadModelGauges implements OnModuleInit {
   private readonly logger = new Logger('ReadModelGauges');
-  /** One lag measurement serves both lag gauges of a scrape. */
-  private lagReading: { at: number; lag: Promise<ProjectionLag> } | undefined;
+  /** The measurement in flight: a scrape collects both lag gauges at once, and they share it. */
+  private measuring: Promise<ProjectionLag> | undefined;
 
   constructor(
     private readonly metrics: SwitchboardMetrics,
@@ -38,10 +38,11 @@ export class ReadModelGauges implements OnModuleInit {
   }
 
   private async readLag(figure: (lag: ProjectionLag) => number): Promise<GaugeReading[]> {
-    const now = Date.now();
-    if (!this.lagReading || now - this.lagReading.at > 1000) this.lagReading = { at: now, lag: this.readModels.lag() };
+    this.measuring ??= this.readModels.lag().finally(() => {
+      this.measuring = undefined;
+    });
     try {
-      return [{ labels: { projection: PROJECTION }, value: figure(await this.lagReading.lag) }];
+      return [{ labels: { projection: PROJECTION }, value: figure(await this.measuring) }];
     } catch (error) {
       // A scrape must still answer the other metrics when the read store is down.
       this.logger.warn(`projection lag unavailable: ${String(error)}`);
