@@ -14,6 +14,7 @@ import { Open311Module } from './open311/open311.module';
 import { ReadModelGauges } from './read-models/read-model-gauges';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { SlaModule } from './sla/sla.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
 import { TicketListingModule } from './tickets/listing/ticket-listing.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -36,6 +37,7 @@ export class AppModule {
         TicketListingModule,
         ReportingModule,
         Open311Module.forRoot(config.open311.basePath),
+        SlaModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

@@ -7,6 +7,10 @@ export interface ApiConfig {
   readonly readStoreUrl?: string;
   /** How long a query given a command's `position` waits for the read models to reach it before answering 503. */
   readonly readWaitMs: number;
+  /** `in-process`: this process runs the projection runner and the SLA watcher (the embedded default); `off`: a separate projector does. */
+  readonly projector: ProjectorMode;
+  /** Pause between the SLA watcher's scans. */
+  readonly slaWatchIntervalMs: number;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -39,6 +43,9 @@ export interface JwtConfig {
   readonly audience?: string;
 }
 
+export const PROJECTOR_MODES = ['in-process', 'off'] as const;
+export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -63,6 +70,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   };
   const logLevel = (env.SWITCHBOARD_LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`SWITCHBOARD_LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+  const projector = (env.SWITCHBOARD_PROJECTOR || 'in-process') as ProjectorMode;
+  if (!PROJECTOR_MODES.includes(projector)) problems.push(`SWITCHBOARD_PROJECTOR=${projector} must be one of ${PROJECTOR_MODES.join(', ')}`);
   const jwks = env.SWITCHBOARD_JWT_JWKS;
   if (!jwks && (env.SWITCHBOARD_JWT_ISSUER || env.SWITCHBOARD_JWT_AUDIENCE)) {
     problems.push('SWITCHBOARD_JWT_ISSUER/SWITCHBOARD_JWT_AUDIENCE need SWITCHBOARD_JWT_JWKS (the key set to verify tokens with)');
@@ -76,6 +85,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     eventStoreUrl,
     readStoreUrl,
     readWaitMs: integer('SWITCHBOARD_READ_WAIT_MS', 2000, 1, 60_000),
+    projector,
+    slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),

@@ -11,7 +11,8 @@ export const READ_MODELS = 'switchboard:ReadModels';
 /** Injection token of a CheckpointListeners: hears each batch this process's runner commits. */
 export const CHECKPOINT_LISTENERS = 'switchboard:CheckpointListeners';
 const READ_STORE = 'switchboard:ReadStore';
-const PROJECTION_RUNNER = 'switchboard:ProjectionRunner';
+/** Injection token of this process's ProjectionRunner (started only with SWITCHBOARD_PROJECTOR=in-process). */
+export const PROJECTION_RUNNER = 'switchboard:ProjectionRunner';
 
 /** Registers a listener for each checkpoint committed in this process; returns its removal. */
 export type CheckpointListeners = (listener: (position: GlobalPosition) => void) => () => void;
@@ -44,11 +45,12 @@ class ReadModelsShutdown implements OnModuleDestroy {
     },
     {
       provide: PROJECTION_RUNNER,
-      inject: [EVENT_STORE, READ_STORE, CATALOG],
-      useFactory: (eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog) => {
+      inject: [EVENT_STORE, READ_STORE, CATALOG, API_CONFIG],
+      useFactory: (eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog, config: ApiConfig) => {
         const logger = new Logger('ProjectionRunner');
         const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: (error) => logger.error(error) });
-        runner.start();
+        // Production API instances leave projecting to apps/projector: the runner stays stopped.
+        if (config.projector === 'in-process') runner.start();
         return runner;
       },
     },
@@ -64,6 +66,6 @@ class ReadModelsShutdown implements OnModuleDestroy {
     },
     ReadModelsShutdown,
   ],
-  exports: [READ_MODELS, CHECKPOINT_LISTENERS],
+  exports: [READ_MODELS, CHECKPOINT_LISTENERS, PROJECTION_RUNNER],
 })
 export class ReadModelsModule {}

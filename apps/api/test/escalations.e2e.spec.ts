@@ -1,0 +1,97 @@
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import type { ReadModels } from '@switchboard/read-models';
+import { READ_MODELS } from '../src/read-models/read-models.module';
+import { SlaWatchService } from '../src/sla/sla-watch.service';
+import { as, pothole, type TestApi, useTestApi } from './api-harness';
+
+// The demo catalog's DEMO-SLA service: due 6 business minutes after routing, to the director 6 more
+// business minutes later. The clock starts Monday 2 November 2026, 09:00 in the city.
+const demoRequest = { serviceCode: 'DEMO-SLA', description: 'Demonstration ticket', channel: 'phone' };
+
+describe('GET /escalations', () => {
+  const api = useTestApi();
+
+  /** Opens a ticket and routes it to `department`; returns its id. */
+  async function routed(body: object, department: string): Promise<string> {
+    const { body: opened } = await api().command('/tickets', as.operator, body);
+    await api().command(`/tickets/${opened.ticketId}/assign`, as.operator, { department });
+    return opened.ticketId;
+  }
+
+  /** Waits until the in-process projection has applied every event, then lets the SLA watcher scan at the test clock's time. */
+  async function scan(): Promise<void> {
+    await caughtUp(api());
+    await api().app.get(SlaWatchService).watcher.scan();
+    await caughtUp(api());
+  }
+
+  const listed = async (token: string, query = '') => {
+    const answer = await api().request('GET', `/escalations${query}`, { token });
+    expect(answer.status).toBe(200);
+    return answer.body.tickets as any[];
+  };
+
+  let dpwDemo: string;
+  let engineeringDemo: string;
+  let dpwPothole: string;
+
+  beforeAll(async () => {
+    dpwDemo = await routed(demoRequest, 'DPW');
+    dpwPothole = await routed(pothole, 'DPW');
+    api().clock.advance(1);
+    engineeringDemo = await routed(demoRequest, 'ENGINEERING');
+  });
+
+  it('lists nothing before anything is late or at risk, then a ticket at 80 % of its SLA', async () => {
+    api().clock.advance(3);
+    await scan();
+    expect(await listed(as.director)).toEqual([]);
+    api().clock.advance(1);
+    expect(await listed(as.director)).toEqual([expect.objectContaining({ ticketId: dpwDemo, tier: 0, atRisk: true, atRiskAt: '2026-11-02T14:04:48.000Z' })]);
+  });
+
+  it('shows the director the breached tickets of every department, the one late the longest first, escalated to their heads', async () => {
+    api().clock.advance(3);
+    await scan();
+    const now = api().clock.now().toISOString();
+    expect(await listed(as.director)).toEqual([
+      expect.objectContaining({ ticketId: dpwDemo, department: 'DPW', tier: 1, reason: 'overdue', overdue: true, breachedAt: now, escalatedAt: now, dueAt: '2026-11-02T14:06:00.000Z' }),
+      expect.objectContaining({ ticketId: engineeringDemo, department: 'ENGINEERING', tier: 1, reason: 'overdue', dueAt: '2026-11-02T14:07:00.000Z' }),
+    ]);
+  });
+
+  it('shows a department head their own department only', async () => {
+    expect((await listed(as.dpwHead)).map((t) => t.ticketId)).toEqual([dpwDemo]);
+    const other = await api().request('GET', '/escalations?department=ENGINEERING', { token: as.dpwHead });
+    expect(other.status).toBe(403);
+    expect((await api().request('GET', '/escalations', { token: as.dpwStaff })).status).toBe(403);
+  });
+
+  it('goes to the director after the policy’s business time, and marks tickets at risk', async () => {
+    // Wednesday 4 November, 13:00: the pothole (3 business days, due Thursday 09:00) has used over 80 %.
+    api().clock.advance(2 * 24 * 60 + 4 * 60 - 8);
+    await scan();
+    const tickets = await listed(as.director);
+    expect(tickets.map((t) => [t.ticketId, t.tier, t.atRisk])).toEqual([
+      [dpwDemo, 2, false],
+      [engineeringDemo, 2, false],
+      [dpwPothole, 0, true],
+    ]);
+    expect(tickets[2]).toMatchObject({ reason: null, breachedAt: null, overdue: false, dueAt: '2026-11-05T14:00:00.000Z' });
+  });
+
+  it('pages with a cursor', async () => {
+    const first = await api().request('GET', '/escalations?limit=2', { token: as.director });
+    expect(first.body.tickets).toHaveLength(2);
+    const second = await api().request('GET', `/escalations?limit=2&cursor=${first.body.nextCursor}`, { token: as.director });
+    expect(second.body).toEqual({ tickets: [expect.objectContaining({ ticketId: dpwPothole })], nextCursor: null });
+  });
+});
+
+/** Resolves once the read models include the event store's last event. */
+async function caughtUp(api: TestApi): Promise<void> {
+  const store = api.app.get<EventStore>(EVENT_STORE);
+  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) {
+    await api.app.get<ReadModels>(READ_MODELS).waitForPosition(last.globalPosition, 5_000);
+  }
+}

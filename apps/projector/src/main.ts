@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import { startHealthServer } from './health-server';
+import { errorField, log } from './log';
+import { Projector } from './projector';
+import { loadProjectorConfig } from './projector-config';
+
+/** Runs the projector from environment variables (docs/operations.md) until SIGTERM or SIGINT. */
+async function main(): Promise<void> {
+  const config = loadProjectorConfig();
+  const projector = await Projector.start(config, {
+    onError: (error) => log('error', 'recovered from a failure', { error: errorField(error) }),
+    sla: {
+      slaAction: (action, ticketId) => log('info', 'SLA action', { action, ticketId }),
+      failed: (ticketId, error) => log('error', 'SLA watcher could not settle a ticket; the next scan retries', { ticketId, error: errorField(error) }),
+    },
+  });
+  const health: Server | undefined = config.healthPort === undefined ? undefined : await startHealthServer(projector, config.healthPort, config.healthHost);
+  // Every timer of the runner and the watch loop is unref'd (they must not hold a test or the API open): this one keeps the process alive.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  log('info', 'projector ready', { role: projector.status, health: health ? `http://${config.healthHost}:${config.healthPort}/health` : 'off' });
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log('info', 'stopping', { signal });
+      clearInterval(keepAlive);
+      health?.close();
+      projector.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log('error', 'stopped with an error', { error: errorField(error) });
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  log('error', 'could not start', { error: errorField(error) });
+  process.exit(1);
+});

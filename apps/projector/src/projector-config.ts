@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+
+/** What the projector reads from its environment: the API's SWITCHBOARD_* variables it shares, plus its own. */
+export interface ProjectorConfig {
+  readonly eventStoreUrl: string;
+  readonly readStoreUrl: string;
+  readonly catalogPath: string;
+  readonly slaWatchIntervalMs: number;
+  /** Port of GET /health (liveness and role); undefined: no HTTP at all. */
+  readonly healthPort?: number;
+  readonly healthHost: string;
+}
+
+export class ProjectorConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads the variables (docs/operations.md) with the API's defaults; throws naming every bad one. */
+export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number | undefined, min: number, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name}=${raw} must be an integer from ${min} to ${max}`);
+    return value;
+  };
+  const eventStoreUrl = env.SWITCHBOARD_EVENT_STORE || 'sqlite:./data/switchboard.db';
+  // Like the API: the embedded shape keeps the read models in the event store's SQLite file.
+  const readStoreUrl = env.SWITCHBOARD_READ_STORE || (eventStoreUrl.startsWith('sqlite:') ? eventStoreUrl : '');
+  if (!readStoreUrl) problems.push('SWITCHBOARD_READ_STORE is required when the event store is not SQLite (e.g. postgres://user@host:5432/switchboard)');
+  const config: ProjectorConfig = {
+    eventStoreUrl,
+    readStoreUrl,
+    catalogPath: resolve(env.SWITCHBOARD_CATALOG || 'libs/ticketing/config/demo-catalog.json'),
+    slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000)!,
+    healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
+    healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
+  };
+  if (problems.length > 0) throw new ProjectorConfigError(problems);
+  return config;
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createEventStore, type EventStore } from '@switchboard/event-store';
+import { createReadStore, ProjectionRunner, ReadModels, type ReadStore, type RunnerStatus } from '@switchboard/read-models';
+import { parseCatalog } from '@switchboard/ticketing';
+import { SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/ticket-service';
+import type { ProjectorConfig } from './projector-config';
+
+export interface ProjectorHooks {
+  readonly onError?: (error: unknown) => void;
+  readonly sla?: SlaWatcherObserver;
+  readonly now?: () => Date;
+}
+
+/**
+ * The production projector: keeps the read models up to date and watches SLAs. Of several
+ * projectors on one read store, the one holding the projection lease does both (the others wait
+ * as standby), so the watcher never reads read models another process is still writing behind.
+ */
+export class Projector {
+  private constructor(
+    private readonly eventStore: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly runner: ProjectionRunner,
+    private readonly loop: SlaWatchLoop,
+    readonly readModels: ReadModels,
+  ) {}
+
+  /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
+  static async start(config: ProjectorConfig, hooks: ProjectorHooks = {}): Promise<Projector> {
+    const catalog = parseCatalog(readFileSync(config.catalogPath, 'utf8'), config.catalogPath);
+    const eventStore = createEventStore(config.eventStoreUrl);
+    const readStore = await createReadStore(config.readStoreUrl);
+    const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: hooks.onError });
+    const readModels = new ReadModels({ eventStore, readStore, runner });
+    const now = hooks.now ?? (() => new Date());
+    const watcher = new SlaWatcher({ store: eventStore, catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
+    const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
+    await runner.start();
+    loop.start();
+    return new Projector(eventStore, readStore, runner, loop, readModels);
+  }
+
+  /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
+  get status(): RunnerStatus {
+    return this.runner.status;
+  }
+
+  /** Finishes a scan in progress, writes what is buffered, hands the lease to a standby, closes the stores. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.runner.stop();
+    await this.readStore.close();
+    await this.eventStore.close();
+  }
+}
