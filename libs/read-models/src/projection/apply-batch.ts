@@ -12,6 +12,7 @@ import { upsertRows } from './upsert-rows';
 /** A ticket as the batch leaves it. */
 interface TicketAfterBatch extends TicketVersion {
   readonly position: string;
+  readonly updatedAt: string;
   readonly text?: TicketText;
   readonly changed: boolean;
 }
@@ -37,6 +38,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, tables: GenerationTables, 
       facts,
       revision: recorded.revision,
       position: recorded.globalPosition,
+      updatedAt: new Date(event.metadata.occurredAt).toISOString(),
       text: event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : current?.text,
       changed: true,
     };
@@ -50,7 +52,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, tables: GenerationTables, 
     trx,
     tables.tickets,
     'ticket_id',
-    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t.revision, t.position, catalog)),
+    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t, catalog)),
     ['description', 'address', 'search_text'],
   );
   await upsertRows(trx, tables.queueChanges, ['department', 'position'], changes);
@@ -67,11 +69,11 @@ async function loadTickets(trx: Kysely<ReadDb>, tables: GenerationTables, ids: r
       .selectFrom(tables.facts)
       .innerJoin(tables.tickets, `${tables.tickets}.ticket_id` as 'rm_tickets.ticket_id', `${tables.facts}.ticket_id` as 'rm_ticket_facts.ticket_id')
       .selectAll(tables.facts)
-      .select(['revision'])
+      .select(['revision', 'updated_at'])
       .where(`${tables.facts}.ticket_id` as 'rm_ticket_facts.ticket_id', 'in', ids.slice(i, i + ID_CHUNK))
       .execute();
     for (const row of rows) {
-      tickets.set(row.ticket_id, { facts: factsOfRow(row), revision: Number(row.revision), position: row.last_position, changed: false });
+      tickets.set(row.ticket_id, { facts: factsOfRow(row), revision: Number(row.revision), position: row.last_position, updatedAt: row.updated_at, changed: false });
     }
   }
   return tickets;

@@ -57,12 +57,21 @@ export interface TicketText {
   readonly address: string | null;
 }
 
+/** Where a ticket's row stands: its stream revision, the global position and the time of its latest event. */
+export interface TicketRowVersion {
+  readonly revision: number;
+  readonly position: string;
+  /** ISO instant (normalised, so ranges compare as text). */
+  readonly updatedAt: string;
+}
+
 /**
  * The tickets-table row of a ticket (contact data is never part of it). The SLA instants use the
  * catalog's escalation policy at projection time; a changed policy reaches stored rows at each
  * ticket's next event or a rebuild.
  */
-export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: number, position: string, catalog: ServiceCatalog): TicketsTable {
+export function ticketRowOf(facts: TicketFacts, text: TicketText, version: TicketRowVersion, catalog: ServiceCatalog): TicketsTable {
+  const { revision, position } = version;
   const entry = queueEntryOf(facts, revision);
   // The standing's instants do not depend on the moment it is judged at.
   const { atRiskAt } = slaStanding(facts.state, new Date(0), catalog);
@@ -91,6 +100,7 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, revision: numb
     description: text.description,
     address: text.address,
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),
+    updated_at: version.updatedAt,
   };
 }
 

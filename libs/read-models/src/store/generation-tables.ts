@@ -47,6 +47,7 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('address', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex(`${t.tickets}_queue`)
@@ -55,6 +56,7 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .execute();
   await db.schema.createIndex(`${t.tickets}_opened`).on(t.tickets).columns(['opened_at desc', 'ticket_id desc']).execute();
   await createSlaCheckIndex(db, generation);
+  await createUpdatedAtIndex(db, generation);
 
   await db.schema
     .createTable(t.facts)
@@ -107,6 +109,12 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
 export async function createSlaCheckIndex(db: Kysely<ReadDb>, generation: number): Promise<void> {
   const { tickets } = generationTables(generation);
   await db.schema.createIndex(`${tickets}_sla_check`).on(tickets).columns(['sla_next_check_at', 'ticket_id']).execute();
+}
+
+/** The index a search by last update time (Open311's updated_after/updated_before) reads through. */
+export async function createUpdatedAtIndex(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { tickets } = generationTables(generation);
+  await db.schema.createIndex(`${tickets}_updated`).on(tickets).columns(['updated_at', 'ticket_id']).execute();
 }
 
 /** Drops a generation's tables and checkpoint once it no longer serves. */

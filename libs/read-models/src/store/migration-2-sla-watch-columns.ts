@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ReadDb } from './read-db';
 import type { ReadStoreDialect } from './read-store';
+import { hasColumn } from './has-column';
 import { createSlaCheckIndex, generationTables } from './generation-tables';
 
 /**
@@ -25,12 +26,4 @@ export async function addSlaWatchColumns(db: Kysely<ReadDb>, dialect: ReadStoreD
       .execute();
     await createSlaCheckIndex(db, Number(generation));
   }
-}
-
-async function hasColumn(db: Kysely<ReadDb>, dialect: ReadStoreDialect, table: string, column: string): Promise<boolean> {
-  const query =
-    dialect === 'sqlite'
-      ? sql`select 1 from pragma_table_info(${table}) where name = ${column}`
-      : sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`;
-  return (await query.execute(db)).rows.length > 0;
 }

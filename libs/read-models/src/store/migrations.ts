@@ -3,6 +3,7 @@ import type { ReadDb } from './read-db';
 import type { ReadStore } from './read-store';
 import { createGenerationTables, TICKETS_PROJECTION } from './generation-tables';
 import { addSlaWatchColumns } from './migration-2-sla-watch-columns';
+import { addTicketUpdatedAt } from './migration-3-ticket-updated-at';
 
 interface Migration {
   readonly version: number;
@@ -46,6 +47,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: "the SLA watcher's next check time and the at-risk instant of each ticket",
     up: (db, store) => addSlaWatchColumns(db, store.dialect),
+  },
+  {
+    version: 3,
+    name: "each ticket's last update time (the occurredAt of its latest event)",
+    up: (db, store) => addTicketUpdatedAt(db, store.dialect),
   },
 ];
 

@@ -30,6 +30,8 @@ export interface TicketsTable {
   description: string;
   address: string | null;
   search_text: string;
+  /** The occurredAt of the ticket's latest event, as an ISO instant. */
+  updated_at: string;
 }
 
 /** Ticket facts for metrics: one column per fact, plus the folded lifecycle state the fold continues from. */
