@@ -43,6 +43,11 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
     expect(await ids({ assignee: 'sam' })).toEqual(['S4']);
     expect(await ids({ service: 'POTHOLE', openedFrom: new Date('2026-03-03T00:00:00Z'), openedTo: new Date('2026-03-05T00:00:00Z') })).toEqual(['S3', 'S2']);
     expect(await ids({ text: '100%' })).toEqual(['S3']);
+    // S4's last event is its start of work, an hour after the others' assignments.
+    expect(await ids({ updatedFrom: new Date('2026-03-05T14:10:00Z'), updatedTo: new Date('2026-03-06T14:10:00Z') })).toEqual(['S4']);
+    expect(await ids({ updatedFrom: new Date('2026-03-05T15:00:00Z') })).toEqual(['S5', 'S4']);
+    expect(await ids({ updatedTo: new Date('2026-03-03T14:10:00Z') })).toEqual(['S1']);
+    expect((await readModels.searchTickets({ now, service: 'POTHOLE' }, undefined, 50)).tickets.find((t) => t.ticketId === 'S4')?.updatedAt).toBe('2026-03-05T15:00:00.000Z');
     expect(await ids({ text: 'ELM st' })).toHaveLength(5);
 
     const pages: string[][] = [];
@@ -64,6 +69,8 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
     await expect(readModels.searchTickets({ now, state: 'lost' }, undefined, 1)).rejects.toThrow(badParameter('state'));
     await expect(readModels.searchTickets({ now, channel: 'pigeon' }, undefined, 1)).rejects.toThrow(badParameter('channel'));
     await expect(readModels.searchTickets({ now, openedFrom: new Date('2026-03-05T00:00:00Z'), openedTo: new Date('2026-03-01T00:00:00Z') }, undefined, 1)).rejects.toThrow(badParameter('openedFrom'));
+    await expect(readModels.searchTickets({ now, updatedFrom: new Date('2026-03-05T00:00:00Z'), updatedTo: new Date('2026-03-05T00:00:00Z') }, undefined, 1)).rejects.toThrow(badParameter('updatedFrom'));
+    await expect(readModels.searchTickets({ now, updatedTo: new Date('not a date') }, undefined, 1)).rejects.toThrow(badParameter('updatedTo'));
     await expect(readModels.searchTickets({ now }, undefined, 0)).rejects.toThrow(badParameter('limit'));
     await expect(readModels.departmentQueue('', { now })).rejects.toThrow(badParameter('department'));
   });

@@ -15,6 +15,9 @@ export interface TicketFilter {
   readonly assignee?: string;
   readonly openedFrom?: Date;
   readonly openedTo?: Date;
+  /** Latest event time in [updatedFrom, updatedTo). */
+  readonly updatedFrom?: Date;
+  readonly updatedTo?: Date;
   /** true: only tickets late at `now`; false: only tickets not late. */
   readonly overdue?: boolean;
   /** Case-insensitive substring of the description or the address. */
@@ -33,7 +36,7 @@ export interface TicketPage {
 export async function searchTickets(db: Kysely<ReadDb>, tables: GenerationTables, filter: TicketFilter, cursor: string | undefined, limit: number): Promise<TicketPage> {
   const size = pageLimit('limit', limit, 50, 500);
   const f = validateFilter(filter);
-  const queryKey = JSON.stringify({ ...f, now: undefined, openedFrom: f.openedFrom?.toISOString(), openedTo: f.openedTo?.toISOString() });
+  const queryKey = JSON.stringify({ ...f, now: undefined, openedFrom: f.openedFrom?.toISOString(), openedTo: f.openedTo?.toISOString(), updatedFrom: f.updatedFrom?.toISOString(), updatedTo: f.updatedTo?.toISOString() });
   let query = db.selectFrom(tables.tickets).selectAll();
   if (f.state !== undefined) query = query.where('status', '=', f.state);
   if (f.department !== undefined) query = query.where('department', '=', f.department);
@@ -42,6 +45,8 @@ export async function searchTickets(db: Kysely<ReadDb>, tables: GenerationTables
   if (f.assignee !== undefined) query = query.where('assignee', '=', f.assignee);
   if (f.openedFrom !== undefined) query = query.where('opened_at', '>=', f.openedFrom.toISOString());
   if (f.openedTo !== undefined) query = query.where('opened_at', '<', f.openedTo.toISOString());
+  if (f.updatedFrom !== undefined) query = query.where('updated_at', '>=', f.updatedFrom.toISOString());
+  if (f.updatedTo !== undefined) query = query.where('updated_at', '<', f.updatedTo.toISOString());
   if (f.text !== undefined) query = query.where(sql<boolean>`search_text like ${`%${escapeLike(f.text.toLowerCase())}%`} escape '\\'`);
   const now = f.now.toISOString();
   if (f.overdue === true) query = query.where((eb) => eb.or([eb('overdue_since', 'is not', null), eb('due_at', '<', now)]));
@@ -66,6 +71,9 @@ function validateFilter(filter: TicketFilter): TicketFilter {
   const openedFrom = optional(filter.openedFrom, (v) => validDate('openedFrom', v));
   const openedTo = optional(filter.openedTo, (v) => validDate('openedTo', v));
   if (openedFrom && openedTo) orderedRange(openedFrom, openedTo, 'openedFrom', 'openedTo');
+  const updatedFrom = optional(filter.updatedFrom, (v) => validDate('updatedFrom', v));
+  const updatedTo = optional(filter.updatedTo, (v) => validDate('updatedTo', v));
+  if (updatedFrom && updatedTo) orderedRange(updatedFrom, updatedTo, 'updatedFrom', 'updatedTo');
   if (filter.overdue !== undefined && typeof filter.overdue !== 'boolean') oneOf('overdue', filter.overdue, ['true', 'false']);
   return {
     state: optional(filter.state, (v) => oneOf('state', v, TICKET_STATUSES.filter((s) => s !== 'unopened'))),
@@ -75,6 +83,8 @@ function validateFilter(filter: TicketFilter): TicketFilter {
     assignee: optional(filter.assignee, (v) => nonEmpty('assignee', v)),
     openedFrom,
     openedTo,
+    updatedFrom,
+    updatedTo,
     overdue: filter.overdue,
     text: optional(filter.text, (v) => nonEmpty('text', v)),
     now: validDate('now', filter.now),

@@ -13,6 +13,8 @@ export interface TicketSummary extends QueueEntry {
   readonly atRiskAt: string | null;
   readonly description: string;
   readonly address: string | null;
+  /** When the ticket's latest event happened. */
+  readonly updatedAt: string;
 }
 
 /** Whether a ticket is late at `now`: its running due time has passed, or a hold keeps it late. */
@@ -48,5 +50,6 @@ export function summaryOf(row: TicketsTable, now: Date): TicketSummary {
     slaBusinessMs: row.sla_business_ms === null ? null : Number(row.sla_business_ms),
     description: row.description,
     address: row.address,
+    updatedAt: row.updated_at,
   };
 }
