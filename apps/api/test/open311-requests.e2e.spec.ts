@@ -187,10 +187,16 @@ describe('Open311 GET requests', () => {
       expect((await open311.get('requests.json', 'jurisdiction_id=other.gov')).status).toBe(404);
     });
 
-    it('says plainly that updated_after and updated_before are not available yet', async () => {
-      const answer = await open311.get('requests.json', 'updated_after=2026-11-01T00:00:00Z');
-      expect(answer.status).toBe(400);
-      expect(answer.json[0].description).toMatch(/not available yet/);
+    it('windows updated_datetime with updated_after and updated_before, both exclusive', async () => {
+      const idsOf = (list: { service_request_id: string }[]) => list.map((r) => r.service_request_id);
+      // The last submission, then the closure of the first (at the phone ticket's opening).
+      const [submitted, closed] = (await open311.get('requests.json', `service_request_id=${ids[4]},${ids[0]}`)).json.map((r: { updated_datetime: string }) => r.updated_datetime);
+      expect(idsOf((await open311.get('requests.json', `updated_after=${encodeURIComponent(submitted)}`)).json)).toEqual([lastId, ids[0]]);
+      const before = idsOf((await open311.get('requests.json', `updated_before=${encodeURIComponent(closed)}`)).json);
+      expect(before).toEqual(expect.arrayContaining(ids.slice(1)));
+      expect(before).not.toContain(ids[0]);
+      expect(before).not.toContain(lastId);
+      expect((await open311.get('requests.json', `updated_after=${encodeURIComponent(submitted)}&updated_before=${encodeURIComponent(closed)}`)).json).toEqual([]);
     });
   });
 });

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModels, TicketFilter, TicketSummary } from '@switchboard/read-models';
 import { READ_MODELS } from '../../../read-models/read-models.module';
-import { Open311Error } from '../../errors/open311-error';
 import { TICKET_STATUSES_BY_REQUEST_STATUS } from '../request-status';
 import type { RequestSearchPort } from './request-search';
 import type { RequestSearch } from './requests-query';
@@ -19,13 +18,13 @@ export class ReadModelRequestSearch implements RequestSearchPort {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
   async search(search: RequestSearch, now: Date): Promise<string[]> {
-    if (search.updatedAfter || search.updatedBefore) {
-      throw new Open311Error(400, 'updated_after and updated_before are not available yet: the ticket read model does not record update times.');
-    }
+    // Open311's (after, before) is exclusive at both ends; the read model's [from, to) starts one millisecond later (its times are ISO with milliseconds).
+    const updatedFrom = search.updatedAfter && new Date(search.updatedAfter.getTime() + 1);
+    if (updatedFrom && search.updatedBefore && updatedFrom >= search.updatedBefore) return [];
     const states = search.statuses ? search.statuses.flatMap((status) => TICKET_STATUSES_BY_REQUEST_STATUS[status]) : [undefined];
     const services = search.serviceCodes ?? [undefined];
     const wanted = search.page * search.pageSize;
-    const base = { openedFrom: search.requestedFrom, openedTo: search.requestedTo, now };
+    const base = { openedFrom: search.requestedFrom, openedTo: search.requestedTo, updatedFrom, updatedTo: search.updatedBefore, now };
     const walks = states.flatMap((state) => services.map((service) => this.newest({ ...base, state, service }, wanted)));
     const merged = (await Promise.all(walks)).flat().sort(newestFirst);
     return merged.slice(wanted - search.pageSize, wanted).map((ticket) => ticket.ticketId);
