@@ -4,6 +4,7 @@ import type { ServiceCatalog } from '@switchboard/ticketing';
 import { ticketFactsFold } from '../facts/ticket-facts';
 import type { QueueChangesTable, ReadDb } from '../store/read-db';
 import type { GenerationTables } from '../store/generation-tables';
+import type { ReadStoreDialect } from '../store/read-store';
 import { queueChangesOf, type TicketVersion } from './queue-changes';
 import { toTicketEvent, TICKET_STREAM_PREFIX } from './ticket-event';
 import { factsOfRow, factsRowOf, ticketRowOf, type TicketText } from './ticket-row';
@@ -24,7 +25,7 @@ const ID_CHUNK = 500;
  * transaction. Each ticket's `last_position` makes it idempotent: an event at or before the
  * position a ticket was last written at is skipped, so a replayed batch changes nothing.
  */
-export async function applyBatch(trx: Kysely<ReadDb>, tables: GenerationTables, events: readonly RecordedEvent[], catalog: ServiceCatalog): Promise<void> {
+export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, events: readonly RecordedEvent[], catalog: ServiceCatalog): Promise<void> {
   const tickets = await loadTickets(trx, tables, [...new Set(events.map(ticketIdOf))]);
   const changes: QueueChangesTable[] = [];
   for (const recorded of events) {
@@ -46,16 +47,17 @@ export async function applyBatch(trx: Kysely<ReadDb>, tables: GenerationTables, 
     tickets.set(id, next);
   }
   const changed = [...tickets.values()].filter((ticket) => ticket.changed);
-  await upsertRows(trx, tables.facts, 'ticket_id', changed.map((t) => factsRowOf(t.facts, t.position)));
+  await upsertRows(trx, dialect, tables.facts, 'ticket_id', changed.map((t) => factsRowOf(t.facts, t.position)));
   // Description and address come with the opening only: later batches must not overwrite them.
   await upsertRows(
     trx,
+    dialect,
     tables.tickets,
     'ticket_id',
     changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t, catalog)),
     ['description', 'address', 'search_text'],
   );
-  await upsertRows(trx, tables.queueChanges, ['department', 'position'], changes);
+  await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
 }
 
 function ticketIdOf(event: RecordedEvent): string {

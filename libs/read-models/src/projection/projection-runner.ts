@@ -166,7 +166,7 @@ export class ProjectionRunner {
       await this.lease.renewIn(trx, this.clock.now());
       const active = await activeGeneration(trx);
       if (active !== generation) throw new GenerationSwitchedError(generation, active);
-      await applyBatch(trx, generationTables(generation), batch, this.options.catalog);
+      await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), batch, this.options.catalog);
       await writeCheckpoint(trx, generation, last, this.clock.now());
     });
     this.reach(last.globalPosition);

@@ -89,8 +89,8 @@ describe.each(READ_STORE_KINDS)('ticket projections (%s)', (kind) => {
     const once = await dumpReadModels(store());
     const all: RecordedEvent[] = [];
     for await (const event of events.readAll()) all.push(event);
-    await store().writeTransaction((trx) => applyBatch(trx, generationTables(1), all, catalog));
-    await store().writeTransaction((trx) => applyBatch(trx, generationTables(1), all.slice(2), catalog));
+    await store().writeTransaction((trx) => applyBatch(trx, store().dialect, generationTables(1), all, catalog));
+    await store().writeTransaction((trx) => applyBatch(trx, store().dialect, generationTables(1), all.slice(2), catalog));
     expect(await dumpReadModels(store())).toEqual(once);
   });
 

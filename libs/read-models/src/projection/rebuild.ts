@@ -59,7 +59,7 @@ async function replayInto(options: RebuildOptions, generation: number, appliedBe
     const events = batch;
     batch = [];
     await readStore.writeTransaction(async (trx) => {
-      await applyBatch(trx, tables, events, catalog);
+      await applyBatch(trx, readStore.dialect, tables, events, catalog);
       await writeCheckpoint(trx, generation, events[events.length - 1], clock.now());
     });
     applied += events.length;

@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { ReadDb } from './read-db';
 import { ReadStore } from './read-store';
 import { migrateReadStore } from './migrations';
+import { withStatementCache } from './statement-cache';
 
 const isSqliteBusy = (error: unknown): boolean => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''));
 
@@ -17,7 +18,7 @@ export async function openSqliteReadStore(path: string): Promise<ReadStore> {
   database.pragma('synchronous = NORMAL');
   // Lock waits block the event loop in better-sqlite3: keep them short and retry asynchronously instead.
   database.pragma('busy_timeout = 20');
-  const db = new Kysely<ReadDb>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ReadDb>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const store = new ReadStore(db, 'sqlite', { begin: 'begin immediate', isBusy: isSqliteBusy });
   try {
     await migrateReadStore(store);
