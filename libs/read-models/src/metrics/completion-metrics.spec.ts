@@ -4,10 +4,9 @@ import { periodsCovering } from './periods';
 
 const H = 3_600_000;
 const fact = (overrides: Partial<MetricFacts>): MetricFacts => ({
-  ticketId: 'X', serviceCode: 'POTHOLE', channel: 'phone', owningDepartment: 'DPW', department: 'DPW', status: 'assigned',
-  openedAt: '2026-03-02T00:00:00.000Z', firstAssignedAt: null, assignBusinessMs: null, startedAt: null, completedAt: null,
-  completeBusinessMs: null, closedAt: null, dueAt: null, slaStartedAt: null, onHoldSince: null, onHoldBusinessMs: 0,
-  onHoldCalendarMs: 0, escalationCount: 0, maxEscalationTier: 0, reopenCount: 0, firstContactResolution: false, onTime: null,
+  ticketId: 'X', serviceCode: 'POTHOLE', channel: 'phone', department: 'DPW', openedAt: '2026-03-02T00:00:00.000Z',
+  firstAssignedAt: null, assignBusinessMs: null, completedAt: null, completeBusinessMs: null, closedAt: null, dueAt: null,
+  escalationCount: 0, reopenCount: 0, firstContactResolution: false, onTime: null,
   ...overrides,
 });
 

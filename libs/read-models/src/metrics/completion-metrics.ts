@@ -15,8 +15,12 @@ export interface CompletionMetricsOptions {
   readonly timeZone: string;
 }
 
-/** The facts completion metrics read (ticket facts without the lifecycle state). */
-export type MetricFacts = Omit<TicketFacts, 'state'>;
+/** The ticket facts completion metrics read: the store's query loads only these. */
+export type MetricFacts = Pick<
+  TicketFacts,
+  | 'ticketId' | 'serviceCode' | 'channel' | 'department' | 'openedAt' | 'firstAssignedAt' | 'assignBusinessMs' | 'completedAt' | 'completeBusinessMs'
+  | 'closedAt' | 'dueAt' | 'onTime' | 'escalationCount' | 'reopenCount' | 'firstContactResolution'
+>;
 
 /** Median and 90th percentile of a duration, in calendar and business hours; null without samples. */
 export interface DurationFigures {
