@@ -14,7 +14,7 @@ const swc = [
 ];
 
 const config: Config = {
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/docker'],
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc as never },

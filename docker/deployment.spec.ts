@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadApiConfig } from '../apps/api/src/config/api-config';
+import { loadProjectorConfig } from '../apps/projector/src/projector-config';
+
+// No Docker engine runs where the tests run, so the deployment files are checked against the
+// code they deploy: every service is buildable or pulled, healthy-checked and restarted, and
+// every Switchboard container's environment is one its process accepts.
+
+const here = (file: string) => readFileSync(join(__dirname, file), 'utf8');
+const compose = parse(here('compose.production.yml'), { merge: true }) as {
+  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test?: string[] }; restart?: string; depends_on?: Record<string, { condition: string }> }>;
+};
+const services = Object.entries(compose.services);
+const switchboard = services.filter(([, s]) => s.image === 'switchboard:latest');
+const apis = switchboard.filter(([, s]) => !s.command);
+const projectors = switchboard.filter(([, s]) => s.command);
+
+/** Compose interpolation: `${NAME:?message}` and `${NAME:-default}` become a stand-in value. */
+const interpolate = (env: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+)(?::[?-]([^}]*))?\}/g, (_, name, fallback) => (name === 'POSTGRES_PASSWORD' ? 'secret' : fallback ?? 'x'))]),
+  );
+
+/** Every SWITCHBOARD_* variable a process reads, taken from its config loader's source. */
+const knownVariables = (...files: string[]) => new Set(files.flatMap((file) => readFileSync(join(__dirname, '..', file), 'utf8').match(/SWITCHBOARD_[A-Z0-9_]+/g) ?? []));
+
+describe('docker/compose.production.yml', () => {
+  it('has the production shape: EventStoreDB, PostgreSQL, two APIs behind a proxy, a projector and a standby', () => {
+    expect(services.map(([name]) => name).sort()).toEqual(['api-1', 'api-2', 'eventstore', 'postgres', 'projector', 'projector-standby', 'proxy']);
+    expect(apis).toHaveLength(2);
+    expect(projectors).toHaveLength(2);
+  });
+
+  it.each(services)('%s has an image or a build, a health check and a restart policy', (_name, service) => {
+    expect(service.image ?? service.build).toBeDefined();
+    expect(service.healthcheck?.test?.length).toBeGreaterThan(0);
+    expect(service.restart).toBe('unless-stopped');
+  });
+
+  it.each(switchboard)('%s starts only once the stores are healthy', (_name, service) => {
+    expect(service.depends_on).toEqual({ eventstore: { condition: 'service_healthy' }, postgres: { condition: 'service_healthy' } });
+  });
+
+  it.each(apis)('%s: an environment the API accepts, listening on all interfaces, not projecting', (_name, service) => {
+    const env = interpolate(service.environment ?? {});
+    const known = knownVariables('apps/api/src/config/api-config.ts');
+    expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
+    const config = loadApiConfig(env);
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 3000, eventStoreUrl: 'esdb://eventstore:2113?tls=false', readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard' });
+    expect(env.SWITCHBOARD_PROJECTOR).toBe('off');
+    expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.port}/health/ready`);
+  });
+
+  it.each(projectors)('%s: an environment the projector accepts, with the health port its check asks', (_name, service) => {
+    const env = interpolate(service.environment ?? {});
+    const known = knownVariables('apps/projector/src/projector-config.ts');
+    expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
+    const config = loadProjectorConfig(env);
+    expect(config).toMatchObject({ eventStoreUrl: 'esdb://eventstore:2113?tls=false', readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard', healthHost: '0.0.0.0' });
+    expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.healthPort}/health`);
+    expect(service.command).toEqual(['node', JSON.parse(here('../package.json')).scripts.projector.split(' && node ')[1]]);
+  });
+
+  it('PostgreSQL is created with the database and user the read store URL names', () => {
+    const postgres = compose.services.postgres.environment ?? {};
+    expect({ db: postgres.POSTGRES_DB, user: postgres.POSTGRES_USER }).toEqual({ db: 'switchboard', user: 'switchboard' });
+  });
+
+  it('the proxy balances over exactly the API containers on their port, with SSE unbuffered', () => {
+    const nginx = here('nginx.conf');
+    const upstream = [...nginx.matchAll(/server (\S+):(\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(upstream.sort()).toEqual(apis.map(([name]) => `${name}:3000`).sort());
+    expect(nginx).toMatch(/queue\/events[\s\S]*proxy_buffering off/);
+  });
+});
+
+describe('docker/Dockerfile', () => {
+  const dockerfile = here('Dockerfile');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+
+  it('is multi-stage and runs as an unprivileged user', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const runtime = stages[stages.length - 1];
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).not.toMatch(/g\+\+|npm ci/);
+  });
+
+  it('starts the file `nest build api` writes, the same one `npm start` runs', () => {
+    const built = /const BUILT = '([^']+)'/.exec(readFileSync(join(__dirname, '../apps/api/scripts/start.js'), 'utf8'))![1];
+    expect(dockerfile).toContain(`CMD ["node", "${built}"]`);
+    expect(dockerfile).toMatch(/nest build api && npx nest build projector/);
+  });
+
+  it('has a health check and copies only files that exist in the repository', () => {
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].split(' '));
+    expect(sources.filter((source) => !existsSync(join(__dirname, '..', source)))).toEqual([]);
+  });
+});
