@@ -46,7 +46,9 @@ export class SlaWatchLoop {
   private async tick(): Promise<void> {
     if (!this.options.mayWatch()) return;
     try {
-      this.options.onScan?.(await this.watcher.scan());
+      // Not inside `onScan?.(…)`: an optional call skips evaluating its arguments when there is no listener.
+      const result = await this.watcher.scan();
+      this.options.onScan?.(result);
     } catch (error) {
       this.options.onError?.(error);
     }

@@ -42,15 +42,15 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
       observer: {
         slaAction: (kind, ticketId) => {
           metrics.slaAction(kind);
-          this.logger.log({ message: 'SLA action', action: kind, ticketId });
+          this.logger.log(`SLA action ${kind} on ticket ${ticketId}`);
         },
-        failed: (ticketId, error) => this.logger.error({ message: 'SLA watcher could not settle a ticket; the next scan retries', ticketId, error: String(error) }),
+        failed: (ticketId, error) => this.logger.error(`SLA watcher could not settle ticket ${ticketId}; the next scan retries`, error instanceof Error ? error.stack : String(error)),
       },
     });
     this.loop = new SlaWatchLoop(this.watcher, {
       intervalMs: config.slaWatchIntervalMs,
       mayWatch: () => runner.status === 'active',
-      onError: (error) => this.logger.error({ message: 'SLA scan failed; the next scan retries', error: String(error) }),
+      onError: (error) => this.logger.error('SLA scan failed; the next scan retries', error instanceof Error ? error.stack : String(error)),
     });
   }
 
