@@ -72,7 +72,7 @@ async function post(base: string, path: string, token: string, body: unknown, re
   const commandId = randomUUID();
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': commandId },
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': commandId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
