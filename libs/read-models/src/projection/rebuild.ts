@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import type { ServiceCatalog } from '@switchboard/ticketing';
-import { activeGeneration, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
+import { activeGeneration, createGenerationIndexes, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { applyBatch } from './apply-batch';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
@@ -31,11 +31,12 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<{ gene
     const row = await trx.selectFrom('rm_generations').select('latest').where('projection', '=', TICKETS_PROJECTION).executeTakeFirstOrThrow();
     const next = Number(row.latest) + 1;
     await trx.updateTable('rm_generations').set({ latest: next }).where('projection', '=', TICKETS_PROJECTION).execute();
-    await createGenerationTables(trx, readStore.dialect, next);
+    await createGenerationTables(trx, readStore.dialect, next, false);
     return next;
   });
   // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
   let events = await replayInto(options, generation, 0);
+  await readStore.writeTransaction((trx) => createGenerationIndexes(trx, generation));
   events = await replayInto(options, generation, events);
   const previous = await readStore.writeTransaction(async (trx) => {
     const before = await activeGeneration(trx);
@@ -54,10 +55,7 @@ async function replayInto(options: RebuildOptions, generation: number, appliedBe
   const { position } = await readCheckpoint(readStore.db, generation);
   let applied = appliedBefore;
   let batch: RecordedEvent[] = [];
-  const write = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const events = batch;
-    batch = [];
+  const commit = async (events: readonly RecordedEvent[]): Promise<void> => {
     await readStore.writeTransaction(async (trx) => {
       await applyBatch(trx, readStore.dialect, tables, events, catalog);
       await writeCheckpoint(trx, generation, events[events.length - 1], clock.now());
@@ -65,11 +63,23 @@ async function replayInto(options: RebuildOptions, generation: number, appliedBe
     applied += events.length;
     await options.onProgress?.(applied);
   };
+  // The next batch is read while the previous one commits (PostgreSQL works meanwhile); batches
+  // still commit one at a time and in order, and at most two are held.
+  let committing: Promise<void> = Promise.resolve();
+  const write = async (): Promise<void> => {
+    await committing;
+    if (batch.length === 0) return;
+    committing = commit(batch);
+    // Awaited before the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    committing.catch(() => undefined);
+    batch = [];
+  };
   for await (const event of eventStore.readAll({ after: position })) {
     if (!event.streamName.startsWith(TICKET_STREAM_PREFIX)) continue;
     batch.push(event);
     if (batch.length >= size) await write();
   }
   await write();
+  await committing;
   return applied;
 }
