@@ -1,64 +1,27 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { SqliteEventStore, type EventInput, type JsonObject } from '@switchboard/event-store';
-import { CURRENT_SCHEMA_VERSION, ticketStreamName, type TicketEvent } from '@switchboard/ticketing';
-import { createReadStore, rebuildReadModels, ReadModels, type ReadStore } from '../src';
+import { SqliteEventStore } from '@switchboard/event-store';
+import { createReadStore, rebuildReadModels, ReadModels } from '../src';
 import { demoCatalog } from '../src/testing/ticket-history';
+import { lagUnderLoad } from './lag-under-load';
+import { DEPARTMENTS, generate } from './ticket-histories';
 
 /**
  * Rebuild throughput against a raw sequential read of the same events, queue and metrics query
- * latency, and peak RSS during rebuilds. `BENCH_EVENTS` sets the event count (default 1,000,000).
+ * latency, peak RSS during rebuilds, and projection lag under a sustained append load.
+ * `BENCH_EVENTS` sets the event count (default 1,000,000). Each read store is measured in a child
+ * process of its own, so its RSS is the rebuild's, not the generator's.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const DEPARTMENTS = ['DPW', 'CLERK', 'ISD', 'HEALTH', 'PARKS'];
-const YEAR_START = Date.parse('2026-01-01T05:00:00Z');
+const LOAD_EVENTS_PER_SECOND = 1_000;
+const LOAD_SECONDS = 10;
 const catalog = demoCatalog();
-
-/** One ticket's history (about 6.7 events on average), spread over 2026. */
-function history(i: number): TicketEvent[] {
-  const id = `T${i}`;
-  const department = DEPARTMENTS[i % DEPARTMENTS.length];
-  const events: TicketEvent[] = [
-    { type: 'TicketOpened', data: { ticketId: id, serviceCode: 'POTHOLE', owningDepartment: 'DPW', description: `Pothole number ${i}`, channel: i % 3 ? 'phone' : 'web', priority: (['low', 'normal', 'high', 'urgent'] as const)[i % 4], location: { address: `${i} Main St` } } },
-    { type: 'TicketAssigned', data: { department, dueAt: new Date(YEAR_START + (i % 360) * 86_400_000 + 2 * 86_400_000).toISOString(), slaBusinessMs: 57_600_000 } },
-    { type: 'WorkStarted', data: { assignee: `staff-${i % 40}` } },
-  ];
-  if (i % 3 === 0) events.push({ type: 'TicketPutOnHold', data: { reason: 'parts', remainingBusinessMs: 3_600_000 } }, { type: 'TicketResumed', data: { dueAt: new Date(YEAR_START + (i % 360) * 86_400_000 + 3 * 86_400_000).toISOString() } });
-  if (i % 5 === 0) events.push({ type: 'TicketCommented', data: { commentId: `c${i}`, body: 'update', visibility: 'internal' } });
-  if (i % 7 !== 0) events.push({ type: 'TicketCompleted', data: { resolutionCode: 'fixed', note: 'done', firstContactResolution: false } });
-  else events.push({ type: 'TicketEscalated', data: { tier: 1, reason: 'complex' } });
-  if (i % 2 === 0) events.push({ type: 'TicketCommented', data: { commentId: `d${i}`, body: 'note', visibility: 'public' } });
-  return events;
-}
-
-function toInputs(i: number, events: TicketEvent[]): EventInput[] {
-  const opened = YEAR_START + (i % 360) * 86_400_000 + (i % 600) * 60_000;
-  return events.map((event, n) => ({
-    id: randomUUID(),
-    type: event.type,
-    data: event.data as unknown as JsonObject,
-    metadata: { eventId: randomUUID(), commandId: `c${i}-${n}`, correlationId: `c${i}`, causationId: `c${i}`, actor: { id: 'op', role: 'operator' }, occurredAt: new Date(opened + n * 3_600_000).toISOString(), schemaVersion: CURRENT_SCHEMA_VERSION[event.type] },
-  }));
-}
-
-async function generate(store: SqliteEventStore): Promise<number> {
-  let written = 0;
-  for (let i = 0; written < EVENTS; ) {
-    const appends: Promise<unknown>[] = [];
-    for (let k = 0; k < 2_000 && written < EVENTS; k++, i++) {
-      const events = history(i);
-      written += events.length;
-      appends.push(store.append(ticketStreamName(`T${i}`), 'no_stream', toInputs(i, events)));
-    }
-    await Promise.all(appends);
-  }
-  return written;
-}
 
 function trackPeakRss(): () => number {
   let peak = process.memoryUsage().rss;
@@ -93,41 +56,50 @@ async function timeQueries(readModels: ReadModels): Promise<void> {
   console.log(`  metrics query (one year, by department and month): ${percentiles(metrics)}`);
 }
 
-async function rebuild(label: string, events: SqliteEventStore, readStore: ReadStore, rawRate: number): Promise<void> {
-  const peak = trackPeakRss();
-  const start = performance.now();
-  const { events: applied } = await rebuildReadModels({ eventStore: events, readStore, catalog });
-  const seconds = (performance.now() - start) / 1000;
-  const rate = applied / seconds;
-  console.log(`${label}: rebuild ${applied} events in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (${(rate / rawRate).toFixed(2)}x raw read), peak RSS ${Math.round(peak() / 1048576)} MB`);
-  await timeQueries(new ReadModels({ readStore, eventStore: events }));
+/** Child: rebuilds one read store from the event file, times its queries, then its lag under load. */
+async function measureStore(label: string, eventsPath: string, readStoreUrl: string, rawRate: number, firstLoadTicket: number): Promise<void> {
+  const events = SqliteEventStore.open(eventsPath, { synchronous: 'normal' });
+  const readStore = await createReadStore(readStoreUrl);
+  try {
+    const rssBefore = process.memoryUsage().rss;
+    const peak = trackPeakRss();
+    const start = performance.now();
+    const { events: applied } = await rebuildReadModels({ eventStore: events, readStore, catalog });
+    const seconds = (performance.now() - start) / 1000;
+    const rate = applied / seconds;
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    console.log(`${label}: rebuild ${applied} events in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (${(rate / rawRate).toFixed(2)}x raw read), RSS ${mb(rssBefore)} MB before, peak ${mb(peak())} MB`);
+    await timeQueries(new ReadModels({ readStore, eventStore: events }));
+    const load = await lagUnderLoad(events, readStore, firstLoadTicket, LOAD_EVENTS_PER_SECOND, LOAD_SECONDS);
+    console.log(`  lag under ${Math.round(load.eventsPerSecond)} appended events/s for ${LOAD_SECONDS} s (${load.events} events), append to projected: ${percentiles([...load.lagMs])}, max ${Math.max(...load.lagMs).toFixed(1)} ms`);
+  } finally {
+    await readStore.close();
+    await events.close();
+  }
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const path = join(dir, 'switchboard.db');
   const schema = `rm_bench_${randomBytes(4).toString('hex')}`;
-  const events = SqliteEventStore.open(path, { synchronous: 'normal' });
   try {
+    const events = SqliteEventStore.open(path, { synchronous: 'normal' });
     const genStart = performance.now();
-    const written = await generate(events);
+    const written = await generate(events, EVENTS);
     console.log(`generated ${written} events in ${((performance.now() - genStart) / 1000).toFixed(1)} s`);
-
     const readStart = performance.now();
     let count = 0;
     for await (const event of events.readAll()) if (event.streamName) count++;
     const rawRate = count / ((performance.now() - readStart) / 1000);
     console.log(`raw sequential read: ${count} events at ${Math.round(rawRate)} events/s`);
-
-    const sqlite = await createReadStore(`sqlite:${path}`);
-    await rebuild('SQLite read store (same file)', events, sqlite, rawRate);
-    await sqlite.close();
-
-    const postgres = await createReadStore(`${POSTGRES_URL}?schema=${schema}`);
-    await rebuild('PostgreSQL read store', events, postgres, rawRate);
-    await postgres.close();
-  } finally {
     await events.close();
+
+    // Ticket numbers above any generated one, so the load phases open new tickets (the second store also rebuilds the first one's).
+    const child = (label: string, url: string, firstLoadTicket: number) =>
+      execFileSync(process.execPath, [...process.execArgv, __filename, label, path, url, String(rawRate), String(firstLoadTicket)], { stdio: 'inherit' });
+    child('SQLite read store (same file)', `sqlite:${path}`, EVENTS);
+    child('PostgreSQL read store', `${POSTGRES_URL}?schema=${schema}`, 2 * EVENTS);
+  } finally {
     const client = new Client({ connectionString: POSTGRES_URL });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`);
@@ -136,4 +108,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+const [label, eventsPath, readStoreUrl, rawRate, firstLoadTicket] = process.argv.slice(2);
+void (label ? measureStore(label, eventsPath, readStoreUrl, Number(rawRate), Number(firstLoadTicket)) : main());
