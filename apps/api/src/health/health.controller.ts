@@ -34,6 +34,7 @@ export class HealthController {
     } catch {
       throw new ServiceUnavailableException('The read store is not reachable.');
     }
-    return { status: 'ready', eventStore: 'up', readStore: 'up', projectionLag };
+    // Positions are absent before anything is projected; null keeps the fields in the JSON.
+    return { status: 'ready', eventStore: 'up', readStore: 'up', projectionLag: { ...projectionLag, checkpoint: projectionLag.checkpoint ?? null, head: projectionLag.head ?? null } };
   }
 }

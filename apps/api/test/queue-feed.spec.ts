@@ -1,0 +1,67 @@
+import type { MessageEvent } from '@nestjs/common';
+import type { QueueChange } from '@switchboard/read-models';
+import { type QueueChangeSource, queueFeed } from '../src/departments/feed/queue-feed';
+
+const change = (n: number): QueueChange => ({ position: String(n).padStart(20, '0'), department: 'DPW', ticketId: `T${n}`, kind: 'added', entry: null });
+
+/** A change log the feed reads, with a hand-fired "runner committed" signal. */
+class FakeSource implements QueueChangeSource {
+  readonly log: QueueChange[] = [];
+  readonly reads: (string | undefined)[] = [];
+  private listener: (() => void) | undefined;
+  async changesAfter(_department: string, position: string | undefined, limit: number): Promise<QueueChange[]> {
+    this.reads.push(position);
+    return this.log.filter((c) => position === undefined || c.position > position).slice(0, limit);
+  }
+  onCheckpoint(listener: () => void): () => void {
+    this.listener = listener;
+    return () => (this.listener = undefined);
+  }
+  commit(...changes: QueueChange[]): void {
+    this.log.push(...changes);
+    this.listener?.();
+  }
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+}
+
+/** Resolves once `received` holds `count` messages (the feed delivers them asynchronously). */
+function untilReceived(received: readonly MessageEvent[], count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (received.length >= count ? resolve() : setImmediate(check));
+    check();
+  });
+}
+
+describe('queueFeed', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('sends everything after the start position page by page, then what the runner commits, with positions as ids', async () => {
+    const source = new FakeSource();
+    source.log.push(...Array.from({ length: 250 }, (_, i) => change(i + 1)));
+    const received: MessageEvent[] = [];
+    const subscription = queueFeed(source, 'DPW', change(20).position, { pollMs: 60_000, heartbeatMs: 60_000 }).subscribe((m) => received.push(m));
+    await untilReceived(received, 230);
+    expect(received[0]).toEqual({ id: change(21).position, type: 'added', data: { ticketId: 'T21', kind: 'added', entry: null } });
+    expect(received.at(-1)?.id).toBe(change(250).position);
+
+    source.commit(change(251));
+    await untilReceived(received, 231);
+    expect(received.at(-1)?.id).toBe(change(251).position);
+    subscription.unsubscribe();
+    expect(source.listening).toBe(false);
+  });
+
+  it('sends a keep-alive comment while nothing changes, and stops its timers when unsubscribed', async () => {
+    jest.useFakeTimers();
+    const source = new FakeSource();
+    const received: MessageEvent[] = [];
+    const subscription = queueFeed(source, 'DPW', undefined, { pollMs: 1000, heartbeatMs: 15_000 }).subscribe((m) => received.push(m));
+    await jest.advanceTimersByTimeAsync(15_000);
+    expect(received).toEqual([{ comment: 'keep-alive' }]);
+    expect(source.reads.length).toBeGreaterThanOrEqual(15);
+    subscription.unsubscribe();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
