@@ -4,6 +4,7 @@ import type { ReadStore } from './read-store';
 import { createGenerationTables, TICKETS_PROJECTION } from './generation-tables';
 import { addSlaWatchColumns } from './migration-2-sla-watch-columns';
 import { addTicketUpdatedAt } from './migration-3-ticket-updated-at';
+import { addMetricFactsIndex } from './migration-4-metric-facts-index';
 
 interface Migration {
   readonly version: number;
@@ -52,6 +53,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: "each ticket's last update time (the occurredAt of its latest event)",
     up: (db, store) => addTicketUpdatedAt(db, store.dialect),
+  },
+  {
+    version: 4,
+    name: "the metrics query's covering index on ticket facts",
+    up: (db) => addMetricFactsIndex(db),
   },
 ];
 
