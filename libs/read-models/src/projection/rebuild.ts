@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { activeGeneration, createGenerationIndexes, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
@@ -37,6 +38,11 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<{ gene
   // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
   let events = await replayInto(options, generation, 0);
   await readStore.writeTransaction((trx) => createGenerationIndexes(trx, generation));
+  // PostgreSQL plans by table statistics, which freshly loaded tables lack until autovacuum gets to
+  // them: without, the metrics query sorted the whole facts table for every page (13 s at 1M events).
+  if (readStore.dialect === 'postgres') {
+    for (const table of Object.values(generationTables(generation))) await sql`analyze ${sql.table(table)}`.execute(readStore.db);
+  }
   events = await replayInto(options, generation, events);
   const previous = await readStore.writeTransaction(async (trx) => {
     const before = await activeGeneration(trx);
