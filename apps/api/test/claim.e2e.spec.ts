@@ -43,6 +43,23 @@ describe.each(READ_STORE_KINDS)('POST /departments/:id/queue/claim (%s read stor
     expect(ticket.body).toMatchObject({ status: 'in_progress', assignee: 'sam.dpw' });
   });
 
+  it('answers a retried claim (same Idempotency-Key) with the ticket it claimed, claiming nothing more', async () => {
+    const position = await routeTickets(api(), 2);
+    const retry = (extra = '') =>
+      api().request('POST', `/departments/DPW/queue/claim?position=${extra || position}`, { token: as.dpwStaff, headers: { 'idempotency-key': 'claim-retry-1' } });
+    const claimedBySam = async (at: string) =>
+      (await api().request('GET', `/departments/DPW/queue?position=${at}`, { token: as.dpwStaff })).body.entries.filter(
+        (entry: { assignee: string | null }) => entry.assignee === 'sam.dpw',
+      ).length;
+    const before = await claimedBySam(position);
+    const first = await retry();
+    expect(first.status).toBe(200);
+    const again = await retry(first.body.position);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await claimedBySam(first.body.position)).toBe(before + 1);
+  });
+
   it('is for the department and the director; unknown departments are 404', async () => {
     expect((await claim(as.operator)).body).toMatchObject({ statusCode: 403, rule: 'OnlyTheDepartmentClaimsFromItsQueue' });
     expect((await claim(as.engineeringStaff)).status).toBe(403);

@@ -79,7 +79,9 @@ async function post(base: string, path: string, token: string, body: unknown, re
   record.count(action, response.status);
   if (response.status >= 500) record.serverErrors.push(`${action} ${path}: ${response.status} ${text.slice(0, 200)}`);
   const json = text ? JSON.parse(text) : undefined;
-  if (response.ok && json?.events) record.acknowledged.push({ commandId, ticketId: json.ticketId, events: json.events });
+  // A claim records its StartWork under the key and the ticket it won (several candidates may be tried).
+  const recordedId = action === 'claim' ? `claim:${commandId}:${json?.ticketId}` : commandId;
+  if (response.ok && json?.events) record.acknowledged.push({ commandId: recordedId, ticketId: json.ticketId, events: json.events });
   return { ok: response.ok, json };
 }
 

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@switchboard/ticket-service';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
+import { type CommandMeta, CommandMetadata } from '../../tickets/command-handling/command-meta';
 import { KnownDepartmentPipe } from '../known-department.pipe';
 import { assertMayClaim } from '../queue-access';
 import { ClaimQueryDto } from './claim-query.dto';
@@ -19,9 +20,15 @@ export class ClaimFromQueueController {
   /** Gives the caller the next unclaimed ticket of the queue and starts work on it (409 NothingToClaim when none is left). */
   @Post(':id/queue/claim')
   @HttpCode(200)
-  async claim(@Param('id', KnownDepartmentPipe) department: string, @Query() query: ClaimQueryDto, @Req() request: AuthenticatedRequest): Promise<CommandResult> {
+  async claim(
+    @Param('id', KnownDepartmentPipe) department: string,
+    @Query() query: ClaimQueryDto,
+    @Req() request: AuthenticatedRequest,
+    @CommandMetadata() meta: CommandMeta,
+  ): Promise<CommandResult> {
     assertMayClaim(request.actor, department);
     await this.readYourWrites.reach(query.position);
-    return this.claimer.claim(department, request.actor, request.id);
+    const retryable = request.headers['idempotency-key'] !== undefined;
+    return this.claimer.claim(department, request.actor, request.id, retryable ? meta.commandId : undefined);
   }
 }

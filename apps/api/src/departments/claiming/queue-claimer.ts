@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ConcurrencyConflictError } from '@switchboard/event-store';
 import type { ReadModels } from '@switchboard/read-models';
 import type { Actor } from '@switchboard/ticketing';
-import { CommandRefused, type CommandResult, RevisionMismatch } from '@switchboard/ticket-service';
+import { ConcurrencyConflictError, EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import { CommandRefused, type CommandResult, loadTicket, resultOfRecordedCommand, RevisionMismatch } from '@switchboard/ticket-service';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { NothingToClaim } from '../../errors/api-exceptions';
 import { READ_MODELS } from '../../read-models/read-models.module';
@@ -23,15 +23,22 @@ export class QueueClaimer {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly commands: TicketCommandService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** Starts work on the first candidate still unclaimed; throws NothingToClaim when none is. */
-  async claim(department: string, actor: Actor, correlationId: string): Promise<CommandResult> {
+  /**
+   * Starts work on the first candidate still unclaimed; throws NothingToClaim when none is.
+   * With an Idempotency-Key, a retried claim answers the ticket the first one claimed.
+   */
+  async claim(department: string, actor: Actor, correlationId: string, idempotencyKey?: string): Promise<CommandResult> {
+    const key = idempotencyKey ?? randomUUID();
+    const earlier = idempotencyKey ? await this.claimedBefore(department, actor, key) : undefined;
+    if (earlier) return earlier;
     const candidates = await this.readModels.claimCandidates(department, CANDIDATES, this.clock.now());
     for (const candidate of candidates) {
       try {
-        // A new command id per attempt: each is a different command, on a different ticket.
-        const meta = { actor, commandId: randomUUID(), expectedRevision: candidate.revision, correlationId };
+        // One command id per candidate: each attempt is a different command, on a different ticket.
+        const meta = { actor, commandId: claimCommandId(key, candidate.ticketId), expectedRevision: candidate.revision, correlationId };
         return await this.commands.execute({ type: 'StartWork', ticketId: candidate.ticketId }, meta);
       } catch (error) {
         if (!takenMeanwhile(error)) throw error;
@@ -39,7 +46,24 @@ export class QueueClaimer {
     }
     throw new NothingToClaim(department);
   }
+
+  /**
+   * The answer of an earlier claim with the same key: it started one of the caller's tickets
+   * in progress (as the read models show them), under the claim's command id.
+   */
+  private async claimedBefore(department: string, actor: Actor, key: string): Promise<CommandResult | undefined> {
+    const mine = await this.readModels.departmentQueue(department, { assignee: actor.id, now: this.clock.now() });
+    for (const ticket of mine.filter((entry) => entry.status === 'in_progress')) {
+      const { records } = await loadTicket(this.store, ticket.ticketId);
+      const answer = resultOfRecordedCommand(ticket.ticketId, records, claimCommandId(key, ticket.ticketId));
+      if (answer) return answer;
+    }
+    return undefined;
+  }
 }
+
+/** The command id of a claim's StartWork on one ticket: the claim's key and the ticket. */
+const claimCommandId = (key: string, ticketId: string) => `claim:${key}:${ticketId}`;
 
 /** The ticket moved on since the read model saw it (claimed, held, closed…); a refusal about the caller is not this. */
 function takenMeanwhile(error: unknown): boolean {
