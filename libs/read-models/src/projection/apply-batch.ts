@@ -39,7 +39,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
       facts,
       revision: recorded.revision,
       position: recorded.globalPosition,
-      updatedAt: new Date(event.metadata.occurredAt).toISOString(),
+      updatedAt: event.metadata.occurredAt,
       text: event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : current?.text,
       changed: true,
     };

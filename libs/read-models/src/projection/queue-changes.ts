@@ -35,7 +35,7 @@ export function queueChangesOf(before: TicketVersion | undefined, after: TicketV
   return changes;
 }
 
-/** Equal apart from the revision, which every event moves. */
+/** Equal apart from the revision, which every event moves (field by field: two JSON texts per event were a measurable share of a rebuild). */
 function sameEntry(a: QueueEntry, b: QueueEntry): boolean {
-  return JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
+  return (Object.keys(a) as (keyof QueueEntry)[]).every((key) => key === 'revision' || a[key] === b[key]);
 }

@@ -61,7 +61,7 @@ export interface TicketText {
 export interface TicketRowVersion {
   readonly revision: number;
   readonly position: string;
-  /** ISO instant (normalised, so ranges compare as text). */
+  /** An instant; stored normalised (toISOString), so ranges compare as text. */
   readonly updatedAt: string;
 }
 
@@ -100,7 +100,8 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, version: Ticke
     description: text.description,
     address: text.address,
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),
-    updated_at: version.updatedAt,
+    // Once per written row rather than per event: a batch applies several events to most tickets.
+    updated_at: new Date(version.updatedAt).toISOString(),
   };
 }
 
