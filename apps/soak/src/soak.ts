@@ -57,6 +57,7 @@ async function main(): Promise<number> {
       Promise.all(Array.from({ length: Number(values.feeds) }, (_, i) => runFeedClient(urls[i % urls.length], 'demo-staff-dpw-sam', until))),
     ]);
     clearInterval(sampler);
+    console.error('soak: load finished; waiting for the projector, then checking');
 
     const caughtUp = await waitForCatchUp(readModels);
     checks.push({ name: 'projection caught up after the load', passed: caughtUp, detail: `max lag during the run: ${lagSeen.events} events, ${lagSeen.seconds.toFixed(1)} s` });
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
 
     const serverErrors = record.statuses.get('5xx') ?? 0;
     checks.push({ name: 'no 5xx', passed: serverErrors === 0 && record.serverErrors.length === 0, detail: `${serverErrors} 5xx; ${record.serverErrors.slice(0, 3).join(' | ') || 'no network errors'}` });
+    console.error('soak: processes stopped; checking the event log and rebuilding the read models to compare');
     checks.push(await checkEventLog(eventStorePath, record.acknowledged));
     checks.push(await checkReadModels(eventStorePath, readStoreUrl, `${values.postgres}?schema=soak_fresh_${stamp}`, catalog));
     for (const api of apis) checks.push(checkMemory(api.name, api.rssSamples));
