@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { SqliteEventStore } from '@switchboard/event-store';
 import { createReadStore, ReadModels } from '@switchboard/read-models';
 import { parseCatalog } from '@switchboard/ticketing';
@@ -83,6 +84,18 @@ async function main(): Promise<number> {
   } finally {
     for (const proc of processes) await stop(proc);
     rmSync(dir, { recursive: true, force: true });
+    await dropSchemas(values.postgres!, [`soak_${stamp}`, `soak_fresh_${stamp}`]);
+  }
+}
+
+/** Leaves the PostgreSQL database as the soak found it. */
+async function dropSchemas(url: string, schemas: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
   }
 }
 
