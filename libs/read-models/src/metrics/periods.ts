@@ -1,3 +1,4 @@
+import { instantOfWallTime, isKnownTimeZone, wallTimeOf } from '@switchboard/ticketing';
 import { InvalidQueryParameterError } from '../errors';
 
 export const PERIODS = ['day', 'week', 'month'] as const;
@@ -12,13 +13,13 @@ export interface PeriodWindow {
 
 /** The periods (days, ISO weeks from Monday, or months, in `timeZone`) that cover [from, to), clipped to it. */
 export function periodsCovering(from: Date, to: Date, period: Period, timeZone: string): PeriodWindow[] {
-  const formatter = localDateFormatter(timeZone);
+  checkTimeZone(timeZone);
   const windows: PeriodWindow[] = [];
-  let local = startOfPeriod(localDate(formatter, from.getTime()), period);
-  let start = instantOfLocalMidnight(formatter, local);
+  let local = startOfPeriod(localDate(timeZone, from.getTime()), period);
+  let start = instantOfLocalMidnight(timeZone, local);
   while (start < to.getTime()) {
     const nextLocal = nextPeriod(local, period);
-    const end = instantOfLocalMidnight(formatter, nextLocal);
+    const end = instantOfLocalMidnight(timeZone, nextLocal);
     windows.push({ label: isoDate(local), start: Math.max(start, from.getTime()), end: Math.min(end, to.getTime()) });
     local = nextLocal;
     start = end;
@@ -30,40 +31,19 @@ export function periodsCovering(from: Date, to: Date, period: Period, timeZone: 
 type LocalDay = number;
 const DAY_MS = 86_400_000;
 
-function localDateFormatter(timeZone: string): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
+function checkTimeZone(timeZone: string): void {
+  if (!isKnownTimeZone(timeZone)) {
     throw new InvalidQueryParameterError('timeZone', `must be an IANA time zone such as America/New_York; got ${JSON.stringify(timeZone)}.`);
   }
 }
 
-/** The local wall time of an instant, as if it were UTC. */
-function wallTime(formatter: Intl.DateTimeFormat, instant: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = Number(part.value);
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+function localDate(timeZone: string, instant: number): LocalDay {
+  return Math.floor(wallTimeOf(timeZone, instant) / DAY_MS);
 }
 
-function localDate(formatter: Intl.DateTimeFormat, instant: number): LocalDay {
-  return Math.floor(wallTime(formatter, instant) / DAY_MS);
-}
-
-/** The instant local midnight of a date happens (the first instant of that date where midnight is skipped). */
-function instantOfLocalMidnight(formatter: Intl.DateTimeFormat, day: LocalDay): number {
-  const wall = day * DAY_MS;
-  let instant = wall;
-  for (let i = 0; i < 3; i++) instant = wall - (wallTime(formatter, instant) - instant);
-  return localDate(formatter, instant) < day ? instant + 3_600_000 : instant;
+/** The instant local midnight of a date happens (where midnight is skipped, the first instant of that date). */
+function instantOfLocalMidnight(timeZone: string, day: LocalDay): number {
+  return instantOfWallTime(timeZone, day * DAY_MS);
 }
 
 function startOfPeriod(day: LocalDay, period: Period): LocalDay {
