@@ -3,18 +3,25 @@ import { startHealthServer } from './health-server';
 import { errorField, log } from './log';
 import { Projector } from './projector';
 import { loadProjectorConfig } from './projector-config';
+import { ProjectorMetrics } from './projector-metrics';
 
 /** Runs the projector from environment variables (docs/operations.md) until SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const config = loadProjectorConfig();
+  let metrics: ProjectorMetrics | undefined;
   const projector = await Projector.start(config, {
     onError: (error) => log('error', 'recovered from a failure', { error: errorField(error) }),
     sla: {
-      slaAction: (action, ticketId) => log('info', 'SLA action', { action, ticketId }),
+      slaAction: (action, ticketId) => {
+        metrics?.slaAction(action);
+        log('info', 'SLA action', { action, ticketId });
+      },
       failed: (ticketId, error) => log('error', 'SLA watcher could not settle a ticket; the next scan retries', { ticketId, error: errorField(error) }),
     },
   });
-  const health: Server | undefined = config.healthPort === undefined ? undefined : await startHealthServer(projector, config.healthPort, config.healthHost);
+  metrics = new ProjectorMetrics(() => projector.readModels.lag());
+  const health: Server | undefined =
+    config.healthPort === undefined ? undefined : await startHealthServer(projector, config.healthPort, config.healthHost, metrics);
   // Every timer of the runner and the watch loop is unref'd (they must not hold a test or the API open): this one keeps the process alive.
   const keepAlive = setInterval(() => undefined, 60_000);
   log('info', 'projector ready', { role: projector.status, health: health ? `http://${config.healthHost}:${config.healthPort}/health` : 'off' });
