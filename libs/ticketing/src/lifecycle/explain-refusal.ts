@@ -3,11 +3,7 @@ import type { TicketStatus } from '../model/ticket-state';
 import type { LifecycleEvent } from './machine-types';
 import type { LifecycleSnapshot } from './lifecycle-snapshot';
 import { BUSINESS_RULES, PERMISSION_RULES, RESUME_ROUTES } from './policy-rules';
-import { commandsAcceptedIn, ticketLifecycle } from './ticket-machine';
-
-/** The rule names of a transition's `and([...])` guard, in the order the machine checks them. */
-const ruleNames = (guard: unknown): string[] =>
-  (guard as { guards?: unknown[] } | undefined)?.guards?.filter((g): g is string => typeof g === 'string') ?? [];
+import { commandsAcceptedIn, ruleNames, ticketLifecycle } from './ticket-machine';
 
 const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> =>
   Object.prototype.hasOwnProperty.call(table, name);

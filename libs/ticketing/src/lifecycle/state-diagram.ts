@@ -1,4 +1,4 @@
-import { ticketLifecycle } from './ticket-machine';
+import { ruleNames, ticketLifecycle } from './ticket-machine';
 
 interface Edge {
   readonly from: string;
@@ -15,7 +15,7 @@ function lifecycleEdges(): Edge[] {
         from,
         command,
         to: t.target?.[0]?.key ?? from,
-        rules: ((t.guard as { guards?: unknown[] } | undefined)?.guards ?? []).filter((g): g is string => typeof g === 'string'),
+        rules: ruleNames(t.guard),
       })),
     ),
   );

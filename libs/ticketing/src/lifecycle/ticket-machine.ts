@@ -141,6 +141,10 @@ export const ticketLifecycle = setup({
 
 export type TicketLifecycle = typeof ticketLifecycle;
 
+/** The rule names of a transition's `and([...])` guard, in the order the machine checks them. */
+export const ruleNames = (guard: unknown): string[] =>
+  (guard as { guards?: unknown[] } | undefined)?.guards?.filter((g): g is string => typeof g === 'string') ?? [];
+
 /** The commands the lifecycle accepts in a state, whoever asks. */
 export function commandsAcceptedIn(status: TicketStatus): TicketCommandType[] {
   return Object.keys(ticketLifecycle.root.states[status].on) as TicketCommandType[];
