@@ -51,6 +51,19 @@ describe('completion metrics', () => {
     expect(completionMetrics(fixture, { ...options, groupBy: 'service', period: 'month' }).map((f) => [f.group, f.period])).toEqual([['POTHOLE', '2026-03-01']]);
   });
 
+  it('reports the whole range as one period with period=range (medians over every sample, not of periods)', () => {
+    const [clerk, dpw] = completionMetrics(fixture, { ...options, period: 'range' });
+    // A, B, C, E opened in the range (D before it); A, B, C completed (times 10 h, 24 h, 0.5 h); E closed; D open and late at the end.
+    expect(dpw).toEqual({
+      group: 'DPW', period: '2026-03-02', periodStart: '2026-03-02T00:00:00.000Z', periodEnd: '2026-03-04T00:00:00.000Z',
+      opened: 4, completed: 3, closedWithoutCompletion: 1, completionRate: 0.75, backlogAtPeriodEnd: 1,
+      timeToAssign: { samples: 2, medianHours: 2, p90Hours: 4, medianBusinessHours: 2, p90BusinessHours: 4 },
+      timeToComplete: { samples: 3, medianHours: 10, p90Hours: 24, medianBusinessHours: 6, p90BusinessHours: 8 },
+      onTimeRate: 3 / 5, escalationRate: 1 / 4, reopenRate: 1 / 3, firstContactResolutionRate: 1 / 3,
+    });
+    expect(clerk).toMatchObject({ group: 'CLERK', opened: 1, backlogAtPeriodEnd: 1 });
+  });
+
   it('follows the time zone’s days, including a 23-hour day, and its months', () => {
     const days = periodsCovering(new Date('2026-03-08T05:00:00Z'), new Date('2026-03-10T04:00:00Z'), 'day', 'America/New_York');
     expect(days.map((d) => [d.label, new Date(d.start).toISOString(), new Date(d.end).toISOString()])).toEqual([

@@ -1,7 +1,8 @@
 import { instantOfWallTime, isKnownTimeZone, wallTimeOf } from '@switchboard/ticketing';
 import { InvalidQueryParameterError } from '../errors';
 
-export const PERIODS = ['day', 'week', 'month'] as const;
+/** `range`: the whole of [from, to) as one period (figures over the range, e.g. a dashboard's table). */
+export const PERIODS = ['day', 'week', 'month', 'range'] as const;
 export type Period = (typeof PERIODS)[number];
 
 /** One reporting period: its local start date (the label) and the instants it spans. */
@@ -14,6 +15,7 @@ export interface PeriodWindow {
 /** The periods (days, ISO weeks from Monday, or months, in `timeZone`) that cover [from, to), clipped to it. */
 export function periodsCovering(from: Date, to: Date, period: Period, timeZone: string): PeriodWindow[] {
   checkTimeZone(timeZone);
+  if (period === 'range') return [{ label: isoDate(localDate(timeZone, from.getTime())), start: from.getTime(), end: to.getTime() }];
   const windows: PeriodWindow[] = [];
   let local = startOfPeriod(localDate(timeZone, from.getTime()), period);
   let start = instantOfLocalMidnight(timeZone, local);
@@ -46,14 +48,14 @@ function instantOfLocalMidnight(timeZone: string, day: LocalDay): number {
   return instantOfWallTime(timeZone, day * DAY_MS);
 }
 
-function startOfPeriod(day: LocalDay, period: Period): LocalDay {
+function startOfPeriod(day: LocalDay, period: Exclude<Period, 'range'>): LocalDay {
   if (period === 'day') return day;
   const date = new Date(day * DAY_MS);
   if (period === 'week') return day - ((date.getUTCDay() + 6) % 7);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
 }
 
-function nextPeriod(day: LocalDay, period: Period): LocalDay {
+function nextPeriod(day: LocalDay, period: Exclude<Period, 'range'>): LocalDay {
   if (period === 'day') return day + 1;
   if (period === 'week') return day + 7;
   const date = new Date(day * DAY_MS);
