@@ -4,11 +4,13 @@ import { EventStoreModule } from '@switchboard/event-store';
 import { AuthModule } from './auth/auth.module';
 import { BenchBaselineController } from './bench-baseline/bench-baseline.controller';
 import { CatalogModule } from './catalog/catalog.module';
+import { DepartmentsCatalogController } from './catalog/departments-catalog.controller';
 import { CLOCK, type Clock, systemClock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
 import { ReadModelGauges } from './read-models/read-model-gauges';
@@ -40,7 +42,7 @@ export class AppModule {
         SlaModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
-      controllers: [HealthController, ...(config.benchBaseline ? [BenchBaselineController] : [])],
+      controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],
       providers: [{ provide: APP_INTERCEPTOR, useClass: RevisionEtagInterceptor }, ReadModelGauges],
     };
   }

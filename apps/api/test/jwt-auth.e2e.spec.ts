@@ -39,6 +39,19 @@ describe('JWT authentication against a configured key set', () => {
     expect(history.body.events[2].actor).toEqual({ id: 'jwt.staff', role: 'staff', department: 'DPW' });
   });
 
+  it('answers GET /me from the claims: the name claim, else the subject', async () => {
+    const named = await sign({ sub: 'jwt.head', role: 'department_head', department: 'DPW', name: 'Jo Head' });
+    expect((await api.request('GET', '/me', { token: named })).body).toEqual({
+      id: 'jwt.head',
+      name: 'Jo Head',
+      role: 'department_head',
+      department: 'DPW',
+      now: api.clock.now().toISOString(),
+    });
+    const unnamed = await sign({ sub: 'jwt.director', role: 'director' });
+    expect((await api.request('GET', '/me', { token: unnamed })).body).toMatchObject({ id: 'jwt.director', name: 'jwt.director', department: null });
+  });
+
   it.each([
     ['a foreign key', () => signWithStrangerKey({ sub: 'x', role: 'operator' })],
     ['another issuer', () => sign({ sub: 'x', role: 'operator' }, { issuer: 'https://evil.example' })],

@@ -5,7 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { Authenticator } from './authenticator';
 import { IS_PUBLIC } from './public.decorator';
 
-export type AuthenticatedRequest = FastifyRequest & { actor: Actor };
+/** `callerName` is set by bearer-token authentication only (not by Open311's api_key). */
+export type AuthenticatedRequest = FastifyRequest & { actor: Actor; callerName?: string };
 
 /** Every route needs `Authorization: Bearer <token>` unless it is marked @Public(). */
 @Injectable()
@@ -19,9 +20,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor = scheme === 'Bearer' && token ? await this.authenticator.authenticate(token) : undefined;
-    if (!actor) throw new UnauthorizedException('Send a valid token as "Authorization: Bearer <token>".');
-    request.actor = actor;
+    const caller = scheme === 'Bearer' && token ? await this.authenticator.authenticate(token) : undefined;
+    if (!caller) throw new UnauthorizedException('Send a valid token as "Authorization: Bearer <token>".');
+    request.actor = caller.actor;
+    request.callerName = caller.name;
     return true;
   }
 }

@@ -5,23 +5,33 @@ import { API_CONFIG } from '../config/config.module';
 import { JwtVerifier, looksLikeJwt } from './jwt-verifier';
 import { hashToken, loadUsersFile } from './users-file';
 
-/** Turns a bearer token into an actor: JWTs when a key set is configured, else the users file's hashed tokens. */
+/** Who a token stands for: the actor recorded in events, and the name shown to people (never recorded). */
+export interface Caller {
+  readonly actor: Actor;
+  /** The users file's `name` or the JWT's `name` claim; the actor's id when there is none. */
+  readonly name: string;
+}
+
+/** Turns a bearer token into a caller: JWTs when a key set is configured, else the users file's hashed tokens. */
 @Injectable()
 export class Authenticator {
-  private readonly actorsByTokenHash: ReadonlyMap<string, Actor>;
+  private readonly callersByTokenHash: ReadonlyMap<string, Caller>;
   private readonly jwt?: JwtVerifier;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     const users = loadUsersFile(config.usersPath);
-    this.actorsByTokenHash = new Map(
-      users.map((user) => [user.tokenSha256, { id: user.id, role: user.role, ...(user.department ? { department: user.department } : {}) }]),
+    this.callersByTokenHash = new Map(
+      users.map((user) => [
+        user.tokenSha256,
+        { actor: { id: user.id, role: user.role, ...(user.department ? { department: user.department } : {}) }, name: user.name || user.id },
+      ]),
     );
     this.jwt = config.jwt ? new JwtVerifier(config.jwt) : undefined;
   }
 
-  /** The actor a token stands for, or undefined when it stands for nobody. */
-  async authenticate(token: string): Promise<Actor | undefined> {
+  /** The caller a token stands for, or undefined when it stands for nobody. */
+  async authenticate(token: string): Promise<Caller | undefined> {
     if (this.jwt && looksLikeJwt(token)) return this.jwt.verify(token);
-    return this.actorsByTokenHash.get(hashToken(token));
+    return this.callersByTokenHash.get(hashToken(token));
   }
 }

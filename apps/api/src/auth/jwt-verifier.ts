@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Actor, type Role } from '@switchboard/ticketing';
 import type { JwtConfig } from '../config/api-config';
+import type { Caller } from './authenticator';
 
-/** Verifies the identity provider's JWTs and reads the actor from the `sub`, `role` and `department` claims. */
+/** Verifies the identity provider's JWTs and reads the actor from the `sub`, `role` and `department` claims (and its name from `name`). */
 export class JwtVerifier {
   private readonly keys: JWTVerifyGetKey;
 
@@ -13,14 +14,15 @@ export class JwtVerifier {
       : createLocalJWKSet(JSON.parse(readFileSync(config.jwks, 'utf8')));
   }
 
-  /** The token's actor, or undefined when the token is not valid (signature, expiry, issuer, audience or claims). */
-  async verify(token: string): Promise<Actor | undefined> {
+  /** The token's caller, or undefined when the token is not valid (signature, expiry, issuer, audience or claims). */
+  async verify(token: string): Promise<Caller | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.keys, { issuer: this.config.issuer, audience: this.config.audience });
       const role = payload.role as Role;
       if (typeof payload.sub !== 'string' || !ROLES.includes(role)) return undefined;
       const department = typeof payload.department === 'string' ? payload.department : undefined;
-      return { id: payload.sub, role, ...(department ? { department } : {}) };
+      const actor: Actor = { id: payload.sub, role, ...(department ? { department } : {}) };
+      return { actor, name: typeof payload.name === 'string' && payload.name !== '' ? payload.name : payload.sub };
     } catch {
       return undefined;
     }

@@ -1,0 +1,59 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { CATALOG } from './catalog.module';
+
+/** A service as pickers and labels show it. */
+export interface CatalogServiceView {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** A department and the services it owns. Phone numbers and e-mail addresses are left out: no other route publishes them. */
+export interface CatalogDepartmentView {
+  readonly id: string;
+  readonly name: string;
+  /** The department's own phone line is answered by 311. */
+  readonly mainLineRoutedTo311: boolean;
+  readonly services: readonly CatalogServiceView[];
+}
+
+/** GET /departments. */
+export interface DepartmentsCatalogView {
+  /** The catalog calendar's IANA zone: the city's local time. */
+  readonly timeZone: string;
+  readonly departments: readonly CatalogDepartmentView[];
+}
+
+/** The catalog's departments and services, in catalog order, from the catalog the API was started with. */
+export function departmentsCatalogView(catalog: ServiceCatalog): DepartmentsCatalogView {
+  return {
+    timeZone: catalog.config.calendar.timeZone,
+    departments: catalog.departments().map((department) => ({
+      id: department.code,
+      name: department.name,
+      mainLineRoutedTo311: department.mainLineRoutedTo311 === true,
+      services: catalog
+        .services()
+        .filter((service) => service.department === department.code)
+        .map((service) => ({ code: service.code, name: service.name })),
+    })),
+  };
+}
+
+@ApiTags('catalog')
+@Controller('departments')
+export class DepartmentsCatalogController {
+  private readonly view: DepartmentsCatalogView;
+
+  constructor(@Inject(CATALOG) catalog: ServiceCatalog) {
+    // The catalog is frozen for the life of the process: one view serves every request.
+    this.view = departmentsCatalogView(catalog);
+  }
+
+  /** Departments with the services each owns, and the city's time zone: any authenticated role (the catalog is public information). */
+  @Get()
+  departments(): DepartmentsCatalogView {
+    return this.view;
+  }
+}
