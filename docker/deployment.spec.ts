@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadApiConfig } from '../apps/api/src/config/api-config';
+import { DEFAULT_CONSOLE_DIR, loadApiConfig } from '../apps/api/src/config/api-config';
 import { loadProjectorConfig } from '../apps/projector/src/projector-config';
 
 // No Docker engine runs where the tests run, so the deployment files are checked against the
@@ -91,6 +91,22 @@ describe('docker/Dockerfile', () => {
     const built = /const BUILT = '([^']+)'/.exec(readFileSync(join(__dirname, '../apps/api/scripts/start.js'), 'utf8'))![1];
     expect(dockerfile).toContain(`CMD ["node", "${built}"]`);
     expect(dockerfile).toMatch(/nest build api && npx nest build projector/);
+  });
+
+  it('builds the web console with `npm run build:web` (before dev dependencies are pruned) and ships it where the API looks by default', () => {
+    const build = stages[0];
+    const runtime = stages[stages.length - 1];
+    const buildWeb = build.indexOf('npm run build:web');
+    expect(buildWeb).toBeGreaterThan(-1);
+    expect(buildWeb).toBeLessThan(build.indexOf('npm prune'));
+    const scripts = (JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['build:web']).toBeDefined();
+    // The runtime copies a folder of the build that holds the console, to the same place under WORKDIR.
+    const workdir = /^WORKDIR (\S+)$/m.exec(runtime)![1];
+    const copies = [...runtime.matchAll(/^COPY --from=build \S* ?(\S+) (\S+)$/gm)].map(([, from, to]) => ({ from, to: join(workdir, to) }));
+    const consoleDir = join(workdir, DEFAULT_CONSOLE_DIR);
+    expect(copies.some(({ from, to }) => from === to && (consoleDir === to || consoleDir.startsWith(`${to}/`)))).toBe(true);
+    expect(loadApiConfig({}).consoleDir.endsWith(DEFAULT_CONSOLE_DIR)).toBe(true);
   });
 
   it('has a health check and copies only files that exist in the repository', () => {

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { consoleIsBuilt, serveConsole } from './console/serve-console';
 import type { Clock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
 import { setUpApiDocs } from './docs/api-docs';
@@ -47,5 +48,9 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   if (config.docs) setUpApiDocs(app);
+  serveConsole(fastify, config.consoleDir);
+  if (!consoleIsBuilt(config.consoleDir)) {
+    fastify.log.warn({ consoleDir: config.consoleDir }, 'The web console is not built: /console/ answers 503 until `npm run build:web` writes it.');
+  }
   return app;
 }

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Clock } from '../src/clock/clock';
 import { type ApiConfig, loadApiConfig } from '../src/config/api-config';
@@ -43,7 +43,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real app on a temporary SQLite file, listening on a free local port. */
+/** The real app on a temporary SQLite file, listening on a free local port; `consoleDir` serves a built console at /console/. */
 export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-'));
   const config: ApiConfig = {
@@ -52,6 +52,8 @@ export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<
     logLevel: 'silent',
     docs: false,
     ...overrides,
+    // Relative to the working directory, as SWITCHBOARD_CONSOLE_DIR is.
+    ...(overrides.consoleDir === undefined ? {} : { consoleDir: resolve(overrides.consoleDir) }),
   };
   const clock = new TestClock();
   const app = await createApp(config, clock);

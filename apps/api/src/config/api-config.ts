@@ -23,6 +23,8 @@ export interface ApiConfig {
   /** Exposes the write-nothing endpoint the API benchmark compares against. */
   readonly benchBaseline: boolean;
   readonly open311: Open311Config;
+  /** The built web console (`npm run build:web`), served at /console/; an absolute path. */
+  readonly consoleDir: string;
 }
 
 /** The Open311 GeoReport v2 endpoint (docs/open311.md). */
@@ -51,6 +53,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEMO_USERS_PATH = 'apps/api/config/demo-users.json';
 export const DEMO_CATALOG_PATH = 'libs/ticketing/config/demo-catalog.json';
+/** Where `npm run build:web` writes the console. */
+export const DEFAULT_CONSOLE_DIR = 'dist/apps/web';
 
 export class ApiConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -104,6 +108,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       contact: env.SWITCHBOARD_OPEN311_CONTACT || 'Call 311 for help with this API.',
       keyService: env.SWITCHBOARD_OPEN311_KEY_SERVICE || "Ask the city's 311 office for an api_key.",
     },
+    consoleDir: resolve(env.SWITCHBOARD_CONSOLE_DIR || DEFAULT_CONSOLE_DIR),
   };
   if (!/^(\/[\w.~-]+)+$/.test(config.open311.basePath)) {
     problems.push(`SWITCHBOARD_OPEN311_BASE_PATH=${config.open311.basePath} must be a path like /open311/v2 (no trailing slash)`);
