@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from './components/link';
+import { ProblemNotice } from './components/problem-notice';
+import { ApiClient, ApiProblem } from './lib/api-client';
+import type { Catalog, Me, Problem } from './lib/api-types';
+import { navigate, useRoute } from './lib/router';
+import { roleInWords } from './lib/words';
+import { DashboardPage } from './pages/dashboard-page';
+import { HomePage } from './pages/home-page';
+import { QueuePage } from './pages/queue-page';
+import { SignInPage } from './pages/sign-in-page';
+import { TicketPage } from './pages/ticket-page';
+import { forgetToken, may, type Session, SessionContext, storedToken, storeToken, useSession } from './session';
+
+type Loaded = { state: 'signed-out'; problem?: Problem } | { state: 'loading' } | { state: 'signed-in'; session: Session };
+
+async function signIn(token: string, signOut: () => void): Promise<Session> {
+  const api = new ApiClient(token);
+  const sent = Date.now();
+  const [me, catalog] = await Promise.all([api.get<Me>('/me'), api.get<Catalog>('/departments')]);
+  // The API's clock is the console's "now" (reports, overdue): keep the offset to the browser's.
+  const skew = Date.parse(me.now) - (sent + Date.now()) / 2;
+  const departments = new Map(catalog.departments.map((d) => [d.id, d.name]));
+  const services = new Map(catalog.departments.flatMap((d) => d.services.map((s) => [s.code, s.name] as const)));
+  return {
+    api,
+    me,
+    catalog,
+    now: () => new Date(Date.now() + skew),
+    departmentName: (id) => departments.get(id) ?? id,
+    serviceName: (code) => services.get(code) ?? code,
+    signOut,
+  };
+}
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>(() => (storedToken() ? { state: 'loading' } : { state: 'signed-out' }));
+  const route = useRoute();
+
+  const signOut = useCallback(() => {
+    forgetToken();
+    setLoaded({ state: 'signed-out' });
+    navigate('/sign-in');
+  }, []);
+
+  const start = useCallback(
+    async (token: string): Promise<Problem | undefined> => {
+      try {
+        const session = await signIn(token, signOut);
+        storeToken(token);
+        setLoaded({ state: 'signed-in', session });
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        forgetToken();
+        setLoaded({ state: 'signed-out', problem: error.problem });
+        return error.problem;
+      }
+    },
+    [signOut],
+  );
+
+  useEffect(() => {
+    const token = storedToken();
+    if (token) void start(token);
+  }, [start]);
+
+  if (loaded.state === 'loading') return <p className="loading" aria-busy="true">Signing in…</p>;
+  if (loaded.state === 'signed-out') {
+    return (
+      <SignInPage
+        initialProblem={loaded.problem}
+        onSignIn={async (token) => {
+          const problem = await start(token);
+          if (!problem && route.path === '/sign-in') navigate('/', { replace: true });
+          return problem;
+        }}
+      />
+    );
+  }
+  return (
+    <SessionContext.Provider value={loaded.session}>
+      <Shell path={route.path} query={route.query} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ path, query }: { path: string; query: URLSearchParams }) {
+  const session = useSession();
+  const main = useRef<HTMLElement>(null);
+  const [lookup, setLookup] = useState('');
+  const { me } = session;
+
+  // Move focus to the page's content on navigation, so keyboard and screen-reader users start there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
+
+  const page = useMemo(() => pageFor(path, query), [path, query]);
+
+  if (!may.useConsole(me)) {
+    return (
+      <main className="page narrow">
+        <h1>Switchboard console</h1>
+        <ProblemNotice problem={{ statusCode: 403, error: 'Forbidden', message: 'The console is for city staff; residents follow their requests through the city’s Open311 apps.' }} action="use the console" />
+        <button type="button" onClick={session.signOut}>Sign out</button>
+      </main>
+    );
+  }
+
+  const ownQueue = me.department ? `/departments/${me.department}/queue` : undefined;
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to main content</a>
+      <header className="top-bar">
+        <span className="brand">Switchboard</span>
+        <nav aria-label="Main">
+          <ul>
+            {may.seeDashboard(me) && <li><Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>Dashboard</Link></li>}
+            {ownQueue && <li><Link to={ownQueue} aria-current={path === ownQueue ? 'page' : undefined}>{session.departmentName(me.department!)} queue</Link></li>}
+            {may.seeAnyQueue(me) && <li><Link to="/queues" aria-current={path === '/queues' ? 'page' : undefined}>Queues</Link></li>}
+          </ul>
+        </nav>
+        <form
+          className="lookup"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const id = lookup.trim().toUpperCase();
+            if (id) navigate(`/tickets/${encodeURIComponent(id)}`);
+          }}
+        >
+          <label htmlFor="ticket-lookup">Ticket</label>
+          <input id="ticket-lookup" type="search" placeholder="e.g. K7M-4QX2" value={lookup} onChange={(e) => setLookup(e.target.value)} />
+          <button type="submit">Open</button>
+        </form>
+        <div className="who">
+          <span>{me.name}</span> <span className="role">({roleInWords(me.role)}{me.department ? `, ${me.department}` : ''})</span>
+          <button type="button" className="link-button" onClick={session.signOut}>Sign out</button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="page">
+        {page}
+      </main>
+    </>
+  );
+}
+
+function pageFor(path: string, query: URLSearchParams) {
+  if (path === '/' || path === '/sign-in') return <HomePage />;
+  if (path === '/dashboard') return <DashboardPage query={query} />;
+  if (path === '/queues') return <QueuePage department={undefined} />;
+  const queue = /^\/departments\/([^/]+)\/queue$/.exec(path);
+  if (queue) return <QueuePage department={decodeURIComponent(queue[1])} />;
+  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  if (ticket) return <TicketPage ticketId={decodeURIComponent(ticket[1])} />;
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no console page at this address. <Link to="/">Go to the start page</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ApiProblem } from '../lib/api-client';
+import type { CommandAnswer, Problem } from '../lib/api-types';
+import { commandBody, type CommandSpec, type FieldSpec, missingField } from '../lib/commands';
+import { useSession } from '../session';
+import { ProblemNotice } from './problem-notice';
+
+/**
+ * The form for one command on one ticket, in a modal <dialog> (focus moves in, Escape closes).
+ * Sent with If-Match at the revision the person saw; the answer or the refusal is shown, never lost.
+ */
+export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
+  spec: CommandSpec;
+  ticketId: string;
+  revision: number;
+  onDone: (answer: CommandAnswer) => void;
+  onClose: (problem?: Problem) => void;
+}) {
+  const { api, catalog } = useSession();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, f.options?.[0]?.value ?? ''])));
+  const [problem, setProblem] = useState<Problem>();
+  const [sending, setSending] = useState(false);
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = missingField(spec, values);
+    if (missing) {
+      setProblem({ statusCode: 400, error: 'InvalidRequest', message: '', problems: [{ field: missing.label, message: 'is required' }] });
+      return;
+    }
+    setSending(true);
+    try {
+      const answer = await api.post<CommandAnswer>(`/tickets/${encodeURIComponent(ticketId)}/${spec.route}`, commandBody(spec, values), { revision });
+      onDone(answer);
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      if (error.problem.error === 'RevisionMismatch') onClose(error.problem);
+      else setProblem(error.problem);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const field = (spec: FieldSpec) => {
+    if (spec.when && values[spec.when.field] !== spec.when.value) return null;
+    const id = `${titleId}-${spec.name}`;
+    const set = (value: string) => setValues((current) => ({ ...current, [spec.name]: value }));
+    const common = { id, name: spec.name, required: spec.required, value: values[spec.name] ?? '', 'aria-describedby': spec.hint ? `${id}-hint` : undefined };
+    return (
+      <div className="field" key={spec.name}>
+        <label htmlFor={id}>
+          {spec.label}
+          {spec.required && <span aria-hidden="true"> *</span>}
+        </label>
+        {spec.kind === 'textarea' && <textarea rows={3} {...common} onChange={(e) => set(e.target.value)} />}
+        {spec.kind === 'text' && <input type="text" {...common} onChange={(e) => set(e.target.value)} />}
+        {spec.kind === 'select' && (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            {spec.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </select>
+        )}
+        {spec.kind === 'department' && (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            <option value="">{spec.required ? 'Choose a department' : 'None'}</option>
+            {catalog.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          </select>
+        )}
+        {spec.hint && <p className="hint" id={`${id}-hint`}>{spec.hint}</p>}
+      </div>
+    );
+  };
+
+  return (
+    <dialog ref={dialog} aria-labelledby={titleId} onCancel={() => onClose()} className="command-dialog">
+      <form onSubmit={submit} noValidate>
+        <h2 id={titleId}>
+          {spec.label}: {ticketId}
+        </h2>
+        {spec.fields.map(field)}
+        <ProblemNotice problem={problem} action={`${spec.label.toLowerCase()} ${ticketId}`} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={sending}>
+            {sending ? 'Sending…' : spec.label}
+          </button>
+          <button type="button" onClick={() => onClose()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

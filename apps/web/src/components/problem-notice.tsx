@@ -1,0 +1,20 @@
+import type { Problem } from '../lib/api-types';
+import { problemInWords, type ProblemContext } from '../lib/plain-words';
+import { useOptionalSession } from './use-optional-session';
+
+/** An error in plain words, announced to screen readers; never swallowed. */
+export function ProblemNotice({ problem, action, onDismiss }: { problem: Problem | undefined; action?: string; onDismiss?: () => void }) {
+  const session = useOptionalSession();
+  if (!problem) return null;
+  const context: ProblemContext = { action, departmentName: session?.departmentName };
+  return (
+    <div className="notice notice-error" role="alert" data-problem={problem.error}>
+      <p>{problemInWords(problem, context)}</p>
+      {onDismiss && (
+        <button type="button" className="link-button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}
