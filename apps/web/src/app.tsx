@@ -137,7 +137,14 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
           <button type="submit">Open</button>
         </form>
         <div className="who">
-          <span>{me.name}</span> <span className="role">({roleInWords(me.role)}{me.department ? `, ${me.department}` : ''})</span>
+          <span>{me.name}</span>
+          {/* Demo names already say the role; names from an identity provider do not. */}
+          {!me.name.toLowerCase().includes(roleInWords(me.role).toLowerCase()) && (
+            <span className="role">
+              ({roleInWords(me.role)}
+              {me.department ? `, ${session.departmentName(me.department)}` : ''})
+            </span>
+          )}
           <button type="button" className="link-button" onClick={session.signOut}>Sign out</button>
         </div>
       </header>

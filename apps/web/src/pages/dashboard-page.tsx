@@ -212,8 +212,8 @@ function Figures({ loaded, groupBy, label }: { loaded: Loaded; groupBy: Paramete
     { key: 'opened', label: 'Opened', value: (r) => r.opened, numeric: true },
     { key: 'completed', label: 'Completed', value: (r) => r.completed, numeric: true },
     { key: 'onTime', label: 'On time', value: (r) => r.onTimeRate, render: (r) => percent(r.onTimeRate), numeric: true },
-    { key: 'median', label: 'Median to complete (business)', value: (r) => r.timeToComplete.medianBusinessHours, render: (r) => hours(r.timeToComplete.medianBusinessHours), numeric: true },
-    { key: 'p90', label: '90th pct to complete (business)', value: (r) => r.timeToComplete.p90BusinessHours, render: (r) => hours(r.timeToComplete.p90BusinessHours), numeric: true },
+    { key: 'median', label: 'Median to complete', value: (r) => r.timeToComplete.medianBusinessHours, render: (r) => hours(r.timeToComplete.medianBusinessHours), numeric: true },
+    { key: 'p90', label: '90th pct to complete', value: (r) => r.timeToComplete.p90BusinessHours, render: (r) => hours(r.timeToComplete.p90BusinessHours), numeric: true },
     { key: 'backlog', label: 'Backlog at end', value: (r) => r.backlogAtPeriodEnd, numeric: true },
     { key: 'fcr', label: 'First-contact resolution', value: (r) => r.firstContactResolutionRate, render: (r) => percent(r.firstContactResolutionRate), numeric: true },
     { key: 'escalation', label: 'Escalated', value: (r) => r.escalationRate, render: (r) => percent(r.escalationRate), numeric: true },
@@ -230,7 +230,7 @@ function Figures({ loaded, groupBy, label }: { loaded: Loaded; groupBy: Paramete
         <ChartFigure kind="line" title="Backlog at the end of each period" summary={`${totalCompleted} completed in the range; ${backlogNow} open at its end.`} labels={charts.periods} series={charts.backlog} unit="" testId="chart-backlog" />
         <ChartFigure kind="bar" title="First-contact resolution, escalation and reopen rates" summary={summaryOf(charts.names, charts.rates[0].values, '%', 'first-contact resolution')} labels={charts.names} series={charts.rates} unit="%" max={100} testId="chart-rates" />
       </div>
-      <SortableTable caption={`Figures over the whole range, by ${groupBy} (select a column heading to sort)`} columns={columns} rows={rows} rowKey={(r) => r.group} initialSort={{ key: 'onTime', descending: false }} testId="metrics-table" />
+      <SortableTable caption={`Figures over the whole range, by ${groupBy}; times in business hours (select a column heading to sort)`} columns={columns} rows={rows} rowKey={(r) => r.group} initialSort={{ key: 'onTime', descending: false }} testId="metrics-table" />
     </section>
   );
 }

@@ -219,12 +219,14 @@ function DepartmentQueue({ department }: { department: string }) {
                       )}
                     </td>
                     {canWork && (
-                      <td className="row-actions">
-                        {actionsFor(entry).map((type) => (
-                          <button type="button" key={type} onClick={() => void act(entry, type)} aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}>
-                            {commandSpec(type)!.label}
-                          </button>
-                        ))}
+                      <td>
+                        <div className="row-actions">
+                          {actionsFor(entry).map((type) => (
+                            <button type="button" key={type} onClick={() => void act(entry, type)} aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}>
+                              {commandSpec(type)!.label}
+                            </button>
+                          ))}
+                        </div>
                       </td>
                     )}
                   </tr>

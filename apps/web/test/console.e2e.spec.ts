@@ -1,0 +1,282 @@
+/**
+ * The console end to end: the real API (embedded SQLite, in-process projector) serving the real
+ * Vite build, driven in headless Debian Chromium. Screenshots go to test-output/console/.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
+import { atPath, buildConsole, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
+
+jest.setTimeout(90_000);
+
+let api: TestApi;
+let browser: Browser;
+let base: string;
+let consoleDir: string;
+let lastPosition = '';
+
+/** Ids of the seeded tickets. */
+const seeded: Record<'pothole' | 'potholeTwo' | 'snow' | 'question' | 'light', string> = { pothole: '', potholeTwo: '', snow: '', question: '', light: '' };
+
+async function run(url: string, token: string, body?: unknown): Promise<void> {
+  lastPosition = (await api.command(url, token, body)).body.position;
+}
+
+async function open(serviceCode: string, channel: string, description: string): Promise<string> {
+  const answer = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: '12 Elm St' } });
+  lastPosition = answer.body.position;
+  return answer.body.ticketId;
+}
+
+/**
+ * Four days in Harrowfield (the test clock starts Monday 2 November 2026, 09:00 local). The known
+ * event for the as-of checks: on Tuesday at 10:30 the first pothole is completed and the snow
+ * ticket escalated.
+ */
+async function seedHistory(): Promise<void> {
+  seeded.pothole = await open('POTHOLE', 'phone', 'Deep pothole in front of 12 Elm St');
+  await run(`/tickets/${seeded.pothole}/assign`, as.operator, { department: 'DPW' });
+  seeded.potholeTwo = await open('POTHOLE', 'web', 'Pothole at Main and 3rd');
+  await run(`/tickets/${seeded.potholeTwo}/assign`, as.operator, { department: 'DPW' });
+  seeded.snow = await open('SNOW-UNPLOWED', 'web', 'Street not plowed since Sunday');
+  await run(`/tickets/${seeded.snow}/assign`, as.operator, { department: 'DPW' });
+  seeded.question = await open('GENERAL-INQUIRY', 'phone', 'When is City Hall open?');
+  await run(`/tickets/${seeded.question}/complete`, as.operator, { resolutionCode: 'answered', note: 'Told the caller the hours' });
+  api.clock.advance(90);
+  await run(`/tickets/${seeded.pothole}/start`, as.dpwStaff);
+  api.clock.advance(24 * 60); // Tuesday 10:30
+  await run(`/tickets/${seeded.pothole}/complete`, as.dpwStaff, { resolutionCode: 'repaired', note: 'Filled and sealed' });
+  await run(`/tickets/${seeded.snow}/escalate`, as.dpwStaff, { reason: 'complex', note: 'needs the big plow' });
+  api.clock.advance(24 * 60); // Wednesday 10:30
+  seeded.light = await open('STREETLIGHT-OUT', 'email', 'Streetlight out on Oak Ave');
+  await run(`/tickets/${seeded.light}/assign`, as.operator, { department: 'ENGINEERING' });
+  api.clock.advance(24 * 60); // Thursday 10:30: "now"
+  // Let the read models catch up before any page reads them.
+  const caughtUp = await api.request('GET', `/departments/DPW/queue?position=${lastPosition}`, { token: as.director });
+  expect(caughtUp.status).toBe(200);
+}
+
+beforeAll(async () => {
+  consoleDir = buildConsole();
+  api = await startTestApi({ consoleDir });
+  base = await api.app.getUrl();
+  await seedHistory();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+});
+
+/** The text of a cell of the metrics table, by the row's group and the column's heading. */
+async function metricCell(page: Page, group: string, heading: string): Promise<string> {
+  const headings = await page.locator('[data-testid="metrics-table"] thead th').allInnerTexts();
+  const index = headings.findIndex((text) => text.replace(/[▲▼]/g, '').trim() === heading);
+  if (index < 0) throw new Error(`No column "${heading}" in ${JSON.stringify(headings)}`);
+  return (await page.locator(`[data-testid="metrics-table"] tbody tr[data-row="${group}"] > *`).nth(index).innerText()).trim();
+}
+
+describe('the director dashboard', () => {
+  const range = '?from=2026-11-02&to=2026-11-05&groupBy=department&period=day';
+
+  it('shows the completion metrics of the seeded history, as the API computes them', async () => {
+    const { context, page } = await signedIn(browser, base, as.director);
+    await atPath(page, '/console/dashboard');
+    await page.goto(`${base}/console/dashboard${range}`);
+    await page.getByText('Live figures as of').waitFor();
+
+    // The API's own figures for the same range (Monday 00:00 to Thursday 10:30, clipped at "now").
+    const report = await api.request('GET', `/metrics/completion?from=2026-11-02T05:00:00.000Z&to=2026-11-05T15:30:00.000Z&groupBy=department&period=range`, { token: as.director });
+    expect(report.status).toBe(200);
+    const dpw = report.body.figures.find((f: { group: string }) => f.group === 'DPW');
+    expect(dpw).toMatchObject({ opened: 3, completed: 1, backlogAtPeriodEnd: 2 });
+    expect(await metricCell(page, 'DPW', 'Opened')).toBe('3');
+    expect(await metricCell(page, 'DPW', 'Completed')).toBe('1');
+    expect(await metricCell(page, 'DPW', 'Backlog at end')).toBe('2');
+    expect(await metricCell(page, '311', 'First-contact resolution')).toBe('100 %');
+    for (const figures of report.body.figures) {
+      expect(await metricCell(page, figures.group, 'Opened')).toBe(String(figures.opened));
+      expect(await metricCell(page, figures.group, 'Completed')).toBe(String(figures.completed));
+    }
+    // Four charts are drawn, each an image named for assistive technology.
+    for (const chart of ['chart-on-time', 'chart-time', 'chart-backlog', 'chart-rates']) {
+      expect(await page.locator(`[data-testid="${chart}"] canvas`).getAttribute('role')).toBe('img');
+    }
+    // The escalation is listed, with its reason.
+    const snowRow = page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`);
+    await containsText(snowRow, 'complex');
+
+    // Sorting by keyboard: focus a column heading's button and press Enter.
+    const completedHeading = page.locator('[data-testid="metrics-table"] thead th', { hasText: 'Completed' });
+    await completedHeading.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="metrics-table"] thead th[aria-sort="descending"]', { hasText: 'Completed' }).waitFor();
+    const firstRow = await page.locator('[data-testid="metrics-table"] tbody tr').first().getAttribute('data-row');
+    expect(['DPW', '311']).toContain(firstRow);
+
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('reproduces the dashboard as of a past moment: before and after the known completion and escalation differ', async () => {
+    const { context, page } = await signedIn(browser, base, as.director, `/console/dashboard${range}`);
+    await page.getByText('Live figures as of').waitFor();
+
+    // Tuesday 10:00, half an hour before the pothole was completed and the snow ticket escalated.
+    await page.getByLabel('As of (blank: now)').fill('2026-11-03T10:00');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('As known at Tue, Nov 3, 2026, 10:00 AM').waitFor();
+    expect(await metricCell(page, 'DPW', 'Completed')).toBe('0');
+    expect(await metricCell(page, 'DPW', 'Backlog at end')).toBe('3');
+    expect(await page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`, { hasText: 'complex' }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-as-of.png'), fullPage: true });
+
+    // Tuesday 11:00, half an hour after.
+    await page.getByLabel('As of (blank: now)').fill('2026-11-03T11:00');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('As known at Tue, Nov 3, 2026, 11:00 AM').waitFor();
+    expect(await metricCell(page, 'DPW', 'Completed')).toBe('1');
+    expect(await metricCell(page, 'DPW', 'Backlog at end')).toBe('2');
+    expect(await page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`, { hasText: 'complex' }).count()).toBe(1);
+
+    // Back to now: the live figures again.
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await page.getByText('Live figures as of').waitFor();
+    expect(await metricCell(page, 'DPW', 'Opened')).toBe('3');
+    await context.close();
+  });
+});
+
+describe('the department queue', () => {
+  it('lets staff claim and complete a ticket live while a second browser sees it leave the queue', async () => {
+    const queuePath = '/console/departments/DPW/queue';
+    const sam = await signedIn(browser, base, as.dpwStaff);
+    await atPath(sam.page, queuePath);
+    const hana = await signedIn(browser, base, as.dpwHead, queuePath);
+    for (const { page } of [sam, hana]) await page.locator('[data-feed="live"]').waitFor();
+
+    // The rows are in the queue's order (the escalated snow ticket first), as the API answers it.
+    const answer = await api.request('GET', '/departments/DPW/queue', { token: as.dpwHead });
+    const order = answer.body.entries.map((e: { ticketId: string }) => e.ticketId);
+    expect(order[0]).toBe(seeded.snow);
+    await countBecomes(hana.page, '[data-testid="queue"] tbody tr[data-ticket]', order.length);
+    expect(await hana.page.locator('[data-testid="queue"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket')))).toEqual(order);
+    await hana.page.screenshot({ path: join(SCREENSHOTS, 'queue.png'), fullPage: true });
+
+    // Sam claims the next ticket: the escalated one.
+    await sam.page.getByRole('button', { name: 'Claim next ticket' }).click();
+    await sam.page.getByText(`You claimed ${seeded.snow}`).waitFor();
+    // Hana's screen shows it in progress without reloading.
+    await containsText(hana.page.locator(`tr[data-ticket="${seeded.snow}"]`), 'in progress');
+
+    // Sam completes it from the queue.
+    await sam.page.getByRole('button', { name: `Complete ${seeded.snow}` }).click();
+    const dialog = sam.page.getByRole('dialog');
+    await dialog.getByLabel('Resolution').fill('plowed');
+    await dialog.getByLabel('What was done').fill('Plowed with the big truck');
+    await dialog.getByRole('button', { name: 'Complete' }).click();
+    await sam.page.getByText(`Complete: ${seeded.snow} done.`).waitFor();
+
+    // It leaves both queues, live.
+    await hana.page.locator(`tr[data-ticket="${seeded.snow}"]`).waitFor({ state: 'detached' });
+    await sam.page.locator(`tr[data-ticket="${seeded.snow}"]`).waitFor({ state: 'detached' });
+    const history = await api.request('GET', `/tickets/${seeded.snow}/history`, { token: as.director });
+    expect(history.body.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['WorkStarted', 'TicketCompleted']);
+
+    // At a tablet's width the page needs no sideways scrolling.
+    await hana.page.setViewportSize({ width: 768, height: 1024 });
+    expect(await fitsTheWidth(hana.page)).toBe(true);
+    await hana.page.screenshot({ path: join(SCREENSHOTS, 'queue-tablet.png'), fullPage: true });
+    expect(await unlabelledControls(sam.page)).toEqual([]);
+    expect(await lowContrastText(hana.page)).toEqual([]);
+    await sam.context.close();
+    await hana.context.close();
+  });
+
+  it('shows a refused action in plain words instead of swallowing it', async () => {
+    // Eli works in Traffic & Engineering: the Public Works queue is not his.
+    const eli = await signedIn(browser, base, as.engineeringStaff, '/console/departments/DPW/queue');
+    const alert = eli.page.getByRole('alert');
+    await containsText(alert, 'You are not allowed to see the queue of Public Works.');
+    expect(await alert.innerText()).toMatch(/Only .*Public Works/);
+    expect(await eli.page.locator('[data-testid="queue"]').count()).toBe(0);
+    await eli.context.close();
+
+    // Staff have no dashboard: asking for it by address shows the refusal.
+    const sam = await signedIn(browser, base, as.dpwStaff, '/console/dashboard');
+    await containsText(sam.page.getByRole('alert'), 'You are not allowed to see these completion metrics.');
+    expect(await sam.page.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
+
+    // A command the lifecycle refuses: starting a ticket that is already completed (from its page).
+    await sam.page.goto(`${base}/console/tickets/${seeded.pothole}`);
+    await sam.page.getByRole('heading', { name: 'History' }).waitFor();
+    await sam.page.getByText('Nothing: in this state, nobody in your role can change this ticket.').waitFor();
+    await sam.context.close();
+  });
+});
+
+describe('the ticket page', () => {
+  it('shows the details, the commands the user may give now, and the audit timeline', async () => {
+    const { context, page } = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${seeded.potholeTwo}`);
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(seeded.potholeTwo);
+    const timeline = '[data-testid="timeline"] > li';
+    const items = page.locator(timeline);
+    // Every event of the history, in order (the SLA watcher may have added a breach to the two commands).
+    const trail = (await api.request('GET', `/tickets/${seeded.potholeTwo}/history`, { token: as.dpwStaff })).body.events as { type: string }[];
+    expect(trail.slice(0, 2).map((e) => e.type)).toEqual(['TicketOpened', 'TicketAssigned']);
+    await countBecomes(page, timeline, trail.length);
+    expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-type')))).toEqual(trail.map((e) => e.type));
+    expect(await items.nth(0).innerText()).toContain('Opened by ada.operator');
+    expect(await items.nth(1).innerText()).toMatch(/Assigned by ada\.operator[\s\S]*at intake → assigned[\s\S]*To: Public Works/);
+
+    // Exactly the commands the API says this person may give now.
+    const view = await api.request('GET', `/tickets/${seeded.potholeTwo}`, { token: as.dpwStaff });
+    const buttons = await page.locator('.ticket-actions .actions button').allInnerTexts();
+    expect(buttons.length).toBe(view.body.allowedCommands.length);
+    expect(buttons).toContain('Start work');
+
+    // Put it on hold through the form; the timeline grows with the reason.
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await countBecomes(page, timeline, trail.length + 1);
+    await page.getByRole('button', { name: 'Put on hold' }).click();
+    await page.getByRole('dialog').getByLabel('Why is it on hold?').fill('Waiting for the gas company to mark the line');
+    await page.getByRole('dialog').getByRole('button', { name: 'Put on hold' }).click();
+    await countBecomes(page, timeline, trail.length + 2);
+    expect(await items.nth(trail.length + 1).innerText()).toMatch(/in progress → on hold[\s\S]*Reason: Waiting for the gas company to mark the line/);
+
+    // An empty required field is named before anything is sent.
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await page.getByRole('button', { name: 'Comment' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Comment' }).click();
+    await containsText(page.getByRole('dialog').getByRole('alert'), 'Please correct: Comment: is required');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await items.count()).toBe(trail.length + 2);
+
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ticket.png'), fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await fitsTheWidth(page)).toBe(true);
+    await context.close();
+  });
+
+  it('never shows the resident’s contact to a department that does not hold the ticket', async () => {
+    const withContact = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole by the school', contact: { name: 'Ann Resident', phone: '978-555-0101' } });
+    await api.command(`/tickets/${withContact.body.ticketId}/assign`, as.operator, { department: 'DPW' });
+    const sam = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${withContact.body.ticketId}`);
+    await sam.page.getByText('Ann Resident · 978-555-0101').waitFor();
+    const eli = await signedIn(browser, base, as.engineeringStaff, `/console/tickets/${withContact.body.ticketId}`);
+    await eli.page.getByRole('heading', { name: 'History' }).waitFor();
+    expect(await eli.page.getByText('Ann Resident').count()).toBe(0);
+    expect(await eli.page.getByText('Resident', { exact: true }).count()).toBe(0);
+    await sam.context.close();
+    await eli.context.close();
+  });
+});
