@@ -26,7 +26,7 @@ export function buildConsole(): string {
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium; .ci/run does) or set SWITCHBOARD_CHROMIUM.`);
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium; npm test does it through .ci/prepare) or set SWITCHBOARD_CHROMIUM.`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
