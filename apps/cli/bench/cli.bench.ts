@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@switchboard/event-store';
-import { scanAll } from '../src/store/scan-all';
+import { scanAll } from '@switchboard/read-models';
 import { writeSyntheticHistory } from './synthetic-history';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

@@ -5,19 +5,21 @@ export { createReadStore } from './store/create-read-store';
 export { openSqliteReadStore } from './store/open-sqlite-read-store';
 export { openPostgresReadStore } from './store/open-postgres-read-store';
 export { ticketFactsFold, endedAt, type TicketFacts } from './facts/ticket-facts';
-export { replayTicketFacts } from './facts/replay-ticket-facts';
+export { replayTicketFacts, replayTickets, type ReplayedTicket } from './facts/replay-ticket-facts';
+export { factsCountingIn, occurredBy, occurredByTime, replayAsOf } from './replay/replay-as-of';
+export { headPosition, scanAll, SCAN_PAGE_SIZE } from './replay/scan-all';
 export { systemClock, type Clock } from './projection/clock';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerStatus } from './projection/projection-runner';
 export { rebuildReadModels, type RebuildOptions } from './projection/rebuild';
 export type { ProjectionLag } from './projection/lag';
-export type { QueueEntry } from './projection/ticket-row';
+export type { QueueEntry, TicketRowVersion, TicketText } from './projection/ticket-row';
 export type { QueueChangeKind } from './projection/queue-changes';
 export type { QueueChange } from './queries/queue-changes-after';
 export type { TicketFilter, TicketPage } from './queries/search-tickets';
 export type { TicketSummary } from './queries/ticket-summary';
 export type { DepartmentQueueOptions } from './queries/department-queue';
 export type { SlaCheck, SlaCheckCursor, SlaCheckPage } from './queries/sla-checks-due';
-export type { EscalationsOptions } from './queries/escalations';
+export { escalationsAmong, needsAttention, type EscalationsOptions } from './queries/escalations';
 export {
   completionMetrics,
   GROUP_BYS,
@@ -26,6 +28,7 @@ export {
   type DurationFigures,
   type GroupBy,
   type MetricFacts,
+  validateCompletionMetricsOptions,
 } from './metrics/completion-metrics';
 export { PERIODS, type Period } from './metrics/periods';
 export { ReadModels, type ReadModelsOptions } from './read-models';

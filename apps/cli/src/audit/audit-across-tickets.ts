@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import { loadTicket } from '@switchboard/ticket-service';
-import { scanAll } from '../store/scan-all';
+import { scanAll } from '@switchboard/read-models';
 import { type AuditRow, auditRow } from './audit-row';
 
 const TICKET_STREAM = /^ticket-(.+)$/;

@@ -4,7 +4,7 @@ import { type EventStore, InMemoryEventStore, type RecordedEvent, SqliteEventSto
 import { runCli } from '../../test/support/run-cli';
 import { writeSampleTickets } from '../../test/support/sample-tickets';
 import { useTempDir } from '../../test/support/temp-dir';
-import { scanAll } from '../store/scan-all';
+import { scanAll } from '@switchboard/read-models';
 import { restoreEvents } from './restore-events';
 
 /** What must survive a backup and restore: everything but the store-assigned position and time. */

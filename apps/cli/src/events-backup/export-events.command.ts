@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { withStore } from '../environment';
 import { EXIT } from '../exit-codes';
 import { stringOption } from '../parse-command-line';
-import { scanAll } from '../store/scan-all';
+import { scanAll } from '@switchboard/read-models';
 import { toBackupLine } from './backup-line';
 
 /** `switchboard export events`: the whole event log (or its tail) as NDJSON on stdout. */

@@ -6,7 +6,7 @@ import {
 } from '@switchboard/event-store';
 import { DataError } from '../exit-codes';
 import { numberedLines } from '../input/numbered-lines';
-import { headPosition } from '../store/scan-all';
+import { headPosition } from '@switchboard/read-models';
 import { type BackupLine, parseBackupLine } from './backup-line';
 
 /** Consecutive events of one stream appended together: fewer commits, same order. */

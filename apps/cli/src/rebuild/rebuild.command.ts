@@ -1,9 +1,8 @@
-import { rebuildReadModels } from '@switchboard/read-models';
+import { headPosition, rebuildReadModels } from '@switchboard/read-models';
 import { type CliIo, say } from '../cli-io';
 import type { Command } from '../command';
 import { loadCatalog, openReadStore, withStore } from '../environment';
 import { EXIT, UsageError } from '../exit-codes';
-import { headPosition } from '../store/scan-all';
 import { ProgressReporter } from './progress-reporter';
 
 const NAME = 'rebuild';

@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { loadCatalog, withStore } from '../environment';
 import { EXIT } from '../exit-codes';
 import { requiredOption } from '../parse-command-line';
-import { headPosition } from '../store/scan-all';
+import { headPosition } from '@switchboard/read-models';
 import { appendImportedTicket } from './append-imported-tickets';
 import { csvRows } from './csv-rows';
 import { importedTicket } from './imported-ticket';

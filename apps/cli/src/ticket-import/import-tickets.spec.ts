@@ -5,7 +5,7 @@ import { loadTicket } from '@switchboard/ticket-service';
 import { deterministicEventId } from '@switchboard/ticketing';
 import { runCli } from '../../test/support/run-cli';
 import { useTempDir } from '../../test/support/temp-dir';
-import { scanAll } from '../store/scan-all';
+import { scanAll } from '@switchboard/read-models';
 
 const FIXTURES = join(__dirname, '../../test/fixtures');
 const MAPPINGS = join(__dirname, '../../mappings');

@@ -7,7 +7,7 @@ import type { GenerationTables } from '../store/generation-tables';
 import type { ReadStoreDialect } from '../store/read-store';
 import { queueChangesOf, type TicketVersion } from './queue-changes';
 import { toTicketEvent, TICKET_STREAM_PREFIX } from './ticket-event';
-import { factsOfRow, factsRowOf, ticketRowOf, type TicketText } from './ticket-row';
+import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } from './ticket-row';
 import { upsertRows } from './upsert-rows';
 
 /** A ticket as the batch leaves it. */
@@ -40,7 +40,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
       revision: recorded.revision,
       position: recorded.globalPosition,
       updatedAt: event.metadata.occurredAt,
-      text: event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : current?.text,
+      text: openingTextOf(event) ?? current?.text,
       changed: true,
     };
     changes.push(...queueChangesOf(current, next, recorded.globalPosition));

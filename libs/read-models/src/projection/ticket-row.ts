@@ -1,4 +1,4 @@
-import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type ServiceCatalog } from '@switchboard/ticketing';
+import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type RecordedTicketEvent, type ServiceCatalog } from '@switchboard/ticketing';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { TicketFactsTable, TicketsTable } from '../store/read-db';
 
@@ -55,6 +55,11 @@ export function queueEntryOf(facts: TicketFacts, revision: number): QueueEntry {
 export interface TicketText {
   readonly description: string;
   readonly address: string | null;
+}
+
+/** The text a ticket is opened with; undefined for every other event (description and address never change). */
+export function openingTextOf(event: RecordedTicketEvent): TicketText | undefined {
+  return event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : undefined;
 }
 
 /** Where a ticket's row stands: its stream revision, the global position and the time of its latest event. */

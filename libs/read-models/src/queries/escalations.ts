@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ReplayedTicket } from '../facts/replay-ticket-facts';
+import { ticketRowOf } from '../projection/ticket-row';
 import type { GenerationTables } from '../store/generation-tables';
-import type { ReadDb } from '../store/read-db';
+import type { ReadDb, TicketsTable } from '../store/read-db';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { TicketPage } from './search-tickets';
-import { summaryOf } from './ticket-summary';
+import { isAtRisk, isOverdue, summaryOf, type TicketSummary } from './ticket-summary';
 import { nonEmpty, pageLimit, validDate } from './validate';
 
 export interface EscalationsOptions {
@@ -51,4 +54,30 @@ export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, 
     tickets: page.map((row) => summaryOf(row, now)),
     nextCursor: rows.length > size && last ? encodeCursor(queryKey, [last.late_since, last.ticket_id]) : null,
   };
+}
+
+/** Whether a ticket's row belongs on the escalations list at `now`: in a queue, and escalated, late (also late on hold) or at risk. */
+export function needsAttention(row: TicketsTable, now: Date): boolean {
+  return row.queue_department !== null && (Number(row.escalation_tier) >= 1 || isOverdue(row, now) || isAtRisk(row, now));
+}
+
+/** The list's order key: the due time the ticket is late against (on hold: the one it stays late against). */
+const lateSinceOf = (row: TicketsTable): string => row.overdue_since ?? row.due_sort;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The escalations list over tickets replayed in memory (e.g. as of a past moment): the rows the
+ * projection would have written for them, chosen, ordered (late the longest first, then ticket id)
+ * and summarised as the query does, at `now`; the first `limit` of them, without paging.
+ */
+export function escalationsAmong(tickets: readonly ReplayedTicket[], catalog: ServiceCatalog, options: Omit<EscalationsOptions, 'cursor'>): TicketSummary[] {
+  const size = pageLimit('limit', options.limit, 50, 500);
+  const now = validDate('now', options.now);
+  const department = options.department === undefined ? undefined : nonEmpty('department', options.department);
+  return tickets
+    .map((ticket) => ticketRowOf(ticket.facts, ticket.text, ticket.version, catalog))
+    .filter((row) => needsAttention(row, now) && (department === undefined || row.queue_department === department))
+    .sort((a, b) => byText(lateSinceOf(a), lateSinceOf(b)) || byText(a.ticket_id, b.ticket_id))
+    .slice(0, size)
+    .map((row) => summaryOf(row, now));
 }
