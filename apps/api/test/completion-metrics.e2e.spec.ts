@@ -1,9 +1,16 @@
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { completionMetrics, type CompletionMetricsOptions, replayTicketFacts } from '@switchboard/read-models';
+import { completionMetrics, type CompletionMetricsOptions, factsCountingIn, occurredBy, replayTicketFacts } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../src/catalog/catalog.module';
-import { as, type TestApi } from './api-harness';
+import { as, type TestApi, useTestApi } from './api-harness';
 import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
+
+/** Each grouping with another period, so every one of both is asked once. */
+const GROUPINGS = [
+  ['department', 'day'],
+  ['service', 'week'],
+  ['channel', 'month'],
+] as const;
 
 /** A few days of tickets: worked, completed late and on time, closed, answered at first contact, escalated, left open. */
 async function historyOfAWeek(api: TestApi): Promise<string> {
@@ -52,11 +59,7 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
     return JSON.parse(JSON.stringify(figures));
   };
 
-  it.each([
-    ['department', 'day'],
-    ['service', 'week'],
-    ['channel', 'month'],
-  ] as const)('equals the library function over a replay of the event log (groupBy=%s, period=%s)', async (groupBy, period) => {
+  it.each(GROUPINGS)('equals the library function over a replay of the event log (groupBy=%s, period=%s)', async (groupBy, period) => {
     const answer = await report(`from=${from}&to=${to}&groupBy=${groupBy}&period=${period}`);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ from, to, groupBy, period, timeZone: 'America/New_York' });
@@ -96,5 +99,112 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
       const answer = await report(query);
       expect([query, answer.status, answer.body.problems?.map((p: { field: string }) => p.field)]).toEqual([query, 400, [field]]);
     }
+  });
+
+  it('answers from the read models at the clock\'s now without asOf', async () => {
+    const { body } = await report(`from=${from}&to=${to}&groupBy=department&period=month`);
+    expect(body).toMatchObject({ to, asOf: api().clock.now().toISOString(), source: 'read-models' });
+  });
+
+  describe('asOf: replayed from the event log as it was then', () => {
+    // Wednesday 4 November, 12:00 UTC: the pothole and the question are completed, the snow ticket is escalated, the duplicate not yet opened.
+    const asOf = '2026-11-04T12:00:00.000Z';
+
+    /** The library's pure functions over the events that had occurred by asOf, with `to` clipped to it. */
+    const expectedAsOf = async (at: string, options: Omit<CompletionMetricsOptions, 'timeZone' | 'from' | 'to'>) => {
+      const catalog = api().app.get<ServiceCatalog>(CATALOG);
+      const facts = await replayTicketFacts(occurredBy(api().app.get<EventStore>(EVENT_STORE).readAll(), new Date(at)), catalog);
+      const end = new Date(Math.min(Date.parse(to), Date.parse(at)));
+      const figures = completionMetrics(factsCountingIn(facts, new Date(from), end), { ...options, from: new Date(from), to: end, timeZone: 'America/New_York' });
+      return JSON.parse(JSON.stringify(figures));
+    };
+
+    it.each(GROUPINGS)('equals the library functions over the events that had occurred by asOf, to clipped to it (groupBy=%s, period=%s)', async (groupBy, period) => {
+      const answer = await report(`from=${from}&to=${to}&groupBy=${groupBy}&period=${period}&asOf=${asOf}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ from, to: asOf, asOf, groupBy, period, timeZone: 'America/New_York', source: 'replay' });
+      expect(answer.body.figures).toEqual(await expectedAsOf(asOf, { groupBy, period }));
+    });
+
+    it('has the figures of that moment: backlog and overdue judged then', async () => {
+      const { body } = await report(`from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}`);
+      expect(body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({ opened: 2, completed: 1, closedWithoutCompletion: 0, backlogAtPeriodEnd: 1 });
+      const now = await report(`from=${from}&to=${to}&groupBy=department&period=month`);
+      expect(now.body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({ opened: 3, completed: 2, backlogAtPeriodEnd: 0 });
+    });
+
+    it('gives the read models\' figures when asOf is now and the report ends before it', async () => {
+      const end = '2026-11-06T00:00:00.000Z';
+      const live = await report(`from=${from}&to=${end}&groupBy=service&period=day`);
+      const replayed = await report(`from=${from}&to=${end}&groupBy=service&period=day&asOf=${api().clock.now().toISOString()}`);
+      expect(replayed.body).toMatchObject({ to: end, source: 'replay' });
+      expect(replayed.body.figures).toEqual(live.body.figures);
+    });
+
+    it('keeps the access rules', async () => {
+      const byService = await report(`from=${from}&to=${to}&groupBy=service&period=month&asOf=${asOf}`, as.dpwHead);
+      expect(new Set(byService.body.figures.map((f: { group: string }) => f.group))).toEqual(new Set(['POTHOLE', 'SNOW-UNPLOWED']));
+      expect((await report(`from=${from}&to=${to}&groupBy=channel&period=month&asOf=${asOf}`, as.dpwHead)).status).toBe(403);
+      expect((await report(`from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}`, as.operator)).status).toBe(403);
+    });
+
+    it('answers 400 naming the parameter for a bad, future or too early asOf', async () => {
+      const future = new Date(api().clock.now().getTime() + 1000).toISOString();
+      const cases: [string, string][] = [
+        [`from=${from}&to=${to}&groupBy=department&period=day&asOf=last-week`, 'asOf'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&asOf=${future}`, 'asOf'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&asOf=${from}`, 'asOf'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&asOf=2026-10-01T00:00:00Z`, 'asOf'],
+        [`from=${to}&to=${from}&groupBy=department&period=day&asOf=${asOf}`, 'from'],
+        [`from=${from}&to=${to}&groupBy=department&period=year&asOf=${asOf}`, 'period'],
+      ];
+      for (const [query, field] of cases) {
+        const answer = await report(query);
+        expect([query, answer.status, answer.body.problems?.map((p: { field: string }) => p.field)]).toEqual([query, 400, [field]]);
+      }
+    });
+  });
+});
+
+describe('GET /metrics/completion?asOf= reuses a replay until the event log grows', () => {
+  const api = useTestApi();
+  const from = '2026-11-01T04:00:00.000Z';
+  const to = '2026-11-09T05:00:00.000Z';
+
+  /** The replay counter of GET /metrics, by outcome. */
+  const replays = async (): Promise<Record<string, number>> => {
+    const text = await (await fetch(`${await api().app.getUrl()}/metrics`)).text();
+    const counts: Record<string, number> = { replayed: 0, reused: 0 };
+    for (const [, outcome, value] of text.matchAll(/^switchboard_as_of_replays_total\{outcome="(\w+)"\} (\d+)$/gm)) counts[outcome] = Number(value);
+    return counts;
+  };
+  const opened = async (asOf: string) => {
+    const answer = await api().request('GET', `/metrics/completion?from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}`, { token: as.director });
+    expect(answer.status).toBe(200);
+    return answer.body.figures.find((f: { group: string }) => f.group === 'DPW')?.opened ?? 0;
+  };
+
+  it('replays once for repeated asks at one asOf, and again after an append, which it then counts', async () => {
+    await api().command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole on Oak St' });
+    api().clock.advance(24 * 60);
+    const asOf = api().clock.now().toISOString();
+    api().clock.advance(60);
+
+    expect(await opened(asOf)).toBe(1);
+    expect(await opened(asOf)).toBe(1);
+    expect((await api().request('GET', `/escalations?asOf=${asOf}`, { token: as.director })).status).toBe(200);
+    expect(await replays()).toEqual({ replayed: 1, reused: 2 });
+
+    // An import of an old ticket: appended now, it happened before asOf.
+    api().clock.advance(-12 * 60);
+    await api().command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'web', description: 'Pothole on Elm St, reported late' });
+    api().clock.advance(12 * 60);
+    expect(await opened(asOf)).toBe(2);
+    expect(await opened(asOf)).toBe(2);
+    expect(await replays()).toEqual({ replayed: 2, reused: 3 });
+
+    // Another moment is another replay.
+    expect(await opened('2026-11-02T12:00:00.000Z')).toBe(0);
+    expect(await replays()).toEqual({ replayed: 3, reused: 3 });
   });
 });

@@ -84,7 +84,114 @@ describe('GET /escalations', () => {
     const first = await api().request('GET', '/escalations?limit=2', { token: as.director });
     expect(first.body.tickets).toHaveLength(2);
     const second = await api().request('GET', `/escalations?limit=2&cursor=${first.body.nextCursor}`, { token: as.director });
-    expect(second.body).toEqual({ tickets: [expect.objectContaining({ ticketId: dpwPothole })], nextCursor: null });
+    expect(second.body).toEqual({
+      tickets: [expect.objectContaining({ ticketId: dpwPothole })],
+      nextCursor: null,
+      asOf: api().clock.now().toISOString(),
+      source: 'read-models',
+    });
+  });
+});
+
+describe('GET /escalations?asOf=', () => {
+  const api = useTestApi();
+  /** What the list answered at each moment, without asOf, by the moment. */
+  const seen = new Map<string, { director: unknown[]; dpwHead: unknown[] }>();
+
+  const listed = async (token: string, query = '') => {
+    const answer = await api().request('GET', `/escalations${query}`, { token });
+    expect([query, answer.status]).toEqual([query, 200]);
+    return answer.body;
+  };
+  /** Lets the SLA watcher act at the test clock's time, then notes what the list shows now. */
+  async function note(): Promise<string> {
+    await caughtUp(api());
+    await api().app.get(SlaWatchService).watcher.scan();
+    await caughtUp(api());
+    const now = api().clock.now().toISOString();
+    seen.set(now, { director: (await listed(as.director)).tickets, dpwHead: (await listed(as.dpwHead)).tickets });
+    return now;
+  }
+
+  let start: string;
+  let atRisk: string;
+  let breached: string;
+  let toTheDirector: string;
+  let afterWork: string;
+  let dpwDemo: string;
+  let dpwPothole: string;
+
+  beforeAll(async () => {
+    start = api().clock.now().toISOString();
+    api().clock.advance(1);
+    const route = async (body: object, department: string) => {
+      const { body: opened } = await api().command('/tickets', as.operator, body);
+      await api().command(`/tickets/${opened.ticketId}/assign`, as.operator, { department });
+      return opened.ticketId as string;
+    };
+    dpwDemo = await route(demoRequest, 'DPW');
+    dpwPothole = await route(pothole, 'DPW');
+    api().clock.advance(1);
+    await route(demoRequest, 'ENGINEERING');
+    api().clock.advance(4);
+    atRisk = await note();
+    api().clock.advance(3);
+    breached = await note();
+    api().clock.advance(2 * 24 * 60 + 4 * 60);
+    toTheDirector = await note();
+    api().clock.advance(30);
+    await api().command(`/tickets/${dpwDemo}/start`, as.dpwStaff);
+    await api().command(`/tickets/${dpwPothole}/escalate`, as.dpwStaff, { reason: 'complex', note: 'needs the big patching truck' });
+    afterWork = await note();
+    api().clock.advance(60);
+  });
+
+  it('lists what the list showed at each past moment, judged at that moment', async () => {
+    expect(seen.get(atRisk)!.director).toEqual([expect.objectContaining({ ticketId: dpwDemo, tier: 0, atRisk: true })]);
+    for (const [moment, shown] of seen) {
+      const past = await listed(as.director, `?asOf=${moment}`);
+      expect([moment, past]).toEqual([moment, { tickets: shown.director, nextCursor: null, asOf: moment, source: 'replay' }]);
+      expect([moment, (await listed(as.dpwHead, `?asOf=${moment}`)).tickets]).toEqual([moment, shown.dpwHead]);
+    }
+    expect((await listed(as.director, `?asOf=${start}`)).tickets).toEqual([]);
+  });
+
+  it('judges overdue and at-risk at asOf even between the SLA watcher\'s scans', async () => {
+    // A minute after the due time, before the watcher recorded the breach: late, not yet escalated or breached.
+    const late = new Date(Date.parse(breached) - 60_000).toISOString();
+    const tickets = (await listed(as.director, `?asOf=${late}`)).tickets;
+    expect(tickets[0]).toMatchObject({ ticketId: dpwDemo, tier: 0, overdue: true, atRisk: false, breachedAt: null, reason: null });
+  });
+
+  it('applies limit and department, and never pages', async () => {
+    const all = (await listed(as.director, `?asOf=${afterWork}`)).tickets;
+    expect(all.length).toBeGreaterThan(1);
+    expect(await listed(as.director, `?asOf=${afterWork}&limit=1`)).toEqual({ tickets: all.slice(0, 1), nextCursor: null, asOf: afterWork, source: 'replay' });
+    const engineering = (await listed(as.director, `?asOf=${afterWork}&department=ENGINEERING`)).tickets;
+    expect(engineering.map((t: { department: string }) => t.department)).toEqual(['ENGINEERING']);
+    expect(engineering[0]).toMatchObject({ reason: 'overdue', tier: 2 });
+    expect(all.find((t: { ticketId: string }) => t.ticketId === dpwPothole)).toMatchObject({ reason: 'complex', tier: 1, atRisk: true });
+    const before = (await listed(as.director, `?asOf=${toTheDirector}`)).tickets;
+    expect(before.find((t: { ticketId: string }) => t.ticketId === dpwPothole)).toMatchObject({ reason: null, tier: 0 });
+  });
+
+  it('keeps the access rules', async () => {
+    expect((await api().request('GET', `/escalations?asOf=${toTheDirector}&department=ENGINEERING`, { token: as.dpwHead })).status).toBe(403);
+    expect((await api().request('GET', `/escalations?asOf=${toTheDirector}`, { token: as.dpwStaff })).status).toBe(403);
+    expect((await api().request('GET', `/escalations?asOf=${toTheDirector}`)).status).toBe(401);
+  });
+
+  it('answers 400 naming the parameter for a bad or future asOf, or a cursor with it', async () => {
+    const future = new Date(api().clock.now().getTime() + 1000).toISOString();
+    const page = await listed(as.director, '?limit=1');
+    for (const [query, field] of [
+      [`?asOf=${future}`, 'asOf'],
+      ['?asOf=yesterday', 'asOf'],
+      [`?asOf=${toTheDirector}&cursor=${page.nextCursor}`, 'cursor'],
+    ]) {
+      const answer = await api().request('GET', `/escalations${query}`, { token: as.director });
+      expect([query, answer.status, answer.body.problems?.map((p: { field: string }) => p.field)]).toEqual([query, 400, [field]]);
+    }
   });
 });
 

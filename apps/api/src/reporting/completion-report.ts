@@ -1,7 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CompletionFigures, GROUP_BYS, type GroupBy, InvalidQueryParameterError, type Period, type ReadModels } from '@switchboard/read-models';
+import {
+  type CompletionFigures,
+  type CompletionMetricsOptions,
+  completionMetrics,
+  factsCountingIn,
+  GROUP_BYS,
+  type GroupBy,
+  InvalidQueryParameterError,
+  type Period,
+  type ReadModels,
+  validateCompletionMetricsOptions,
+} from '@switchboard/read-models';
 import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
+import { type AnswerSource, pastInstant } from '../as-of/as-of';
+import { AsOfReplays } from '../as-of/as-of-replays';
 import { CATALOG } from '../catalog/catalog.module';
+import { CLOCK, type Clock } from '../clock/clock';
 import { READ_MODELS } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
 import { completionFiguresFor } from './completion-access';
@@ -10,21 +24,28 @@ import type { CompletionQueryDto } from './completion-query.dto';
 /** A completion report as GET /metrics/completion answers it. */
 export interface CompletionReport {
   readonly from: string;
+  /** The end of the report: the one asked for, or asOf when that is earlier. */
   readonly to: string;
   readonly groupBy: GroupBy;
   readonly period: Period;
   /** The catalog calendar's zone: periods start at local midnight there. */
   readonly timeZone: string;
+  /** The moment the figures describe: the asOf asked for, else the API clock's now. */
+  readonly asOf: string;
+  /** `read-models` (the projected facts, now) or `replay` (the event log replayed up to asOf). */
+  readonly source: AnswerSource;
   readonly figures: readonly CompletionFigures[];
 }
 
-/** Completion metrics over the read models' ticket facts, in the city's time zone, limited to what the caller may see. */
+/** Completion metrics over the read models' ticket facts, or as of a past moment over a replay, in the city's time zone, limited to what the caller may see. */
 @Injectable()
 export class CompletionReporter {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly replays: AsOfReplays,
   ) {}
 
   /** The report for the query, once the read models include `query.position`; throws InvalidQueryParameterError naming a bad parameter, QueryForbidden for callers who may not. */
@@ -34,10 +55,31 @@ export class CompletionReporter {
     }
     const groupBy = query.groupBy as GroupBy;
     const visible = completionFiguresFor(actor, groupBy, this.catalog);
-    await this.readYourWrites.reach(query.position);
+    const now = this.clock.now();
     const timeZone = this.catalog.config.calendar.timeZone;
-    const options = { from: new Date(query.from), to: new Date(query.to), groupBy, period: query.period as Period, timeZone };
-    const figures = await this.readModels.completionMetrics(options);
-    return { from: options.from.toISOString(), to: options.to.toISOString(), groupBy, period: options.period, timeZone, figures: figures.filter(visible) };
+    const asked = validateCompletionMetricsOptions({ from: new Date(query.from), to: new Date(query.to), groupBy, period: query.period as Period, timeZone });
+    const answer = (options: CompletionMetricsOptions, asOf: Date, source: AnswerSource, figures: readonly CompletionFigures[]): CompletionReport => ({
+      from: options.from.toISOString(),
+      to: options.to.toISOString(),
+      groupBy,
+      period: options.period,
+      timeZone,
+      asOf: asOf.toISOString(),
+      source,
+      figures: figures.filter(visible),
+    });
+    if (query.asOf === undefined) {
+      await this.readYourWrites.reach(query.position);
+      return answer(asked, now, 'read-models', await this.readModels.completionMetrics(asked));
+    }
+    const asOf = pastInstant(query.asOf, now);
+    // Nothing is known after asOf: the report ends there, so backlog and overdue are judged at that moment.
+    const options = asked.to > asOf ? { ...asked, to: asOf } : asked;
+    if (options.from >= options.to) {
+      throw new InvalidQueryParameterError('asOf', `must be after from (${options.from.toISOString()}): the report ends at asOf, so it would cover nothing.`);
+    }
+    const tickets = await this.replays.ticketsAsOf(asOf);
+    const facts = factsCountingIn(tickets.map((ticket) => ticket.facts), options.from, options.to);
+    return answer(options, asOf, 'replay', completionMetrics(facts, options));
   }
 }

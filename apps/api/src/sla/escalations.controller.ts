@@ -1,10 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import type { ReadModels } from '@switchboard/read-models';
-import type { Actor } from '@switchboard/ticketing';
-import { loadTicket } from '@switchboard/ticket-service';
+import { escalationsAmong, InvalidQueryParameterError, occurredByTime, type ReadModels, type TicketSummary } from '@switchboard/read-models';
+import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
+import { loadTicket, type TicketEventRecord } from '@switchboard/ticket-service';
+import { type AnswerSource, pastInstant } from '../as-of/as-of';
+import { AsOfReplays } from '../as-of/as-of-replays';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { QueryForbidden } from '../errors/api-exceptions';
 import { READ_MODELS } from '../read-models/read-models.module';
@@ -14,8 +17,12 @@ import { EscalationsQueryDto } from './escalations-query.dto';
 /** A page of GET /escalations. */
 export interface EscalationsPage {
   readonly tickets: EscalationView[];
-  /** Pass as `cursor` for the next page; null on the last. */
+  /** Pass as `cursor` for the next page; null on the last (always null with asOf). */
   readonly nextCursor: string | null;
+  /** The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
+  readonly asOf: string;
+  /** `read-models` (the projected tickets, now) or `replay` (the event log replayed up to asOf). */
+  readonly source: AnswerSource;
 }
 
 @ApiTags('queries')
@@ -25,16 +32,33 @@ export class EscalationsController {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+    private readonly replays: AsOfReplays,
   ) {}
 
-  /** Open escalated, late and at-risk tickets, late the longest first: all departments for the director, their own for a department head. */
+  /**
+   * Open escalated, late and at-risk tickets, late the longest first: all departments for the
+   * director, their own for a department head. With asOf, the list as it was then (one page).
+   */
   @Get()
   async escalations(@Query() query: EscalationsQueryDto, @CurrentActor() actor: Actor): Promise<EscalationsPage> {
     const department = departmentVisibleTo(actor, query.department);
-    const page = await this.readModels.escalations({ now: this.clock.now(), department, limit: query.limit, cursor: query.cursor });
+    const now = this.clock.now();
+    if (query.asOf === undefined) {
+      const page = await this.readModels.escalations({ now, department, limit: query.limit, cursor: query.cursor });
+      return { tickets: await this.views(page.tickets), nextCursor: page.nextCursor, asOf: now.toISOString(), source: 'read-models' };
+    }
+    const asOf = pastInstant(query.asOf, now);
+    if (query.cursor !== undefined) throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
+    const summaries = escalationsAmong(await this.replays.ticketsAsOf(asOf), this.catalog, { now: asOf, department, limit: query.limit });
+    return { tickets: await this.views(summaries, asOf), nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
+  }
+
+  /** Completes each listed ticket with what only its history knows (as of `asOf`: the events that had occurred by then). */
+  private views(summaries: readonly TicketSummary[], asOf?: Date): Promise<EscalationView[]> {
+    const known = (records: readonly TicketEventRecord[]) => (asOf === undefined ? records : records.filter((record) => occurredByTime(record.stored, asOf)));
     // A page is at most 200 tickets, each a short stream: reason and breach time come from the history itself.
-    const tickets = await Promise.all(page.tickets.map(async (summary) => escalationViewOf(summary, (await loadTicket(this.store, summary.ticketId)).records)));
-    return { tickets, nextCursor: page.nextCursor };
+    return Promise.all(summaries.map(async (summary) => escalationViewOf(summary, known((await loadTicket(this.store, summary.ticketId)).records))));
   }
 }
 
