@@ -79,6 +79,27 @@ async function metricCell(page: Page, group: string, heading: string): Promise<s
   return (await page.locator(`[data-testid="metrics-table"] tbody tr[data-row="${group}"] > *`).nth(index).innerText()).trim();
 }
 
+describe('signing in', () => {
+  it('refuses an unknown token in words, then lets the right one in (keyboard only)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Access token').focus();
+    await page.keyboard.type('not-a-token');
+    await page.keyboard.press('Enter');
+    await containsText(page.getByRole('alert'), 'Your sign-in was not accepted');
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await lowContrastText(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+    await page.getByLabel('Access token').fill(as.operator);
+    await page.keyboard.press('Enter');
+    // An operator lands on the list of queues.
+    await atPath(page, '/console/queues');
+    await page.getByRole('link', { name: 'Public Works' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('the director dashboard', () => {
   const range = '?from=2026-11-02&to=2026-11-05&groupBy=department&period=day';
 
