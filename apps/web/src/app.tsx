@@ -14,8 +14,8 @@ import { forgetToken, may, type Session, SessionContext, storedToken, storeToken
 
 type Loaded = { state: 'signed-out'; problem?: Problem } | { state: 'loading' } | { state: 'signed-in'; session: Session };
 
-async function signIn(token: string, signOut: () => void): Promise<Session> {
-  const api = new ApiClient(token);
+async function signIn(token: string, signOut: () => void, expired: (problem: Problem) => void): Promise<Session> {
+  const api = new ApiClient(token, expired);
   const sent = Date.now();
   const [me, catalog] = await Promise.all([api.get<Me>('/me'), api.get<Catalog>('/departments')]);
   // The API's clock is the console's "now" (reports, overdue): keep the offset to the browser's.
@@ -43,10 +43,16 @@ export function App() {
     navigate('/sign-in');
   }, []);
 
+  // The API stopped accepting the token mid-session: back to sign-in, saying why.
+  const expired = useCallback((problem: Problem) => {
+    forgetToken();
+    setLoaded({ state: 'signed-out', problem });
+  }, []);
+
   const start = useCallback(
     async (token: string): Promise<Problem | undefined> => {
       try {
-        const session = await signIn(token, signOut);
+        const session = await signIn(token, signOut, expired);
         storeToken(token);
         setLoaded({ state: 'signed-in', session });
         return undefined;
@@ -57,7 +63,7 @@ export function App() {
         return error.problem;
       }
     },
-    [signOut],
+    [signOut, expired],
   );
 
   useEffect(() => {

@@ -173,6 +173,33 @@ describe('the director dashboard', () => {
   });
 });
 
+describe('a department head’s dashboard', () => {
+  it('shows their own department only: figures, services and escalations', async () => {
+    const { context, page } = await signedIn(browser, base, as.dpwHead);
+    await atPath(page, '/console/dashboard');
+    await page.getByText('Live figures as of').waitFor();
+    await page.goto(`${base}/console/dashboard?from=2026-11-02&to=2026-11-05&groupBy=department&period=day`);
+    await page.getByText('Live figures as of').waitFor();
+    const groups = await page.locator('[data-testid="metrics-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
+    expect(groups).toEqual(['DPW']);
+    const departments = await page.locator('[data-testid="escalations-table"] tbody tr[data-row] > :nth-child(2)').allInnerTexts();
+    expect(departments.length).toBeGreaterThan(0);
+    expect(new Set(departments)).toEqual(new Set(['Public Works']));
+    // No channel grouping for a department head (the API reserves it for the director).
+    expect(await page.locator('#groupBy option').allInnerTexts()).toEqual(['Department', 'Service']);
+    await page.selectOption('#groupBy', 'service');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { name: 'Completion by service' }).waitFor();
+    await page.getByText('Live figures as of').waitFor();
+    const services = await page.locator('[data-testid="metrics-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
+    const catalog = (await api.request('GET', '/departments', { token: as.dpwHead })).body.departments as { id: string; services: { code: string }[] }[];
+    const own = new Set(catalog.find((d) => d.id === 'DPW')!.services.map((x) => x.code));
+    expect(services.length).toBeGreaterThan(0);
+    for (const code of services) expect(own.has(code!)).toBe(true);
+    await context.close();
+  });
+});
+
 describe('the department queue', () => {
   it('lets staff claim and complete a ticket live while a second browser sees it leave the queue', async () => {
     const queuePath = '/console/departments/DPW/queue';

@@ -18,6 +18,8 @@ export interface CommandOptions {
 export class ApiClient {
   constructor(
     readonly token: string,
+    /** Called when the API stops accepting the token (expired, revoked): the console signs out. */
+    private readonly onUnauthorized: (problem: Problem) => void = () => undefined,
     private readonly base = '',
   ) {}
 
@@ -55,6 +57,7 @@ export class ApiClient {
     }
     if (!response.ok) {
       const problem = body && typeof body === 'object' && 'error' in body ? (body as Problem) : { statusCode: response.status, error: `HTTP ${response.status}`, message: text.slice(0, 200) || response.statusText };
+      if (response.status === 401) this.onUnauthorized(problem);
       throw new ApiProblem(problem);
     }
     return body as T;
