@@ -168,7 +168,7 @@ function pageFor(path: string, query: URLSearchParams) {
   const queue = /^\/departments\/([^/]+)\/queue$/.exec(path);
   if (queue) return <QueuePage department={decodeURIComponent(queue[1])} />;
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
-  if (ticket) return <TicketPage ticketId={decodeURIComponent(ticket[1])} />;
+  if (ticket) return <TicketPage key={ticket[1]} ticketId={decodeURIComponent(ticket[1])} />;
   return (
     <>
       <h1>Page not found</h1>

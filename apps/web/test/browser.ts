@@ -32,19 +32,43 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
+/** One person's browser: its page, and `close()`, which also fails the test if the console threw meanwhile. */
+export interface ConsoleBrowser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
 /** A fresh browser profile (its own session storage) at a laptop's width, signed in with `token` through the sign-in form, by keyboard. */
-export async function signedIn(browser: Browser, base: string, token: string, path = '/console/', viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(browser: Browser, base: string, token: string, path = '/console/', viewport = { width: 1366, height: 900 }): Promise<ConsoleBrowser> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw new Error(`The console threw in the browser: ${error.message}`);
-  });
+  // Uncaught errors in the page are collected and fail the test at close (not thrown in an event handler).
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${base}${path}`);
   await page.getByLabel('Access token').focus();
   await page.keyboard.type(token);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { context, page };
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      expect(errors).toEqual([]);
+    },
+  };
+}
+
+/** True when the canvas has something drawn on it (not every pixel transparent or one colour). */
+export function canvasIsDrawn(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length && colours.size < 3; i += 4 * 97) colours.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+    return colours.size >= 3;
+  });
 }
 
 /** Form controls without a label: each must be named for screen readers. */

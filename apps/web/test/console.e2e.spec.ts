@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import { atPath, buildConsole, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
+import { atPath, buildConsole, canvasIsDrawn, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -104,7 +104,7 @@ describe('the director dashboard', () => {
   const range = '?from=2026-11-02&to=2026-11-05&groupBy=department&period=day';
 
   it('shows the completion metrics of the seeded history, as the API computes them', async () => {
-    const { context, page } = await signedIn(browser, base, as.director);
+    const { page, close } = await signedIn(browser, base, as.director);
     await atPath(page, '/console/dashboard');
     await page.goto(`${base}/console/dashboard${range}`);
     await page.getByText('Live figures as of').waitFor();
@@ -122,10 +122,19 @@ describe('the director dashboard', () => {
       expect(await metricCell(page, figures.group, 'Opened')).toBe(String(figures.opened));
       expect(await metricCell(page, figures.group, 'Completed')).toBe(String(figures.completed));
     }
-    // Four charts are drawn, each an image named for assistive technology.
+    // Four charts are drawn, each an image named for assistive technology with its figures, and its numbers as text.
     for (const chart of ['chart-on-time', 'chart-time', 'chart-backlog', 'chart-rates']) {
       expect(await page.locator(`[data-testid="${chart}"] canvas`).getAttribute('role')).toBe('img');
+      expect(await canvasIsDrawn(page, `[data-testid="${chart}"] canvas`)).toBe(true);
     }
+    expect(await page.locator('[data-testid="chart-on-time"] canvas').getAttribute('aria-label')).toContain('Public Works 33.3 %');
+    await page.locator('[data-testid="chart-backlog"] summary').click();
+    const backlogNumbers = page.locator('[data-testid="chart-backlog"] table');
+    expect(await backlogNumbers.locator('thead th').allInnerTexts()).toEqual(expect.arrayContaining(['All', 'Public Works']));
+    // Backlog of all departments at the end of each day: Mon 2 (pothole, second pothole, snow, and the answered question is closed), Tue 2, Wed 3, Thu 3.
+    expect(await backlogNumbers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]))).toEqual([
+      ['2026-11-02', '3'], ['2026-11-03', '2'], ['2026-11-04', '3'], ['2026-11-05', '3'],
+    ]);
     // The escalation is listed, with its reason.
     const snowRow = page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`);
     await containsText(snowRow, 'complex');
@@ -141,11 +150,11 @@ describe('the director dashboard', () => {
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
-    await context.close();
+    await close();
   });
 
   it('reproduces the dashboard as of a past moment: before and after the known completion and escalation differ', async () => {
-    const { context, page } = await signedIn(browser, base, as.director, `/console/dashboard${range}`);
+    const { page, close } = await signedIn(browser, base, as.director, `/console/dashboard${range}`);
     await page.getByText('Live figures as of').waitFor();
 
     // Tuesday 10:00, half an hour before the pothole was completed and the snow ticket escalated.
@@ -169,13 +178,13 @@ describe('the director dashboard', () => {
     await page.getByRole('button', { name: 'Back to now' }).click();
     await page.getByText('Live figures as of').waitFor();
     expect(await metricCell(page, 'DPW', 'Opened')).toBe('3');
-    await context.close();
+    await close();
   });
 });
 
 describe('a department head’s dashboard', () => {
   it('shows their own department only: figures, services and escalations', async () => {
-    const { context, page } = await signedIn(browser, base, as.dpwHead);
+    const { page, close } = await signedIn(browser, base, as.dpwHead);
     await atPath(page, '/console/dashboard');
     await page.getByText('Live figures as of').waitFor();
     await page.goto(`${base}/console/dashboard?from=2026-11-02&to=2026-11-05&groupBy=department&period=day`);
@@ -196,7 +205,7 @@ describe('a department head’s dashboard', () => {
     const own = new Set(catalog.find((d) => d.id === 'DPW')!.services.map((x) => x.code));
     expect(services.length).toBeGreaterThan(0);
     for (const code of services) expect(own.has(code!)).toBe(true);
-    await context.close();
+    await close();
   });
 });
 
@@ -239,11 +248,42 @@ describe('the department queue', () => {
     // At a tablet's width the page needs no sideways scrolling.
     await hana.page.setViewportSize({ width: 768, height: 1024 });
     expect(await fitsTheWidth(hana.page)).toBe(true);
+    // …and the row actions are on screen, not scrolled away inside the table's box.
+    const action = await hana.page.locator('[data-testid="queue"] tbody tr').first().getByRole('button').first().boundingBox();
+    expect(action).not.toBeNull();
+    expect(action!.x + action!.width).toBeLessThanOrEqual(768);
     await hana.page.screenshot({ path: join(SCREENSHOTS, 'queue-tablet.png'), fullPage: true });
     expect(await unlabelledControls(sam.page)).toEqual([]);
     expect(await lowContrastText(hana.page)).toEqual([]);
-    await sam.context.close();
-    await hana.context.close();
+    await sam.close();
+    await hana.close();
+  });
+
+  it('claims once for a double click, and says so when there is nothing left to claim', async () => {
+    // Traffic & Engineering: the streetlight and one more unclaimed ticket.
+    const more = (await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'web', description: 'Light out on Cedar St' })).body.ticketId as string;
+    const assigned = await api.command(`/tickets/${more}/assign`, as.operator, { department: 'ENGINEERING' });
+    const eli = await signedIn(browser, base, as.engineeringStaff);
+    await atPath(eli.page, '/console/departments/ENGINEERING/queue');
+    await eli.page.locator('[data-feed="live"]').waitFor();
+    expect((await api.request('GET', `/departments/ENGINEERING/queue?position=${assigned.body.position}`, { token: as.operator })).status).toBe(200);
+    await countBecomes(eli.page, '[data-testid="queue"] tbody tr[data-ticket]', 2);
+
+    const started = async () => {
+      const histories = await Promise.all([seeded.light, more].map((id) => api.request('GET', `/tickets/${id}/history`, { token: as.director })));
+      return histories.flatMap((h) => h.body.events.filter((e: { type: string }) => e.type === 'WorkStarted').map(() => h.body.ticketId));
+    };
+    await eli.page.getByRole('button', { name: 'Claim next ticket' }).dblclick();
+    await eli.page.getByText(/You claimed/).waitFor();
+    expect(await started()).toHaveLength(1);
+
+    // The next claim takes the other ticket; then there is nothing left.
+    await eli.page.getByRole('button', { name: 'Claim next ticket' }).click();
+    await eli.page.getByText(/You claimed/).filter({ hasNotText: (await started())[0] }).waitFor();
+    expect((await started()).sort()).toEqual([seeded.light, more].sort());
+    await eli.page.getByRole('button', { name: 'Claim next ticket' }).click();
+    await containsText(eli.page.getByRole('alert'), 'There is no ticket you can claim in this queue right now.');
+    await eli.close();
   });
 
   it('shows a refused action in plain words instead of swallowing it', async () => {
@@ -253,7 +293,7 @@ describe('the department queue', () => {
     await containsText(alert, 'You are not allowed to see the queue of Public Works.');
     expect(await alert.innerText()).toMatch(/Only .*Public Works/);
     expect(await eli.page.locator('[data-testid="queue"]').count()).toBe(0);
-    await eli.context.close();
+    await eli.close();
 
     // Staff have no dashboard: asking for it by address shows the refusal.
     const sam = await signedIn(browser, base, as.dpwStaff, '/console/dashboard');
@@ -264,13 +304,13 @@ describe('the department queue', () => {
     await sam.page.goto(`${base}/console/tickets/${seeded.pothole}`);
     await sam.page.getByRole('heading', { name: 'History' }).waitFor();
     await sam.page.getByText('Nothing: in this state, nobody in your role can change this ticket.').waitFor();
-    await sam.context.close();
+    await sam.close();
   });
 });
 
 describe('the ticket page', () => {
   it('shows the details, the commands the user may give now, and the audit timeline', async () => {
-    const { context, page } = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${seeded.potholeTwo}`);
+    const { page, close } = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${seeded.potholeTwo}`);
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(seeded.potholeTwo);
     const timeline = '[data-testid="timeline"] > li';
@@ -305,6 +345,8 @@ describe('the ticket page', () => {
     await containsText(page.getByRole('dialog').getByRole('alert'), 'Please correct: Comment: is required');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // Focus is back on the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Comment');
     expect(await items.count()).toBe(trail.length + 2);
 
     expect(await unlabelledControls(page)).toEqual([]);
@@ -312,7 +354,45 @@ describe('the ticket page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket.png'), fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await fitsTheWidth(page)).toBe(true);
-    await context.close();
+    await close();
+  });
+
+  it('says so when someone else changed the ticket since the page was loaded, keeps what was typed, and shows the change', async () => {
+    const opened = await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'phone', description: 'Light flickering on Birch Rd' });
+    const id = opened.body.ticketId as string;
+    await api.command(`/tickets/${id}/assign`, as.operator, { department: 'ENGINEERING' });
+    const eli = await signedIn(browser, base, as.engineeringStaff, `/console/tickets/${id}`);
+    const timeline = '[data-testid="timeline"] > li';
+    await eli.page.getByRole('button', { name: 'Start work' }).waitFor();
+    const before = await eli.page.locator(timeline).count();
+
+    // Meanwhile an operator raises the priority: Eli's click is sent at the revision he saw.
+    await api.command(`/tickets/${id}/priority`, as.operator, { priority: 'urgent', reason: 'School crossing is dark' });
+    await eli.page.getByRole('button', { name: 'Start work' }).click();
+    await containsText(eli.page.getByRole('alert'), 'Someone changed this ticket after you loaded it');
+    // The page shows the fresh ticket: the change is in the timeline, nothing was overwritten.
+    await countBecomes(eli.page, timeline, before + 1);
+    await containsText(eli.page.locator(timeline).last(), 'Priority: normal → urgent');
+    let history = await api.request('GET', `/tickets/${id}/history`, { token: as.director });
+    expect(history.body.events.map((e: { type: string }) => e.type)).not.toContain('WorkStarted');
+
+    // The same in a form: the dialog stays open with the text typed, and the next try goes through.
+    await eli.page.getByRole('button', { name: 'Start work' }).click();
+    await countBecomes(eli.page, timeline, before + 2);
+    await eli.page.getByRole('button', { name: 'Put on hold' }).click();
+    const dialog = eli.page.getByRole('dialog');
+    await dialog.getByLabel('Why is it on hold?').fill('Waiting for the utility to replace the pole');
+    await api.command(`/tickets/${id}/comments`, as.operator, { body: 'Resident called again', visibility: 'internal' });
+    await dialog.getByRole('button', { name: 'Put on hold' }).click();
+    await containsText(dialog.getByRole('alert'), 'Someone changed this ticket after you loaded it');
+    expect(await dialog.getByLabel('Why is it on hold?').inputValue()).toBe('Waiting for the utility to replace the pole');
+    await countBecomes(eli.page, timeline, before + 3);
+    await dialog.getByRole('button', { name: 'Put on hold' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await countBecomes(eli.page, timeline, before + 4);
+    history = await api.request('GET', `/tickets/${id}/history`, { token: as.director });
+    expect(history.body.events.map((e: { type: string }) => e.type).slice(-3)).toEqual(['WorkStarted', 'TicketCommented', 'TicketPutOnHold']);
+    await eli.close();
   });
 
   it('never shows the resident’s contact to a department that does not hold the ticket', async () => {
@@ -324,7 +404,7 @@ describe('the ticket page', () => {
     await eli.page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await eli.page.getByText('Ann Resident').count()).toBe(0);
     expect(await eli.page.getByText('Resident', { exact: true }).count()).toBe(0);
-    await sam.context.close();
-    await eli.context.close();
+    await sam.close();
+    await eli.close();
   });
 });

@@ -2,11 +2,10 @@ import {
   BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { SERIES_COLOURS } from '../lib/colours';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-/** Colours that keep 3:1 against white and stay apart for the common colour-vision deficiencies (Okabe–Ito). */
-export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#996100', '#56B4E9', '#000000', '#7A5C00'];
 
 export interface Series {
   readonly label: string;
@@ -60,12 +59,40 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
     const chart = new Chart(canvas.current, config);
     return () => chart.destroy();
   }, [kind, labels, series, unit, max]);
+  const format = (value: number | null) => (value === null ? '—' : `${Math.round(value * 10) / 10}${unit === '' ? '' : ` ${unit}`}`);
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       <div className="chart-box">
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} />
       </div>
+      {/* The chart's numbers as text, for screen readers and for reading exact values. */}
+      <details className="chart-numbers">
+        <summary>Numbers</summary>
+        <div className="table-scroll" role="region" aria-label={`${title}: numbers`} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <td />
+                {series.map((s) => (
+                  <th key={s.label} scope="col">{s.label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {labels.map((label, row) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {series.map((s) => (
+                    <td key={s.label} className="numeric">{format(s.values[row])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </figure>
   );
 }

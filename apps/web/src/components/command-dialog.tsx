@@ -6,15 +6,19 @@ import { useSession } from '../session';
 import { ProblemNotice } from './problem-notice';
 
 /**
- * The form for one command on one ticket, in a modal <dialog> (focus moves in, Escape closes).
- * Sent with If-Match at the revision the person saw; the answer or the refusal is shown, never lost.
+ * The form for one command on one ticket, in a modal <dialog> (focus moves in, Escape closes, and
+ * focus returns to the button that opened it). Sent with If-Match at the revision the person saw;
+ * the answer or the refusal is shown, never lost. When someone else changed the ticket meanwhile,
+ * the dialog stays open with what was typed, says so, and asks the page to load the fresh ticket
+ * (whose revision the next attempt then uses).
  */
-export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
+export function CommandDialog({ spec, ticketId, revision, onDone, onStale, onClose }: {
   spec: CommandSpec;
   ticketId: string;
   revision: number;
   onDone: (answer: CommandAnswer) => void;
-  onClose: (problem?: Problem) => void;
+  onStale: () => void;
+  onClose: () => void;
 }) {
   const { api, catalog } = useSession();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -22,11 +26,19 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
   const titleId = useId();
+  // Where focus was when the dialog opened: it goes back there when the dialog closes.
+  const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    const returnTo = opener.current;
+    return () => {
+      element?.close();
+      // The opener may be gone (its row left the queue): then the page's main content takes focus.
+      const target = returnTo?.isConnected && !(returnTo as HTMLButtonElement).disabled ? returnTo : document.getElementById('main');
+      target?.focus();
+    };
   }, []);
 
   const submit = async (event: FormEvent) => {
@@ -42,8 +54,8 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
       onDone(answer);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      if (error.problem.error === 'RevisionMismatch') onClose(error.problem);
-      else setProblem(error.problem);
+      setProblem(error.problem);
+      if (error.problem.error === 'RevisionMismatch') onStale();
     } finally {
       setSending(false);
     }
@@ -79,7 +91,7 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
   };
 
   return (
-    <dialog ref={dialog} aria-labelledby={titleId} onCancel={() => onClose()} className="command-dialog">
+    <dialog ref={dialog} aria-labelledby={titleId} onCancel={onClose} className="command-dialog">
       <form onSubmit={submit} noValidate>
         <h2 id={titleId}>
           {spec.label}: {ticketId}
@@ -90,7 +102,7 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onClose }: {
           <button type="submit" className="primary" disabled={sending}>
             {sending ? 'Sending…' : spec.label}
           </button>
-          <button type="button" onClick={() => onClose()}>
+          <button type="button" onClick={onClose}>
             Cancel
           </button>
         </div>

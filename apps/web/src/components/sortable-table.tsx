@@ -32,7 +32,7 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
     });
   }, [rows, columns, sort]);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

@@ -36,6 +36,11 @@ export class ApiClient {
     return this.send<T>(`${this.base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
+  /** Reports a 401 received outside `get`/`post` (the live feed), so the console signs out the same way. */
+  unauthorized(problem: Problem): void {
+    this.onUnauthorized(problem);
+  }
+
   headers(extra: Record<string, string> = {}): Record<string, string> {
     return { authorization: `Bearer ${this.token}`, accept: 'application/json', ...extra };
   }

@@ -27,8 +27,9 @@ const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 /**
  * The instant a local date (`YYYY-MM-DD`, midnight) or date and time (`YYYY-MM-DDTHH:mm`) happens
- * in `timeZone`; undefined for text that is neither. A time skipped by a daylight-saving change
- * moves forward by the change.
+ * in `timeZone`; undefined for text that is neither. A time that happens twice (the hour repeated
+ * when clocks go back) is its first occurrence; a time skipped when clocks go forward is moved
+ * forward by the change (02:30 on the spring-forward night in New York is 03:30).
  */
 export function instantOfCityTime(timeZone: string, local: string): Date | undefined {
   const match = WALL.exec(local);
@@ -36,10 +37,13 @@ export function instantOfCityTime(timeZone: string, local: string): Date | undef
   const [, y, mo, d, h = '0', mi = '0'] = match;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
   if (Number.isNaN(wall)) return undefined;
-  // Two rounds find the offset in force at the instant itself (it can differ from the one at `wall` read as UTC).
-  let instant = wall - (wallTime(timeZone, wall) - wall);
-  instant = wall - (wallTime(timeZone, instant) - instant);
-  return new Date(instant);
+  // Offsets never change twice within a day: the one in force half a day before and after are the candidates.
+  const offsetBefore = wallTime(timeZone, wall - 43_200_000) - (wall - 43_200_000);
+  const offsetAfter = wallTime(timeZone, wall + 43_200_000) - (wall + 43_200_000);
+  const readsBack = (offset: number) => wallTime(timeZone, wall - offset) === wall;
+  // The earlier instant is the one with the larger offset.
+  const candidates = [Math.max(offsetBefore, offsetAfter), Math.min(offsetBefore, offsetAfter)].filter(readsBack);
+  return new Date(wall - (candidates[0] ?? offsetBefore));
 }
 
 /** The local date (`YYYY-MM-DD`) in `timeZone` at `instant`. */

@@ -3,6 +3,9 @@ import { ApiProblem } from './api-client';
 import type { Problem, QueueChange } from './api-types';
 import { SseParser } from './sse-parser';
 
+/** Answers worth asking again after a pause: request timeout, too many requests. */
+const RETRYABLE = new Set([408, 429]);
+
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export interface FeedHandlers {
@@ -21,10 +24,11 @@ export interface FeedHandlers {
 export function followQueue(api: ApiClient, department: string, handlers: FeedHandlers): () => void {
   const controller = new AbortController();
   let lastEventId: string | undefined;
-  let delay = 500;
+  let delay = 250;
 
   const connect = async (): Promise<void> => {
     while (!controller.signal.aborted) {
+      let openedAt: number | undefined;
       try {
         const headers = api.headers({ accept: 'text/event-stream' });
         if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
@@ -32,15 +36,17 @@ export function followQueue(api: ApiClient, department: string, handlers: FeedHa
         if (!response.ok || !response.body) {
           const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
           const refused = problem ?? { statusCode: response.status, error: `HTTP ${response.status}`, message: response.statusText };
-          if (response.status >= 400 && response.status < 500) {
+          if (response.status === 401) api.unauthorized(refused);
+          // No access, no such department: asking again will not help. Timeouts and rate limits will.
+          if (response.status >= 400 && response.status < 500 && !RETRYABLE.has(response.status)) {
             handlers.onStatus('refused', refused);
             return;
           }
           throw new ApiProblem(refused);
         }
+        openedAt = Date.now();
         handlers.onStatus('live');
         handlers.onOpen();
-        delay = 500;
         const parser = new SseParser(lastEventId);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
@@ -53,14 +59,14 @@ export function followQueue(api: ApiClient, department: string, handlers: FeedHa
             }
           }
         }
-      } catch (error) {
+      } catch {
         if (controller.signal.aborted) return;
-        void error;
       }
       if (controller.signal.aborted) return;
+      // A connection that stayed up a while starts the back-off again; one dropped at once keeps growing it.
+      delay = openedAt !== undefined && Date.now() - openedAt > 5_000 ? 500 : Math.min(delay * 2, 10_000);
       handlers.onStatus('reconnecting');
       await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 10_000);
     }
   };
   handlers.onStatus('connecting');

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { ChartFigure, type Series } from '../components/chart-figure';
 import { Link } from '../components/link';
 import { ProblemNotice } from '../components/problem-notice';
@@ -24,6 +24,23 @@ interface Loaded {
   readonly range: CompletionReport;
   readonly trend: CompletionReport;
   readonly escalations: readonly EscalationView[];
+  /** More tickets need attention than the dashboard lists. */
+  readonly moreEscalations: boolean;
+}
+
+const ESCALATION_PAGES = 5;
+
+/** The escalations list, page after page (200 each), up to ESCALATION_PAGES pages. */
+async function escalationsOf(api: Session['api'], asOf: string | undefined, signal: AbortSignal): Promise<{ tickets: EscalationView[]; more: boolean }> {
+  const tickets: EscalationView[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < ESCALATION_PAGES; page++) {
+    const answer = await api.get<EscalationsPage>('/escalations', { asOf, limit: '200', cursor }, signal);
+    tickets.push(...answer.tickets);
+    if (!answer.nextCursor) return { tickets, more: false };
+    cursor = answer.nextCursor;
+  }
+  return { tickets, more: true };
 }
 
 const GROUP_WORDS = { department: 'department', service: 'service', channel: 'channel' } as const;
@@ -84,10 +101,10 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
     Promise.all([
       api.get<CompletionReport>('/metrics/completion', { ...base, period: 'range' }, controller.signal),
       api.get<CompletionReport>('/metrics/completion', { ...base, period: applied.period }, controller.signal),
-      api.get<EscalationsPage>('/escalations', { asOf: base.asOf, limit: '200' }, controller.signal),
+      escalationsOf(api, base.asOf, controller.signal),
     ])
       .then(([range, trend, escalations]) => {
-        setLoaded({ range, trend, escalations: escalations.tickets });
+        setLoaded({ range, trend, escalations: escalations.tickets, moreEscalations: escalations.more });
         setProblem(undefined);
       })
       .catch((error) => {
@@ -113,7 +130,10 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
   };
 
   const tz = session.catalog.timeZone;
-  const label = (group: string) => (applied.groupBy === 'department' ? session.departmentName(group) : applied.groupBy === 'service' ? session.serviceName(group) : group);
+  const label = useCallback(
+    (group: string) => (applied.groupBy === 'department' ? session.departmentName(group) : applied.groupBy === 'service' ? session.serviceName(group) : group),
+    [applied.groupBy, session],
+  );
   return (
     <>
       <h1>Completion dashboard</h1>
@@ -170,7 +190,7 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
       </p>
       <ProblemNotice problem={problem} action="see these completion metrics" />
       {loaded && <Figures loaded={loaded} groupBy={applied.groupBy} label={label} />}
-      {loaded && <Escalations tickets={loaded.escalations} />}
+      {loaded && <Escalations tickets={loaded.escalations} more={loaded.moreEscalations} />}
     </>
   );
 }
@@ -240,7 +260,7 @@ function summaryOf(names: readonly string[], values: readonly (number | null)[],
   return `${what ? `${what}: ` : ''}${parts.join('; ') || 'no data'}.`;
 }
 
-function Escalations({ tickets }: { tickets: readonly EscalationView[] }) {
+function Escalations({ tickets, more }: { tickets: readonly EscalationView[]; more: boolean }) {
   const session = useSession();
   const tz = session.catalog.timeZone;
   const columns: Column<EscalationView>[] = [
@@ -259,7 +279,7 @@ function Escalations({ tickets }: { tickets: readonly EscalationView[] }) {
   return (
     <section aria-labelledby="escalations-heading">
       <h2 id="escalations-heading">Open escalations, late and at-risk tickets</h2>
-      <SortableTable caption={`${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`} columns={columns} rows={tickets} rowKey={(t) => t.ticketId} initialSort={{ key: 'standing', descending: true }} testId="escalations-table" />
+      <SortableTable caption={more ? `The ${tickets.length} most urgent of more open tickets needing attention (narrow the list with a department's queue)` : `${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`} columns={columns} rows={tickets} rowKey={(t) => t.ticketId} initialSort={{ key: 'standing', descending: true }} testId="escalations-table" />
     </section>
   );
 }

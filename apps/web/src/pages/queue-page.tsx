@@ -58,7 +58,9 @@ function DepartmentQueue({ department }: { department: string }) {
   const [dialog, setDialog] = useState<{ spec: CommandSpec; entry: QueueEntry }>();
   const canWork = may.workQueue(me, department);
 
-  // One load at a time; a change arriving during a load asks for one more after it.
+  // One load at a time; a change arriving during a load asks for one more after it. The filter is
+  // read when each load starts, so ticking "Only my tickets" mid-load is honoured by the next one.
+  const mineNow = useRef(mine);
   const loading = useRef<{ busy: boolean; again: boolean; position?: string }>({ busy: false, again: false });
   const reload = useCallback(
     async (position?: string) => {
@@ -75,7 +77,7 @@ function DepartmentQueue({ department }: { department: string }) {
           const at = state.position;
           state.position = undefined;
           try {
-            setQueue(await api.get<Queue>(`/departments/${encodeURIComponent(department)}/queue`, { mine: mine ? 'true' : undefined, position: at }));
+            setQueue(await api.get<Queue>(`/departments/${encodeURIComponent(department)}/queue`, { mine: mineNow.current ? 'true' : undefined, position: at }));
             setProblem(undefined);
           } catch (error) {
             if (!(error instanceof ApiProblem)) throw error;
@@ -86,7 +88,7 @@ function DepartmentQueue({ department }: { department: string }) {
         state.busy = false;
       }
     },
-    [api, department, mine],
+    [api, department],
   );
 
   useEffect(() => {
@@ -105,36 +107,69 @@ function DepartmentQueue({ department }: { department: string }) {
     });
   }, [api, department, name, reload]);
 
-  const act = async (entry: QueueEntry, type: string) => {
+  // Overdue and at-risk are judged when the queue is loaded; on a quiet queue, judge them again every minute.
+  useEffect(() => {
+    const timer = window.setInterval(() => void reload(), 60_000);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  const toggleMine = (value: boolean) => {
+    setMine(value);
+    mineNow.current = value;
+    void reload();
+  };
+
+  // A command in flight per ticket (and one claim): a second click is ignored instead of sending again.
+  // (aria-disabled, not disabled: a disabled button would drop the keyboard focus.)
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const inFlight = useRef(new Set<string>());
+  const once = async (key: string, work: () => Promise<void>) => {
+    if (inFlight.current.has(key)) return;
+    inFlight.current.add(key);
+    setPending(new Set(inFlight.current));
+    try {
+      await work();
+    } finally {
+      inFlight.current.delete(key);
+      setPending(new Set(inFlight.current));
+    }
+  };
+
+  const act = (entry: QueueEntry, type: string) => {
     const spec = commandSpec(type)!;
     setActionProblem(undefined);
     if (spec.fields.length > 0) {
       setDialog({ spec, entry });
       return;
     }
-    try {
-      const answer = await api.post<CommandAnswer>(`/tickets/${encodeURIComponent(entry.ticketId)}/${spec.route}`, {}, { revision: entry.revision });
-      setMessage(`${spec.label}: ${entry.ticketId} done.`);
-      void reload(answer.position);
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      setActionProblem({ problem: error.problem, action: `${spec.label.toLowerCase()} ${entry.ticketId}` });
-      void reload();
-    }
+    void once(entry.ticketId, async () => {
+      try {
+        const answer = await api.post<CommandAnswer>(`/tickets/${encodeURIComponent(entry.ticketId)}/${spec.route}`, {}, { revision: entry.revision });
+        setMessage(`${spec.label}: ${entry.ticketId} done.`);
+        await reload(answer.position);
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        setActionProblem({ problem: error.problem, action: `${spec.label.toLowerCase()} ${entry.ticketId}` });
+        await reload();
+      }
+    });
   };
 
-  const claim = async () => {
-    setActionProblem(undefined);
-    setMessage('');
-    try {
-      const answer = await api.post<CommandAnswer>(`/departments/${encodeURIComponent(department)}/queue/claim`, {}, { idempotencyKey: newRequestKey() });
-      setMessage(`You claimed ${answer.ticketId}; it is in progress and yours.`);
-      void reload(answer.position);
-    } catch (error) {
-      if (!(error instanceof ApiProblem)) throw error;
-      setActionProblem({ problem: error.problem, action: `claim a ticket from the ${name} queue` });
-    }
-  };
+  // One idempotency key per claim the person asked for: a retry of the same claim cannot take a second ticket.
+  const claim = () =>
+    once('claim', async () => {
+      setActionProblem(undefined);
+      setMessage('');
+      const key = newRequestKey();
+      try {
+        const answer = await api.post<CommandAnswer>(`/departments/${encodeURIComponent(department)}/queue/claim`, {}, { idempotencyKey: key });
+        setMessage(`You claimed ${answer.ticketId}; it is in progress and yours.`);
+        await reload(answer.position);
+      } catch (error) {
+        if (!(error instanceof ApiProblem)) throw error;
+        setActionProblem({ problem: error.problem, action: `claim a ticket from the ${name} queue` });
+      }
+    });
 
   const now = queue ? Date.parse(queue.asOf) : session.now().getTime();
   const timeZone = session.catalog.timeZone;
@@ -149,13 +184,13 @@ function DepartmentQueue({ department }: { department: string }) {
       {problem && <ProblemNotice problem={problem} action={`see the queue of ${name}`} />}
       <div className="toolbar">
         {canWork && (
-          <button type="button" className="primary" onClick={claim}>
-            Claim next ticket
+          <button type="button" className="primary" onClick={() => void claim()} aria-disabled={pending.has('claim')}>
+            {pending.has('claim') ? 'Claiming…' : 'Claim next ticket'}
           </button>
         )}
         {me.department === department && (
           <label className="inline">
-            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only my tickets
+            <input type="checkbox" checked={mine} onChange={(e) => toggleMine(e.target.checked)} /> Only my tickets
           </label>
         )}
         <span className="count">{queue ? `${queue.entries.length} open ticket${queue.entries.length === 1 ? '' : 's'}` : ''}</span>
@@ -168,7 +203,7 @@ function DepartmentQueue({ department }: { department: string }) {
         {announcement}
       </p>
       {queue && (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={`${name} queue`} tabIndex={0}>
           <table className="queue" data-testid="queue">
             <caption>
               Open tickets of {name} in the order they should be worked: escalated first, then by priority, then by due time. As of{' '}
@@ -222,7 +257,7 @@ function DepartmentQueue({ department }: { department: string }) {
                       <td>
                         <div className="row-actions">
                           {actionsFor(entry).map((type) => (
-                            <button type="button" key={type} onClick={() => void act(entry, type)} aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}>
+                            <button type="button" key={type} onClick={() => act(entry, type)} aria-disabled={pending.has(entry.ticketId)} aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}>
                               {commandSpec(type)!.label}
                             </button>
                           ))}
@@ -240,19 +275,14 @@ function DepartmentQueue({ department }: { department: string }) {
         <CommandDialog
           spec={dialog.spec}
           ticketId={dialog.entry.ticketId}
-          revision={dialog.entry.revision}
+          revision={queue?.entries.find((e) => e.ticketId === dialog.entry.ticketId)?.revision ?? dialog.entry.revision}
           onDone={(answer) => {
             setDialog(undefined);
             setMessage(`${dialog.spec.label}: ${dialog.entry.ticketId} done.`);
             void reload(answer.position);
           }}
-          onClose={(stale) => {
-            setDialog(undefined);
-            if (stale) {
-              setActionProblem({ problem: stale, action: `${dialog.spec.label.toLowerCase()} ${dialog.entry.ticketId}` });
-              void reload();
-            }
-          }}
+          onStale={() => void reload()}
+          onClose={() => setDialog(undefined)}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CommandDialog } from '../components/command-dialog';
 import { Link } from '../components/link';
 import { ProblemNotice } from '../components/problem-notice';
@@ -20,18 +20,22 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
   const [dialog, setDialog] = useState<CommandSpec>();
   const [message, setMessage] = useState('');
 
+  // Loads answer in the order they were asked: a slower, older answer never replaces a newer one.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const asked = ++latest.current;
     try {
       const [view, trail] = await Promise.all([
         api.get<TicketView>(`/tickets/${encodeURIComponent(ticketId)}`),
         api.get<TicketHistory>(`/tickets/${encodeURIComponent(ticketId)}/history`),
       ]);
+      if (asked !== latest.current) return;
       setTicket(view);
       setHistory(trail);
       setProblem(undefined);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      setProblem(error.problem);
+      if (asked === latest.current) setProblem(error.problem);
     }
   }, [api, ticketId]);
 
@@ -42,6 +46,9 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
     void load();
   }, [load, ticketId]);
 
+  // One command at a time: a double click sends once (aria-disabled keeps the focus where it is).
+  const [sending, setSending] = useState(false);
+  const inFlight = useRef(false);
   const act = async (spec: CommandSpec) => {
     setActionProblem(undefined);
     setMessage('');
@@ -49,12 +56,18 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       setDialog(spec);
       return;
     }
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSending(true);
     try {
       await api.post(`/tickets/${encodeURIComponent(ticketId)}/${spec.route}`, {}, { revision: ticket!.revision });
       setMessage(`${spec.label}: done.`);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setActionProblem({ problem: error.problem, action: `${spec.label.toLowerCase()} ${ticketId}` });
+    } finally {
+      inFlight.current = false;
+      setSending(false);
     }
     await load();
   };
@@ -126,7 +139,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         ) : (
           <div className="actions">
             {allowed.map((spec) => (
-              <button type="button" key={spec.type} onClick={() => void act(spec)}>
+              <button type="button" key={spec.type} onClick={() => void act(spec)} aria-disabled={sending}>
                 {spec.label}
               </button>
             ))}
@@ -155,13 +168,8 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             setDialog(undefined);
             void load();
           }}
-          onClose={(stale) => {
-            setDialog(undefined);
-            if (stale) {
-              setActionProblem({ problem: stale, action: `${dialog.label.toLowerCase()} ${ticketId}` });
-              void load();
-            }
-          }}
+          onStale={() => void load()}
+          onClose={() => setDialog(undefined)}
         />
       )}
     </>

@@ -25,3 +25,14 @@ describe('city time in the console', () => {
     expect(formatDuration((49 * 60 + 5) * 60_000)).toBe('2 d 1 h');
   });
 });
+
+describe('city time around daylight-saving changes', () => {
+  it('moves a skipped time forward by the change, and takes the first of a repeated time', () => {
+    // 8 March 2026, New York: 02:00–03:00 does not happen; 02:30 is taken as 03:30 EDT.
+    expect(instantOfCityTime(NY, '2026-03-08T02:30')?.toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // 1 November 2026: 01:30 happens twice (EDT, then EST); the first is meant.
+    expect(instantOfCityTime(NY, '2026-11-01T01:30')?.toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(instantOfCityTime('Europe/London', '2026-03-29T01:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(instantOfCityTime('Asia/Kolkata', '2026-06-01T00:00')?.toISOString()).toBe('2026-05-31T18:30:00.000Z');
+  });
+});
