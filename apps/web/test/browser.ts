@@ -41,7 +41,8 @@ export interface ConsoleBrowser {
 
 /** A fresh browser profile (its own session storage) at a laptop's width, signed in with `token` through the sign-in form, by keyboard. */
 export async function signedIn(browser: Browser, base: string, token: string, path = '/console/', viewport = { width: 1366, height: 900 }): Promise<ConsoleBrowser> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  // bypassCSP lets the tests inject axe-core into the page; the console itself never needs it.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP: true });
   const page = await context.newPage();
   // Uncaught errors in the page are collected and fail the test at close (not thrown in an event handler).
   const errors: string[] = [];
@@ -143,4 +144,17 @@ export async function countBecomes(page: Page, selector: string, count: number):
 /** Waits until the page is at `path`. */
 export async function atPath(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === path);
+}
+
+/**
+ * WCAG 2.1 A and AA violations axe-core finds on the page as it is now (rule id, impact, and the
+ * first offending elements), or [] — the accessibility engine browsers' own audits are built on.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

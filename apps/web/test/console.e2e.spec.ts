@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import { atPath, buildConsole, canvasIsDrawn, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
+import { accessibilityViolations, atPath, buildConsole, canvasIsDrawn, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -79,9 +79,21 @@ async function metricCell(page: Page, group: string, heading: string): Promise<s
   return (await page.locator(`[data-testid="metrics-table"] tbody tr[data-row="${group}"] > *`).nth(index).innerText()).trim();
 }
 
+describe('the page checks themselves', () => {
+  it('fail on a page with an unlabelled field and grey-on-white text (so a pass means something)', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><input type="text"><p style="color:#aaaaaa">faint</p></main></body></html>');
+    expect((await accessibilityViolations(page)).join('\n')).toMatch(/label/);
+    expect(await unlabelledControls(page)).toHaveLength(1);
+    expect(await lowContrastText(page)).toEqual([expect.stringContaining('faint')]);
+    await context.close();
+  });
+});
+
 describe('signing in', () => {
   it('refuses an unknown token in words, then lets the right one in (keyboard only)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${base}/console/`);
     await page.getByLabel('Access token').focus();
@@ -90,6 +102,7 @@ describe('signing in', () => {
     await containsText(page.getByRole('alert'), 'Your sign-in was not accepted');
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
     await page.getByLabel('Access token').fill(as.operator);
     await page.keyboard.press('Enter');
@@ -149,6 +162,7 @@ describe('the director dashboard', () => {
 
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     await close();
   });
@@ -255,6 +269,8 @@ describe('the department queue', () => {
     await hana.page.screenshot({ path: join(SCREENSHOTS, 'queue-tablet.png'), fullPage: true });
     expect(await unlabelledControls(sam.page)).toEqual([]);
     expect(await lowContrastText(hana.page)).toEqual([]);
+    expect(await accessibilityViolations(hana.page)).toEqual([]);
+    expect(await accessibilityViolations(sam.page)).toEqual([]);
     await sam.close();
     await hana.close();
   });
@@ -351,6 +367,7 @@ describe('the ticket page', () => {
 
     expect(await unlabelledControls(page)).toEqual([]);
     expect(await lowContrastText(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'ticket.png'), fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await fitsTheWidth(page)).toBe(true);
