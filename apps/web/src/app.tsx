@@ -6,6 +6,7 @@ import type { Catalog, Me, Problem } from './lib/api-types';
 import { navigate, useRoute } from './lib/router';
 import { roleInWords } from './lib/words';
 import { DashboardPage } from './pages/dashboard-page';
+import { FindPage } from './pages/find-page';
 import { HomePage } from './pages/home-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -127,6 +128,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
             {may.seeDashboard(me) && <li><Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>Dashboard</Link></li>}
             {ownQueue && <li><Link to={ownQueue} aria-current={path === ownQueue ? 'page' : undefined}>{session.departmentName(me.department!)} queue</Link></li>}
             {may.seeAnyQueue(me) && <li><Link to="/queues" aria-current={path === '/queues' ? 'page' : undefined}>Queues</Link></li>}
+            <li><Link to="/tickets" aria-current={path === '/tickets' ? 'page' : undefined}>Find tickets</Link></li>
           </ul>
         </nav>
         <form
@@ -167,6 +169,7 @@ function pageFor(path: string, query: URLSearchParams) {
   if (path === '/queues') return <QueuePage department={undefined} />;
   const queue = /^\/departments\/([^/]+)\/queue$/.exec(path);
   if (queue) return <QueuePage department={decodeURIComponent(queue[1])} />;
+  if (path === '/tickets') return <FindPage query={query} />;
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
   if (ticket) return <TicketPage key={ticket[1]} ticketId={decodeURIComponent(ticket[1])} />;
   return (

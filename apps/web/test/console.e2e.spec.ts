@@ -412,6 +412,27 @@ describe('the ticket page', () => {
     await eli.close();
   });
 
+  it('is found by words of its description, and the search is in the address', async () => {
+    const { page, close } = await signedIn(browser, base, as.director);
+    await page.getByRole('link', { name: 'Find tickets' }).click();
+    await page.getByLabel('Words in the description or address').fill('oak ave');
+    await page.getByLabel('Department').selectOption('ENGINEERING');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await atPath(page, '/console/tickets');
+    expect(new URL(page.url()).searchParams.get('text')).toBe('oak ave');
+    await countBecomes(page, '[data-testid="found"] tbody tr', 1);
+    expect(await page.locator('[data-testid="found"] tbody tr').getAttribute('data-ticket')).toBe(seeded.light);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: seeded.light }).click();
+    await atPath(page, `/console/tickets/${seeded.light}`);
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    // Back in the browser's history: the same search again.
+    await page.goBack();
+    await countBecomes(page, '[data-testid="found"] tbody tr', 1);
+    expect(await page.getByLabel('Words in the description or address').inputValue()).toBe('oak ave');
+    await close();
+  });
+
   it('never shows the resident’s contact to a department that does not hold the ticket', async () => {
     const withContact = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole by the school', contact: { name: 'Ann Resident', phone: '978-555-0101' } });
     await api.command(`/tickets/${withContact.body.ticketId}/assign`, as.operator, { department: 'DPW' });
