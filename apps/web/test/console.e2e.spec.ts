@@ -259,6 +259,12 @@ describe('the department queue', () => {
     const history = await api.request('GET', `/tickets/${seeded.snow}/history`, { token: as.director });
     expect(history.body.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['WorkStarted', 'TicketCompleted']);
 
+    // "Only my tickets": Sam holds none of the queue now; unticked, the others are back.
+    await sam.page.getByLabel('Only my tickets').check();
+    await sam.page.getByText('The queue is empty.').waitFor();
+    await sam.page.getByLabel('Only my tickets').uncheck();
+    await sam.page.locator(`tr[data-ticket="${seeded.potholeTwo}"]`).waitFor();
+
     // At a tablet's width the page needs no sideways scrolling.
     await hana.page.setViewportSize({ width: 768, height: 1024 });
     expect(await fitsTheWidth(hana.page)).toBe(true);
