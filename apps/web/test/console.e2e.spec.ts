@@ -317,6 +317,12 @@ describe('the department queue', () => {
     expect(await eli.page.locator('[data-testid="queue"]').count()).toBe(0);
     await eli.close();
 
+    // A resident's token (an Open311 app's) opens nothing here.
+    const resident = await signedIn(browser, base, as.resident, '/console/dashboard');
+    await containsText(resident.page.getByRole('alert'), 'The console is for city staff');
+    expect(await resident.page.locator('nav, table, [data-testid]').count()).toBe(0);
+    await resident.close();
+
     // Staff have no dashboard: asking for it by address shows the refusal.
     const sam = await signedIn(browser, base, as.dpwStaff, '/console/dashboard');
     await containsText(sam.page.getByRole('alert'), 'You are not allowed to see these completion metrics.');
