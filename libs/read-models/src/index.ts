@@ -22,6 +22,7 @@ export type { SlaCheck, SlaCheckCursor, SlaCheckPage } from './queries/sla-check
 export { escalationsAmong, needsAttention, type EscalationsOptions } from './queries/escalations';
 export {
   completionMetrics,
+  metricFactsOf,
   GROUP_BYS,
   type CompletionFigures,
   type CompletionMetricsOptions,

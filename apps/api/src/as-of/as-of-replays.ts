@@ -1,12 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { headPosition, replayAsOf, type ReplayedTicket } from '@switchboard/read-models';
+import { endedAt, headPosition, type MetricFacts, metricFactsOf, replayAsOf, type ReplayedTicket } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../catalog/catalog.module';
 import { SwitchboardMetrics } from '../observability/switchboard-metrics';
 
 /** Replays kept: a console asks for several reports at one asOf, rarely for many moments at once. */
 export const AS_OF_REPLAYS_KEPT = 4;
+
+/**
+ * What a replay keeps: the metric facts of every ticket (completion reports), and the whole replayed
+ * ticket only for those still open at that moment (the escalations list needs no ended ticket).
+ * A long log is mostly ended tickets, so this keeps a small part of what the replay folded.
+ */
+export interface AsOfSnapshot {
+  readonly facts: readonly MetricFacts[];
+  readonly open: readonly ReplayedTicket[];
+}
+
+function snapshotOf(tickets: readonly ReplayedTicket[]): AsOfSnapshot {
+  return { facts: tickets.map((ticket) => metricFactsOf(ticket.facts)), open: tickets.filter((ticket) => endedAt(ticket.facts) === null) };
+}
 
 /**
  * Tickets as they were at a past moment, replayed from the event log, for "as of" queries. The
@@ -16,7 +30,7 @@ export const AS_OF_REPLAYS_KEPT = 4;
  */
 @Injectable()
 export class AsOfReplays {
-  private readonly kept = new Map<string, Promise<ReplayedTicket[]>>();
+  private readonly kept = new Map<string, Promise<AsOfSnapshot>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -24,8 +38,8 @@ export class AsOfReplays {
     private readonly metrics: SwitchboardMetrics,
   ) {}
 
-  /** Every ticket opened by `asOf`, as its events up to then leave it. */
-  async ticketsAsOf(asOf: Date): Promise<readonly ReplayedTicket[]> {
+  /** Every ticket opened by `asOf`, as its events up to then leave it (metric facts; open tickets whole). */
+  async ticketsAsOf(asOf: Date): Promise<AsOfSnapshot> {
     const key = `${asOf.toISOString()} ${(await headPosition(this.store)) ?? 'empty'}`;
     const kept = this.kept.get(key);
     if (kept) {
@@ -35,7 +49,7 @@ export class AsOfReplays {
       this.metrics.asOfReplay('reused');
       return kept;
     }
-    const replay = replayAsOf(this.store, this.catalog, asOf);
+    const replay = replayAsOf(this.store, this.catalog, asOf).then(snapshotOf);
     this.kept.set(key, replay);
     this.metrics.asOfReplay('replayed');
     replay.catch(() => this.kept.delete(key));

@@ -78,8 +78,8 @@ export class CompletionReporter {
     if (options.from >= options.to) {
       throw new InvalidQueryParameterError('asOf', `must be after from (${options.from.toISOString()}): the report ends at asOf, so it would cover nothing.`);
     }
-    const tickets = await this.replays.ticketsAsOf(asOf);
-    const facts = factsCountingIn(tickets.map((ticket) => ticket.facts), options.from, options.to);
+    const { facts: known } = await this.replays.ticketsAsOf(asOf);
+    const facts = factsCountingIn(known, options.from, options.to);
     return answer(options, asOf, 'replay', completionMetrics(facts, options));
   }
 }

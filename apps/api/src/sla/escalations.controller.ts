@@ -50,7 +50,7 @@ export class EscalationsController {
     }
     const asOf = pastInstant(query.asOf, now);
     if (query.cursor !== undefined) throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
-    const summaries = escalationsAmong(await this.replays.ticketsAsOf(asOf), this.catalog, { now: asOf, department, limit: query.limit });
+    const summaries = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit: query.limit });
     return { tickets: await this.views(summaries, asOf), nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
   }
 
