@@ -43,8 +43,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real app on a temporary SQLite file, listening on a free local port; `consoleDir` serves a built console at /console/. */
-export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
+/** The real app on a temporary SQLite file, listening on a free local port (or `listen.port`: an instance restarted in place); `consoleDir` serves a built console at /console/. */
+export async function startTestApi(overrides: Partial<ApiConfig> = {}, listen: { port?: number } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-'));
   const config: ApiConfig = {
     ...loadApiConfig({}),
@@ -60,7 +60,7 @@ export async function startTestApi(overrides: Partial<ApiConfig> = {}): Promise<
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // A real port: Fastify's inject needs an ESM-only dependency that Jest cannot load.
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: listen.port ?? 0, host: '127.0.0.1' });
   const base = await app.getUrl();
 
   const request: TestApi['request'] = async (method, url, options = {}) => {

@@ -2,7 +2,8 @@
  * The console end to end: the real API (embedded SQLite, in-process projector) serving the real
  * Vite build, driven in headless Debian Chromium. Screenshots go to test-output/console/.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
@@ -14,6 +15,8 @@ let api: TestApi;
 let browser: Browser;
 let base: string;
 let consoleDir: string;
+/** The event log and read models, in a folder of the test's own, so the API can be restarted on them. */
+let dataDir: string;
 let lastPosition = '';
 
 /** Ids of the seeded tickets. */
@@ -59,7 +62,8 @@ async function seedHistory(): Promise<void> {
 
 beforeAll(async () => {
   consoleDir = buildConsole();
-  api = await startTestApi({ consoleDir });
+  dataDir = mkdtempSync(join(tmpdir(), 'switchboard-console-data-'));
+  api = await startTestApi({ consoleDir, eventStoreUrl: `sqlite:${join(dataDir, 'switchboard.db')}` });
   base = await api.app.getUrl();
   await seedHistory();
   browser = await launchChromium();
@@ -69,6 +73,7 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
   if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The text of a cell of the metrics table, by the row's group and the column's heading. */
@@ -456,5 +461,29 @@ describe('the ticket page', () => {
     expect(await eli.page.getByText('Resident', { exact: true }).count()).toBe(0);
     await sam.close();
     await eli.close();
+  });
+});
+
+describe('the live queue across an API restart', () => {
+  it('reconnects by itself and shows what changed while the API was away', async () => {
+    const hana = await signedIn(browser, base, as.dpwHead, '/console/departments/DPW/queue');
+    await hana.page.locator('[data-feed="live"]').waitFor();
+
+    // The API goes away (a deploy): the feed ends and the page says it is reconnecting.
+    const { port } = new URL(base);
+    const now = api.clock.now().getTime();
+    await api.close();
+    await hana.page.locator('[data-feed="reconnecting"]').waitFor();
+
+    // It comes back on the same event log, and a ticket is routed to Public Works.
+    api = await startTestApi({ consoleDir, eventStoreUrl: `sqlite:${join(dataDir, 'switchboard.db')}` }, { port: Number(port) });
+    api.clock.advance((now - api.clock.now().getTime()) / 60_000);
+    const opened = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole after the restart' });
+    await api.command(`/tickets/${opened.body.ticketId}/assign`, as.operator, { department: 'DPW' });
+
+    // Without a reload, the page is live again and shows it.
+    await hana.page.locator('[data-feed="live"]').waitFor();
+    await hana.page.locator(`tr[data-ticket="${opened.body.ticketId}"]`).waitFor();
+    await hana.close();
   });
 });
