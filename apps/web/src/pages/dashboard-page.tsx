@@ -24,24 +24,12 @@ interface Loaded {
   readonly range: CompletionReport;
   readonly trend: CompletionReport;
   readonly escalations: readonly EscalationView[];
-  /** More tickets need attention than the dashboard lists. */
-  readonly moreEscalations: boolean;
+  /** Where the escalations list goes on (null: all are listed). */
+  readonly escalationsCursor: string | null;
 }
 
-const ESCALATION_PAGES = 5;
-
-/** The escalations list, page after page (200 each), up to ESCALATION_PAGES pages. */
-async function escalationsOf(api: Session['api'], asOf: string | undefined, signal: AbortSignal): Promise<{ tickets: EscalationView[]; more: boolean }> {
-  const tickets: EscalationView[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < ESCALATION_PAGES; page++) {
-    const answer = await api.get<EscalationsPage>('/escalations', { asOf, limit: '200', cursor }, signal);
-    tickets.push(...answer.tickets);
-    if (!answer.nextCursor) return { tickets, more: false };
-    cursor = answer.nextCursor;
-  }
-  return { tickets, more: true };
-}
+/** The escalations list comes 200 at a time, most urgent first; "Show more" asks for the next ones. */
+const ESCALATIONS_PAGE = '200';
 
 const GROUP_WORDS = { department: 'department', service: 'service', channel: 'channel' } as const;
 
@@ -101,10 +89,10 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
     Promise.all([
       api.get<CompletionReport>('/metrics/completion', { ...base, period: 'range' }, controller.signal),
       api.get<CompletionReport>('/metrics/completion', { ...base, period: applied.period }, controller.signal),
-      escalationsOf(api, base.asOf, controller.signal),
+      api.get<EscalationsPage>('/escalations', { asOf: base.asOf, limit: ESCALATIONS_PAGE }, controller.signal),
     ])
       .then(([range, trend, escalations]) => {
-        setLoaded({ range, trend, escalations: escalations.tickets, moreEscalations: escalations.more });
+        setLoaded({ range, trend, escalations: escalations.tickets, escalationsCursor: escalations.nextCursor });
         setProblem(undefined);
       })
       .catch((error) => {
@@ -190,7 +178,21 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
       </p>
       <ProblemNotice problem={problem} action="see these completion metrics" />
       {loaded && <Figures loaded={loaded} groupBy={applied.groupBy} label={label} />}
-      {loaded && <Escalations tickets={loaded.escalations} more={loaded.moreEscalations} />}
+      {loaded && (
+        <Escalations
+          tickets={loaded.escalations}
+          more={loaded.escalationsCursor !== null}
+          onMore={async () => {
+            try {
+              const next = await api.get<EscalationsPage>('/escalations', { limit: ESCALATIONS_PAGE, cursor: loaded.escalationsCursor ?? undefined });
+              setLoaded({ ...loaded, escalations: [...loaded.escalations, ...next.tickets], escalationsCursor: next.nextCursor });
+            } catch (error) {
+              if (!(error instanceof ApiProblem)) throw error;
+              setProblem(error.problem);
+            }
+          }}
+        />
+      )}
     </>
   );
 }
@@ -260,7 +262,7 @@ function summaryOf(names: readonly string[], values: readonly (number | null)[],
   return `${what ? `${what}: ` : ''}${parts.join('; ') || 'no data'}.`;
 }
 
-function Escalations({ tickets, more }: { tickets: readonly EscalationView[]; more: boolean }) {
+function Escalations({ tickets, more, onMore }: { tickets: readonly EscalationView[]; more: boolean; onMore: () => Promise<void> }) {
   const session = useSession();
   const tz = session.catalog.timeZone;
   const columns: Column<EscalationView>[] = [
@@ -279,7 +281,12 @@ function Escalations({ tickets, more }: { tickets: readonly EscalationView[]; mo
   return (
     <section aria-labelledby="escalations-heading">
       <h2 id="escalations-heading">Open escalations, late and at-risk tickets</h2>
-      <SortableTable caption={more ? `The ${tickets.length} most urgent of more open tickets needing attention (narrow the list with a department's queue)` : `${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`} columns={columns} rows={tickets} rowKey={(t) => t.ticketId} initialSort={{ key: 'standing', descending: true }} testId="escalations-table" />
+      <SortableTable caption={more ? `The ${tickets.length} most urgent of the open tickets needing attention (more below)` : `${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`} columns={columns} rows={tickets} rowKey={(t) => t.ticketId} initialSort={{ key: 'standing', descending: true }} testId="escalations-table" />
+      {more && (
+        <button type="button" onClick={() => void onMore()}>
+          Show more
+        </button>
+      )}
     </section>
   );
 }
