@@ -3,6 +3,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { SERIES_COLOURS } from '../lib/colours';
+import { TableRegion } from './table-region';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -69,7 +70,7 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
       {/* The chart's numbers as text, for screen readers and for reading exact values. */}
       <details className="chart-numbers">
         <summary>Numbers</summary>
-        <div className="table-scroll" role="region" aria-label={`${title}: numbers`} tabIndex={0}>
+        <TableRegion label={`${title}: numbers`}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -91,7 +92,7 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </details>
     </figure>
   );

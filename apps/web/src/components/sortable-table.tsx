@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo, useState } from 'react';
+import { TableRegion } from './table-region';
 
 export interface Column<Row> {
   readonly key: string;
@@ -32,7 +33,7 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
     });
   }, [rows, columns, sort]);
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableRegion label={caption}>
       <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -70,6 +71,6 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { TableRegion } from '../components/table-region';
 import { Link } from '../components/link';
 import { ProblemNotice } from '../components/problem-notice';
 import { ApiProblem } from '../lib/api-client';
@@ -109,7 +110,7 @@ export function FindPage({ query }: { query: URLSearchParams }) {
       </form>
       <ProblemNotice problem={problem} action="search the tickets" />
       {tickets && (
-        <div className="table-scroll" role="region" aria-label="Tickets found" tabIndex={0}>
+        <TableRegion label="Tickets found">
           <table data-testid="found">
             <caption>
               {tickets.length === 0 ? 'No ticket matches.' : `${tickets.length}${cursor ? '+' : ''} ticket${tickets.length === 1 ? '' : 's'}, most recently opened first.`}
@@ -142,7 +143,7 @@ export function FindPage({ query }: { query: URLSearchParams }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {cursor && (
         <button type="button" onClick={() => void more()}>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CommandDialog } from '../components/command-dialog';
 import { Link } from '../components/link';
 import { ProblemNotice } from '../components/problem-notice';
+import { TableRegion } from '../components/table-region';
 import { ApiProblem, newRequestKey } from '../lib/api-client';
 import type { CommandAnswer, Problem, Queue, QueueEntry } from '../lib/api-types';
 import { formatCityTime, formatDuration } from '../lib/city-time';
@@ -203,7 +204,7 @@ function DepartmentQueue({ department }: { department: string }) {
         {announcement}
       </p>
       {queue && (
-        <div className="table-scroll" role="region" aria-label={`${name} queue`} tabIndex={0}>
+        <TableRegion label={`${name} queue`}>
           <table className="queue" data-testid="queue">
             <caption>
               Open tickets of {name} in the order they should be worked: escalated first, then by priority, then by due time. As of{' '}
@@ -269,7 +270,7 @@ function DepartmentQueue({ department }: { department: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {dialog && (
         <CommandDialog
