@@ -16,6 +16,9 @@ const swc = [
 const config: Config = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/docker'],
   testEnvironment: 'node',
+  // Tests wait for events (a feed message, a projection), never for time; this only bounds a wait
+  // on a loaded 2-core machine, where the browser suite's Chromium shares the cores with the rest.
+  testTimeout: 20_000,
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc as never },
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/|jose/)'],

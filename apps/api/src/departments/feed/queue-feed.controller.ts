@@ -1,4 +1,4 @@
-import { Controller, Headers, type MessageEvent, Param, Sse } from '@nestjs/common';
+import { Controller, Headers, type MessageEvent, Param, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@switchboard/ticketing';
 import type { Observable } from 'rxjs';
@@ -7,6 +7,7 @@ import { InvalidRequest } from '../../errors/api-exceptions';
 import { GLOBAL_POSITION } from '../../read-your-writes/read-position.query';
 import { KnownDepartmentPipe } from '../known-department.pipe';
 import { assertMayReadQueue } from '../queue-access';
+import { type FeedRequest, FeedStartGuard } from './feed-start.guard';
 import { QueueFeeds } from './queue-feeds';
 
 @ApiTags('queues')
@@ -16,15 +17,18 @@ export class QueueFeedController {
 
   /** Server-Sent Events of the queue's changes; `id` is the global position, so a reconnect with Last-Event-ID resumes. */
   @Sse(':id/queue/events')
+  @UseGuards(FeedStartGuard)
   follow(
     @Param('id', KnownDepartmentPipe) department: string,
     @Headers('last-event-id') lastEventId: string | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<Observable<MessageEvent>> {
+    @Req() request: FeedRequest,
+  ): Observable<MessageEvent> {
     assertMayReadQueue(actor, department);
     if (lastEventId !== undefined && !GLOBAL_POSITION.test(lastEventId)) {
       throw new InvalidRequest([{ field: 'Last-Event-ID', message: 'must be the id of an event this feed sent' }]);
     }
-    return this.feeds.follow(department, lastEventId);
+    // Without Last-Event-ID: the changes projected after the request arrived (FeedStartGuard).
+    return this.feeds.follow(department, lastEventId ?? request.feedStart ?? undefined);
   }
 }

@@ -16,7 +16,7 @@ export class QueueFeeds implements OnModuleDestroy {
   private readonly source: QueueChangeSource;
 
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(READ_MODELS) readModels: ReadModels,
     @Inject(CHECKPOINT_LISTENERS) onCheckpoint: CheckpointListeners,
   ) {
     this.source = {
@@ -25,9 +25,8 @@ export class QueueFeeds implements OnModuleDestroy {
     };
   }
 
-  /** A department's queue changes after `lastEventId` (without one: from what is projected now on), then live ones. */
-  async follow(department: string, lastEventId: GlobalPosition | undefined): Promise<Observable<MessageEvent>> {
-    const after = lastEventId ?? (await this.readModels.lag()).checkpoint;
+  /** A department's queue changes after `after` (undefined: from the first), then live ones. */
+  follow(department: string, after: GlobalPosition | undefined): Observable<MessageEvent> {
     const feed = queueFeed(this.source, department, after, TIMING);
     return new Observable<MessageEvent>((subscriber) => {
       if (this.closing) return subscriber.complete();
