@@ -20,12 +20,11 @@ export class ApiClient {
     readonly token: string,
     /** Called when the API stops accepting the token (expired, revoked): the console signs out. */
     private readonly onUnauthorized: (problem: Problem) => void = () => undefined,
-    private readonly base = '',
   ) {}
 
   get<T>(path: string, query: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
     const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ''));
-    const url = `${this.base}${path}${search.size > 0 ? `?${search}` : ''}`;
+    const url = `${path}${search.size > 0 ? `?${search}` : ''}`;
     return this.send<T>(url, { method: 'GET', headers: this.headers(), signal });
   }
 
@@ -33,7 +32,7 @@ export class ApiClient {
     const headers = this.headers({ 'content-type': 'application/json' });
     if (options.revision !== undefined) headers['if-match'] = `W/"${options.revision}"`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    return this.send<T>(`${this.base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    return this.send<T>(path, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
   /** Reports a 401 received outside `get`/`post` (the live feed), so the console signs out the same way. */

@@ -8,7 +8,7 @@ import type { CommandAnswer, Problem, Queue, QueueEntry } from '../lib/api-types
 import { formatCityTime, formatDuration } from '../lib/city-time';
 import { type CommandSpec, commandSpec } from '../lib/commands';
 import { type FeedStatus, followQueue } from '../lib/queue-feed';
-import { urgencyOf } from '../lib/queue-order';
+import { urgencyOf } from '../lib/urgency';
 import { statusInWords } from '../lib/words';
 import { may, useSession } from '../session';
 
