@@ -65,10 +65,21 @@ describe('errors: one problem format, the right status, never a stack trace', ()
 
   it('409 for an illegal transition, with the state and the commands allowed in it', async () => {
     const { body } = await api().command('/tickets', as.operator, pothole);
-    const answer = await api().request('POST', `/tickets/${body.ticketId}/resume`, { token: as.operator });
+    const answer = await api().request('POST', `/tickets/${body.ticketId}/resume`, { token: as.director });
     expect(answer.status).toBe(409);
     expect(answer.body).toMatchObject({ error: 'IllegalTransition', state: 'intake', command: 'ResumeTicket' });
     expect(answer.body.allowed).toEqual(expect.arrayContaining(['AssignTicket', 'CompleteTicket']));
+  });
+
+  it('403, not 409, for a command the caller may never issue, whatever the state', async () => {
+    const id = await assignedToPublicWorks(api());
+    const resume = await api().request('POST', `/tickets/${id}/resume`, { token: as.resident });
+    expect(resume.status).toBe(403);
+    expect(resume.body).toMatchObject({ error: 'Forbidden', rule: 'onlyTheTicketsDepartmentWorksIt' });
+    expect(resume.body).not.toHaveProperty('allowed');
+    const reopen = await api().request('POST', `/tickets/${id}/reopen`, { token: as.resident, body: { reason: 'still broken' } });
+    expect(reopen.status).toBe(403);
+    expect(reopen.body).toMatchObject({ error: 'Forbidden', rule: 'reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector' });
   });
 
   it('403 naming who may', async () => {

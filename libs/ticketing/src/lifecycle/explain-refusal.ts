@@ -2,7 +2,7 @@ import type { DomainError } from '../decide/domain-errors';
 import type { TicketStatus } from '../model/ticket-state';
 import type { LifecycleEvent } from './machine-types';
 import type { LifecycleSnapshot } from './lifecycle-snapshot';
-import { BUSINESS_RULES, PERMISSION_RULES, RESUME_ROUTES } from './policy-rules';
+import { BUSINESS_RULES, PERMISSION_RULES, type PermissionRuleName, RESUME_ROUTES, responsibleDepartment } from './policy-rules';
 import { commandsAcceptedIn, ruleNames, ticketLifecycle } from './ticket-machine';
 
 const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> =>
@@ -30,6 +30,10 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
     };
   }
   if (candidates.length === 0) {
+    // Permission before state: a caller who may not issue this command in any state is told
+    // so, not shown the ticket's state and what others could do with it.
+    const neverAllowed = refusedEverywhere(snapshot, event);
+    if (neverAllowed) return forbidden(neverAllowed, snapshot, event);
     return {
       kind: 'IllegalTransition',
       state: status,
@@ -42,22 +46,7 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
   const routeHolds = (name: string) => !has(RESUME_ROUTES, name) || RESUME_ROUTES[name](args);
   const aimed = candidates.find((t) => ruleNames(t.guard).every(routeHolds)) ?? candidates[candidates.length - 1];
   for (const name of ruleNames(aimed.guard)) {
-    if (has(PERMISSION_RULES, name) && !PERMISSION_RULES[name].check(args)) {
-      const rule = PERMISSION_RULES[name];
-      const department = snapshot.context.ticket.department ?? snapshot.context.ticket.owningDepartment;
-      const whoMay = rule.whoMay.map((w) =>
-        'department' in w ? { role: w.role, department: department ?? 'the ticket’s department' } : { role: w.role },
-      );
-      return {
-        kind: 'Forbidden',
-        command: event.type,
-        rule: name,
-        whoMay,
-        message: `${event.actor.role} ${event.actor.id} may not ${event.type} on this ticket; who may: ${whoMay
-          .map((w) => ('department' in w ? `${w.role} of ${w.department}` : w.role))
-          .join(', ')}`,
-      };
-    }
+    if (has(PERMISSION_RULES, name) && !PERMISSION_RULES[name].check(args)) return forbidden(name, snapshot, event);
     if (has(BUSINESS_RULES, name) && !BUSINESS_RULES[name].check(args)) {
       const rule = BUSINESS_RULES[name];
       return rule.field === undefined
@@ -66,4 +55,45 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
     }
   }
   throw new Error(`the lifecycle refused ${event.type} in ${status} but no named rule explains why`);
+}
+
+/**
+ * The first permission rule of this command that leaves the caller out in every state it is
+ * possible in, judged by its who-may table (role, and department as the ticket's); undefined
+ * when the caller is among those who may issue it somewhere in the lifecycle.
+ */
+function refusedEverywhere(snapshot: LifecycleSnapshot, event: LifecycleEvent): PermissionRuleName | undefined {
+  const department = responsibleDepartment(snapshot.context.ticket);
+  const admits = (name: PermissionRuleName) =>
+    PERMISSION_RULES[name].whoMay.some(
+      (w) => w.role === event.actor.role && (!('department' in w) || event.actor.department === department),
+    );
+  let first: PermissionRuleName | undefined;
+  for (const state of Object.values(ticketLifecycle.root.states)) {
+    const transitions = Object.hasOwn(state.on, event.type) ? state.on[event.type] : [];
+    for (const transition of transitions) {
+      const excluding = ruleNames(transition.guard).find((name): name is PermissionRuleName => has(PERMISSION_RULES, name) && !admits(name));
+      if (excluding === undefined) return undefined;
+      first ??= excluding;
+    }
+  }
+  return first;
+}
+
+/** The Forbidden error for a permission rule: who asked, and who may. */
+function forbidden(name: PermissionRuleName, snapshot: LifecycleSnapshot, event: LifecycleEvent): DomainError {
+  const rule = PERMISSION_RULES[name];
+  const department = responsibleDepartment(snapshot.context.ticket);
+  const whoMay = rule.whoMay.map((w) =>
+    'department' in w ? { role: w.role, department: department ?? 'the ticket’s department' } : { role: w.role },
+  );
+  return {
+    kind: 'Forbidden',
+    command: event.type,
+    rule: name,
+    whoMay,
+    message: `${event.actor.role} ${event.actor.id} may not ${event.type} on this ticket; who may: ${whoMay
+      .map((w) => ('department' in w ? `${w.role} of ${w.department}` : w.role))
+      .join(', ')}`,
+  };
 }
