@@ -79,6 +79,16 @@ describe('Open311 POST requests', () => {
     expect(again.json[0].service_request_id).toBe(first.json[0].service_request_id);
   });
 
+  it('refuses the same Idempotency-Key with another submission, in the spec error format', async () => {
+    const headers = { 'idempotency-key': 'resident-app-submission-2' };
+    expect((await open311.post('requests.json', potholeReport(), headers)).status).toBe(201);
+    const another = potholeReport();
+    another.set('description', 'Another pothole, further down the road');
+    const other = await open311.post('requests.json', another, headers);
+    expect(other.status).toBe(400);
+    expect(other.json).toEqual([{ code: 400, description: expect.stringMatching(/Idempotency-Key resident-app-submission-2 was already used .* differs in its body/) }]);
+  });
+
   describe('refuses, in the spec error format', () => {
     const expectError = async (status: number, body: URLSearchParams | string, description: RegExp | string) => {
       const json = await open311.post('requests.json', body);

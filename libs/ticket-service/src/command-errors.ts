@@ -30,3 +30,23 @@ export class TicketIdTaken extends Error {
     super(`Ticket id ${ticketId} is taken.`);
   }
 }
+
+/** What about a request differs from the first one sent under the same Idempotency-Key. */
+export type RequestDifference = 'caller' | 'command' | 'body';
+
+/** An Idempotency-Key sent again with another request: answering the first result would lie. */
+export class IdempotencyKeyReused extends Error {
+  constructor(
+    readonly key: string,
+    readonly differs: readonly RequestDifference[],
+    firstUse: { readonly ticketId: string; readonly commandType?: string },
+  ) {
+    const where = differs.includes('caller')
+      ? 'by another caller'
+      : `for ${firstUse.commandType ?? 'another command'} on ticket ${firstUse.ticketId}`;
+    super(
+      `Idempotency-Key ${key} was already used ${where}; this request differs in its ${differs.join(' and ')}. ` +
+        'A retry must repeat the first request exactly; use a new Idempotency-Key for a new request.',
+    );
+  }
+}

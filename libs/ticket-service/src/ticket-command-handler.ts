@@ -46,7 +46,7 @@ export class TicketCommandHandler {
     private readonly observer: CommandObserver = {},
   ) {}
 
-  /** Executes a command; throws CommandRefused, RevisionMismatch, TicketIdTaken or the store's errors. */
+  /** Executes a command; throws CommandRefused, RevisionMismatch, TicketIdTaken, IdempotencyKeyReused or the store's errors. */
   async execute(command: TicketCommand, meta: CommandMeta): Promise<CommandResult> {
     const started = performance.now();
     let outcome: CommandOutcome = 'error';
@@ -93,7 +93,7 @@ export class TicketCommandHandler {
   /** One try; `repeated` when the command id was already recorded and the original answer is returned. */
   private async attempt(command: TicketCommand, meta: CommandMeta): Promise<{ answer: CommandResult; repeated: boolean }> {
     const ticket = await loadTicket(this.store, command.ticketId);
-    const original = resultOfRecordedCommand(ticket.ticketId, ticket.records, meta.commandId);
+    const original = resultOfRecordedCommand(ticket.ticketId, ticket.records, meta.commandId, { command, actor: meta.actor });
     if (original) return { answer: original, repeated: true };
     if (command.type === 'OpenTicket' && ticket.revision !== undefined) throw new TicketIdTaken(command.ticketId);
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== ticket.revision) {

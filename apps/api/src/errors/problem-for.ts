@@ -7,7 +7,7 @@ import {
 } from '@switchboard/event-store';
 import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
-import { CommandRefused, RevisionMismatch } from '@switchboard/ticket-service';
+import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
 import { DepartmentNotFound, InvalidRequest, NothingToClaim, QueryForbidden, TicketNotFound } from './api-exceptions';
 
 /** The JSON body of every error response (plus `correlationId`, added by the filter). */
@@ -44,6 +44,9 @@ export function problemFor(error: unknown): Problem | undefined {
   }
   if (error instanceof RevisionMismatch) {
     return { statusCode: 412, error: 'RevisionMismatch', message: error.message, currentRevision: error.currentRevision };
+  }
+  if (error instanceof IdempotencyKeyReused) {
+    return { statusCode: 422, error: 'IdempotencyKeyReused', message: error.message, idempotencyKey: error.key, differs: error.differs };
   }
   if (error instanceof TicketNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'ticket', id: error.ticketId };
   const queryProblem = readSideProblem(error);

@@ -1,6 +1,7 @@
 import { transition } from 'xstate';
 import type { ServiceCatalog } from '../catalog';
 import type { TicketCommand } from '../commands/ticket-commands';
+import { commandDigest } from '../events/command-digest';
 import { deterministicEventId } from '../events/event-ids';
 import type { RecordedTicketEvent } from '../events/ticket-events';
 import { CURRENT_SCHEMA_VERSION } from '../events/upcasters';
@@ -49,6 +50,7 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
   const status = next.value as TicketStatus;
   const facts = emitEvents(command, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
   const occurredAt = ctx.now.toISOString();
+  const digest = commandDigest(command);
   const events = facts.map(
     (fact, index) =>
       ({
@@ -56,6 +58,8 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
         metadata: {
           eventId: deterministicEventId(ctx.commandId, index),
           commandId: ctx.commandId,
+          commandType: command.type,
+          commandDigest: digest,
           correlationId: ctx.correlationId ?? ctx.commandId,
           causationId: ctx.causationId ?? ctx.commandId,
           actor: ctx.actor,

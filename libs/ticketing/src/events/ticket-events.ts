@@ -14,6 +14,9 @@ import type {
 export interface EventMetadata {
   readonly eventId: string;
   readonly commandId: string;
+  /** The command that recorded the event and a digest of its fields (absent on events recorded before they were kept). */
+  readonly commandType?: string;
+  readonly commandDigest?: string;
   readonly correlationId: string;
   readonly causationId: string;
   readonly actor: Actor;

@@ -55,7 +55,10 @@ export class QueueClaimer {
     const mine = await this.readModels.departmentQueue(department, { assignee: actor.id, now: this.clock.now() });
     for (const ticket of mine.filter((entry) => entry.status === 'in_progress')) {
       const { records } = await loadTicket(this.store, ticket.ticketId);
-      const answer = resultOfRecordedCommand(ticket.ticketId, records, claimCommandId(key, ticket.ticketId));
+      const answer = resultOfRecordedCommand(ticket.ticketId, records, claimCommandId(key, ticket.ticketId), {
+        command: { type: 'StartWork', ticketId: ticket.ticketId },
+        actor,
+      });
       if (answer) return answer;
     }
     return undefined;

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { StoreUnavailableError } from '@switchboard/event-store';
-import { CommandRefused } from '@switchboard/ticket-service';
+import { InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
+import { CommandRefused, IdempotencyKeyReused } from '@switchboard/ticket-service';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { Open311Error, type Open311Status } from './open311-error';
 
@@ -9,6 +9,9 @@ export function open311ErrorFor(error: unknown): Open311Error | undefined {
   if (error instanceof Open311Error) return error;
   if (error instanceof TicketNotFound) return new Open311Error(404, `Service request ${error.ticketId} was not found.`);
   if (error instanceof CommandRefused) return refusal(error);
+  if (error instanceof IdempotencyKeyReused) return new Open311Error(400, error.message);
+  // An event id taken by another stream: the Idempotency-Key was first used on another request.
+  if (error instanceof InvalidArgumentError) return new Open311Error(400, `${error.message} Use a new Idempotency-Key for a new request.`);
   if (error instanceof StoreUnavailableError) return new Open311Error(400, 'The service is temporarily unavailable; retry shortly.');
   if (error instanceof HttpException) return new Open311Error(specStatus(error.getStatus()), error.message);
   const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
