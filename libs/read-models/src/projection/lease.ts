@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import type { ReadStore } from '../store/read-store';
 import { LeaseLostError } from '../errors';
+import { holderIsGone, localProcesses, type ProcessTable } from './lease-holder';
 
 /**
  * A lease row with an expiry, renewed by its holder's heartbeat: it works the same on SQLite and
- * PostgreSQL, and a standby takes over once a dead holder's lease expires. Every batch renews it
- * inside its own transaction (`renewIn`), so a holder that lost it can never write.
+ * PostgreSQL, and a standby takes over once a dead holder's lease expires — or at once when the
+ * holder id names a process of this host that is gone (`lease-holder.ts`): a process restarted
+ * after a crash does not wait for its predecessor's lease. Every batch renews the lease inside its
+ * own transaction (`renewIn`), so a holder that lost it can never write.
  */
 export class Lease {
   constructor(
@@ -14,9 +17,10 @@ export class Lease {
     readonly name: string,
     readonly holder: string,
     private readonly ttlMs: number,
+    private readonly processes: ProcessTable = localProcesses,
   ) {}
 
-  /** Takes the lease if it is free, expired, or already ours; true when we hold it. */
+  /** Takes the lease if it is free, expired, already ours, or held by a process of this host that is gone; true when we hold it. */
   async tryAcquire(now: Date): Promise<boolean> {
     return this.store.writeTransaction(async (trx) => {
       const expiresAt = this.expiry(now);
@@ -25,11 +29,17 @@ export class Lease {
         .values({ name: this.name, holder: this.holder, expires_at: expiresAt })
         .onConflict((conflict) => conflict.column('name').doNothing())
         .execute();
+      const current = await trx.selectFrom('rm_leases').select('holder').where('name', '=', this.name).executeTakeFirstOrThrow();
+      const gone = current.holder !== this.holder && holderIsGone(current.holder, this.processes) ? current.holder : undefined;
+      // `holder = gone` makes taking a dead holder's lease a compare-and-set: of two processes
+      // restarting at once, the second finds the first's (live) holder id and stands by.
       const taken = await trx
         .updateTable('rm_leases')
         .set({ holder: this.holder, expires_at: expiresAt })
         .where('name', '=', this.name)
-        .where((eb) => eb.or([eb('holder', '=', this.holder), eb('expires_at', '<', now.toISOString())]))
+        .where((eb) =>
+          eb.or([eb('holder', '=', this.holder), eb('expires_at', '<', now.toISOString()), ...(gone === undefined ? [] : [eb('holder', '=', gone)])]),
+        )
         .executeTakeFirst();
       return Number(taken.numUpdatedRows) === 1;
     });

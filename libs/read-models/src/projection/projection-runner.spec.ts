@@ -2,6 +2,7 @@ import { InMemoryEventStore } from '@switchboard/event-store';
 import { LeaseLostError, ReadModelTimeoutError } from '../errors';
 import { ReadModels } from '../read-models';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import type { ProcessTable } from './lease-holder';
 import { ManualClock } from '../testing/manual-clock';
 import { appendTicket, demoCatalog, opened } from '../testing/ticket-history';
 import { dumpReadModels, freshProjectionDump, headPosition, projectAll } from '../testing/project';
@@ -55,6 +56,35 @@ describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
     expect(errorsOfA[0]).toBeInstanceOf(LeaseLostError);
     expect(a.status).toBe('standby');
 
+    expect(await dumpReadModels(store())).toEqual(await freshProjectionDump(events, newUrl(), catalog));
+  });
+
+  it('takes over at once, without waiting for the lease to expire, from a runner of this host whose process is gone', async () => {
+    const host = (pid: number, gone: readonly number[]): ProcessTable => ({
+      self: { host: 'box', pid, startTime: String(pid * 10), pidSpace: 'ab' },
+      startTimeOf: (other) => (gone.includes(other) ? undefined : String(other * 10)),
+    });
+    const errorsOfA: unknown[] = [];
+    let lostLease!: () => void;
+    const aLostLease = new Promise<void>((resolve) => (lostLease = resolve));
+    const a = new ProjectionRunner({ eventStore: events, readStore: store(), catalog, clock: new ManualClock(), processes: host(100, []), onError: (error) => (errorsOfA.push(error), lostLease()) });
+    runners.push(a);
+    await a.start();
+    expect(a.status).toBe('active');
+    await a.waitForPosition((await headPosition(events))!, 1_000);
+
+    // As B's host sees it, A's process (pid 100) has ended: B takes the lease on its first try.
+    const b = new ProjectionRunner({ eventStore: events, readStore: store(), catalog, clock: new ManualClock(), processes: host(200, [100]) });
+    runners.push(b);
+    await b.start();
+    expect(b.status).toBe('active');
+
+    // Fencing as ever: A (here still running) cannot write its next batch.
+    await appendTicket(events, 'L2', [['2026-03-02T15:00:00.000Z', opened('L2')]]);
+    await b.waitForPosition((await headPosition(events))!, 1_000);
+    await aLostLease;
+    expect(errorsOfA[0]).toBeInstanceOf(LeaseLostError);
+    expect(a.status).toBe('standby');
     expect(await dumpReadModels(store())).toEqual(await freshProjectionDump(events, newUrl(), catalog));
   });
 

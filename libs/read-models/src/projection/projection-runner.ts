@@ -8,6 +8,7 @@ import { applyBatch } from './apply-batch';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { systemClock, type Clock } from './clock';
 import { Lease } from './lease';
+import { holderIdOf, localProcesses, type ProcessTable } from './lease-holder';
 import { PositionWaiters } from './position-waiters';
 import { TICKET_STREAM_PREFIX } from './ticket-event';
 
@@ -23,8 +24,14 @@ export interface ProjectionRunnerOptions {
   readonly heartbeatMs?: number;
   /** How often a standby tries to take the lease. Default 2 s. */
   readonly standbyRetryMs?: number;
-  /** Identifies this runner in the lease row; default a random id. */
+  /**
+   * Identifies this runner in the lease row. Default: this process's host, pid, start time and pid
+   * space and a random id, so that a runner on the same host takes the lease at once when this
+   * process is gone. An id of another form is never judged: its lease is taken only once expired.
+   */
   readonly holderId?: string;
+  /** The processes of this host, for judging whether another holder is gone; default what the OS reports. */
+  readonly processes?: ProcessTable;
   readonly clock?: Clock;
   /** Failures the runner recovered from by stepping back to standby (lost lease, storage errors): log them. */
   readonly onError?: (error: unknown) => void;
@@ -36,7 +43,8 @@ export type RunnerStatus = 'stopped' | 'standby' | 'active';
 
 /**
  * Keeps the active generation of the ticket read models up to date from `$all`. Exactly one runner
- * per read store is active (a lease); others wait as standby and take over when it stops or dies.
+ * per read store is active (a lease); others wait as standby and take over when it stops or dies
+ * (at once when it ran on this host and its process is gone, else when its lease expires).
  * Each batch's rows and checkpoint are written in one transaction.
  */
 export class ProjectionRunner {
@@ -56,7 +64,8 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.clock = options.clock ?? systemClock;
     this.waiters = new PositionWaiters(this.clock);
-    this.lease = new Lease(options.readStore, TICKETS_PROJECTION, options.holderId ?? randomUUID(), options.leaseTtlMs ?? 15_000);
+    const processes = options.processes ?? localProcesses;
+    this.lease = new Lease(options.readStore, TICKETS_PROJECTION, options.holderId ?? holderIdOf(processes.self, randomUUID()), options.leaseTtlMs ?? 15_000, processes);
   }
 
   /** Whether this runner is writing (active), waiting for the lease (standby) or stopped. */
