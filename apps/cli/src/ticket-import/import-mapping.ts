@@ -72,15 +72,43 @@ export function mappingProblems(raw: unknown, catalog: ServiceCatalog): string[]
   }
   for (const field of REQUIRED_FIELDS) need(columns[field] !== undefined, `"columns.${field}" is required`);
   need(isStringMap(raw.statuses) && Object.values(raw.statuses).every((s) => s === 'open' || s === 'closed'), '"statuses" must map each source status to "open" or "closed"');
-  problems.push(...closureProblems(raw.closure));
+  // A block the file gives nothing to may be left out (DEFAULT_BLOCKS); one it does give something to must be there.
+  const closes = isRecord(raw.statuses) && Object.values(raw.statuses).includes('closed');
+  const uses = (block: keyof typeof DEFAULT_BLOCKS, needed: boolean, why: string): boolean => {
+    need(raw[block] !== undefined || !needed, `"${block}" is required when ${why}`);
+    return raw[block] !== undefined;
+  };
+  if (uses('closure', closes, 'a status maps to "closed"')) problems.push(...closureProblems(raw.closure));
   problems.push(...valueMapProblems('services', raw.services, (code) => catalog.service(code) !== undefined, 'a catalog service code'));
-  problems.push(
-    ...valueMapProblems('departments', raw.departments, (code) => catalog.department(code) !== undefined, 'a catalog department code', ['service-owner']),
-  );
-  const from = isRecord(raw.departments) ? raw.departments.from : undefined;
-  need(Array.isArray(from) && from.every((f) => f === 'queue' || f === 'department'), '"departments.from" must list "queue" and/or "department"');
-  problems.push(...valueMapProblems('channels', raw.channels, (channel) => (CHANNELS as readonly string[]).includes(channel), `a channel (${CHANNELS.join(', ')})`));
+  if (uses('departments', columns.queue !== undefined || columns.department !== undefined, '"columns" maps "queue" or "department"')) {
+    problems.push(
+      ...valueMapProblems('departments', raw.departments, (code) => catalog.department(code) !== undefined, 'a catalog department code', ['service-owner']),
+    );
+    const from = isRecord(raw.departments) ? raw.departments.from : undefined;
+    need(Array.isArray(from) && from.every((f) => f === 'queue' || f === 'department'), '"departments.from" must list "queue" and/or "department"');
+  }
+  if (uses('channels', columns.channel !== undefined, '"columns" maps "channel"')) {
+    problems.push(...valueMapProblems('channels', raw.channels, (channel) => (CHANNELS as readonly string[]).includes(channel), `a channel (${CHANNELS.join(', ')})`));
+  }
   return problems;
+}
+
+/**
+ * What a mapping that leaves a block out gets. Only a block the file gives nothing to may be left
+ * out: `closure` when no status maps to "closed", `departments` when no queue or department column
+ * is mapped (every ticket goes to its service's owner), `channels` when no channel column is mapped
+ * (every ticket's channel is "internal": a record of the city's own, its intake channel unknown).
+ */
+export const DEFAULT_BLOCKS = {
+  closure: { rules: [], otherwise: { outcome: 'completed', resolutionCode: 'closed' } },
+  departments: { from: [], values: {}, unmapped: 'service-owner' },
+  channels: { values: {}, unmapped: 'internal' },
+} as const satisfies Partial<ImportMapping>;
+
+/** A checked mapping (no `mappingProblems`) with its left-out blocks and format filled in. */
+export function completeMapping(raw: Record<string, unknown>, dataFile: string): ImportMapping {
+  const mapping = { ...DEFAULT_BLOCKS, ...raw } as unknown as ImportMapping;
+  return { ...mapping, format: mapping.format ?? (dataFile.toLowerCase().endsWith('.json') ? 'open311-json' : 'csv') };
 }
 
 function valueMapProblems(name: string, raw: unknown, valid: (code: string) => boolean, what: string, extraFallbacks: string[] = []): string[] {

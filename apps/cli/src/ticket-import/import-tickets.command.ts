@@ -14,6 +14,12 @@ import type { SourceRow } from './source-row';
 import { timestampReader } from './source-timestamps';
 
 const NAME = 'import tickets';
+
+/** What became of one source row, and what to say about it. */
+interface RowReport {
+  readonly outcome: 'imported' | 'already_present' | 'bad';
+  readonly messages: readonly string[];
+}
 /** Appends in flight at once: enough for the SQLite store's group commit to share fsyncs. */
 const IN_FLIGHT = 64;
 
@@ -39,38 +45,42 @@ export const importTicketsCommand: Command = {
     const rows: AsyncIterable<SourceRow> | Iterable<SourceRow> = mapping.format === 'csv' ? csvRows(file, label) : open311Rows(file, label);
     return withStore(args, io, async (store) => {
       const head = await headPosition(store);
-      const count = { imported: 0, already_present: 0, bad: 0 };
+      const count = { imported: 0, already_present: 0, bad: 0, noted: 0 };
       const firstLine = new Map<string, number>();
-      const bad = (line: number, reason: string): void => {
-        count.bad += 1;
-        say(io, `${label}:${line}: ${reason}; row skipped`);
+      // Each row's outcome and messages, in file order: appends finish in any order, messages never do.
+      let rowsInFlight: Promise<RowReport>[] = [];
+      const report = async (): Promise<void> => {
+        for (const { outcome, messages } of await Promise.all(rowsInFlight)) {
+          count[outcome] += 1;
+          if (outcome !== 'bad' && messages.length > 0) count.noted += 1;
+          for (const message of messages) say(io, message);
+        }
+        rowsInFlight = [];
       };
-      let inFlight: Promise<void>[] = [];
+      const bad = (line: number, reason: string): RowReport => ({ outcome: 'bad', messages: [`${label}:${line}: ${reason}; row skipped`] });
       for await (const row of rows) {
         const ticket = importedTicket(row, context);
         if ('bad' in ticket) {
-          bad(row.line, ticket.bad);
+          rowsInFlight.push(Promise.resolve(bad(row.line, ticket.bad)));
           continue;
         }
         const seen = firstLine.get(ticket.ticketId);
         if (seen !== undefined) {
-          bad(row.line, `case ${ticket.ticketId} appears again (first at line ${seen})`);
+          rowsInFlight.push(Promise.resolve(bad(row.line, `case ${ticket.ticketId} appears again (first at line ${seen})`)));
           continue;
         }
         firstLine.set(ticket.ticketId, row.line);
-        inFlight.push(
-          appendImportedTicket(store, ticket, head).then((outcome) => {
-            if (typeof outcome === 'string') count[outcome] += 1;
-            else bad(row.line, outcome.refused);
-          }),
+        rowsInFlight.push(
+          appendImportedTicket(store, ticket, head).then((outcome) =>
+            typeof outcome === 'string' ? { outcome, messages: ticket.notes.map((note) => `${label}:${row.line}: ${note}`) } : bad(row.line, outcome.refused),
+          ),
         );
-        if (inFlight.length >= IN_FLIGHT) {
-          await Promise.all(inFlight);
-          inFlight = [];
-        }
+        if (rowsInFlight.length >= IN_FLIGHT) await report();
       }
-      await Promise.all(inFlight);
-      say(io, `${NAME}: ${count.imported} imported, ${count.already_present} already present, ${count.bad} bad (${label}).`);
+      await report();
+      // Rows taken with a value dropped or cut (each named above): imported, or already present from an earlier run.
+      const noted = count.noted > 0 ? `, ${count.noted} with notes` : '';
+      say(io, `${NAME}: ${count.imported} imported, ${count.already_present} already present, ${count.bad} bad${noted} (${label}).`);
       return count.bad > 0 ? EXIT.dataErrors : EXIT.ok;
     });
   },

@@ -6,6 +6,7 @@ import { deterministicEventId } from '@switchboard/ticketing';
 import { runCli } from '../../test/support/run-cli';
 import { useTempDir } from '../../test/support/temp-dir';
 import { scanAll } from '@switchboard/read-models';
+import { csvRecords } from './csv-rows';
 
 const FIXTURES = join(__dirname, '../../test/fixtures');
 const MAPPINGS = join(__dirname, '../../mappings');
@@ -84,7 +85,8 @@ describe('import tickets', () => {
     expect(messages).toEqual([
       '4: openedAt "2022-13-45 08:00:00" does not match the timestamp format "YYYY-MM-DD HH:mm:ss"; row skipped',
       '5: status "Pending" is not in the mapping\'s "statuses"; row skipped',
-      '6: closed (2022-01-02T13:00:00.000Z) before it was opened (2022-01-03T13:00:00.000Z); row skipped',
+      // Times as the file wrote them (the file's own format and time zone), not as UTC instants.
+      '6: closed (2022-01-02 08:00:00) before it was opened (2022-01-03 08:00:00); row skipped',
       '7: no case id; row skipped',
       '8: no closedAt (closed_dt); row skipped',
       '9: case 101000000001 appears again (first at line 2); row skipped',
@@ -98,6 +100,96 @@ describe('import tickets', () => {
       // Unmapped values fall back as the mapping says: GENERAL-INQUIRY, its owner 311, channel internal.
       const unicorn = await loadTicket(store, '101000000009');
       expect(unicorn.state).toMatchObject({ serviceCode: 'GENERAL-INQUIRY', department: '311', channel: 'internal' });
+    });
+  });
+
+  describe('rows imported with a value dropped or cut', () => {
+    /** The header and the first `count` cases of the Boston sample, with some cells changed (by case id, then column). */
+    async function editedSample(file: string, count: number, edits: Record<string, Record<string, string>>): Promise<void> {
+      const records: string[][] = [];
+      for await (const record of csvRecords(BOSTON, 'sample')) records.push(record.fields);
+      const [header, ...rows] = records;
+      const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+      const edited = rows.slice(0, count).map((row) => header.map((column, i) => edits[row[0]]?.[column] ?? row[i]));
+      writeFileSync(join(dir(), file), [header, ...edited].map((row) => row.map(quote).join(',')).join('\n') + '\n');
+    }
+
+    it('imports them, naming each line and what was done, in file order, and exits 0', async () => {
+      await editedSample('odd.csv', 11, {
+        // The real-world case: an open status with a closing date, once even before the opening.
+        '101004130437': { case_status: 'Open' },
+        '101004155594': { closed_dt: '2022-01-30 09:00:00' },
+        '101004154423': { closed_dt: 'soon' },
+        '101004113298': { closure_reason: 'Case Closed. '.repeat(400) },
+        '101004141848': { case_title: 'Living conditions. '.repeat(250) },
+        '101004141354': { latitude: '142.3606' },
+        '101004141367': { longitude: '' },
+        '101004113313': { location: '755 Boylston St '.repeat(40) },
+      });
+      const run = await importTickets('odd.csv');
+      expect(run.code).toBe(0);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'odd.csv:3: status "Open" is open but closedAt (closed_dt) is "2022-01-19 11:42:16"; imported as open, without the closing time',
+        'odd.csv:4: status "Open" is open but closedAt (closed_dt) is "2022-01-30 09:00:00", before it was opened (2022-01-31 11:46:00); imported as open, without the closing time',
+        'odd.csv:6: status "Open" is open but closedAt (closed_dt) is "soon", which does not match the timestamp format "YYYY-MM-DD HH:mm:ss"; imported as open, without the closing time',
+        'odd.csv:7: closureReason (closure_reason) has 5199 characters; imported with the first 4000',
+        'odd.csv:8: description (case_title or type) has 4749 characters; imported with the first 4000',
+        'odd.csv:9: latitude "142.3606" and longitude "-71.0638" (latitude, longitude) are not a position (latitude -90 to 90, longitude -180 to 180); imported without coordinates',
+        'odd.csv:10: latitude "42.3596" and longitude "" (latitude, longitude) are not a position (latitude -90 to 90, longitude -180 to 180); imported without coordinates',
+        'odd.csv:11: address (location) has 639 characters; imported with the first 500',
+        'import tickets: 11 imported, 0 already present, 0 bad, 8 with notes (odd.csv).',
+      ]);
+      await withStore(async (store) => {
+        const reopened = await loadTicket(store, '101004130437');
+        expect(reopened.records.map((r) => r.event?.type)).toEqual(['TicketOpened', 'TicketAssigned']);
+        expect(reopened.state.status).toBe('assigned');
+        expect((await loadTicket(store, '101004155594')).state.status).toBe('assigned');
+        const completed = await loadTicket(store, '101004113298');
+        expect((completed.records[2].event?.data as { note: string }).note).toBe('Case Closed. '.repeat(400).trim().slice(0, 4000));
+        expect(((await loadTicket(store, '101004141848')).records[0].event?.data as { description: string }).description).toHaveLength(4000);
+        expect((await loadTicket(store, '101004141354')).records[0].event?.data).toMatchObject({ location: { address: '21-23 Temple St  Boston  MA  02114' } });
+        expect((await loadTicket(store, '101004141354')).records[0].event?.data).not.toHaveProperty('location.latitude');
+        expect(((await loadTicket(store, '101004113313')).records[0].event?.data as { location: { address: string } }).location.address).toHaveLength(500);
+      });
+      // A re-run writes nothing and says the same about the same rows.
+      const again = await importTickets('odd.csv');
+      expect(again.stderr).toBe(run.stderr.replace('11 imported, 0 already present', '0 imported, 11 already present'));
+    });
+
+    it('says nothing about rows taken as they are', async () => {
+      await editedSample('plain.csv', 11, {});
+      expect((await importTickets('plain.csv')).stderr.trim()).toBe('import tickets: 11 imported, 0 already present, 0 bad (plain.csv).');
+    });
+  });
+
+  describe('mapping blocks the file gives nothing to', () => {
+    const boston = () => JSON.parse(readFileSync(join(MAPPINGS, 'boston311.json'), 'utf8'));
+    const without = (mapping: Record<string, unknown>, ...names: string[]) => Object.fromEntries(Object.entries(mapping).filter(([name]) => !names.includes(name)));
+
+    it('may be left out: no channel column means channel internal, no queue or department column the service owner, no closed status no closure rules', async () => {
+      const mapping = boston();
+      const { channel, queue, department, ...columns } = mapping.columns;
+      const statuses = { Open: 'open', Closed: 'open' };
+      writeFileSync(join(dir(), 'lean.json'), JSON.stringify({ ...without(mapping, 'channels', 'departments', 'closure'), columns, statuses }));
+      const lines = readFileSync(BOSTON, 'utf8').split('\n');
+      writeFileSync(join(dir(), 'first-10.csv'), lines.slice(0, 11).join('\n'));
+      const run = await importTickets('first-10.csv', 'lean.json');
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('10 imported, 0 already present, 0 bad');
+      await withStore(async (store) => {
+        // A needle pickup: the Boston mapping would send it to HEALTH by its queue; here it goes to its service's owner.
+        const needles = await loadTicket(store, '101004130437');
+        expect(needles.state).toMatchObject({ status: 'assigned', serviceCode: 'GENERAL-INQUIRY', department: '311', channel: 'internal' });
+      });
+    });
+
+    it('must be there when the file does give something to them', async () => {
+      writeFileSync(join(dir(), 'no-blocks.json'), JSON.stringify(without(boston(), 'channels', 'departments', 'closure')));
+      const run = await importTickets(BOSTON, 'no-blocks.json');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('"closure" is required when a status maps to "closed"');
+      expect(run.stderr).toContain('"departments" is required when "columns" maps "queue" or "department"');
+      expect(run.stderr).toContain('"channels" is required when "columns" maps "channel"');
     });
   });
 

@@ -16,8 +16,16 @@ import type { ClosureOutcome, Field, ImportMapping, ValueMap } from './import-ma
 import type { SourceRow } from './source-row';
 import type { TimestampReader } from './source-timestamps';
 
-/** A source row turned into a ticket's history, or the reason it cannot be. */
-export type ImportedTicket = { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[] } | { readonly bad: string };
+/**
+ * A source row turned into a ticket's history — with a note for each value that was dropped or cut
+ * on the way (the row is imported all the same) — or the reason it cannot be.
+ */
+export type ImportedTicket =
+  | { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[]; readonly notes: readonly string[] }
+  | { readonly bad: string };
+
+/** The longest address the API accepts (`location.address` of OpenTicket). */
+export const MAX_ADDRESS_LENGTH = 500;
 
 /** Everything the conversion needs besides the row. */
 export interface ImportContext {
@@ -44,11 +52,13 @@ export function importedTicket(row: SourceRow, context: ImportContext): Imported
 
 function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportContext): ImportedTicket {
   if (row.problem) throw new BadRow(row.problem);
+  const notes: string[] = [];
   const field = (name: Field): string => fieldValue(row, mapping, name);
   const caseId = field('caseId');
   if (caseId === '') throw new BadRow('no case id');
   if (!isValidTicketId(caseId)) throw new BadRow(`case id "${caseId}" cannot be a ticket id (letters, digits, - and _, at most 40)`);
-  const time = (name: Field, required: boolean): string | undefined => {
+  // Messages quote times as the file wrote them; events carry them as ISO instants.
+  const time = (name: Field, required: boolean): { readonly iso: string; readonly text: string } | undefined => {
     const text = field(name);
     if (text === '') {
       if (required) throw new BadRow(`no ${name} (${columnOf(mapping, name)})`);
@@ -56,14 +66,15 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
     }
     const instant = readTime(text);
     if (instant === undefined) throw new BadRow(`${name} "${text}" does not match the timestamp format "${mapping.timestampFormat}"`);
-    return new Date(instant).toISOString();
+    return { iso: new Date(instant).toISOString(), text };
   };
-  const openedAt = time('openedAt', true) as string;
+  const opened = time('openedAt', true)!;
   const status = mapping.statuses[field('status')];
   if (!status) throw new BadRow(`status "${field('status')}" is not in the mapping's "statuses"`);
-  const dueAt = time('dueAt', false);
-  const closedAt = status === 'closed' ? time('closedAt', true) : undefined;
-  if (closedAt !== undefined && closedAt < openedAt) throw new BadRow(`closed (${closedAt}) before it was opened (${openedAt})`);
+  const dueAt = time('dueAt', false)?.iso;
+  const closed = status === 'closed' ? time('closedAt', true) : undefined;
+  if (closed !== undefined && closed.iso < opened.iso) throw new BadRow(`closed (${closed.text}) before it was opened (${opened.text})`);
+  if (status === 'open' && field('closedAt') !== '') notes.push(closingTimeOfOpenCase(field('closedAt'), field('status'), opened, readTime, mapping));
 
   const serviceCode = mapped(mapping.services, [field('serviceType')], (code) => catalog.service(code) !== undefined, 'service type');
   const service = catalog.service(serviceCode);
@@ -74,8 +85,13 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
     fallback(mapping.departments, departmentValues, 'department or queue', service.department);
   const channel = mapped(mapping.channels, [field('channel')], (value) => (CHANNELS as readonly string[]).includes(value), 'source channel') as Channel;
 
-  const location = locationOf(field('address'), field('latitude'), field('longitude'));
-  const note = field('closureReason').trim().slice(0, MAX_NOTE_LENGTH);
+  const cut = (name: Field, text: string, max: number): string => {
+    if (text.length <= max) return text;
+    notes.push(`${name} (${columnOf(mapping, name)}) has ${text.length} characters; imported with the first ${max}`);
+    return text.slice(0, max);
+  };
+  const location = locationOf(cut('address', field('address'), MAX_ADDRESS_LENGTH), field('latitude'), field('longitude'), notes, mapping);
+  const note = closed === undefined ? '' : cut('closureReason', field('closureReason'), MAX_NOTE_LENGTH);
   const facts: [TicketEvent, string][] = [
     [
       {
@@ -84,20 +100,32 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
           ticketId: caseId,
           serviceCode,
           owningDepartment: service.department,
-          description: (field('description') || service.name).slice(0, MAX_DESCRIPTION_LENGTH),
+          description: field('description') === '' ? service.name : cut('description', field('description'), MAX_DESCRIPTION_LENGTH),
           channel,
           ...(location ? { location } : {}),
           priority: service.defaultPriority,
         },
       },
-      openedAt,
+      opened.iso,
     ],
-    [{ type: 'TicketAssigned', data: { department, ...(dueAt ? { dueAt } : {}) } }, openedAt],
+    [{ type: 'TicketAssigned', data: { department, ...(dueAt ? { dueAt } : {}) } }, opened.iso],
   ];
-  if (closedAt !== undefined) facts.push([closureEvent(closureOf(mapping, note), note, department), closedAt]);
+  if (closed !== undefined) facts.push([closureEvent(closureOf(mapping, note), note, department), closed.iso]);
   const commandId = `import:${mapping.source}:${caseId}`;
   const events = facts.map(([event, occurredAt], index) => ({ ...event, metadata: metadataOf(commandId, index, event, occurredAt, mapping.source, caseId) }));
-  return { ticketId: caseId, events: events as RecordedTicketEvent[] };
+  return { ticketId: caseId, events: events as RecordedTicketEvent[], notes };
+}
+
+/** The note for a case whose status is open but which has a closing time: the case is imported open, without it. */
+function closingTimeOfOpenCase(text: string, status: string, opened: { readonly iso: string; readonly text: string }, readTime: TimestampReader, mapping: ImportMapping): string {
+  const instant = readTime(text);
+  const odd =
+    instant === undefined
+      ? `, which does not match the timestamp format "${mapping.timestampFormat}"`
+      : new Date(instant).toISOString() < opened.iso
+        ? `, before it was opened (${opened.text})`
+        : '';
+  return `status "${status}" is open but closedAt (${columnOf(mapping, 'closedAt')}) is "${text}"${odd}; imported as open, without the closing time`;
 }
 
 /** A field's value: the first non-blank of its mapped columns, trimmed. */
@@ -137,10 +165,19 @@ function closureEvent(outcome: ClosureOutcome, note: string, department: string)
   return { type: 'TicketCompleted', data: { resolutionCode: outcome.resolutionCode, note, department, firstContactResolution: false } };
 }
 
-function locationOf(address: string, latitude: string, longitude: string): Location | undefined {
-  const lat = Number(latitude);
-  const long = Number(longitude);
-  const coordinates = latitude !== '' && longitude !== '' && Number.isFinite(lat) && Number.isFinite(long) ? { latitude: lat, longitude: long } : {};
+/** The location of a row; coordinates that are not a position on Earth (or half of one) are dropped with a note. */
+function locationOf(address: string, latitude: string, longitude: string, notes: string[], mapping: ImportMapping): Location | undefined {
+  let coordinates = {};
+  if (latitude !== '' || longitude !== '') {
+    const lat = Number(latitude);
+    const long = Number(longitude);
+    const valid = latitude !== '' && longitude !== '' && Number.isFinite(lat) && Number.isFinite(long) && Math.abs(lat) <= 90 && Math.abs(long) <= 180;
+    if (valid) coordinates = { latitude: lat, longitude: long };
+    else {
+      const columns = `${columnOf(mapping, 'latitude')}, ${columnOf(mapping, 'longitude')}`;
+      notes.push(`latitude "${latitude}" and longitude "${longitude}" (${columns}) are not a position (latitude -90 to 90, longitude -180 to 180); imported without coordinates`);
+    }
+  }
   const location = { ...(address ? { address } : {}), ...coordinates };
   return Object.keys(location).length > 0 ? location : undefined;
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { UsageError } from '../exit-codes';
-import { type ImportMapping, mappingProblems } from './import-mapping';
+import { completeMapping, type ImportMapping, mappingProblems } from './import-mapping';
 
-/** Reads and checks a mapping file; the format defaults from the data file's extension. Problems are UsageErrors listing all of them. */
+/** Reads and checks a mapping file; left-out blocks get their defaults and the format defaults from the data file's extension. Problems are UsageErrors listing all of them. */
 export function loadMapping(file: string, dataFile: string, catalog: ServiceCatalog, command: string): ImportMapping {
   let raw: unknown;
   try {
@@ -13,6 +13,5 @@ export function loadMapping(file: string, dataFile: string, catalog: ServiceCata
   }
   const problems = mappingProblems(raw, catalog);
   if (problems.length > 0) throw new UsageError(`the mapping ${file} has problems:\n  - ${problems.join('\n  - ')}`, command);
-  const mapping = raw as ImportMapping;
-  return { ...mapping, format: mapping.format ?? (dataFile.toLowerCase().endsWith('.json') ? 'open311-json' : 'csv') };
+  return completeMapping(raw as Record<string, unknown>, dataFile);
 }
