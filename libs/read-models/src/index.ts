@@ -15,6 +15,15 @@ export { rebuildReadModels, type RebuildOptions } from './projection/rebuild';
 export type { ProjectionLag } from './projection/lag';
 export type { QueueEntry, TicketRowVersion, TicketText } from './projection/ticket-row';
 export type { QueueChangeKind } from './projection/queue-changes';
+export {
+  DEFAULT_QUEUE_FEED_RESUME_DAYS,
+  pruneQueueChanges,
+  QueueChangePruner,
+  resumeWindowOfDays,
+  type QueueChangePruneOptions,
+  type QueueChangePruneResult,
+  type QueueChangePrunerOptions,
+} from './projection/queue-change-pruning';
 export type { QueueChange } from './queries/queue-changes-after';
 export type { TicketFilter, TicketPage } from './queries/search-tickets';
 export type { TicketSummary } from './queries/ticket-summary';

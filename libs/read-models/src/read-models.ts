@@ -7,7 +7,7 @@ import { measureLag, type ProjectionLag } from './projection/lag';
 import { PositionWaiters } from './projection/position-waiters';
 import type { ProjectionRunner } from './projection/projection-runner';
 import { claimCandidates, departmentQueue, type DepartmentQueueOptions } from './queries/department-queue';
-import { queueChangesAfter, type QueueChange } from './queries/queue-changes-after';
+import { queueChangesAfter, queueChangesPrunedThrough, type QueueChange } from './queries/queue-changes-after';
 import { searchTickets, type TicketFilter, type TicketPage } from './queries/search-tickets';
 import type { TicketSummary } from './queries/ticket-summary';
 import { loadMetricFacts } from './queries/load-metric-facts';
@@ -73,6 +73,11 @@ export class ReadModels {
   /** A department's queue changes after a position (Last-Event-ID), oldest first. */
   async queueChangesAfter(department: string, position: GlobalPosition | undefined, limit = 100): Promise<QueueChange[]> {
     return queueChangesAfter(this.db, await this.tables(), department, position, limit);
+  }
+
+  /** How far the queue change log has been pruned (undefined: never): a feed resumes only after this position or a later one. */
+  async queueChangesPrunedThrough(): Promise<GlobalPosition | undefined> {
+    return queueChangesPrunedThrough(this.db);
   }
 
   /** How far the read models trail the event log (for /health/ready and metrics). */

@@ -43,7 +43,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
       text: openingTextOf(event) ?? current?.text,
       changed: true,
     };
-    changes.push(...queueChangesOf(current, next, recorded.globalPosition));
+    changes.push(...queueChangesOf(current, next, recorded.globalPosition, recorded.recordedAt.toISOString()));
     tickets.set(id, next);
   }
   const changed = [...tickets.values()].filter((ticket) => ticket.changed);

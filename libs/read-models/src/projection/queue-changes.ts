@@ -12,9 +12,11 @@ export interface TicketVersion {
 
 /**
  * The queue changes one event causes: a ticket leaving one department's queue and entering
- * another's is two changes; an entry that looks the same afterwards is none.
+ * another's is two changes; an entry that looks the same afterwards is none. `recordedAt` is when
+ * the event was recorded in the log (an ISO instant): the change log is pruned by it, and a
+ * rebuild writes the very same rows.
  */
-export function queueChangesOf(before: TicketVersion | undefined, after: TicketVersion, position: string): QueueChangesTable[] {
+export function queueChangesOf(before: TicketVersion | undefined, after: TicketVersion, position: string, recordedAt: string): QueueChangesTable[] {
   const from = before && queueDepartmentOf(before.facts);
   const to = queueDepartmentOf(after.facts);
   const entry = (version: TicketVersion): QueueEntry => queueEntryOf(version.facts, version.revision);
@@ -24,6 +26,7 @@ export function queueChangesOf(before: TicketVersion | undefined, after: TicketV
     ticket_id: after.facts.ticketId,
     kind,
     entry_json: snapshot && JSON.stringify(snapshot),
+    recorded_at: recordedAt,
   });
   if (from !== undefined && from === to) {
     const next = entry(after);

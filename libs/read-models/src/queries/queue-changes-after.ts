@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { GlobalPosition } from '@switchboard/event-store';
 import type { ReadDb } from '../store/read-db';
-import type { GenerationTables } from '../store/generation-tables';
+import { type GenerationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { QueueChangeKind } from '../projection/queue-changes';
 import type { QueueEntry } from '../projection/ticket-row';
 import { nonEmpty, pageLimit } from './validate';
@@ -35,4 +35,14 @@ export async function queueChangesAfter(
     kind: row.kind as QueueChangeKind,
     entry: row.entry_json === null ? null : JSON.parse(row.entry_json),
   }));
+}
+
+/**
+ * How far the queue change log has been pruned: the greatest position of a change ever deleted
+ * (undefined: none ever was). Every change after it is kept, so a feed can resume after a
+ * Last-Event-ID at or past it; an older one may have missed pruned changes.
+ */
+export async function queueChangesPrunedThrough(db: Kysely<ReadDb>): Promise<GlobalPosition | undefined> {
+  const row = await db.selectFrom('rm_queue_changes_pruned').select('pruned_through').where('projection', '=', TICKETS_PROJECTION).executeTakeFirst();
+  return row?.pruned_through;
 }

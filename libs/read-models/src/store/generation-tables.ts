@@ -90,6 +90,7 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addColumn('ticket_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('entry_json', 'text')
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint(`${t.queueChanges}_pk`, ['department', 'position'])
     .execute();
 
@@ -115,6 +116,13 @@ export async function createGenerationIndexes(db: Kysely<ReadDb>, generation: nu
   await createSlaCheckIndex(db, generation);
   await createUpdatedAtIndex(db, generation);
   await createMetricFactsIndex(db, generation);
+  await createQueueChangesRecordedIndex(db, generation);
+}
+
+/** The index pruning reads the queue change log through, oldest recorded first. */
+export async function createQueueChangesRecordedIndex(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { queueChanges } = generationTables(generation);
+  await db.schema.createIndex(`${queueChanges}_recorded`).ifNotExists().on(queueChanges).columns(['recorded_at']).execute();
 }
 
 /** The columns the metrics query reads, in the order of its keyset (opened_at, ticket_id). */

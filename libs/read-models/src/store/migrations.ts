@@ -5,6 +5,7 @@ import { createGenerationTables, TICKETS_PROJECTION } from './generation-tables'
 import { addSlaWatchColumns } from './migration-2-sla-watch-columns';
 import { addTicketUpdatedAt } from './migration-3-ticket-updated-at';
 import { addMetricFactsIndex } from './migration-4-metric-facts-index';
+import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 
 interface Migration {
   readonly version: number;
@@ -58,6 +59,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: "the metrics query's covering index on ticket facts",
     up: (db) => addMetricFactsIndex(db),
+  },
+  {
+    version: 5,
+    name: 'the queue change log: when each change was recorded, and how far the log has been pruned',
+    up: (db, store) => addQueueChangePruning(db, store.dialect),
   },
 ];
 

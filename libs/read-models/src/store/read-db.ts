@@ -71,6 +71,16 @@ export interface QueueChangesTable {
   ticket_id: string;
   kind: string;
   entry_json: string | null;
+  /** When the event behind the change was recorded in the log (ISO instant): the change log is pruned by it. */
+  recorded_at: string;
+}
+
+/** How far the queue change log has been pruned, per projection: the resume window behind Last-Event-ID. */
+export interface QueueChangesPrunedTable {
+  projection: string;
+  /** The greatest position of a change ever pruned: a feed resumes only after this position or later. */
+  pruned_through: string;
+  pruned_at: string;
 }
 
 export interface GenerationsTable {
@@ -106,6 +116,7 @@ export interface ReadDb {
   rm_tickets: TicketsTable;
   rm_ticket_facts: TicketFactsTable;
   rm_queue_changes: QueueChangesTable;
+  rm_queue_changes_pruned: QueueChangesPrunedTable;
   rm_generations: GenerationsTable;
   rm_checkpoints: CheckpointsTable;
   rm_leases: LeasesTable;
