@@ -1,3 +1,5 @@
+import type { QueueChangePruner } from '@switchboard/read-models';
+import { QUEUE_CHANGE_PRUNER } from '../src/read-models/read-models.module';
 import { as, assignedToPublicWorks, startTestApi, type TestApi } from './api-harness';
 import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 
@@ -106,6 +108,62 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue/events (%s read stor
     expect((await Feed.open(api(), as.resident)).status).toBe(403);
     expect((await Feed.open(api(), as.director, undefined, 'NOPE')).status).toBe(404);
     expect((await Feed.open(api(), as.dpwStaff, 'not a position')).status).toBe(400);
+  });
+});
+
+describe.each(READ_STORE_KINDS)('queue feeds over a pruned change log (%s read store)', (kind) => {
+  const api = useApiOnReadStore(kind, { queueFeedResumeDays: 7 });
+  const DAY_MINUTES = 24 * 60;
+
+  it('answers a Last-Event-ID older than the kept changes, or unknown, with a reset to reload the queue, then goes on live; one within the window resumes', async () => {
+    const live = await Feed.open(api(), as.dpwStaff);
+    const a = await assignedToPublicWorks(api());
+    const first = await live.next();
+    const b = await assignedToPublicWorks(api());
+    const second = await live.next();
+    live.close();
+    expect([summary(first), summary(second)]).toEqual([['added', a], ['added', b]]);
+
+    // A week and a day later (by the API's clock; the log recorded the changes by the machine's), the pruner runs.
+    const recordedBy = Date.now();
+    api().clock.advance(Math.ceil((recordedBy - api().clock.now().getTime()) / 60_000) + 8 * DAY_MINUTES);
+    const pruned = await api().app.get<QueueChangePruner>(QUEUE_CHANGE_PRUNER).pruneNow();
+    expect(pruned).toEqual({ deleted: 2, prunedThrough: second!.id });
+    const c = await assignedToPublicWorks(api());
+    const { body: cHistory } = await api().request('GET', `/tickets/${c}/history`, { token: as.operator });
+    // What a client reloads: the queue, once the read models include C; pruning the change log left it whole.
+    const { body: queue } = await api().request('GET', `/departments/DPW/queue?position=${cHistory.events[1].position}`, { token: as.dpwStaff });
+    expect(queue.entries.map((entry: { ticketId: string }) => entry.ticketId).sort()).toEqual([a, b, c].sort());
+
+    // After the first change (pruned): reset, with the position the feed goes on from as its id.
+    const expired = await Feed.open(api(), as.dpwStaff, first!.id);
+    expect(expired.status).toBe(200);
+    const reset = await expired.next();
+    expect(reset).toEqual({
+      id: expect.any(String),
+      event: 'reset',
+      data: { reason: 'expired', reload: '/departments/DPW/queue', message: expect.stringContaining('Reload the queue') },
+    });
+    expect(reset!.id! >= cHistory.events[1].position).toBe(true);
+    await api().command(`/tickets/${a}/start`, as.dpwStaff);
+    expect(summary(await expired.next())).toEqual(['updated', a]);
+    expired.close();
+
+    // After the mark itself: every later change is kept, so the feed resumes (C, then A's start).
+    const resumed = await Feed.open(api(), as.dpwStaff, second!.id);
+    expect((await resumed.take(2)).map(summary)).toEqual([['added', c], ['updated', a]]);
+    resumed.close();
+
+    // The reset's id resumes like any other: A's start is the only change after it.
+    const after = await Feed.open(api(), as.dpwStaff, reset!.id);
+    await api().command(`/tickets/${b}/start`, as.dpwStaff);
+    expect((await after.take(2)).map(summary)).toEqual([['updated', a], ['updated', b]]);
+    after.close();
+
+    // A position past the log's head is none of this log: reset too.
+    const unknown = await Feed.open(api(), as.dpwStaff, '99999999999999999999');
+    expect(await unknown.next()).toMatchObject({ event: 'reset', data: { reason: 'unknown' } });
+    unknown.close();
   });
 });
 

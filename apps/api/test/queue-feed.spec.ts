@@ -53,6 +53,25 @@ describe('queueFeed', () => {
     expect(source.listening).toBe(false);
   });
 
+  it('sends a reset first when told to (reload the queue; the id is where the feed goes on from), then the changes after that position', async () => {
+    const source = new FakeSource();
+    source.log.push(change(1), change(2), change(3));
+    const received: MessageEvent[] = [];
+    const subscription = queueFeed(source, 'PARKS & REC', change(2).position, { pollMs: 60_000, heartbeatMs: 60_000 }, 'expired').subscribe((m) => received.push(m));
+    await untilReceived(received, 2);
+    expect(received[0]).toEqual({
+      id: change(2).position,
+      type: 'reset',
+      data: { reason: 'expired', reload: '/departments/PARKS%20%26%20REC/queue', message: expect.stringMatching(/no longer kept .*Reload the queue/) },
+    });
+    expect(received.slice(1).map((m) => m.id)).toEqual([change(3).position]);
+    subscription.unsubscribe();
+    // Nothing projected yet: a reset without an id, then everything from the start.
+    const fromStart: MessageEvent[] = [];
+    queueFeed(source, 'DPW', undefined, { pollMs: 60_000, heartbeatMs: 60_000 }, 'unknown').subscribe((m) => fromStart.push(m)).unsubscribe();
+    expect(fromStart).toEqual([{ type: 'reset', data: expect.objectContaining({ reason: 'unknown', message: expect.stringContaining('no position of this log') }) }]);
+  });
+
   it('sends a keep-alive comment while nothing changes, and stops its timers when unsubscribed', async () => {
     jest.useFakeTimers();
     const source = new FakeSource();

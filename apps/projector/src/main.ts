@@ -18,6 +18,9 @@ async function main(): Promise<void> {
       },
       failed: (ticketId, error) => log('error', 'SLA watcher could not settle a ticket; the next scan retries', { ticketId, error: errorField(error) }),
     },
+    pruned: ({ deleted, prunedThrough }) => {
+      if (deleted > 0) log('info', 'pruned the queue change log', { deleted, prunedThrough, resumeWindowDays: config.queueFeedResumeDays });
+    },
   });
   metrics = new ProjectorMetrics(() => projector.readModels.lag());
   const health: Server | undefined =

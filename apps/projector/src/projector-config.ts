@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** What the projector reads from its environment: the API's SWITCHBOARD_* variables it shares, plus its own. */
 export interface ProjectorConfig {
@@ -6,6 +7,8 @@ export interface ProjectorConfig {
   readonly readStoreUrl: string;
   readonly catalogPath: string;
   readonly slaWatchIntervalMs: number;
+  /** How many days of queue changes feeds can resume over; older ones are pruned (while this projector is active). */
+  readonly queueFeedResumeDays: number;
   /** Port of GET /health (liveness and role); undefined: no HTTP at all. */
   readonly healthPort?: number;
   readonly healthHost: string;
@@ -36,6 +39,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     readStoreUrl,
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || 'libs/ticketing/config/demo-catalog.json'),
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000)!,
+    queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365)!,
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
   };

@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createEventStore, type EventStore } from '@switchboard/event-store';
-import { createReadStore, ProjectionRunner, ReadModels, type ReadStore, type RunnerStatus } from '@switchboard/read-models';
+import {
+  createReadStore,
+  ProjectionRunner,
+  QueueChangePruner,
+  type QueueChangePruneResult,
+  ReadModels,
+  type ReadStore,
+  resumeWindowOfDays,
+  type RunnerStatus,
+  systemClock,
+} from '@switchboard/read-models';
 import { parseCatalog } from '@switchboard/ticketing';
 import { SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/ticket-service';
 import type { ProjectorConfig } from './projector-config';
@@ -8,13 +18,16 @@ import type { ProjectorConfig } from './projector-config';
 export interface ProjectorHooks {
   readonly onError?: (error: unknown) => void;
   readonly sla?: SlaWatcherObserver;
+  /** After each prune of the queue change log. */
+  readonly pruned?: (result: QueueChangePruneResult) => void;
   readonly now?: () => Date;
 }
 
 /**
- * The production projector: keeps the read models up to date and watches SLAs. Of several
- * projectors on one read store, the one holding the projection lease does both (the others wait
- * as standby), so the watcher never reads read models another process is still writing behind.
+ * The production projector: keeps the read models up to date, watches SLAs and prunes the queue
+ * change log to its resume window. Of several projectors on one read store, the one holding the
+ * projection lease does all three (the others wait as standby), so the watcher never reads read
+ * models another process is still writing behind.
  */
 export class Projector {
   private constructor(
@@ -22,6 +35,7 @@ export class Projector {
     private readonly readStore: ReadStore,
     private readonly runner: ProjectionRunner,
     private readonly loop: SlaWatchLoop,
+    private readonly pruner: QueueChangePruner,
     readonly readModels: ReadModels,
   ) {}
 
@@ -35,9 +49,17 @@ export class Projector {
     const now = hooks.now ?? (() => new Date());
     const watcher = new SlaWatcher({ store: eventStore, catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
     const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
+    const pruner = new QueueChangePruner(readStore, {
+      resumeWindowMs: resumeWindowOfDays(config.queueFeedResumeDays),
+      mayPrune: () => runner.status === 'active',
+      clock: { ...systemClock, now },
+      onPruned: hooks.pruned,
+      onError: hooks.onError,
+    });
     await runner.start();
     loop.start();
-    return new Projector(eventStore, readStore, runner, loop, readModels);
+    pruner.start();
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -45,8 +67,9 @@ export class Projector {
     return this.runner.status;
   }
 
-  /** Finishes a scan in progress, writes what is buffered, hands the lease to a standby, closes the stores. */
+  /** Finishes a scan or prune in progress, writes what is buffered, hands the lease to a standby, closes the stores. */
   async stop(): Promise<void> {
+    await this.pruner.stop();
     await this.loop.stop();
     await this.runner.stop();
     await this.readStore.close();

@@ -48,4 +48,18 @@ describe('the projector process', () => {
     }
     expect(await exited).toBe(0);
   }, 30_000);
+
+  it('refuses to start with a bad setting, naming it', async () => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/projector/src/main.ts'], {
+      cwd: join(__dirname, '../../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, SWITCHBOARD_EVENT_STORE: `sqlite:${join(dir, 'refused.db')}`, SWITCHBOARD_QUEUE_FEED_RESUME_DAYS: '0' },
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // 'close' comes after the output has been read to its end.
+    const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(1);
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ level: 'error', message: 'could not start', error: expect.stringContaining('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=0 must be an integer from 1 to 365') });
+  }, 30_000);
 });

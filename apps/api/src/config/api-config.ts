@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** Everything the API reads from its environment, parsed and checked once at startup. */
 export interface ApiConfig {
@@ -11,6 +12,11 @@ export interface ApiConfig {
   readonly projector: ProjectorMode;
   /** Pause between the SLA watcher's scans. */
   readonly slaWatchIntervalMs: number;
+  /**
+   * How many days of queue changes a feed can resume over (Last-Event-ID); older changes are pruned
+   * by the process that projects (here with `in-process`), and an older Last-Event-ID is answered with a reset.
+   */
+  readonly queueFeedResumeDays: number;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -91,6 +97,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     readWaitMs: integer('SWITCHBOARD_READ_WAIT_MS', 2000, 1, 60_000),
     projector,
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000),
+    queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),

@@ -9,7 +9,7 @@ const RETRYABLE = new Set([408, 429]);
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export interface FeedHandlers {
-  /** The feed is open: changes from now on will arrive (load the queue after this). */
+  /** Changes from now on will arrive (load the queue after this): the feed opened, or it said `reset` (the changes missed are no longer kept). */
   readonly onOpen: () => void;
   readonly onChange: (change: QueueChange, position: string | undefined) => void;
   readonly onStatus: (status: FeedStatus, problem?: Problem) => void;
@@ -56,6 +56,9 @@ export function followQueue(api: ApiClient, department: string, handlers: FeedHa
             lastEventId = parser.lastEventId;
             if (message.event === 'added' || message.event === 'updated' || message.event === 'removed') {
               handlers.onChange(JSON.parse(message.data) as QueueChange, message.id);
+            } else if (message.event === 'reset') {
+              // The Last-Event-ID was too old (or unknown) to resume after: reload the whole queue.
+              handlers.onOpen();
             }
           }
         }

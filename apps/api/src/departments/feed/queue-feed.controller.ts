@@ -15,7 +15,11 @@ import { QueueFeeds } from './queue-feeds';
 export class QueueFeedController {
   constructor(private readonly feeds: QueueFeeds) {}
 
-  /** Server-Sent Events of the queue's changes; `id` is the global position, so a reconnect with Last-Event-ID resumes. */
+  /**
+   * Server-Sent Events of the queue's changes; `id` is the global position, so a reconnect with
+   * Last-Event-ID resumes — within the resume window: after an older (pruned) or unknown one the
+   * feed sends `reset` (reload the queue) and continues live from the current position.
+   */
   @Sse(':id/queue/events')
   @UseGuards(FeedStartGuard)
   follow(
@@ -28,7 +32,8 @@ export class QueueFeedController {
     if (lastEventId !== undefined && !GLOBAL_POSITION.test(lastEventId)) {
       throw new InvalidRequest([{ field: 'Last-Event-ID', message: 'must be the id of an event this feed sent' }]);
     }
-    // Without Last-Event-ID: the changes projected after the request arrived (FeedStartGuard).
+    // Without Last-Event-ID, or after one it cannot resume after: the changes projected after the request arrived (FeedStartGuard).
+    if (request.feedReset) return this.feeds.follow(department, request.feedStart ?? undefined, request.feedReset);
     return this.feeds.follow(department, lastEventId ?? request.feedStart ?? undefined);
   }
 }

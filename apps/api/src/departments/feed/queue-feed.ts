@@ -19,6 +19,31 @@ export interface QueueFeedTiming {
 
 const PAGE = 100;
 
+/** Why a feed cannot resume after a Last-Event-ID: the changes after it were pruned, or it is no position of this log. */
+export type FeedReset = 'expired' | 'unknown';
+
+const RESET_REASONS: Record<FeedReset, string> = {
+  expired: 'The changes after this Last-Event-ID are no longer kept (it is older than the resume window).',
+  unknown: 'This Last-Event-ID is no position of this log (were the stores replaced or restored?).',
+};
+
+/**
+ * The message that tells a client its Last-Event-ID cannot be resumed after: reload the queue,
+ * then apply the changes that follow. Its `id` is the position the feed continues from, so a
+ * reconnect after it resumes normally.
+ */
+export function queueResetMessage(department: string, reason: FeedReset, from: GlobalPosition | undefined): MessageEvent {
+  return {
+    ...(from === undefined ? {} : { id: from }),
+    type: 'reset',
+    data: {
+      reason,
+      message: `${RESET_REASONS[reason]} Reload the queue; the changes after it follow on this feed.`,
+      reload: `/departments/${encodeURIComponent(department)}/queue`,
+    },
+  };
+}
+
 /** One SSE message per queue change: `id` is the global position (the Last-Event-ID to resume after), `event` the kind. */
 export function queueChangeMessage(change: QueueChange): MessageEvent {
   return { id: change.position, type: change.kind, data: { ticketId: change.ticketId, kind: change.kind, entry: change.entry } };
@@ -27,10 +52,18 @@ export function queueChangeMessage(change: QueueChange): MessageEvent {
 /**
  * A department's queue changes after `after`, oldest first, then live ones as they are projected:
  * the read store is polled, and read at once when the local runner commits a batch. Reads never
- * overlap, and a wake-up during a read triggers one more read, so no commit is missed.
+ * overlap, and a wake-up during a read triggers one more read, so no commit is missed. With
+ * `reset`, a `reset` message (see queueResetMessage) comes first.
  */
-export function queueFeed(source: QueueChangeSource, department: string, after: GlobalPosition | undefined, timing: QueueFeedTiming): Observable<MessageEvent> {
+export function queueFeed(
+  source: QueueChangeSource,
+  department: string,
+  after: GlobalPosition | undefined,
+  timing: QueueFeedTiming,
+  reset?: FeedReset,
+): Observable<MessageEvent> {
   return new Observable<MessageEvent>((subscriber) => {
+    if (reset) subscriber.next(queueResetMessage(department, reset, after));
     let position = after;
     let reading = false;
     let readAgain = false;

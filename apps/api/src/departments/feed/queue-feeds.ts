@@ -3,7 +3,7 @@ import type { GlobalPosition } from '@switchboard/event-store';
 import type { ReadModels } from '@switchboard/read-models';
 import { Observable, type Subscriber } from 'rxjs';
 import { CHECKPOINT_LISTENERS, type CheckpointListeners, READ_MODELS } from '../../read-models/read-models.module';
-import { type QueueChangeSource, queueFeed } from './queue-feed';
+import { type FeedReset, type QueueChangeSource, queueFeed } from './queue-feed';
 
 /** Feeds ask the read store this often; a commit of the local runner wakes them sooner. */
 const TIMING = { pollMs: 1000, heartbeatMs: 15_000 };
@@ -25,9 +25,9 @@ export class QueueFeeds implements OnModuleDestroy {
     };
   }
 
-  /** A department's queue changes after `after` (undefined: from the first), then live ones. */
-  follow(department: string, after: GlobalPosition | undefined): Observable<MessageEvent> {
-    const feed = queueFeed(this.source, department, after, TIMING);
+  /** A department's queue changes after `after` (undefined: from the first), then live ones; first a `reset` when given one. */
+  follow(department: string, after: GlobalPosition | undefined, reset?: FeedReset): Observable<MessageEvent> {
+    const feed = queueFeed(this.source, department, after, TIMING, reset);
     return new Observable<MessageEvent>((subscriber) => {
       if (this.closing) return subscriber.complete();
       this.open.add(subscriber);
