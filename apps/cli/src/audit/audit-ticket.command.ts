@@ -1,5 +1,6 @@
-import { loadTicket } from '@switchboard/ticket-service';
-import { isValidTicketId } from '@switchboard/ticketing';
+import type { EventStore } from '@switchboard/event-store';
+import { type LoadedTicket, loadTicket } from '@switchboard/ticket-service';
+import { isValidTicketId, ticketStreamName } from '@switchboard/ticketing';
 import { type CliIo, say, writeOut } from '../cli-io';
 import type { Command } from '../command';
 import { loadCatalog, withStore } from '../environment';
@@ -17,7 +18,7 @@ const NAME = 'audit ticket';
 export const auditTicketCommand: Command = {
   name: NAME,
   summary: "A ticket's full history: who did what, when, the state before → after, and the reasons and notes.",
-  arguments: '<ticket-id>',
+  arguments: '<ticket-id|ticket-stream>',
   positionals: { min: 1, max: 1 },
   options: {
     'as-of': { type: 'string', value: '<time>', description: 'show only what had happened by then (by when it occurred; a date means the end of that day)' },
@@ -25,18 +26,25 @@ export const auditTicketCommand: Command = {
   },
   usesStore: true,
   usesCatalog: true,
-  examples: ['switchboard audit ticket K7M-4QX2', 'switchboard audit ticket 101004113298 --as-of 2022-01-05', 'switchboard audit ticket K7M-4QX2 --format json'],
+  examples: [
+    'switchboard audit ticket K7M-4QX2',
+    'switchboard audit ticket ticket-K7M-4QX2',
+    'switchboard audit ticket 101004113298 --as-of 2022-01-05',
+    'switchboard audit ticket K7M-4QX2 --format json',
+  ],
   run: async (args, io: CliIo) => {
-    const ticketId = args.positionals[0];
-    if (!isValidTicketId(ticketId)) throw new UsageError(`"${ticketId}" is not a ticket id (letters, digits, - and _, at most 40).`, NAME);
+    const named = args.positionals[0];
+    const candidates = ticketIdsNamedBy(named);
+    if (candidates.length === 0) throw new UsageError(`"${named}" is neither a ticket id (letters, digits, - and _, at most 40) nor a ticket's stream name (ticket-<id>).`, NAME);
     const timeZone = loadCatalog(args, io).config.calendar.timeZone;
     const asOf = asOfOption(args, timeZone, io, NAME);
     const format = choiceOption(args, 'format', AUDIT_FORMATS, 'table', NAME);
     return withStore(args, io, async (store) => {
-      const ticket = await loadTicket(store, ticketId);
+      const { ticketId, ticket } = await loadNamedTicket(store, candidates);
       const rows = ticket.records.map((record) => auditRow(ticketId, record, timeZone)).filter((row) => occurredBy(row, asOf));
       if (rows.length === 0) {
-        say(io, `${NAME}: ticket ${ticketId} has no history in this store${ticket.records.length > 0 ? ' by that time' : ''}.`);
+        const tried = candidates.map((id) => `ticket ${id} (stream ${ticketStreamName(id)})`).join(' or ');
+        say(io, ticket.records.length > 0 ? `${NAME}: ticket ${ticketId} has no history in this store by that time.` : `${NAME}: no history in this store for ${tried}.`);
         return EXIT.failure;
       }
       if (format === 'table') {
@@ -48,3 +56,27 @@ export const auditTicketCommand: Command = {
     });
   },
 };
+
+/**
+ * The ticket ids an argument can name: itself when it is a ticket id, and the id inside it when it
+ * is a ticket's stream name (`ticket-<id>`, as the log and the docs write it), in that order.
+ */
+export function ticketIdsNamedBy(argument: string): string[] {
+  const ids = isValidTicketId(argument) ? [argument] : [];
+  const inStreamName = argument.startsWith(STREAM_PREFIX) ? argument.slice(STREAM_PREFIX.length) : '';
+  if (isValidTicketId(inStreamName)) ids.push(inStreamName);
+  return ids;
+}
+
+const STREAM_PREFIX = ticketStreamName('');
+
+/** The first of the candidate ids with a history in the store (an exact ticket id wins over a stream name); else the first, empty. */
+async function loadNamedTicket(store: EventStore, candidates: readonly string[]): Promise<{ ticketId: string; ticket: LoadedTicket }> {
+  let first: { ticketId: string; ticket: LoadedTicket } | undefined;
+  for (const ticketId of candidates) {
+    const ticket = await loadTicket(store, ticketId);
+    if (ticket.records.length > 0) return { ticketId, ticket };
+    first ??= { ticketId, ticket };
+  }
+  return first!;
+}

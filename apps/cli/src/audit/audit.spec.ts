@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@switchboard/event-store';
 import { runCli } from '../../test/support/run-cli';
+import { ACTORS, TicketHistory } from '../../test/support/ticket-history';
 import { writeSampleTickets } from '../../test/support/sample-tickets';
 import { useTempDir } from '../../test/support/temp-dir';
 
@@ -41,9 +42,34 @@ describe('audit', () => {
       expect(rows[2]).toMatchObject({ stateBefore: 'assigned', stateAfter: 'closed', actor: { id: 'op-ana' }, data: { reason: 'duplicate', parentTicketId: 'AAA-0001' } });
     });
 
+    it("takes a ticket's stream name (ticket-<id>, as the log and the docs write it) as well as its id", async () => {
+      const byStream = await audit('ticket', 'ticket-AAA-0001');
+      expect(byStream.code).toBe(0);
+      expect(byStream.stdout).toBe((await audit('ticket', 'AAA-0001')).stdout);
+      expect(byStream.stdout.split('\n')[0]).toBe('Ticket AAA-0001: completed as of 2026-02-01 07:00:00 EST');
+      const json = JSON.parse((await audit('ticket', 'ticket-AAA-0003', '--format', 'json')).stdout);
+      expect(json.map((row: { type: string }) => row.type)).toEqual(['TicketOpened', 'TicketAssigned', 'TicketClosed']);
+      // A stream name one character over the id limit is still a stream name.
+      const longest = await audit('ticket', `ticket-${'Z'.repeat(40)}`);
+      expect(longest).toMatchObject({ code: 1, stderr: expect.stringContaining(`no history in this store for ticket ${'Z'.repeat(40)} (stream ticket-${'Z'.repeat(40)})`) });
+      const unknown = await audit('ticket', 'ticket-ZZZ-9999');
+      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('ticket ticket-ZZZ-9999 (stream ticket-ticket-ZZZ-9999) or ticket ZZZ-9999 (stream ticket-ZZZ-9999)') });
+    });
+
+    it('reads an argument as a ticket id first: a ticket whose own id begins with ticket- is found by that id', async () => {
+      const store = SqliteEventStore.open(join(dir(), 'events.db'));
+      const history = new TicketHistory(store);
+      await history.at('2026-01-20T14:00:00Z', ACTORS.operator, { type: 'OpenTicket', ticketId: 'ticket-AAA-0001', serviceCode: 'POTHOLE', description: 'Named like a stream', channel: 'phone' });
+      await store.close();
+      expect((await audit('ticket', 'ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);
+      expect((await audit('ticket', 'ticket-ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);
+      expect((await audit('ticket', 'AAA-0001')).stdout).toMatch(/^Ticket AAA-0001: completed as of/);
+    });
+
     it('fails with 1 for a ticket without history and 2 for something that is no ticket id', async () => {
       expect(await audit('ticket', 'ZZZ-9999')).toMatchObject({ code: 1, stderr: expect.stringContaining('no history') });
-      expect(await audit('ticket', 'a/b')).toMatchObject({ code: 2 });
+      expect(await audit('ticket', 'a/b')).toMatchObject({ code: 2, stderr: expect.stringContaining('neither a ticket id') });
+      expect(await audit('ticket', 'ticket-a/b')).toMatchObject({ code: 2 });
       expect(await audit('ticket', 'AAA-0001', '--as-of', 'yesterday')).toMatchObject({ code: 2, stderr: expect.stringContaining('--as-of') });
     });
   });

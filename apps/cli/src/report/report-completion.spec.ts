@@ -73,6 +73,18 @@ describe('report completion', () => {
     expect(html).not.toMatch(/<script|<link|src="http|href="http/);
   });
 
+  it('counts in the backlog at a period end the tickets opened before it and not ended at or before it (docs/metrics.md)', async () => {
+    // AAA-0002 (311) was opened at 14:20 and completed at 14:25 UTC on 5 January; AAA-0001 (DPW) opened at 14:00.
+    const backlogAt = async (to: string) => byGroup(await figuresOf('--from', '2026-01-05T13:00:00Z', '--to', to, '--period', 'range'));
+    expect((await backlogAt('2026-01-05T14:24:59Z'))['311']).toMatchObject({ backlogAtPeriodEnd: 1, completed: 0 });
+    // Ending exactly at the end: no longer open at it (and not completed within [from, to) either).
+    expect((await backlogAt('2026-01-05T14:25:00Z'))['311']).toMatchObject({ backlogAtPeriodEnd: 0, completed: 0 });
+    expect((await backlogAt('2026-01-05T14:25:01Z'))['311']).toMatchObject({ backlogAtPeriodEnd: 0, completed: 1 });
+    // Opened exactly at the end: not yet in the backlog.
+    expect((await backlogAt('2026-01-05T14:00:00Z')).DPW?.backlogAtPeriodEnd ?? 0).toBe(0);
+    expect((await backlogAt('2026-01-05T14:00:01Z')).DPW).toMatchObject({ backlogAtPeriodEnd: 1, opened: 1 });
+  });
+
   it('needs --from and --to, in order', async () => {
     expect((await report('--from', '2026-01-01')).code).toBe(2);
     expect((await report('--from', '2026-02-01', '--to', '2026-01-01')).code).toBe(2);
