@@ -16,6 +16,7 @@ const OPEN_BODY = JSON.stringify({
   description: 'Deep pothole in front of 12 Elm St',
   channel: 'phone',
   location: { address: '12 Elm St', latitude: 42.77, longitude: -71.08 },
+  attributes: { SIZE: 'large', IN_ROADWAY: 'yes' },
 });
 
 type Requests = NonNullable<autocannon.Options['requests']>;

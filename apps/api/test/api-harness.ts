@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Clock } from '../src/clock/clock';
-import { type ApiConfig, loadApiConfig } from '../src/config/api-config';
+import { exampleAnswers, parseCatalog } from '@switchboard/ticketing';
+import { type ApiConfig, DEMO_CATALOG_PATH, loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
 
 const demoTokens = (JSON.parse(readFileSync(join(__dirname, '../config/demo-tokens.json'), 'utf8')) as { tokens: Record<string, string> }).tokens;
@@ -88,6 +89,15 @@ export async function startTestApi(overrides: Partial<ApiConfig> = {}, listen: {
   };
 }
 
+const demoCatalog = parseCatalog(readFileSync(resolve(__dirname, '../../..', DEMO_CATALOG_PATH), 'utf8'), DEMO_CATALOG_PATH);
+
+/** Answers to every required question of a demo-catalog service, for tests that open tickets of any service. */
+export const answersFor = (serviceCode: string) => {
+  const service = demoCatalog.service(serviceCode);
+  if (!service) throw new Error(`no service ${serviceCode} in the demo catalog`);
+  return exampleAnswers(service);
+};
+
 /** An open-ticket request for a Public Works service. */
 export const pothole = {
   serviceCode: 'POTHOLE',
@@ -95,6 +105,7 @@ export const pothole = {
   channel: 'phone',
   location: { address: '12 Elm St', latitude: 42.77, longitude: -71.08 },
   contact: { name: 'Ann Resident', phone: '978-555-0101' },
+  attributes: { SIZE: 'large', IN_ROADWAY: 'yes' },
 };
 
 /** Opens a pothole ticket as the operator and routes it to Public Works; returns its id. */

@@ -1,10 +1,10 @@
-import { as, assignedToPublicWorks, type TestApi } from './api-harness';
+import { answersFor, as, assignedToPublicWorks, type TestApi } from './api-harness';
 import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 
 /** Routes `count` tickets to Public Works; answers the position of the last routing. */
 async function routeTickets(api: TestApi, count: number): Promise<string> {
   for (let i = 0; i < count; i++) await assignedToPublicWorks(api);
-  const { body } = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', description: 'Not routed yet', channel: 'web' });
+  const { body } = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', description: 'Not routed yet', channel: 'web', attributes: answersFor('POTHOLE') });
   return body.position;
 }
 

@@ -1,4 +1,4 @@
-import { as, pothole, useTestApi } from './api-harness';
+import { answersFor, as, pothole, useTestApi } from './api-harness';
 
 describe('a ticket worked through its lifecycle by the right roles', () => {
   const api = useTestApi();
@@ -68,7 +68,7 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
   });
 
   it('resolves at first contact: the operator completes from intake', async () => {
-    const { body } = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'TRASH-MISSED' });
+    const { body } = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'TRASH-MISSED', attributes: answersFor('TRASH-MISSED') });
     const completed = await api().command(`/tickets/${body.ticketId}/complete`, as.operator, { resolutionCode: 'answered', note: 'Pickup is tomorrow' });
     expect(completed.body).toMatchObject({ status: 'completed', revision: 1, events: ['TicketCompleted'] });
   });

@@ -1,6 +1,6 @@
 import type { ReadModels } from '@switchboard/read-models';
 import { READ_MODELS } from '../src/read-models/read-models.module';
-import { as, pothole, useTestApi } from './api-harness';
+import { answersFor, as, pothole, useTestApi } from './api-harness';
 import { open311Client } from './open311/open311-client';
 import { CONTACT_DATA, potholeReport } from './open311/submissions';
 
@@ -123,7 +123,7 @@ describe('Open311 GET requests', () => {
       }
       // A later phone ticket of another service, and one closed request.
       api().clock.advance(10);
-      const phone = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'GRAFFITI', channel: 'phone' });
+      const phone = await api().command('/tickets', as.operator, { ...pothole, serviceCode: 'GRAFFITI', channel: 'phone', attributes: answersFor('GRAFFITI') });
       await api().command(`/tickets/${ids[0]}/close`, as.operator, { reason: 'duplicate', parentTicketId: ids[1] });
       lastId = phone.body.ticketId;
       await projected();

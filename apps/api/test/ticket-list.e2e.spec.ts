@@ -1,11 +1,11 @@
-import { as, type TestApi } from './api-harness';
+import { answersFor, as, type TestApi } from './api-harness';
 import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 
 /** Opens a ticket an hour after the previous one, optionally routes it; answers its id, when it was opened and the last position. */
 async function ticket(api: TestApi, serviceCode: string, channel: string, description: string, department?: string) {
   api.clock.advance(60);
   const openedAt = api.clock.now().toISOString();
-  const opened = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: description.replace(/^.* on /, '') } });
+  const opened = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: description.replace(/^.* on /, '') }, attributes: answersFor(serviceCode) });
   const id = opened.body.ticketId as string;
   const routed = department ? await api.command(`/tickets/${id}/assign`, as.operator, { department }) : opened;
   return { id, openedAt, position: routed.body.position as string };

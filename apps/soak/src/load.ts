@@ -86,7 +86,7 @@ async function post(base: string, path: string, token: string, body: unknown, re
 }
 
 async function open(base: string, record: LoadRecord, pools: TicketPools): Promise<void> {
-  const body = { serviceCode: 'POTHOLE', description: 'Pothole on Elm St', channel: 'phone', location: { address: '12 Elm St' } };
+  const body = { serviceCode: 'POTHOLE', description: 'Pothole on Elm St', channel: 'phone', location: { address: '12 Elm St' }, attributes: { SIZE: 'large', IN_ROADWAY: 'yes' } };
   const { ok, json } = await post(base, '/tickets', TOKENS.operator, body, record, 'open');
   if (ok) pools.add('intake', json.ticketId);
 }

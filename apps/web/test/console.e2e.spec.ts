@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
+import { answersFor, as, startTestApi, type TestApi } from '../../api/test/api-harness';
 import { accessibilityViolations, atPath, buildConsole, canvasIsDrawn, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
 
 jest.setTimeout(90_000);
@@ -27,7 +27,7 @@ async function run(url: string, token: string, body?: unknown): Promise<void> {
 }
 
 async function open(serviceCode: string, channel: string, description: string): Promise<string> {
-  const answer = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: '12 Elm St' } });
+  const answer = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: '12 Elm St' }, attributes: answersFor(serviceCode) });
   lastPosition = answer.body.position;
   return answer.body.ticketId;
 }
@@ -288,7 +288,7 @@ describe('the department queue', () => {
 
   it('claims once for a double click, and says so when there is nothing left to claim', async () => {
     // Traffic & Engineering: the streetlight and one more unclaimed ticket.
-    const more = (await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'web', description: 'Light out on Cedar St' })).body.ticketId as string;
+    const more = (await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'web', description: 'Light out on Cedar St', attributes: answersFor('STREETLIGHT-OUT') })).body.ticketId as string;
     const assigned = await api.command(`/tickets/${more}/assign`, as.operator, { department: 'ENGINEERING' });
     const eli = await signedIn(browser, base, as.engineeringStaff);
     await atPath(eli.page, '/console/departments/ENGINEERING/queue');
@@ -392,7 +392,7 @@ describe('the ticket page', () => {
   });
 
   it('says so when someone else changed the ticket since the page was loaded, keeps what was typed, and shows the change', async () => {
-    const opened = await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'phone', description: 'Light flickering on Birch Rd' });
+    const opened = await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'phone', description: 'Light flickering on Birch Rd', attributes: answersFor('STREETLIGHT-OUT') });
     const id = opened.body.ticketId as string;
     await api.command(`/tickets/${id}/assign`, as.operator, { department: 'ENGINEERING' });
     const eli = await signedIn(browser, base, as.engineeringStaff, `/console/tickets/${id}`);
@@ -451,7 +451,7 @@ describe('the ticket page', () => {
   });
 
   it('never shows the resident’s contact to a department that does not hold the ticket', async () => {
-    const withContact = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole by the school', contact: { name: 'Ann Resident', phone: '978-555-0101' } });
+    const withContact = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole by the school', contact: { name: 'Ann Resident', phone: '978-555-0101' }, attributes: answersFor('POTHOLE') });
     await api.command(`/tickets/${withContact.body.ticketId}/assign`, as.operator, { department: 'DPW' });
     const sam = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${withContact.body.ticketId}`);
     await sam.page.getByText('Ann Resident · 978-555-0101').waitFor();
@@ -478,7 +478,7 @@ describe('the live queue across an API restart', () => {
     // It comes back on the same event log, and a ticket is routed to Public Works.
     api = await startTestApi({ consoleDir, eventStoreUrl: `sqlite:${join(dataDir, 'switchboard.db')}` }, { port: Number(port) });
     api.clock.advance((now - api.clock.now().getTime()) / 60_000);
-    const opened = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole after the restart' });
+    const opened = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole after the restart', attributes: answersFor('POTHOLE') });
     await api.command(`/tickets/${opened.body.ticketId}/assign`, as.operator, { department: 'DPW' });
 
     // Without a reload, the page is live again and shows it.

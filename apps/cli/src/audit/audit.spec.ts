@@ -59,7 +59,7 @@ describe('audit', () => {
     it('reads an argument as a ticket id first: a ticket whose own id begins with ticket- is found by that id', async () => {
       const store = SqliteEventStore.open(join(dir(), 'events.db'));
       const history = new TicketHistory(store);
-      await history.at('2026-01-20T14:00:00Z', ACTORS.operator, { type: 'OpenTicket', ticketId: 'ticket-AAA-0001', serviceCode: 'POTHOLE', description: 'Named like a stream', channel: 'phone' });
+      await history.at('2026-01-20T14:00:00Z', ACTORS.operator, { type: 'OpenTicket', ticketId: 'ticket-AAA-0001', serviceCode: 'POTHOLE', description: 'Named like a stream', channel: 'phone', attributes: { SIZE: 'small', IN_ROADWAY: 'no' } });
       await store.close();
       expect((await audit('ticket', 'ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);
       expect((await audit('ticket', 'ticket-ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);

@@ -9,3 +9,4 @@ export { PRIORITIES, type Priority } from './priority';
 export { ATTRIBUTE_DATATYPES, type AttributeDatatype, LIST_DATATYPES, type ServiceAttribute } from './service-attribute';
 export { createServiceCatalog, type ServiceCatalog } from './service-catalog';
 export type { ServiceType } from './service-type';
+export { ADDRESS_ID_ATTRIBUTE, type AttributeAnswer, type AttributeProblem, checkAttributeAnswers, exampleAnswers } from './attribute-answers';

@@ -1,6 +1,6 @@
 import { transition } from 'xstate';
-import type { ServiceCatalog } from '../catalog';
-import type { TicketCommand } from '../commands/ticket-commands';
+import { checkAttributeAnswers, type ServiceCatalog } from '../catalog';
+import type { OpenTicket, TicketCommand } from '../commands/ticket-commands';
 import { commandDigest } from '../events/command-digest';
 import { deterministicEventId } from '../events/event-ids';
 import type { RecordedTicketEvent } from '../events/ticket-events';
@@ -10,7 +10,7 @@ import { lifecycleSnapshot } from '../lifecycle/lifecycle-snapshot';
 import type { LifecycleEvent } from '../lifecycle/machine-types';
 import type { Actor } from '../model/actor';
 import type { TicketState, TicketStatus } from '../model/ticket-state';
-import type { DomainError } from './domain-errors';
+import { type DomainError, invalid, type InvalidCommand } from './domain-errors';
 import { emitEvents } from './emit-events';
 import { checkReferences } from './check-references';
 import { validateCommand } from './validate-command';
@@ -45,10 +45,13 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
 
   const missing = checkReferences(command, ctx.catalog);
   if (missing) return { ok: false, error: missing };
+  const answered = command.type === 'OpenTicket' ? answersToTheServiceQuestions(command, ctx.catalog) : undefined;
+  if (answered && !answered.ok) return { ok: false, error: answered.problems[0], problems: answered.problems };
+  const decided = answered?.ok ? answered.command : command;
 
   const [next] = transition(snapshot.machine, snapshot, event);
   const status = next.value as TicketStatus;
-  const facts = emitEvents(command, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
+  const facts = emitEvents(decided, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
   const occurredAt = ctx.now.toISOString();
   const digest = commandDigest(command);
   const events = facts.map(
@@ -69,4 +72,21 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
       }) as RecordedTicketEvent,
   );
   return { ok: true, events, status };
+}
+
+/**
+ * An open's answers checked against its service's questions, as every intake path checks them;
+ * the command carries the answers as recorded (numbers as numbers, list choices once).
+ */
+function answersToTheServiceQuestions(
+  command: OpenTicket,
+  catalog: ServiceCatalog,
+): { ok: true; command: OpenTicket } | { ok: false; problems: InvalidCommand[] } {
+  const service = catalog.service(command.serviceCode)!;
+  const { answers, problems } = checkAttributeAnswers(service, command.attributes ?? {});
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.map(({ code, message }) => invalid(command.type, `attributes.${code}`, message)) };
+  }
+  const { attributes: _given, ...rest } = command;
+  return { ok: true, command: Object.keys(answers).length > 0 ? { ...rest, attributes: answers } : rest };
 }

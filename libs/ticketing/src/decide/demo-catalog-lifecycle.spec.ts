@@ -15,7 +15,7 @@ describe('the demo catalog in a decision', () => {
   it('routes a missed-trash call to Public Works with a one-business-day SLA', () => {
     const operator = { id: 'op', role: 'operator' as const };
     const opened = decide(
-      { type: 'OpenTicket', ticketId: 'DEM-0001', serviceCode: 'TRASH-MISSED', description: 'Missed pickup', channel: 'phone' },
+      { type: 'OpenTicket', ticketId: 'DEM-0001', serviceCode: 'TRASH-MISSED', description: 'Missed pickup', channel: 'phone', attributes: { CART_TYPE: 'recycling' } },
       fold([]),
       { now: new Date('2026-11-06T23:00:00Z'), actor: operator, commandId: 'c1', catalog },
     );

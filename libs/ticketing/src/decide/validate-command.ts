@@ -43,6 +43,14 @@ const attributeValues: Check = (v) => {
   );
   return bad ? `${bad[0]} must be a string, a number or a list of strings` : undefined;
 };
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+const PHONE = /^\+?[\d\s().\-]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
+const email: Check = (v) => optional(254)(v) ?? (v === undefined || v === null || EMAIL.test(v as string) ? undefined : 'must be an e-mail address, e.g. name@example.org');
+const phone: Check = (v) =>
+  optional(40)(v) ??
+  (v === undefined || v === null || (PHONE.test(v as string) && ((v as string).match(/\d/g) ?? []).length >= 3)
+    ? undefined
+    : 'must be a phone number: digits, spaces, + ( ) - ., optionally "ext" and an extension');
 const ticketId: Check = (v) =>
   typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"';
 
@@ -60,8 +68,8 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
     'location.latitude': between(-90, 90),
     'location.longitude': between(-180, 180),
     'contact.name': optional(200),
-    'contact.phone': optional(40),
-    'contact.email': optional(254),
+    'contact.phone': phone,
+    'contact.email': email,
   },
   AssignTicket: { department: required(64), assignee: nonEmptyIfGiven(128), note: optional() },
   StartWork: {},

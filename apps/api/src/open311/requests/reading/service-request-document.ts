@@ -1,10 +1,8 @@
-import type { TicketOpened } from '@switchboard/ticketing';
-import { responsibleDepartment } from '@switchboard/ticketing';
+import { ADDRESS_ID_ATTRIBUTE, responsibleDepartment, type TicketOpened } from '@switchboard/ticketing';
 import type { LoadedTicket } from '@switchboard/ticket-service';
 import { listOf, type Open311Record } from '../../format/open311-document';
 import type { Open311Endpoint } from '../../open311-endpoint';
 import { serviceNotice } from '../../services/service-notice';
-import { ADDRESS_ID_ATTRIBUTE } from '../address-id';
 import { requestStatusOf } from '../request-status';
 import { publicNotes } from './public-notes';
 

@@ -1,6 +1,5 @@
-import { MAX_DESCRIPTION_LENGTH, type OpenTicket, type ResidentContact, type ServiceCatalog, type ServiceType } from '@switchboard/ticketing';
+import { ADDRESS_ID_ATTRIBUTE, MAX_DESCRIPTION_LENGTH, type OpenTicket, type ResidentContact, type ServiceCatalog, type ServiceType } from '@switchboard/ticketing';
 import { Open311Error } from '../../errors/open311-error';
-import { ADDRESS_ID_ATTRIBUTE } from '../address-id';
 import { attributeAnswers } from './attribute-answers';
 import { type FormFields, singleField } from './form-fields';
 
