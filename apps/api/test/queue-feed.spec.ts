@@ -8,10 +8,28 @@ const change = (n: number): QueueChange => ({ position: String(n).padStart(20, '
 class FakeSource implements QueueChangeSource {
   readonly log: QueueChange[] = [];
   readonly reads: (string | undefined)[] = [];
+  mark: string | undefined;
+  /** Runs right after the next read (e.g. a prune committing between the read and the look at the mark). */
+  afterRead: (() => void) | undefined;
   private listener: (() => void) | undefined;
   async changesAfter(_department: string, position: string | undefined, limit: number): Promise<QueueChange[]> {
     this.reads.push(position);
-    return this.log.filter((c) => position === undefined || c.position > position).slice(0, limit);
+    const page = this.log.filter((c) => position === undefined || c.position > position).slice(0, limit);
+    this.afterRead?.();
+    this.afterRead = undefined;
+    return page;
+  }
+  async prunedThrough(): Promise<string | undefined> {
+    return this.mark;
+  }
+  async checkpoint(): Promise<string | undefined> {
+    return this.log.at(-1)?.position;
+  }
+  /** Deletes the changes up to `n` and marks the log pruned through it. */
+  prune(n: number): void {
+    const kept = this.log.filter((c) => c.position > change(n).position);
+    this.log.splice(0, this.log.length, ...kept);
+    this.mark = change(n).position;
   }
   onCheckpoint(listener: () => void): () => void {
     this.listener = listener;
@@ -70,6 +88,35 @@ describe('queueFeed', () => {
     const fromStart: MessageEvent[] = [];
     queueFeed(source, 'DPW', undefined, { pollMs: 60_000, heartbeatMs: 60_000 }, 'unknown').subscribe((m) => fromStart.push(m)).unsubscribe();
     expect(fromStart).toEqual([{ type: 'reset', data: expect.objectContaining({ reason: 'unknown', message: expect.stringContaining('no position of this log') }) }]);
+  });
+
+  it('sends a reset when a prune got past its position while it was reading (it may have missed changes), then goes on from the checkpoint', async () => {
+    const source = new FakeSource();
+    source.log.push(...Array.from({ length: 6 }, (_, i) => change(i + 1)));
+    // The guard found change 2 resumable; the prune deleting 1–4 commits before the feed's first read ends.
+    source.afterRead = () => source.prune(4);
+    const received: MessageEvent[] = [];
+    const subscription = queueFeed(source, 'DPW', change(2).position, { pollMs: 60_000, heartbeatMs: 60_000 }).subscribe((m) => received.push(m));
+    await untilReceived(received, 1);
+    expect(received[0]).toMatchObject({ id: change(6).position, type: 'reset', data: { reason: 'expired' } });
+    source.commit(change(7));
+    await untilReceived(received, 2);
+    expect(received.map((m) => m.id)).toEqual([change(6).position, change(7).position]);
+    subscription.unsubscribe();
+  });
+
+  it('never goes on from before the prune mark, so a reset cannot repeat', async () => {
+    const source = new FakeSource();
+    source.log.push(change(1), change(2), change(3));
+    source.prune(3);
+    source.checkpoint = async () => change(1).position; // a checkpoint trailing the mark (a rebuilt generation, briefly)
+    const received: MessageEvent[] = [];
+    const subscription = queueFeed(source, 'DPW', change(1).position, { pollMs: 60_000, heartbeatMs: 60_000 }).subscribe((m) => received.push(m));
+    await untilReceived(received, 1);
+    source.commit(change(4));
+    await untilReceived(received, 2);
+    expect(received.map((m) => [m.type, m.id])).toEqual([['reset', change(3).position], ['added', change(4).position]]);
+    subscription.unsubscribe();
   });
 
   it('sends a keep-alive comment while nothing changes, and stops its timers when unsubscribed', async () => {

@@ -3,7 +3,7 @@ import type { GlobalPosition } from '@switchboard/event-store';
 import type { ReadModels } from '@switchboard/read-models';
 import { READ_MODELS } from '../../read-models/read-models.module';
 import { GLOBAL_POSITION } from '../../read-your-writes/read-position.query';
-import type { FeedReset } from './queue-feed';
+import { type FeedReset, latest } from './queue-feed';
 
 /** A queue-feed request, with where its feed starts when the client sent no Last-Event-ID or one it cannot resume after. */
 export interface FeedRequest {
@@ -44,7 +44,8 @@ export class FeedStartGuard implements CanActivate {
       prunedThrough !== undefined && lastEventId < prunedThrough ? 'expired' : lag.head === undefined || lastEventId > lag.head ? 'unknown' : undefined;
     if (reset) {
       request.feedReset = reset;
-      request.feedStart = lag.checkpoint ?? null;
+      // Never before the mark: every change up to it may be gone (a rebuilt generation can trail the old one briefly).
+      request.feedStart = latest(lag.checkpoint, prunedThrough) ?? null;
     }
     return true;
   }

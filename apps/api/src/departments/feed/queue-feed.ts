@@ -6,6 +6,10 @@ import { Observable } from 'rxjs';
 /** Where a feed reads a department's queue changes, and how it hears of new ones early. */
 export interface QueueChangeSource {
   changesAfter(department: string, position: GlobalPosition | undefined, limit: number): Promise<QueueChange[]>;
+  /** The greatest position the change log has been pruned through (undefined: never pruned). */
+  prunedThrough(): Promise<GlobalPosition | undefined>;
+  /** The read models' checkpoint now (undefined: nothing projected). */
+  checkpoint(): Promise<GlobalPosition | undefined>;
   /** Registers a listener for each batch the local projection runner commits; returns its removal. */
   onCheckpoint(listener: () => void): () => void;
 }
@@ -18,6 +22,10 @@ export interface QueueFeedTiming {
 }
 
 const PAGE = 100;
+
+/** The later of two positions (undefined counts as before every position). */
+export const latest = (a: GlobalPosition | undefined, b: GlobalPosition | undefined): GlobalPosition | undefined =>
+  a === undefined ? b : b === undefined || a >= b ? a : b;
 
 /** Why a feed cannot resume after a Last-Event-ID: the changes after it were pruned, or it is no position of this log. */
 export type FeedReset = 'expired' | 'unknown';
@@ -54,6 +62,11 @@ export function queueChangeMessage(change: QueueChange): MessageEvent {
  * the read store is polled, and read at once when the local runner commits a batch. Reads never
  * overlap, and a wake-up during a read triggers one more read, so no commit is missed. With
  * `reset`, a `reset` message (see queueResetMessage) comes first.
+ *
+ * Each read is followed by a look at the prune mark: a prune that committed before the read may
+ * have deleted changes after the feed's position (it deletes and moves the mark in one
+ * transaction), so a mark past that position means the read may have missed some — the feed then
+ * sends a `reset` instead and goes on from the checkpoint.
  */
 export function queueFeed(
   source: QueueChangeSource,
@@ -78,8 +91,17 @@ export function queueFeed(
           readAgain = false;
           let page: QueueChange[];
           do {
-            page = await source.changesAfter(department, position, PAGE);
+            const from = position;
+            page = await source.changesAfter(department, from, PAGE);
+            const mark = from === undefined ? undefined : await source.prunedThrough();
             if (subscriber.closed) return;
+            if (from !== undefined && mark !== undefined && from < mark) {
+              position = latest(await source.checkpoint(), mark);
+              if (subscriber.closed) return;
+              subscriber.next(queueResetMessage(department, 'expired', position));
+              readAgain = true;
+              break;
+            }
             for (const change of page) {
               subscriber.next(queueChangeMessage(change));
               position = change.position;

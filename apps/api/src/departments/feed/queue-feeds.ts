@@ -21,6 +21,8 @@ export class QueueFeeds implements OnModuleDestroy {
   ) {
     this.source = {
       changesAfter: (department, position, limit) => readModels.queueChangesAfter(department, position, limit),
+      prunedThrough: () => readModels.queueChangesPrunedThrough(),
+      checkpoint: async () => (await readModels.lag()).checkpoint,
       onCheckpoint: (listener) => onCheckpoint(listener),
     };
   }
