@@ -49,6 +49,7 @@ export class Projector {
     const now = hooks.now ?? (() => new Date());
     const watcher = new SlaWatcher({ store: eventStore, catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
     const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
+    runner.onActive(() => loop.wake());
     const pruner = new QueueChangePruner(readStore, {
       resumeWindowMs: resumeWindowOfDays(config.queueFeedResumeDays),
       mayPrune: () => runner.status === 'active',

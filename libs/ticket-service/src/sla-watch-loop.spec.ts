@@ -36,4 +36,32 @@ describe('SlaWatchLoop', () => {
     expect(scans).toBe(2);
     expect(errors).toEqual([new Error('store down')]);
   });
+
+  it('wakes to scan at once when the process becomes the one that watches, without doubling a scan in progress', async () => {
+    let scans = 0;
+    let mayWatch = false;
+    let finishScan: () => void = () => undefined;
+    const scan = () => new Promise<{ tickets: number; actions: number; failures: number }>((resolve) => {
+      scans += 1;
+      finishScan = () => resolve({ tickets: 0, actions: 0, failures: 0 });
+    });
+    const loop = new SlaWatchLoop({ scan }, { intervalMs: 60_000, mayWatch: () => mayWatch });
+    loop.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(scans).toBe(0);
+    mayWatch = true;
+    loop.wake();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(scans).toBe(1);
+    loop.wake();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(scans).toBe(1);
+    finishScan();
+    await jest.advanceTimersByTimeAsync(59_000);
+    expect(scans).toBe(1);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(scans).toBe(2);
+    finishScan();
+    await loop.stop();
+  });
 });

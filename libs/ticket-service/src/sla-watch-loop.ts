@@ -17,6 +17,7 @@ export class SlaWatchLoop {
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> = Promise.resolve();
   private running = false;
+  private inScan = false;
 
   constructor(
     private readonly watcher: Pick<SlaWatcher, 'scan'>,
@@ -37,9 +38,20 @@ export class SlaWatchLoop {
     await this.scanning;
   }
 
+  /** Scans now instead of at the next interval (this process may just have become the one that watches); a scan in progress is not doubled. */
+  wake(): void {
+    if (!this.running || this.inScan) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     this.timer = setTimeout(() => {
-      this.scanning = this.tick().finally(() => this.running && this.schedule(this.options.intervalMs));
+      this.inScan = true;
+      this.scanning = this.tick().finally(() => {
+        this.inScan = false;
+        if (this.running) this.schedule(this.options.intervalMs);
+      });
     }, ms).unref();
   }
 

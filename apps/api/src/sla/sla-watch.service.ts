@@ -52,6 +52,8 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
       mayWatch: () => runner.status === 'active',
       onError: (error) => this.logger.error('SLA scan failed; the next scan retries', error instanceof Error ? error.stack : String(error)),
     });
+    // A process that takes over the lease (a restart, a standby) watches at once, not an interval later.
+    runner.onActive(() => this.loop.wake());
   }
 
   onApplicationBootstrap(): void {

@@ -93,11 +93,16 @@ describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
     const clockB = new ManualClock();
     const a = runner('A', clockA);
     const b = runner('B', clockB);
+    const activations: string[] = [];
+    a.onActive(() => activations.push('A'));
+    b.onActive(() => activations.push('B'));
     await a.start();
     await b.start();
+    expect(activations).toEqual(['A']);
     await a.stop();
     await clockB.advance(2_000);
     expect(b.status).toBe('active');
+    expect(activations).toEqual(['A', 'B']);
   });
 
   it('bounds a wait for a position it does not reach with a typed timeout', async () => {

@@ -53,6 +53,7 @@ export class ProjectionRunner {
   private readonly clock: Clock;
   private readonly waiters: PositionWaiters;
   private readonly listeners = new Set<(position: GlobalPosition) => void>();
+  private readonly activationListeners = new Set<() => void>();
   private session = 0;
   private generation = 0;
   private subscription: Subscription | undefined;
@@ -101,6 +102,12 @@ export class ProjectionRunner {
     return () => this.listeners.delete(listener);
   }
 
+  /** Registers a listener called each time this runner becomes active (took the lease); returns its removal. */
+  onActive(listener: () => void): () => void {
+    this.activationListeners.add(listener);
+    return () => this.activationListeners.delete(listener);
+  }
+
   /** Resolves when this runner has committed `position` or later; rejects with ReadModelTimeoutError after `timeoutMs`. */
   waitForPosition(position: GlobalPosition, timeoutMs: number): Promise<void> {
     return this.waiters.wait(position, timeoutMs);
@@ -133,6 +140,7 @@ export class ProjectionRunner {
     });
     this.subscription.stopped.catch((error: unknown) => session === this.session && this.stepBack(error));
     this.heartbeat(session);
+    for (const listener of this.activationListeners) listener();
   }
 
   private async receive(session: number, event: RecordedEvent): Promise<void> {
