@@ -1,24 +1,36 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ConsoleLogger, ValidationPipe } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { LogController } from 'fastify';
+import { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { consoleIsBuilt, serveConsole } from './console/serve-console';
 import type { Clock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
 import { setUpApiDocs } from './docs/api-docs';
-import { ProblemFilter } from './errors/problem.filter';
-import { invalidRequestFrom } from './errors/validation-problems';
+import { answerError, type ErrorFormat, ProblemFilter } from './errors/problem.filter';
+import { setSecurityHeaders } from './http/security-headers';
+import { useBoundedBodyParsers } from './input/body-parsers';
+import { BoundedValidationPipe } from './input/bounded-validation.pipe';
+import { RequestInputInterceptor } from './input/request-input.interceptor';
+import { sendOpen311Error } from './open311/errors/open311-error.filter';
 import { SwitchboardMetrics } from './observability/switchboard-metrics';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
-/** Builds the API (not yet listening): Fastify, validation, errors, correlation ids, docs and shutdown hooks. */
+/**
+ * Route parameters the router accepts before the RequestInputInterceptor judges them: long enough
+ * that an over-long ticket id is a 400 naming the parameter rather than the router's bare 414.
+ */
+const ROUTER_MAX_PARAM_LENGTH = 1024;
+
+/** Builds the API (not yet listening): Fastify, input bounds, validation, errors, correlation ids, security headers, docs and shutdown hooks. */
 export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestFastifyApplication> {
+  // Errors of the Open311 routes are answered in Open311's format, also those raised before a route runs.
+  const errorFormats: ErrorFormat[] = [{ prefix: `${config.open311.basePath}/`, send: sendOpen311Error }];
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // Request logs are pino JSON lines labelled with the request's correlation id.
@@ -28,6 +40,14 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
       const given = request.headers[CORRELATION_HEADER];
       return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     },
+    routerOptions: { maxParamLength: ROUTER_MAX_PARAM_LENGTH },
+    // The router refuses a malformed URL (a bad percent-escape) before any hook runs: answered here
+    // like every other error, with the correlation id and the security headers.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      setSecurityHeaders(request, reply);
+      void reply.header(CORRELATION_HEADER, request.id);
+      answerError(request, reply, error, errorFormats);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true }),
@@ -35,6 +55,7 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(request, reply);
     void reply.header(CORRELATION_HEADER, request.id);
   });
   const metrics = app.get(SwitchboardMetrics);
@@ -42,10 +63,12 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
     // The route pattern, not the URL: one series per endpoint, not one per ticket id.
     metrics.httpFinished(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: invalidRequestFrom }),
-  );
-  app.useGlobalFilters(new ProblemFilter());
+  // Untrusted input is bounded before anything interprets it: bodies by the parsers, path and
+  // query parameters by the interceptor, then the DTOs by the (bounded) validation pipe.
+  useBoundedBodyParsers(app);
+  app.useGlobalInterceptors(new RequestInputInterceptor());
+  app.useGlobalPipes(new BoundedValidationPipe());
+  app.useGlobalFilters(new ProblemFilter(errorFormats));
   app.enableShutdownHooks();
   if (config.docs) setUpApiDocs(app);
   serveConsole(fastify, config.consoleDir);

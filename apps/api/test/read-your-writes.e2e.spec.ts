@@ -4,8 +4,6 @@ import { POSTGRES_URL } from '../../../libs/read-models/src/testing/test-read-st
 import { as, assignedToPublicWorks, pothole, startTestApi, type TestApi } from './api-harness';
 import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 
-const FAR_AHEAD = '99999999999999999999';
-
 describe.each(READ_STORE_KINDS)('read-your-writes: ?position= on read-model queries (%s read store)', (kind) => {
   const api = useApiOnReadStore(kind, { readWaitMs: 200 });
 
@@ -24,21 +22,54 @@ describe.each(READ_STORE_KINDS)('read-your-writes: ?position= on read-model quer
     expect(metrics.body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({ completed: 1 });
   });
 
+  const runner = () => api().app.get<ProjectionRunner>('switchboard:ProjectionRunner', { strict: false });
+
   it.each([
     ['/departments/DPW/queue', as.dpwStaff],
     ['/tickets', as.operator],
     ['/metrics/completion?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&groupBy=service&period=day', as.director],
   ])('answers 503 with Retry-After when the read models do not reach the position in time: %s', async (url, token) => {
-    const answer = await api().request('GET', `${url}${url.includes('?') ? '&' : '?'}position=${FAR_AHEAD}`, { token });
-    expect(answer.status).toBe(503);
-    expect(answer.headers['retry-after']).toBe('1');
-    expect(answer.body).toMatchObject({ error: 'ReadModelsBehind', position: FAR_AHEAD, retryAfterSeconds: 1, message: expect.stringContaining('retry') });
+    // A position the log has and the read models lack: the projection is stopped behind it.
+    await runner().stop();
+    try {
+      const { body: opened } = await api().command('/tickets', as.operator, pothole);
+      const answer = await api().request('GET', `${url}${url.includes('?') ? '&' : '?'}position=${opened.position}`, { token });
+      expect(answer.status).toBe(503);
+      expect(answer.headers['retry-after']).toBe('1');
+      expect(answer.body).toMatchObject({ error: 'ReadModelsBehind', position: opened.position, retryAfterSeconds: 1, message: expect.stringContaining('retry') });
+    } finally {
+      await runner().start();
+    }
   });
 
   it('refuses a malformed position, naming it', async () => {
-    const answer = await api().request('GET', '/tickets?position=not%20a%20position', { token: as.operator });
-    expect(answer.status).toBe(400);
-    expect(answer.body.problems.map((p: { field: string }) => p.field)).toEqual(['position']);
+    for (const position of ['not%20a%20position', 'abc', '-1', '1', '123456789012345678901234567890', '00000000000000000001/00000000000000000001']) {
+      const answer = await api().request('GET', `/tickets?position=${position}`, { token: as.operator });
+      expect({ position, status: answer.status }).toEqual({ position, status: 400 });
+      expect(answer.body.problems.map((p: { field: string }) => p.field)).toEqual(['position']);
+    }
+  });
+});
+
+describe('read-your-writes: a position beyond the event log is refused at once, not waited for', () => {
+  // A wait would last a minute and fail the test by its timeout; the refusal must come first.
+  const api = useApiOnReadStore('sqlite', { readWaitMs: 60_000 });
+
+  it.each([
+    ['/departments/DPW/queue', as.dpwStaff],
+    ['/tickets', as.operator],
+    ['/metrics/completion?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&groupBy=service&period=day', as.director],
+    ['/metrics/completion?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z&groupBy=service&period=day&asOf=2026-11-02T00:00:00Z', as.director],
+  ])('%s', async (url, token) => {
+    const { body: opened } = await api().command('/tickets', as.operator, pothole);
+    const next = String(Number(opened.position) + 1).padStart(20, '0');
+    for (const position of [next, '99999999999999999999']) {
+      const answer = await api().request('GET', `${url}${url.includes('?') ? '&' : '?'}position=${position}`, { token });
+      expect(answer.status).toBe(400);
+      expect(answer.body.problems).toEqual([{ field: 'position', message: expect.stringContaining('beyond the end of the event log') }]);
+    }
+    const claim = await api().request('POST', `/departments/DPW/queue/claim?position=${next}`, { token: as.dpwStaff });
+    expect(claim.body.problems).toEqual([{ field: 'position', message: expect.stringContaining('beyond the end of the event log') }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OpenToResidents } from '../auth/resident-boundary';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from './catalog.module';
 
@@ -42,6 +43,7 @@ export function departmentsCatalogView(catalog: ServiceCatalog): DepartmentsCata
 }
 
 @ApiTags('catalog')
+@OpenToResidents()
 @Controller('departments')
 export class DepartmentsCatalogController {
   private readonly view: DepartmentsCatalogView;

@@ -11,6 +11,23 @@ export class InvalidRequest extends Error {
   }
 }
 
+/** The body could not be read at all (not UTF-8, not JSON, empty); `problems` name the body. */
+export class UnreadableBody extends Error {
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(`The request body could not be read: ${problems.map((p) => p.message).join('; ')}.`);
+  }
+}
+
+/** The body's media type or charset is not one the route reads. */
+export class UnsupportedMediaType extends Error {
+  constructor(
+    readonly contentType: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 /** The ticket does not exist (queries; commands learn it from the domain). */
 export class TicketNotFound extends Error {
   constructor(readonly ticketId: string) {

@@ -8,7 +8,16 @@ import {
 import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
-import { DepartmentNotFound, InvalidRequest, NothingToClaim, QueryForbidden, TicketNotFound } from './api-exceptions';
+import {
+  DepartmentNotFound,
+  type FieldProblem,
+  InvalidRequest,
+  NothingToClaim,
+  QueryForbidden,
+  TicketNotFound,
+  UnreadableBody,
+  UnsupportedMediaType,
+} from './api-exceptions';
 
 /** The JSON body of every error response (plus `correlationId`, added by the filter). */
 export interface Problem {
@@ -32,6 +41,7 @@ const HTTP_ERROR_NAMES: Record<number, string> = {
   404: 'NotFound',
   405: 'MethodNotAllowed',
   413: 'PayloadTooLarge',
+  414: 'URITooLong',
   415: 'UnsupportedMediaType',
   503: 'ServiceUnavailable',
 };
@@ -41,6 +51,10 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof CommandRefused) return domainProblem(error);
   if (error instanceof InvalidRequest) {
     return { statusCode: 400, error: 'InvalidRequest', message: error.message, problems: error.problems };
+  }
+  if (error instanceof UnreadableBody) return { statusCode: 400, error: 'BadRequest', message: error.message, problems: error.problems };
+  if (error instanceof UnsupportedMediaType) {
+    return { statusCode: 415, error: 'UnsupportedMediaType', message: error.message, problems: [{ field: 'Content-Type', message: error.reason }] };
   }
   if (error instanceof RevisionMismatch) {
     return { statusCode: 412, error: 'RevisionMismatch', message: error.message, currentRevision: error.currentRevision };
@@ -90,16 +104,37 @@ function domainProblem({ error, problems }: CommandRefused): Problem {
 }
 
 function httpProblem(error: HttpException): Problem {
+  // Fastify's own errors (body too large, wrong media type…) arrive wrapped by the adapter.
+  const fastify = fastifyProblem(error.cause);
+  if (fastify) return fastify;
   const status = error.getStatus();
   const response = error.getResponse();
   const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
   return { statusCode: status, error: HTTP_ERROR_NAMES[status] ?? 'HttpError', message };
 }
 
-/** Errors Fastify raises before a route runs (body too large, malformed JSON, wrong content type). */
+/** What each error Fastify raises before a route runs is about: the error name and the part of the request it names. */
+const FASTIFY_ERRORS: Record<string, { readonly error: string; readonly field: string; readonly message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { error: 'PayloadTooLarge', field: '(body)', message: 'is larger than the body limit (SWITCHBOARD_BODY_LIMIT)' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    error: 'UnsupportedMediaType',
+    field: 'Content-Type',
+    message: 'must be application/json (Open311 POST requests: application/x-www-form-urlencoded)',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'BadRequest', field: 'Content-Length', message: 'does not match the size of the body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'BadRequest', field: '(body)', message: 'is empty: send a JSON object, or no Content-Type when there is nothing to send' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { error: 'BadRequest', field: '(body)', message: 'is not valid JSON' },
+  FST_ERR_BAD_URL: { error: 'BadRequest', field: '(url)', message: 'has a malformed percent-escape (the path must be percent-encoded UTF-8)' },
+  FST_ERR_INVALID_URL: { error: 'BadRequest', field: '(url)', message: 'is not a valid URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { error: 'URITooLong', field: '(url)', message: 'has a path segment longer than the router accepts' },
+  FST_ERR_ROUTE_MISSING_CONTENT_TYPE: { error: 'BadRequest', field: 'Content-Type', message: 'is required with a body' },
+};
+
+/** Errors Fastify raises before a route runs (body too large, malformed JSON, wrong content type, bad URL): named like every other problem. */
 function fastifyProblem(error: unknown): Problem | undefined {
   const { statusCode, code, message } = (error ?? {}) as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500 || typeof code !== 'string') return undefined;
-  const name = code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PayloadTooLarge' : code.startsWith('FST_ERR_CTP') ? 'MalformedRequest' : 'BadRequest';
-  return { statusCode, error: name, message: String(message) };
+  const known = FASTIFY_ERRORS[code];
+  const problems: FieldProblem[] = [{ field: known?.field ?? '(request)', message: known?.message ?? String(message) }];
+  return { statusCode, error: known?.error ?? HTTP_ERROR_NAMES[statusCode] ?? 'BadRequest', message: String(message), problems };
 }

@@ -2,18 +2,38 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemFor } from './problem-for';
 
-/** The one place errors become HTTP responses: mapped problems, and a bare 500 (logged with its stack) for the rest. */
+/** Answers an error in another format for the requests under `prefix` (Open311's error documents). */
+export interface ErrorFormat {
+  readonly prefix: string;
+  readonly send: (request: FastifyRequest, reply: FastifyReply, error: unknown) => void;
+}
+
+/**
+ * The one place errors become HTTP responses: mapped problems, and a bare 500 (logged with its
+ * stack) for the rest. Errors raised before a controller runs (the body parsers, Fastify's router)
+ * reach this filter even for routes whose controller has a filter of its own; those are answered
+ * in the route's format through `formats`.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly formats: readonly ErrorFormat[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    send(request, http.getResponse<FastifyReply>(), error);
+    answerError(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), error, this.formats);
   }
 }
 
+/** Answers `error` in the format of the request's path: another format's when one claims the path, else the problem shape. */
+export function answerError(request: FastifyRequest, reply: FastifyReply, error: unknown, formats: readonly ErrorFormat[]): void {
+  const path = (request.url ?? '').split('?')[0];
+  const format = formats.find((candidate) => path.startsWith(candidate.prefix));
+  if (format) format.send(request, reply, error);
+  else sendProblem(request, reply, error);
+}
+
 /** Writes the problem for `error`, or a 500 that names the correlation id under which the failure was logged. */
-function send(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
   const correlationId = request.id;
   const problem = problemFor(error);
   if (problem) {

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OpenToResidents } from '../auth/resident-boundary';
 import type { Role } from '@switchboard/ticketing';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { CLOCK, type Clock } from '../clock/clock';
@@ -17,6 +18,7 @@ export interface MeView {
 }
 
 @ApiTags('session')
+@OpenToResidents()
 @Controller('me')
 export class MeController {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}

@@ -73,6 +73,8 @@ export class CompletionReporter {
       return answer(asked, now, 'read-models', await this.readModels.completionMetrics(asked));
     }
     const asOf = pastInstant(query.asOf, now);
+    // A replay reads the log itself: the position is not waited for, but it must be one the log has.
+    await this.readYourWrites.check(query.position);
     // Nothing is known after asOf: the report ends there, so backlog and overdue are judged at that moment.
     const options = asked.to > asOf ? { ...asked, to: asOf } : asked;
     if (options.from >= options.to) {

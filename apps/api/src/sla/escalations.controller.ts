@@ -9,7 +9,7 @@ import { AsOfReplays } from '../as-of/as-of-replays';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
-import { QueryForbidden } from '../errors/api-exceptions';
+import { DepartmentNotFound, QueryForbidden } from '../errors/api-exceptions';
 import { READ_MODELS } from '../read-models/read-models.module';
 import { type EscalationView, escalationViewOf } from './escalation-view';
 import { EscalationsQueryDto } from './escalations-query.dto';
@@ -42,15 +42,17 @@ export class EscalationsController {
    */
   @Get()
   async escalations(@Query() query: EscalationsQueryDto, @CurrentActor() actor: Actor): Promise<EscalationsPage> {
+    if (query.department !== undefined && !this.catalog.department(query.department)) throw new DepartmentNotFound(query.department);
     const department = departmentVisibleTo(actor, query.department);
     const now = this.clock.now();
+    const limit = query.limit === undefined ? undefined : Number(query.limit);
     if (query.asOf === undefined) {
-      const page = await this.readModels.escalations({ now, department, limit: query.limit, cursor: query.cursor });
+      const page = await this.readModels.escalations({ now, department, limit, cursor: query.cursor });
       return { tickets: await this.views(page.tickets), nextCursor: page.nextCursor, asOf: now.toISOString(), source: 'read-models' };
     }
     const asOf = pastInstant(query.asOf, now);
     if (query.cursor !== undefined) throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
-    const summaries = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit: query.limit });
+    const summaries = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
     return { tickets: await this.views(summaries, asOf), nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
   }
 

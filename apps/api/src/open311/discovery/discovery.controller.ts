@@ -6,7 +6,9 @@ import { Open311ErrorFilter } from '../errors/open311-error.filter';
 import { listOf } from '../format/open311-document';
 import { renderDocument } from '../format/render-document';
 import { CONTENT_TYPES, responseFormat } from '../format/response-format';
+import { QueryParameters } from '../../input/route-input';
 import { Open311Endpoint } from '../open311-endpoint';
+import { API_KEY } from '../open311-parameters';
 
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
@@ -19,6 +21,7 @@ export class DiscoveryController {
 
   /** Service discovery: where the GeoReport v2 endpoint is, its formats, and whom to ask for a key. */
   @Get('discovery.:format')
+  @QueryParameters(API_KEY)
   discovery(@Param('format') extension: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
     const format = responseFormat(extension);
     const { settings, changeset } = this.endpoint;

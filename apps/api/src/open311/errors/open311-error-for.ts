@@ -1,7 +1,8 @@
-import { HttpException } from '@nestjs/common';
 import { InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
 import { CommandRefused, IdempotencyKeyReused } from '@switchboard/ticket-service';
+import type { FieldProblem } from '../../errors/api-exceptions';
 import { TicketNotFound } from '../../errors/api-exceptions';
+import { problemFor } from '../../errors/problem-for';
 import { Open311Error, type Open311Status } from './open311-error';
 
 /** Maps what an Open311 request can fail with to the spec's errors; undefined means an internal failure. */
@@ -13,11 +14,12 @@ export function open311ErrorFor(error: unknown): Open311Error | undefined {
   // An event id taken by another stream: the Idempotency-Key was first used on another request.
   if (error instanceof InvalidArgumentError) return new Open311Error(400, `${error.message} Use a new Idempotency-Key for a new request.`);
   if (error instanceof StoreUnavailableError) return new Open311Error(400, 'The service is temporarily unavailable; retry shortly.');
-  if (error instanceof HttpException) return new Open311Error(specStatus(error.getStatus()), error.message);
-  const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
-  // Errors Fastify raises before a route runs (body too large, unreadable body).
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return new Open311Error(specStatus(statusCode), String(message));
-  return undefined;
+  // Everything else the API answers with a 4xx (invalid or unreadable input, a wrong media type,
+  // Fastify's errors before a route runs): one description per problem, naming its field.
+  const problem = problemFor(error);
+  if (!problem || problem.statusCode >= 500) return undefined;
+  const problems = Array.isArray(problem.problems) ? (problem.problems as FieldProblem[]) : [];
+  return new Open311Error(specStatus(problem.statusCode), problems.length > 0 ? problems.map((p) => `${p.field} ${p.message}.`) : problem.message);
 }
 
 function refusal({ error, problems }: CommandRefused): Open311Error {

@@ -15,14 +15,17 @@ import { open311ErrorFor } from './open311-error-for';
 export class Open311ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    let answer = open311ErrorFor(error);
-    if (!answer) {
-      request.log.error({ err: error }, 'open311 request failed');
-      answer = new Open311Error(400, `The request could not be processed; quote correlation id ${request.id} when reporting it.`);
-    }
-    const document = { root: 'errors', body: listOf('error', answer.descriptions.map((description) => ({ code: answer.status, description }))) };
-    void reply.status(answer.status).send(renderDocument(reply, formatOfUrl(request.url), document));
+    sendOpen311Error(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), error);
   }
+}
+
+/** Writes `error` as an Open311 error document (also for errors raised before a route runs: body parsing, the router). */
+export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
+  let answer = open311ErrorFor(error);
+  if (!answer) {
+    request.log.error({ err: error }, 'open311 request failed');
+    answer = new Open311Error(400, `The request could not be processed; quote correlation id ${request.id} when reporting it.`);
+  }
+  const document = { root: 'errors', body: listOf('error', answer.descriptions.map((description) => ({ code: answer.status, description }))) };
+  void reply.status(answer.status).send(renderDocument(reply, formatOfUrl(request.url), document));
 }

@@ -7,7 +7,9 @@ import { Open311ErrorFilter } from '../errors/open311-error.filter';
 import { listOf } from '../format/open311-document';
 import { renderDocument } from '../format/render-document';
 import { responseFormat } from '../format/response-format';
+import { QueryParameters } from '../../input/route-input';
 import { Open311Endpoint } from '../open311-endpoint';
+import { API_KEY, JURISDICTION } from '../open311-parameters';
 import { serviceDefinition, serviceEntry } from './service-documents';
 
 @ApiTags('open311')
@@ -19,6 +21,7 @@ export class ServicesController {
 
   /** GET Service List: every service type of the catalog. */
   @Get('services.:format')
+  @QueryParameters({ ...JURISDICTION, ...API_KEY })
   services(@Param('format') extension: string, @Query('jurisdiction_id') jurisdictionId: unknown, @Res({ passthrough: true }) reply: FastifyReply): string {
     const format = responseFormat(extension);
     this.endpoint.checkJurisdiction(jurisdictionId);
@@ -27,6 +30,7 @@ export class ServicesController {
 
   /** GET Service Definition: the attributes a service asks for. */
   @Get('services/:code.:format')
+  @QueryParameters({ ...JURISDICTION, ...API_KEY })
   definition(
     @Param('code') code: string,
     @Param('format') extension: string,

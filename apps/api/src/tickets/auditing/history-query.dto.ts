@@ -1,7 +1,8 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../../input/query-validators';
 
 /** GET /tickets/:id/history?asOf=2026-11-02T15:00:00Z */
 export class HistoryQueryDto {
-  /** Only events that happened at or before this instant; the ticket as it was then. */
-  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  /** Only events that happened at or before this instant (not after now); the ticket as it was then. */
+  @IsOptional() @IsInstant() asOf?: string;
 }

@@ -15,26 +15,35 @@ export class TicketListing {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** One page of tickets matching the query, newest first; throws InvalidQueryParameterError naming a bad parameter. */
-  list(query: TicketListQueryDto): Promise<TicketPage> {
+  /** The read model's filter for the query; throws InvalidQueryParameterError naming a department or service the catalog lacks. */
+  filterOf(query: TicketListQueryDto): TicketFilter {
     if (query.department !== undefined && !this.catalog.department(query.department)) {
       throw new InvalidQueryParameterError('department', `${JSON.stringify(query.department)} is not a department of the catalog.`);
     }
     if (query.service !== undefined && !this.catalog.service(query.service)) {
       throw new InvalidQueryParameterError('service', `${JSON.stringify(query.service)} is not a service of the catalog.`);
     }
-    const filter: TicketFilter = {
+    const openedFrom = query.openedFrom === undefined ? undefined : new Date(query.openedFrom);
+    const openedTo = query.openedTo === undefined ? undefined : new Date(query.openedTo);
+    if (openedFrom && openedTo && openedFrom >= openedTo) {
+      throw new InvalidQueryParameterError('openedFrom', `must be before "openedTo" (${openedFrom.toISOString()} is not before ${openedTo.toISOString()}).`);
+    }
+    return {
       state: query.state,
       department: query.department,
       service: query.service,
       channel: query.channel,
       assignee: query.assignee,
-      openedFrom: query.openedFrom === undefined ? undefined : new Date(query.openedFrom),
-      openedTo: query.openedTo === undefined ? undefined : new Date(query.openedTo),
+      openedFrom,
+      openedTo,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       text: query.text,
       now: this.clock.now(),
     };
+  }
+
+  /** One page of tickets matching the filter, newest first; throws InvalidQueryParameterError for a cursor from another query. */
+  page(filter: TicketFilter, query: TicketListQueryDto): Promise<TicketPage> {
     return this.readModels.searchTickets(filter, query.cursor, query.limit === undefined ? undefined : Number(query.limit));
   }
 }

@@ -1,11 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
 import type { CommandResult } from '@switchboard/ticket-service';
 import { OpenTicketDto } from './open-ticket.dto';
 import { TicketOpener } from './ticket-opener';
 
 @ApiTags('commands')
+// Commands are open to resident tokens: the lifecycle's who-may rules judge each one.
+@OpenToResidents()
 @Controller('tickets')
 export class OpenTicketController {
   constructor(private readonly opener: TicketOpener) {}

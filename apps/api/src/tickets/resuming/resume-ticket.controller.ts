@@ -1,11 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
 import type { CommandResult } from '@switchboard/ticket-service';
 import { TicketCommandService } from '../command-handling/ticket-command.service';
 import { ResumeTicketDto } from './resume-ticket.dto';
 
 @ApiTags('commands')
+// Commands are open to resident tokens: the lifecycle's who-may rules judge each one.
+@OpenToResidents()
 @Controller('tickets')
 export class ResumeTicketController {
   constructor(private readonly commands: TicketCommandService) {}

@@ -7,7 +7,9 @@ import { Open311ErrorFilter } from '../../errors/open311-error.filter';
 import { listOf } from '../../format/open311-document';
 import { renderDocument } from '../../format/render-document';
 import { responseFormat } from '../../format/response-format';
+import { QueryParameters } from '../../../input/route-input';
 import { Open311Endpoint } from '../../open311-endpoint';
+import { ONE_REQUEST, REQUEST_LISTING } from '../../open311-parameters';
 import { REQUEST_SEARCH, type RequestSearchPort } from '../listing/request-search';
 import { parseRequestsQuery } from '../listing/requests-query';
 import { type FormFields, singleField } from '../submitting/form-fields';
@@ -28,6 +30,7 @@ export class RequestsController {
 
   /** GET Service Requests: named ones (service_request_id), or a search by service, status and dates, paged. */
   @Get('requests.:format')
+  @QueryParameters(REQUEST_LISTING)
   async list(@Param('format') extension: string, @Query() query: FormFields, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const format = responseFormat(extension);
     this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
@@ -43,6 +46,7 @@ export class RequestsController {
 
   /** GET Service Request: one request by its id. */
   @Get('requests/:id.:format')
+  @QueryParameters(ONE_REQUEST)
   async one(
     @Param('id') id: string,
     @Param('format') extension: string,

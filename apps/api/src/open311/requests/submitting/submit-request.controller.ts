@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../../auth/public.decorator';
 import { type CommandMeta, CommandMetadata } from '../../../tickets/command-handling/command-meta';
@@ -9,7 +9,9 @@ import { Open311ErrorFilter } from '../../errors/open311-error.filter';
 import { listOf } from '../../format/open311-document';
 import { renderDocument } from '../../format/render-document';
 import { responseFormat } from '../../format/response-format';
+import { FormBody } from '../../../input/route-input';
 import { Open311Endpoint } from '../../open311-endpoint';
+import { SUBMISSION_FORM_SCHEMA } from '../../open311-parameters';
 import { serviceNotice } from '../../services/service-notice';
 import { type FormFields, singleField } from './form-fields';
 import { readSubmission } from './submitted-request';
@@ -27,6 +29,8 @@ export class SubmitRequestController {
   /** POST Service Request (form-encoded, api_key required): opens a ticket in intake, channel open311. */
   @Post('requests.:format')
   @UseGuards(ApiKeyGuard)
+  @FormBody()
+  @ApiBody({ schema: SUBMISSION_FORM_SCHEMA as never })
   async submit(
     @Param('format') extension: string,
     @Body() form: FormFields,
