@@ -184,16 +184,20 @@ describe('who reopens (reopeningIsForOperatorsTheCompletingDepartmentsHeadAndThe
 });
 
 describe('the reopen window (aReopenMustFallWithinTheWindow)', () => {
-  const completed = given(...HISTORY_TO.completed);
-  const windowEnd = Date.parse(completed.state.completedAt!) + REOPEN_WINDOW_MS;
+  // A fresh history in each test, built inside it, so that mutation testing sees which test reads the rule.
+  const completed = () => {
+    const g = given(...HISTORY_TO.completed);
+    return { ...g, windowEnd: Date.parse(g.state.completedAt!) + REOPEN_WINDOW_MS };
+  };
 
   it('is open up to and including its last millisecond', () => {
-    completed.when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd).toISOString()).then({ type: 'TicketReopened' });
+    const { when, windowEnd } = completed();
+    when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd).toISOString()).then({ type: 'TicketReopened' });
   });
 
   it('is closed one millisecond later', () => {
-    completed
-      .when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd + 1).toISOString())
+    const { when, windowEnd } = completed();
+    when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd + 1).toISOString())
       .thenFails('IllegalTransition', { rule: 'aReopenMustFallWithinTheWindow', state: 'completed' });
   });
 });
@@ -234,5 +238,57 @@ describe('business rules on command fields', () => {
       type: 'TicketAssigned',
       data: expect.objectContaining({ department: 'DPW', assignee: 'dpw-cy' }),
     });
+  });
+});
+
+describe('a refusal by a business rule says what is wrong', () => {
+  const breachHistory = [
+    { ...steps.open(), at: '2026-11-02T14:01:00.000Z' },
+    { ...steps.assign(), at: '2026-11-02T14:02:00.000Z' },
+  ];
+
+  it.each([
+    [
+      'a completion without a resolution',
+      () => given(...HISTORY_TO.in_progress).when({ type: 'CompleteTicket', resolutionCode: ' ', note: 'done' }, actors.dpwStaff),
+      'resolutionCode: a completion needs a resolution code',
+    ],
+    [
+      'a reopen after the window',
+      () => given(...HISTORY_TO.completed).when({ type: 'ReopenTicket', reason: 'late' }, actors.operator, '2027-01-15T15:00:00.000Z'),
+      'the reopen window after completion has passed; open a new ticket instead',
+    ],
+    [
+      'an escalation past the director',
+      () => given(...HISTORY_TO.escalated, steps.escalate(actors.operator)).when({ type: 'EscalateTicket', reason: 'complex' }, actors.director),
+      'the ticket is already escalated to the director, the highest tier',
+    ],
+    [
+      'an escalation from intake without a department',
+      () => given(steps.open()).when({ type: 'EscalateTicket', reason: 'cannot_answer' }, actors.operator),
+      'department: an escalation from intake must name the department whose experts must answer',
+    ],
+    [
+      'a system escalation for another reason than lateness',
+      () => given(...HISTORY_TO.assigned).when({ type: 'EscalateTicket', reason: 'complex' }, actors.system),
+      'reason: the system escalates only for the reason "overdue"',
+    ],
+    [
+      'a duplicate without its parent',
+      () => given(steps.open()).when({ type: 'CloseTicket', reason: 'duplicate' }, actors.operator),
+      'parentTicketId: a duplicate must name its parent ticket, which cannot be the ticket itself',
+    ],
+    [
+      'a reassignment that changes nothing',
+      () => given(...HISTORY_TO.assigned).when(steps.assign().command, actors.operator),
+      'department: the ticket is already assigned to this department and assignee',
+    ],
+    [
+      'a breach before the due time',
+      () => given(...breachHistory).when({ type: 'RecordSlaBreach' }, actors.system, '2026-11-02T14:03:00.000Z'),
+      'the SLA clock is not past due, or this breach is already recorded',
+    ],
+  ])('%s', (_case, attempt, message) => {
+    expect(attempt().decision).toMatchObject({ ok: false, error: { message } });
   });
 });
