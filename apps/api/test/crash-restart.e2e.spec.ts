@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type RecordedEvent, SqliteEventStore } from '@switchboard/event-store';
 import { createReadStore, rebuildReadModels, type ReadStore } from '@switchboard/read-models';
-import { parseCatalog } from '@switchboard/ticketing';
+import { parseCatalog, ticketStreamName } from '@switchboard/ticketing';
 import { DEMO_CATALOG_PATH, loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
 import { as } from './api-harness';
@@ -313,7 +313,7 @@ describe('the API killed with SIGKILL under load and restarted on the same file'
     }
     const wrong = load.acknowledged.filter((ack) => {
       const recorded = byCommand.get(ack.key) ?? [];
-      return JSON.stringify(recorded.map((event) => event.type)) !== JSON.stringify(ack.events) || recorded.some((event) => event.streamName !== `ticket-${ack.ticketId}`);
+      return JSON.stringify(recorded.map((event) => event.type)) !== JSON.stringify(ack.events) || recorded.some((event) => event.streamName !== ticketStreamName(ack.ticketId));
     });
     expect(wrong).toEqual([]);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);

@@ -1,5 +1,7 @@
-import type { EventStore, JsonObject } from '@switchboard/event-store';
-import { CURRENT_SCHEMA_VERSION, deterministicEventId, type TicketEvent, ticketStreamName } from '@switchboard/ticketing';
+import type { EventStore } from '@switchboard/event-store';
+import { type Actor, encodeTicketEvent, stampEvent, type TicketEvent, ticketStreamName } from '@switchboard/ticketing';
+
+const BENCH_ACTOR: Actor = { id: 'bench', role: 'system' };
 
 const SERVICES = [
   ['POTHOLE', 'DPW'],
@@ -34,12 +36,9 @@ export async function writeSyntheticHistory(store: EventStore, events: number, s
   let inFlight: Promise<unknown>[] = [];
   for (let n = 0; n < tickets; n++) {
     const commandId = `bench:${n}`;
-    const batch = ticketEvents(n, start).map(([event, at], i) => ({
-      id: deterministicEventId(commandId, i),
-      type: event.type,
-      data: event.data as unknown as JsonObject,
-      metadata: { eventId: deterministicEventId(commandId, i), commandId, correlationId: commandId, causationId: commandId, actor: { id: 'bench', role: 'system' }, occurredAt: new Date(at).toISOString(), schemaVersion: CURRENT_SCHEMA_VERSION[event.type] },
-    }));
+    const batch = ticketEvents(n, start).map(([event, at], i) =>
+      encodeTicketEvent(stampEvent(event, i, { commandId, actor: BENCH_ACTOR, occurredAt: new Date(at).toISOString() })),
+    );
     inFlight.push(store.append(ticketStreamName(`B-${n}`), 'no_stream', batch));
     if (inFlight.length >= IN_FLIGHT) {
       await Promise.all(inFlight);

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { EventInput, JsonObject, SqliteEventStore } from '@switchboard/event-store';
-import { CURRENT_SCHEMA_VERSION, ticketStreamName, type TicketEvent } from '@switchboard/ticketing';
+import type { EventInput, SqliteEventStore } from '@switchboard/event-store';
+import { type Actor, encodeTicketEvent, stampEvent, ticketStreamName, type TicketEvent } from '@switchboard/ticketing';
+
+const OPERATOR: Actor = { id: 'op', role: 'operator' };
 
 export const DEPARTMENTS = ['DPW', 'CLERK', 'ISD', 'HEALTH', 'PARKS'];
 const YEAR_START = Date.parse('2026-01-01T05:00:00Z');
@@ -24,12 +25,11 @@ export function history(i: number): TicketEvent[] {
 
 export function toInputs(i: number, events: TicketEvent[]): EventInput[] {
   const opened = YEAR_START + (i % 360) * 86_400_000 + (i % 600) * 60_000;
-  return events.map((event, n) => ({
-    id: randomUUID(),
-    type: event.type,
-    data: event.data as unknown as JsonObject,
-    metadata: { eventId: randomUUID(), commandId: `c${i}-${n}`, correlationId: `c${i}`, causationId: `c${i}`, actor: { id: 'op', role: 'operator' }, occurredAt: new Date(opened + n * 3_600_000).toISOString(), schemaVersion: CURRENT_SCHEMA_VERSION[event.type] },
-  }));
+  return events.map((event, n) =>
+    encodeTicketEvent(
+      stampEvent(event, 0, { commandId: `c${i}-${n}`, correlationId: `c${i}`, causationId: `c${i}`, actor: OPERATOR, occurredAt: new Date(opened + n * 3_600_000).toISOString() }),
+    ),
+  );
 }
 
 /** Appends ticket histories until `count` events are written, 2,000 concurrent appends at a time. */

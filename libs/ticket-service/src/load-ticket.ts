@@ -1,13 +1,5 @@
 import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@switchboard/event-store';
-import {
-  evolve,
-  initialTicketState,
-  type RecordedTicketEvent,
-  type StoredTicketEvent,
-  type TicketState,
-  ticketStreamName,
-  upcast,
-} from '@switchboard/ticketing';
+import { decodeTicketEvent, evolve, initialTicketState, type RecordedTicketEvent, type TicketState, ticketStreamName } from '@switchboard/ticketing';
 
 /** One stored event of a ticket: where it sits in the store, and the event brought to today's schema. */
 export interface TicketEventRecord {
@@ -33,7 +25,7 @@ export async function loadTicket(store: EventStore, ticketId: string): Promise<L
   let state = initialTicketState;
   try {
     for await (const stored of store.readStream(ticketStreamName(ticketId))) {
-      const event = upcast(stored as unknown as StoredTicketEvent);
+      const event = decodeTicketEvent(stored);
       const stateAfter = event ? evolve(state, event) : state;
       records.push({ stored, event, stateBefore: state, stateAfter });
       state = stateAfter;

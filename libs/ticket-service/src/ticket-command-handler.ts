@@ -1,5 +1,5 @@
-import { ConcurrencyConflictError, InvalidArgumentError, type EventInput, type EventStore, type JsonObject } from '@switchboard/event-store';
-import { decide, initialTicketState, type Actor, type TicketState, type RecordedTicketEvent, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
+import { ConcurrencyConflictError, InvalidArgumentError, type EventStore } from '@switchboard/event-store';
+import { decide, encodeTicketEvent, initialTicketState, type Actor, type TicketState, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
 import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
 import { type CommandResult, resultOfRecordedCommand } from './command-result';
 import { KeyedLock } from './keyed-lock';
@@ -120,7 +120,7 @@ export class TicketCommandHandler {
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
     const expected = revision ?? 'no_stream';
     const appendStarted = performance.now();
-    const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(toEventInput));
+    const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(encodeTicketEvent));
     this.observer.appended?.((performance.now() - appendStarted) / 1000);
     const answer: CommandResult = {
       ticketId: command.ticketId,
@@ -143,11 +143,3 @@ function explainConflict(error: unknown, ticketId: string, meta: CommandMeta): u
   if (!(error instanceof ConcurrencyConflictError) || meta.expectedRevision === undefined) return error;
   return new RevisionMismatch(ticketId, meta.expectedRevision, error.actual === 'no_stream' ? undefined : error.actual);
 }
-
-/** A decided ticket event as the store takes it. */
-export const toEventInput = (event: RecordedTicketEvent): EventInput => ({
-  id: event.metadata.eventId,
-  type: event.type,
-  data: event.data as unknown as JsonObject,
-  metadata: event.metadata as unknown as JsonObject,
-});

@@ -8,6 +8,7 @@ export * from './commands/ticket-commands';
 export * from './events/ticket-events';
 export * from './events/event-ids';
 export * from './events/command-digest';
+export * from './events/ticket-stream';
 export * from './events/upcasters';
 export * from './decide/domain-errors';
 export * from './decide/decide';

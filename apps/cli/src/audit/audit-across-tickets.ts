@@ -1,9 +1,8 @@
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import { loadTicket } from '@switchboard/ticket-service';
+import { ticketIdOfStream } from '@switchboard/ticketing';
 import { scanAll } from '@switchboard/read-models';
 import { type AuditRow, auditRow } from './audit-row';
-
-const TICKET_STREAM = /^ticket-(.+)$/;
 
 /**
  * Audit rows of every ticket event `matches` selects, in log order. `$all` is scanned in pages
@@ -12,13 +11,13 @@ const TICKET_STREAM = /^ticket-(.+)$/;
 export async function auditAcrossTickets(store: EventStore, timeZone: string, matches: (event: RecordedEvent) => boolean): Promise<AuditRow[]> {
   const wanted = new Map<string, Set<number>>();
   for await (const event of scanAll(store)) {
-    if (!TICKET_STREAM.test(event.streamName) || !matches(event)) continue;
+    if (ticketIdOfStream(event.streamName) === undefined || !matches(event)) continue;
     const revisions = wanted.get(event.streamName) ?? new Set<number>();
     wanted.set(event.streamName, revisions.add(event.revision));
   }
   const rows: AuditRow[] = [];
   for (const [streamName, revisions] of wanted) {
-    const ticketId = (TICKET_STREAM.exec(streamName) as RegExpExecArray)[1];
+    const ticketId = ticketIdOfStream(streamName) as string;
     const ticket = await loadTicket(store, ticketId);
     for (const record of ticket.records) if (revisions.has(record.stored.revision)) rows.push(auditRow(ticketId, record, timeZone));
   }

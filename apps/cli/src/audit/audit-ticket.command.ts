@@ -1,6 +1,6 @@
 import type { EventStore } from '@switchboard/event-store';
 import { type LoadedTicket, loadTicket } from '@switchboard/ticket-service';
-import { isValidTicketId, ticketStreamName } from '@switchboard/ticketing';
+import { isValidTicketId, ticketIdOfStream, ticketStreamName } from '@switchboard/ticketing';
 import { type CliIo, say, writeOut } from '../cli-io';
 import type { Command } from '../command';
 import { loadCatalog, withStore } from '../environment';
@@ -63,12 +63,10 @@ export const auditTicketCommand: Command = {
  */
 export function ticketIdsNamedBy(argument: string): string[] {
   const ids = isValidTicketId(argument) ? [argument] : [];
-  const inStreamName = argument.startsWith(STREAM_PREFIX) ? argument.slice(STREAM_PREFIX.length) : '';
-  if (isValidTicketId(inStreamName)) ids.push(inStreamName);
+  const inStreamName = ticketIdOfStream(argument);
+  if (inStreamName !== undefined && isValidTicketId(inStreamName)) ids.push(inStreamName);
   return ids;
 }
-
-const STREAM_PREFIX = ticketStreamName('');
 
 /** The first of the candidate ids with a history in the store (an exact ticket id wins over a stream name); else the first, empty. */
 async function loadNamedTicket(store: EventStore, candidates: readonly string[]): Promise<{ ticketId: string; ticket: LoadedTicket }> {

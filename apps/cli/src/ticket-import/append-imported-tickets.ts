@@ -1,5 +1,5 @@
-import { ConcurrencyConflictError, type EventStore, type GlobalPosition, InvalidArgumentError, type JsonObject } from '@switchboard/event-store';
-import { type RecordedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
+import { ConcurrencyConflictError, type EventStore, type GlobalPosition, InvalidArgumentError } from '@switchboard/event-store';
+import { encodeTicketEvent, type RecordedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
 
 /** How an imported ticket's append ended. */
 export type AppendOutcome = 'imported' | 'already_present' | { readonly refused: string };
@@ -14,12 +14,7 @@ export async function appendImportedTicket(
   ticket: { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[] },
   head: GlobalPosition | undefined,
 ): Promise<AppendOutcome> {
-  const events = ticket.events.map((event) => ({
-    id: event.metadata.eventId,
-    type: event.type,
-    data: event.data as unknown as JsonObject,
-    metadata: event.metadata as unknown as JsonObject,
-  }));
+  const events = ticket.events.map(encodeTicketEvent);
   try {
     const result = await store.append(ticketStreamName(ticket.ticketId), 'no_stream', events);
     // An idempotent retry answers with the original position, at or before the head the import started from.

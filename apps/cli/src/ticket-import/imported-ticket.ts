@@ -1,15 +1,13 @@
 import {
   type Channel,
   CHANNELS,
-  CURRENT_SCHEMA_VERSION,
-  deterministicEventId,
-  type EventMetadata,
   isValidTicketId,
   type Location,
   MAX_DESCRIPTION_LENGTH,
   MAX_NOTE_LENGTH,
   type RecordedTicketEvent,
   type ServiceCatalog,
+  stampEvent,
   type TicketEvent,
 } from '@switchboard/ticketing';
 import type { ClosureOutcome, Field, ImportMapping, ValueMap } from './import-mapping';
@@ -112,8 +110,10 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
   ];
   if (closed !== undefined) facts.push([closureEvent(closureOf(mapping, note), note, department), closed.iso]);
   const commandId = `import:${mapping.source}:${caseId}`;
-  const events = facts.map(([event, occurredAt], index) => ({ ...event, metadata: metadataOf(commandId, index, event, occurredAt, mapping.source, caseId) }));
-  return { ticketId: caseId, events: events as RecordedTicketEvent[], notes };
+  const actor = { id: `import:${mapping.source}`, role: 'system' } as const;
+  const imported = { source: mapping.source, originalId: caseId };
+  const events = facts.map(([event, occurredAt], index) => stampEvent(event, index, { commandId, actor, occurredAt, imported }) as RecordedTicketEvent);
+  return { ticketId: caseId, events, notes };
 }
 
 /** The note for a case whose status is open but which has a closing time: the case is imported open, without it. */
@@ -180,17 +180,4 @@ function locationOf(address: string, latitude: string, longitude: string, notes:
   }
   const location = { ...(address ? { address } : {}), ...coordinates };
   return Object.keys(location).length > 0 ? location : undefined;
-}
-
-function metadataOf(commandId: string, index: number, event: TicketEvent, occurredAt: string, source: string, originalId: string): EventMetadata {
-  return {
-    eventId: deterministicEventId(commandId, index),
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: `import:${source}`, role: 'system' },
-    occurredAt,
-    schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
-    imported: { source, originalId },
-  };
 }

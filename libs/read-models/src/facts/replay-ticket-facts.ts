@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import { decodeTicketEvent, type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 import { ticketFactsFold, type TicketFacts } from './ticket-facts';
-import { toTicketEvent, TICKET_STREAM_PREFIX } from '../projection/ticket-event';
 import { openingTextOf, type TicketRowVersion, type TicketText } from '../projection/ticket-row';
 
 /** A ticket as a replay leaves it: its facts, where its stream stands, and the text it was opened with (what its tickets row is built from). */
@@ -16,7 +15,7 @@ export async function replayTickets(events: AsyncIterable<RecordedEvent> | Itera
   const byStream = new Map<string, ReplayedTicket>();
   for await (const recorded of events) {
     if (!recorded.streamName.startsWith(TICKET_STREAM_PREFIX)) continue;
-    const event = toTicketEvent(recorded);
+    const event = decodeTicketEvent(recorded);
     if (!event) continue;
     const current = byStream.get(recorded.streamName);
     const facts = ticketFactsFold(current?.facts, event, catalog);

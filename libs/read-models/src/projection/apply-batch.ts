@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import { decodeTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
 import { ticketFactsFold } from '../facts/ticket-facts';
 import type { QueueChangesTable, ReadDb } from '../store/read-db';
 import type { GenerationTables } from '../store/generation-tables';
 import type { ReadStoreDialect } from '../store/read-store';
 import { queueChangesOf, type TicketVersion } from './queue-changes';
-import { toTicketEvent, TICKET_STREAM_PREFIX } from './ticket-event';
 import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } from './ticket-row';
 import { upsertRows } from './upsert-rows';
 
@@ -32,7 +31,7 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
     const id = ticketIdOf(recorded);
     const current = tickets.get(id);
     if (current && recorded.globalPosition <= current.position) continue;
-    const event = toTicketEvent(recorded);
+    const event = decodeTicketEvent(recorded);
     const facts = event && ticketFactsFold(current?.facts, event, catalog);
     if (!event || !facts) continue;
     const next: TicketAfterBatch = {
@@ -60,9 +59,8 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
 }
 
-function ticketIdOf(event: RecordedEvent): string {
-  return event.streamName.slice(TICKET_STREAM_PREFIX.length);
-}
+/** The runner subscribes to ticket streams only, so every event here names its ticket. */
+const ticketIdOf = (event: RecordedEvent): string => ticketIdOfStream(event.streamName) as string;
 
 async function loadTickets(trx: Kysely<ReadDb>, tables: GenerationTables, ids: readonly string[]): Promise<Map<string, TicketAfterBatch>> {
   const tickets = new Map<string, TicketAfterBatch>();

@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition } from '@switchboard/event-store';
 import type { Checkpoint } from './checkpoint';
-import { TICKET_STREAM_PREFIX } from './ticket-event';
+import { TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 
 /** How far the read models trail the event log. */
 export interface ProjectionLag {

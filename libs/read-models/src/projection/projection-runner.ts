@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import { type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 import { GenerationSwitchedError } from '../errors';
 import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
@@ -10,7 +10,6 @@ import { systemClock, type Clock } from './clock';
 import { Lease } from './lease';
 import { holderIdOf, localProcesses, type ProcessTable } from './lease-holder';
 import { PositionWaiters } from './position-waiters';
-import { TICKET_STREAM_PREFIX } from './ticket-event';
 
 export interface ProjectionRunnerOptions {
   readonly eventStore: EventStore;

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import { type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 import { activeGeneration, createGenerationIndexes, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { applyBatch } from './apply-batch';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { systemClock, type Clock } from './clock';
-import { TICKET_STREAM_PREFIX } from './ticket-event';
 
 export interface RebuildOptions {
   readonly eventStore: EventStore;

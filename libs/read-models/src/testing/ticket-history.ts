@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventStore, JsonObject } from '@switchboard/event-store';
-import { CURRENT_SCHEMA_VERSION, parseCatalog, ticketStreamName, type Actor, type ServiceCatalog, type TicketEvent } from '@switchboard/ticketing';
+import type { EventStore } from '@switchboard/event-store';
+import { encodeTicketEvent, parseCatalog, stampEvent, ticketStreamName, type Actor, type ServiceCatalog, type TicketEvent } from '@switchboard/ticketing';
 
 /** The demo catalog (Harrowfield, America/New_York business hours). */
 export function demoCatalog(): ServiceCatalog {
@@ -19,22 +19,7 @@ export type At = readonly [occurredAt: string, event: TicketEvent];
 export async function appendTicket(store: EventStore, ticketId: string, events: readonly At[]): Promise<void> {
   for (const [occurredAt, event] of events) {
     const commandId = randomUUID();
-    await store.append(ticketStreamName(ticketId), 'any', [
-      {
-        id: randomUUID(),
-        type: event.type,
-        data: event.data as unknown as JsonObject,
-        metadata: {
-          eventId: randomUUID(),
-          commandId,
-          correlationId: commandId,
-          causationId: commandId,
-          actor: operator as unknown as JsonObject,
-          occurredAt,
-          schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
-        } as unknown as JsonObject,
-      },
-    ]);
+    await store.append(ticketStreamName(ticketId), 'any', [encodeTicketEvent(stampEvent(event, 0, { commandId, actor: operator, occurredAt }))]);
   }
 }
 

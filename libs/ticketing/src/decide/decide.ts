@@ -1,10 +1,8 @@
 import { transition } from 'xstate';
 import { checkAttributeAnswers, type ServiceCatalog } from '../catalog';
 import type { OpenTicket, TicketCommand } from '../commands/ticket-commands';
-import { commandDigest } from '../events/command-digest';
-import { deterministicEventId } from '../events/event-ids';
 import type { RecordedTicketEvent } from '../events/ticket-events';
-import { CURRENT_SCHEMA_VERSION } from '../events/upcasters';
+import { stampEvent } from '../events/ticket-stream';
 import { explainRefusal } from '../lifecycle/explain-refusal';
 import { lifecycleSnapshot } from '../lifecycle/lifecycle-snapshot';
 import type { LifecycleEvent } from '../lifecycle/machine-types';
@@ -52,25 +50,15 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
   const [next] = transition(snapshot.machine, snapshot, event);
   const status = next.value as TicketStatus;
   const facts = emitEvents(decided, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
-  const occurredAt = ctx.now.toISOString();
-  const digest = commandDigest(command);
-  const events = facts.map(
-    (fact, index) =>
-      ({
-        ...fact,
-        metadata: {
-          eventId: deterministicEventId(ctx.commandId, index),
-          commandId: ctx.commandId,
-          commandType: command.type,
-          commandDigest: digest,
-          correlationId: ctx.correlationId ?? ctx.commandId,
-          causationId: ctx.causationId ?? ctx.commandId,
-          actor: ctx.actor,
-          occurredAt,
-          schemaVersion: CURRENT_SCHEMA_VERSION[fact.type],
-        },
-      }) as RecordedTicketEvent,
-  );
+  const stamp = {
+    commandId: ctx.commandId,
+    correlationId: ctx.correlationId,
+    causationId: ctx.causationId,
+    actor: ctx.actor,
+    occurredAt: ctx.now.toISOString(),
+    command,
+  };
+  const events = facts.map((fact, index) => stampEvent(fact, index, stamp) as RecordedTicketEvent);
   return { ok: true, events, status };
 }
 

@@ -146,6 +146,3 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'TicketReopened',
   'TicketClosed',
 ];
-
-/** One stream per ticket. */
-export const ticketStreamName = (ticketId: string): string => `ticket-${ticketId}`;
