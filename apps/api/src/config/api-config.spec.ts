@@ -23,3 +23,15 @@ describe('loadApiConfig: SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', () => {
     expect(refusal(value)).toBe(`SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=${value} must be an integer from 1 to 365`);
   });
 });
+
+describe('loadApiConfig: the port', () => {
+  it('listens on 3000, on a platform’s PORT when SWITCHBOARD_PORT is unset, and on SWITCHBOARD_PORT when both are set', () => {
+    expect(loadApiConfig({}).port).toBe(3000);
+    expect(loadApiConfig({ PORT: '8080' }).port).toBe(8080);
+    expect(loadApiConfig({ PORT: '8080', SWITCHBOARD_PORT: '3100' }).port).toBe(3100);
+  });
+
+  it('refuses a PORT that is no port, naming it', () => {
+    expect(() => loadApiConfig({ PORT: 'http' })).toThrow(/PORT=http must be an integer from 0 to 65535/);
+  });
+});

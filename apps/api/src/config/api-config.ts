@@ -99,7 +99,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000),
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
-    port: integer('SWITCHBOARD_PORT', 3000, 0, 65535),
+    // PORT is what hosting platforms set; SWITCHBOARD_PORT wins when both are given.
+    port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),
     usersPath: resolve(env.SWITCHBOARD_USERS || DEMO_USERS_PATH),
     jwt: jwks
