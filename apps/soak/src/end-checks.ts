@@ -1,9 +1,7 @@
 import { SqliteEventStore } from '@switchboard/event-store';
-import { createReadStore } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { isDeepStrictEqual } from 'node:util';
-import { rebuildReadModels } from '@switchboard/read-models';
-import { dumpReadModels } from '../../../libs/read-models/src/testing/project';
+import { createReadStore, dumpReadModels, rebuildReadModels } from '@switchboard/read-models';
 import type { Acknowledged } from './load';
 
 export interface Check {

@@ -43,3 +43,4 @@ export {
 } from './metrics/completion-metrics';
 export { PERIODS, type Period } from './metrics/periods';
 export { ReadModels, type ReadModelsOptions } from './read-models';
+export { dumpReadModels } from './store/dump-read-models';

@@ -1,16 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '@switchboard/ticketing';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/config.module';
+import type { Caller } from './caller';
 import { JwtVerifier, looksLikeJwt } from './jwt-verifier';
 import { hashToken, loadUsersFile } from './users-file';
-
-/** Who a token stands for: the actor recorded in events, and the name shown to people (never recorded). */
-export interface Caller {
-  readonly actor: Actor;
-  /** The users file's `name` or the JWT's `name` claim; the actor's id when there is none. */
-  readonly name: string;
-}
 
 /** Turns a bearer token into a caller: JWTs when a key set is configured, else the users file's hashed tokens. */
 @Injectable()

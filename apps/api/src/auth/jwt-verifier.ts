@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Actor, type Role } from '@switchboard/ticketing';
 import type { JwtConfig } from '../config/api-config';
-import type { Caller } from './authenticator';
+import type { Caller } from './caller';
 
 /** Verifies the identity provider's JWTs and reads the actor from the `sub`, `role` and `department` claims (and its name from `name`). */
 export class JwtVerifier {

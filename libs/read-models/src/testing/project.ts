@@ -1,9 +1,11 @@
 import type { EventStore } from '@switchboard/event-store';
 import type { ServiceCatalog } from '@switchboard/ticketing';
-import { activeGeneration, generationTables } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { createReadStore } from '../store/create-read-store';
+import { dumpReadModels } from '../store/dump-read-models';
+
+export { dumpReadModels };
 
 /** Runs a projection runner until it has applied everything in the store, then stops it. */
 export async function projectAll(eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog): Promise<void> {
@@ -25,18 +27,6 @@ export async function headPosition(eventStore: EventStore): Promise<string | und
   return undefined;
 }
 
-/** Every row of the active generation's tables and its checkpoint, in key order, to compare stores. */
-export async function dumpReadModels(readStore: ReadStore): Promise<Record<string, unknown[]>> {
-  const generation = await activeGeneration(readStore.db);
-  const t = generationTables(generation);
-  const normalise = (rows: object[]) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || v === null || typeof v === 'string' ? (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && k.endsWith('_ms') ? Number(v) : v) : String(v)])));
-  return {
-    tickets: normalise(await readStore.db.selectFrom(t.tickets).selectAll().orderBy('ticket_id').execute()),
-    facts: normalise(await readStore.db.selectFrom(t.facts).selectAll().orderBy('ticket_id').execute()),
-    queueChanges: normalise(await readStore.db.selectFrom(t.queueChanges).selectAll().orderBy('department').orderBy('position').execute()),
-    checkpoint: normalise(await readStore.db.selectFrom('rm_checkpoints').select(['position', 'last_recorded_at']).where('generation', '=', generation).execute()),
-  };
-}
 
 /** The read models a fresh store at `url` gets from projecting everything, to compare a store against. */
 export async function freshProjectionDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
