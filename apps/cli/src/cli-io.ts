@@ -3,6 +3,8 @@ export interface OutputStream {
   write(text: string): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
+  /** A terminal's width, for help. */
+  readonly columns?: number;
 }
 
 /** Everything the CLI reads from or writes to its surroundings, injected so tests run in-process. */

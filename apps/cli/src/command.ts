@@ -5,15 +5,13 @@ import type { ExitCode } from './exit-codes';
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly description: string;
-  /** Placeholder shown in help, e.g. `<time>`. */
+  /** Placeholder of a string option's value, e.g. `<time>`. */
   readonly value?: string;
-  readonly short?: string;
-  readonly multiple?: boolean;
 }
 
 /** What a command receives after parsing. */
 export interface ParsedArgs {
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
 }
 
@@ -22,10 +20,8 @@ export interface Command {
   /** The words that select it, e.g. `audit ticket`. */
   readonly name: string;
   readonly summary: string;
-  /** Positional arguments as shown in the usage line, e.g. `<id>` or `[projection…]`. */
+  /** Positional arguments in commander's syntax: `<id>` required, `[name]` optional, `[name...]` any number. */
   readonly arguments: string;
-  /** How many positionals are allowed. */
-  readonly positionals: { readonly min: number; readonly max: number };
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Whether it opens the event store and so takes `--store`. */
   readonly usesStore: boolean;

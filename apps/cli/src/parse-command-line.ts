@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
+import { Command as Commander, CommanderError, type Option } from 'commander';
+import type { CliIo } from './cli-io';
 import type { Command, OptionSpec, ParsedArgs } from './command';
-import { UsageError } from './exit-codes';
+import { EXIT, type ExitCode, UsageError } from './exit-codes';
+import { describeProgram, describeCommand } from './help';
 
-const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 const STORE_OPTION: OptionSpec = {
   type: 'string',
   value: '<url>',
@@ -14,37 +15,73 @@ const CATALOG_OPTION: OptionSpec = {
   description: 'service catalog file (default: $SWITCHBOARD_CATALOG or libs/ticketing/config/demo-catalog.json)',
 };
 
-/** Every option a command accepts: its own plus the shared ones. */
-export function allOptions(command: Command): Record<string, OptionSpec> {
+/** What the command line asks for: a command with its arguments, or help, already written, with its exit code. */
+export type CommandLine = { readonly command: Command; readonly args: ParsedArgs } | { readonly helpShown: ExitCode };
+
+/** Every option a command accepts: its own plus the shared ones (commander adds `--help`). */
+function allOptions(command: Command): Record<string, OptionSpec> {
   return {
     ...command.options,
     ...(command.usesStore ? { store: STORE_OPTION } : {}),
     ...(command.usesCatalog ? { catalog: CATALOG_OPTION } : {}),
-    help: HELP_OPTION,
   };
 }
 
-/** Parses a command's arguments strictly; unknown options, missing values and wrong counts are UsageErrors. */
-export function parseCommandLine(command: Command, args: readonly string[]): ParsedArgs {
-  const options = Object.fromEntries(
-    Object.entries(allOptions(command)).map(([name, spec]) => [
-      name,
-      { type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? { short: spec.short } : {}) },
-    ]),
-  );
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command.name);
+/**
+ * Parses `switchboard <argv…>` with commander: a subcommand per word of each command's name
+ * (`audit` → `ticket`), with the options and arguments the command declares. Help is written to
+ * the io's streams; a wrong command line throws a UsageError naming the command and what is wrong.
+ */
+export function parseCommandLine(commands: readonly Command[], argv: readonly string[], io: CliIo): CommandLine {
+  let chosen: CommandLine | undefined;
+  const program = refusingAsUsageErrors(describeProgram(new Commander('switchboard'), io), undefined);
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    const group = words.slice(0, -1).reduce((parent, word, i) => subcommand(parent, word, words.slice(0, i + 1).join(' ')), program);
+    const leaf = describeCommand(subcommand(group, words[words.length - 1], command.name), command);
+    if (command.arguments) leaf.arguments(command.arguments);
+    const options = Object.entries(allOptions(command)).map(([name, spec]): [string, Option] => [name, leaf.createOption(flags(name, spec), spec.description)]);
+    for (const [, option] of options) leaf.addOption(option);
+    leaf.action(() => {
+      const values = Object.fromEntries(options.map(([name, option]) => [name, leaf.getOptionValue(option.attributeName())]));
+      chosen = { command, args: { values, positionals: [...leaf.args] } };
+    });
   }
-  const values = parsed.values as ParsedArgs['values'];
-  if (values.help) return { values, positionals: parsed.positionals };
-  const count = parsed.positionals.length;
-  const { min, max } = command.positionals;
-  if (count < min) throw new UsageError(`Missing argument: switchboard ${command.name} ${command.arguments}`, command.name);
-  if (count > max) throw new UsageError(`Unexpected argument "${parsed.positionals[max]}"`, command.name);
-  return { values, positionals: parsed.positionals };
+  // The overview lists the runnable commands (`audit ticket`), not the program's own subcommands
+  // (`audit`), so its list would suggest words that are no command at this level.
+  program.showSuggestionAfterError(false);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { helpShown: error.exitCode === 0 ? EXIT.ok : EXIT.usage };
+    throw error;
+  }
+  if (!chosen) throw new Error('the command line chose no command');
+  return chosen;
+}
+
+/** The subcommand `word` of `parent`, created (inheriting output and help settings) when it is new. */
+function subcommand(parent: Commander, word: string, name: string): Commander {
+  return parent.commands.find((existing) => existing.name() === word) ?? refusingAsUsageErrors(parent.command(word), name);
+}
+
+const flags = (name: string, spec: OptionSpec): string => (spec.type === 'string' ? `--${name} ${spec.value ?? '<value>'}` : `--${name}`);
+
+/**
+ * Commander ends the process on help and on errors; here help ends parsing (a CommanderError the
+ * caller reads the exit code of) and every error becomes a UsageError of the command it was found in.
+ */
+function refusingAsUsageErrors(command: Commander, name: string | undefined): Commander {
+  return command.exitOverride((error) => {
+    if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') throw error;
+    throw new UsageError(sentence(error.message), name);
+  });
+}
+
+/** Commander's `error: unknown option '--x'\n(Did you mean --y?)` as `Unknown option '--x' (did you mean --y?).` */
+function sentence(message: string): string {
+  const text = message.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
 }
 
 /** A string option's value, or undefined. */

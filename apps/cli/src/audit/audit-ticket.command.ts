@@ -19,7 +19,6 @@ export const auditTicketCommand: Command = {
   name: NAME,
   summary: "A ticket's full history: who did what, when, the state before → after, and the reasons and notes.",
   arguments: '<ticket-id|ticket-stream>',
-  positionals: { min: 1, max: 1 },
   options: {
     'as-of': { type: 'string', value: '<time>', description: 'show only what had happened by then (by when it occurred; a date means the end of that day)' },
     format: FORMAT_OPTION,

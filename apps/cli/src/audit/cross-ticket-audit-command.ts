@@ -10,7 +10,7 @@ import { FORMAT_OPTION, WINDOW_OPTIONS } from './audit-options';
 import { AUDIT_FORMATS, renderAudit } from './render-audit';
 
 /** What distinguishes one cross-ticket audit from another. */
-export interface CrossTicketAudit extends Pick<Command, 'name' | 'summary' | 'arguments' | 'positionals' | 'examples'> {
+export interface CrossTicketAudit extends Pick<Command, 'name' | 'summary' | 'arguments' | 'examples'> {
   /** Which events (already within the time window) belong in the audit. */
   selects(args: ParsedArgs): (event: RecordedEvent) => boolean;
   /** The summary line, e.g. `3 escalations.` */

@@ -12,7 +12,6 @@ export const exportEventsCommand: Command = {
   name: 'export events',
   summary: 'Write every event of the store, in log order, as NDJSON to stdout (a lossless backup).',
   arguments: '',
-  positionals: { min: 0, max: 0 },
   options: {
     'from-position': {
       type: 'string',

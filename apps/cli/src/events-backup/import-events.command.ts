@@ -14,7 +14,6 @@ export const importEventsCommand: Command = {
   name: 'import events',
   summary: 'Restore an NDJSON backup (from `export events`) into the store: same ids, streams, revisions and order; safe to re-run.',
   arguments: '<file.ndjson>',
-  positionals: { min: 1, max: 1 },
   options: {},
   usesStore: true,
   usesCatalog: false,

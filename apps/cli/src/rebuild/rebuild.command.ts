@@ -15,8 +15,7 @@ const SEQUENCE_POSITION = /^\d{20}$/;
 export const rebuildCommand: Command = {
   name: NAME,
   summary: 'Rebuild the read models from the event log into a new generation, then switch to it (blue-green; the API keeps serving).',
-  arguments: '[projection…]',
-  positionals: { min: 0, max: PROJECTIONS.length },
+  arguments: '[projection...]',
   options: {
     'read-store': {
       type: 'string',
@@ -30,6 +29,8 @@ export const rebuildCommand: Command = {
   run: async (args, io: CliIo) => {
     const unknown = args.positionals.find((name) => !PROJECTIONS.includes(name));
     if (unknown) throw new UsageError(`unknown projection "${unknown}"; projections: ${PROJECTIONS.join(', ')}.`, NAME);
+    const repeated = args.positionals.find((name, i) => args.positionals.indexOf(name) !== i);
+    if (repeated) throw new UsageError(`projection "${repeated}" is named twice.`, NAME);
     const catalog = loadCatalog(args, io);
     return withStore(args, io, async (eventStore) => {
       const readStore = await openReadStore(args, io);

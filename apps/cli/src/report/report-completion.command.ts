@@ -21,7 +21,6 @@ export const reportCompletionCommand: Command = {
   name: NAME,
   summary: 'Completion metrics per department, service or channel and period, replayed from the event log (also as of a past moment).',
   arguments: '',
-  positionals: { min: 0, max: 0 },
   options: {
     from: { type: 'string', value: '<time>', description: 'start of the report (required; a date means its start, in the city\'s time zone)' },
     to: { type: 'string', value: '<time>', description: 'end of the report, exclusive (required; a date means the end of that day)' },

@@ -28,7 +28,6 @@ export const importTicketsCommand: Command = {
   name: NAME,
   summary: 'Import cases from another 311 system (open-data CSV or Open311 GeoReport v2 JSON) as ticket histories; safe to re-run.',
   arguments: '<file.csv|file.json>',
-  positionals: { min: 1, max: 1 },
   options: { mapping: { type: 'string', value: '<mapping.json>', description: 'which column is which and how values map onto the catalog (required)' } },
   usesStore: true,
   usesCatalog: true,
