@@ -50,7 +50,7 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onStale, onClo
     }
     setSending(true);
     try {
-      const answer = await api.post<CommandAnswer>(`/tickets/${encodeURIComponent(ticketId)}/${spec.route}`, commandBody(spec, values), { revision });
+      const answer = await api.post(`/tickets/{id}/${spec.route}`, { path: { id: ticketId } }, commandBody(spec, values), { revision });
       onDone(answer);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;

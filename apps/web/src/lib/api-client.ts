@@ -1,4 +1,5 @@
-import type { Problem } from './api-types';
+import type { paths } from './api-schema';
+import type { AnswerOf, GetRoute, PostRoute, Problem, RequestParams } from './api-types';
 
 /** An API answer that was not 2xx, with the problem the API sent (or one made up for a network failure). */
 export class ApiProblem extends Error {
@@ -22,17 +23,25 @@ export class ApiClient {
     private readonly onUnauthorized: (problem: Problem) => void = () => undefined,
   ) {}
 
-  get<T>(path: string, query: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
-    const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ''));
-    const url = `${path}${search.size > 0 ? `?${search}` : ''}`;
-    return this.send<T>(url, { method: 'GET', headers: this.headers(), signal });
+  /** GET a route of the API's document, e.g. `get('/tickets/{id}', { path: { id } })`; empty query values are left out. */
+  get<R extends GetRoute>(route: R, params: RequestParams<R, 'get'>, signal?: AbortSignal): Promise<AnswerOf<R, 'get'>> {
+    const { path, query } = params as { path?: Readonly<Record<string, string>>; query?: Readonly<Record<string, unknown>> };
+    const search = new URLSearchParams(
+      Object.entries(query ?? {})
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([name, value]) => [name, String(value)]),
+    );
+    const url = `${pathOf(route, path)}${search.size > 0 ? `?${search}` : ''}`;
+    return this.send<AnswerOf<R, 'get'>>(url, { method: 'GET', headers: this.headers(), signal });
   }
 
-  post<T>(path: string, body: unknown = {}, options: CommandOptions = {}): Promise<T> {
+  /** POST to a route of the API's document (a command), with the JSON `body`. */
+  post<R extends PostRoute>(route: R, params: RequestParams<R, 'post'>, body: unknown = {}, options: CommandOptions = {}): Promise<AnswerOf<R, 'post'>> {
     const headers = this.headers({ 'content-type': 'application/json' });
     if (options.revision !== undefined) headers['if-match'] = `W/"${options.revision}"`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    return this.send<T>(path, { method: 'POST', headers, body: JSON.stringify(body) });
+    const { path } = params as { path?: Readonly<Record<string, string>> };
+    return this.send<AnswerOf<R, 'post'>>(pathOf(route, path), { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
   /** Reports a 401 received outside `get`/`post` (the live feed), so the console signs out the same way. */
@@ -66,6 +75,15 @@ export class ApiClient {
     }
     return body as T;
   }
+}
+
+/** A route of the API's document with its path parameters filled in, each percent-encoded: `pathOf('/tickets/{id}', { id })`. */
+export function pathOf(route: keyof paths, path: Readonly<Record<string, string>> = {}): string {
+  return route.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = path[name];
+    if (value === undefined) throw new Error(`${route}: no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
 }
 
 /** A fresh idempotency key. */

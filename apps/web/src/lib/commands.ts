@@ -1,7 +1,9 @@
 /** The ticket commands a person can give from the console: route and the fields each asks for. Pure. */
+import type { CommandBody, CommandRoute } from './api-types';
 
-export interface FieldSpec {
-  readonly name: string;
+export interface FieldSpec<Name extends string = string> {
+  /** A member of the command's body, as the API's document declares it. */
+  readonly name: Name;
   readonly label: string;
   readonly kind: 'text' | 'textarea' | 'select' | 'department';
   readonly required: boolean;
@@ -11,20 +13,23 @@ export interface FieldSpec {
   readonly when?: { readonly field: string; readonly value: string };
 }
 
-export interface CommandSpec {
+interface CommandSpecOf<R extends CommandRoute> {
   readonly type: string;
-  /** Path after /tickets/:id/. */
-  readonly route: string;
+  /** Path after /tickets/:id/: a command route of the API's document. */
+  readonly route: R;
   /** Button text. */
   readonly label: string;
-  readonly fields: readonly FieldSpec[];
+  readonly fields: readonly FieldSpec<keyof CommandBody<R> & string>[];
 }
+
+/** A command the console can send: its route and fields are checked against the API's document (a body member it does not declare fails to compile). */
+export type CommandSpec = { [R in CommandRoute]: CommandSpecOf<R> }[CommandRoute];
 
 const choices = (...values: string[]) => values.map((value) => ({ value, label: value.replace(/_/g, ' ') }));
 
-const NOTE: FieldSpec = { name: 'note', label: 'Note', kind: 'textarea', required: false };
+const NOTE: FieldSpec<'note'> = { name: 'note', label: 'Note', kind: 'textarea', required: false };
 
-export const COMMANDS: readonly CommandSpec[] = [
+const SPECS = [
   { type: 'StartWork', route: 'start', label: 'Start work', fields: [] },
   { type: 'PutTicketOnHold', route: 'hold', label: 'Put on hold', fields: [{ name: 'reason', label: 'Why is it on hold?', kind: 'textarea', required: true, hint: 'e.g. waiting for the resident, parts on order' }] },
   { type: 'ResumeTicket', route: 'resume', label: 'Resume', fields: [] },
@@ -74,7 +79,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       NOTE,
     ],
   },
-];
+] as const satisfies readonly CommandSpec[];
+
+export const COMMANDS: readonly CommandSpec[] = SPECS;
+
+/** The members a body requires (those the document does not mark optional). */
+type RequiredMembers<B> = { [K in keyof B]-?: string extends K ? never : object extends Pick<B, K> ? never : K }[keyof B];
+/** The members a command's body requires that its form does not ask for. */
+type Unasked<S> = S extends { readonly route: infer R extends CommandRoute; readonly fields: readonly (infer F)[] }
+  ? Exclude<RequiredMembers<CommandBody<R>>, F extends { readonly name: infer N } ? N : never>
+  : never;
+/** Compiles only while every command's form asks for each member the API's document says its body requires (else: the type of the member it misses). */
+export const EVERY_REQUIRED_MEMBER_ASKED: [Unasked<(typeof SPECS)[number]>] extends [never] ? true : Unasked<(typeof SPECS)[number]> = true;
 
 export const commandSpec = (type: string): CommandSpec | undefined => COMMANDS.find((spec) => spec.type === type);
 

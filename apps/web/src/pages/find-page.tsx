@@ -3,20 +3,11 @@ import { TableRegion } from '../components/table-region';
 import { Link } from '../components/link';
 import { ProblemNotice } from '../components/problem-notice';
 import { ApiProblem } from '../lib/api-client';
-import type { Problem, QueueEntry } from '../lib/api-types';
+import type { Problem, TicketListQuery, TicketSummary } from '../lib/api-types';
 import { formatCityTime } from '../lib/city-time';
 import { navigate } from '../lib/router';
 import { statusInWords } from '../lib/words';
 import { useSession } from '../session';
-
-interface TicketSummary extends QueueEntry {
-  readonly updatedAt: string;
-}
-
-interface TicketList {
-  readonly tickets: readonly TicketSummary[];
-  readonly nextCursor: string | null;
-}
 
 const STATES = ['intake', 'assigned', 'in_progress', 'on_hold', 'escalated', 'completed', 'closed'];
 const FILTERS = ['text', 'state', 'department', 'overdue'] as const;
@@ -33,7 +24,8 @@ export function FindPage({ query }: { query: URLSearchParams }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>();
 
-  const filters = (f: Filters) => ({ text: f.text || undefined, state: f.state || undefined, department: f.department || undefined, overdue: f.overdue || undefined });
+  // The address may hold any value: the API judges it (and names a bad one).
+  const filters = (f: Filters): TicketListQuery => ({ text: f.text || undefined, state: f.state || undefined, department: f.department || undefined, overdue: (f.overdue || undefined) as TicketListQuery['overdue'] });
 
   useEffect(() => {
     document.title = 'Find tickets — Switchboard';
@@ -41,7 +33,7 @@ export function FindPage({ query }: { query: URLSearchParams }) {
     const controller = new AbortController();
     setTickets(undefined);
     api
-      .get<TicketList>('/tickets', { ...filters(applied), limit: '50' }, controller.signal)
+      .get('/tickets', { query: { ...filters(applied), limit: '50' } }, controller.signal)
       .then((page) => {
         setTickets(page.tickets);
         setCursor(page.nextCursor);
@@ -58,7 +50,7 @@ export function FindPage({ query }: { query: URLSearchParams }) {
 
   const more = async () => {
     try {
-      const page = await api.get<TicketList>('/tickets', { ...filters(applied), limit: '50', cursor: cursor ?? undefined });
+      const page = await api.get('/tickets', { query: { ...filters(applied), limit: '50', cursor: cursor ?? undefined } });
       setTickets((current) => [...(current ?? []), ...page.tickets]);
       setCursor(page.nextCursor);
     } catch (error) {

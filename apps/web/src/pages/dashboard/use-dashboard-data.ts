@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { ApiProblem } from '../../lib/api-client';
+import type { CompletionQuery, CompletionReport, EscalationView, Problem } from '../../lib/api-types';
+import type { Session } from '../../session';
+import { instantsOf, type Parameters } from './dashboard-parameters';
+
+export interface Loaded {
+  /** The figures over the whole range (`period=range`: medians over every sample). */
+  readonly range: CompletionReport;
+  /** The figures by period, for the backlog trend. */
+  readonly trend: CompletionReport;
+  readonly escalations: readonly EscalationView[];
+  /** Where the escalations list goes on (null: all are listed). */
+  readonly escalationsCursor: string | null;
+}
+
+/** The escalations list comes 200 at a time, most urgent first; "Show more" asks for the next ones. */
+const ESCALATIONS_PAGE = '200';
+
+export interface DashboardData {
+  readonly loaded: Loaded | undefined;
+  /** A refused load, or parameters that cannot be asked for (named as the form names them). */
+  readonly problem: Problem | undefined;
+  readonly busy: boolean;
+  /** Adds the next page of escalations. */
+  readonly showMore: () => Promise<void>;
+}
+
+/**
+ * The dashboard's three requests for the applied parameters (the figures over the range and by
+ * period, and the escalations), as of the same moment; a change of parameters abandons the
+ * requests still on their way.
+ */
+export function useDashboardData(session: Session, applied: Parameters): DashboardData {
+  const { api } = session;
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = 'Dashboard — Switchboard';
+    const instants = instantsOf(applied, session);
+    if ('error' in instants) {
+      setProblem(instants);
+      setLoaded(undefined);
+      return;
+    }
+    const controller = new AbortController();
+    const base: Omit<CompletionQuery, 'period'> = { from: instants.from.toISOString(), to: instants.to.toISOString(), groupBy: applied.groupBy, asOf: instants.asOf?.toISOString() };
+    setBusy(true);
+    Promise.all([
+      api.get('/metrics/completion', { query: { ...base, period: 'range' } }, controller.signal),
+      api.get('/metrics/completion', { query: { ...base, period: applied.period } }, controller.signal),
+      api.get('/escalations', { query: { asOf: base.asOf, limit: ESCALATIONS_PAGE } }, controller.signal),
+    ])
+      .then(([range, trend, escalations]) => {
+        setLoaded({ range, trend, escalations: escalations.tickets, escalationsCursor: escalations.nextCursor });
+        setProblem(undefined);
+      })
+      .catch((error) => {
+        if (controller.signal.aborted) return;
+        if (!(error instanceof ApiProblem)) throw error;
+        setProblem(error.problem);
+        setLoaded(undefined);
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setBusy(false);
+      });
+    return () => controller.abort();
+  }, [api, applied, session]);
+
+  const showMore = async () => {
+    if (!loaded) return;
+    try {
+      const next = await api.get('/escalations', { query: { limit: ESCALATIONS_PAGE, cursor: loaded.escalationsCursor ?? undefined } });
+      setLoaded({ ...loaded, escalations: [...loaded.escalations, ...next.tickets], escalationsCursor: next.nextCursor });
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      setProblem(error.problem);
+    }
+  };
+
+  return { loaded, problem, busy, showMore };
+}
