@@ -53,6 +53,7 @@ function pluginMetadata(dir: string): () => Promise<Record<string, unknown>> {
   const file = join(dir, 'metadata.ts');
   // Under nodenext the printer names the modules `….js`; here they are loaded from their .ts sources.
   writeFileSync(file, readFileSync(file, 'utf8').replace(/(import\("\.{1,2}\/[^"]*?)\.js"\)/g, '$1")'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- TypeScript, loaded through @swc-node/register's require hook
   return (require(file) as { default: () => Promise<Record<string, unknown>> }).default;
 }
 
