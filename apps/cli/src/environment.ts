@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createEventStore, type EventStore, parseEventStoreUrl } from '@switchboard/event-store';
 import { createReadStore, type ReadStore } from '@switchboard/read-models';
 import { parseCatalog, type ServiceCatalog } from '@switchboard/ticketing';
@@ -10,8 +10,15 @@ import { stringOption } from './parse-command-line';
 
 /** The API's default (docs/operations.md), so the CLI and the API open the same store unconfigured. */
 export const DEFAULT_STORE_URL = 'sqlite:./data/switchboard.db';
+
+/** The repository this CLI belongs to: the nearest folder above holding package.json (from apps/cli/src, and from its build in dist/apps/cli/src). */
+function repositoryRoot(from: string): string {
+  const parent = dirname(from);
+  return existsSync(join(from, 'package.json')) || parent === from ? from : repositoryRoot(parent);
+}
+
 /** The demo catalog of the repository this CLI belongs to, found wherever the CLI is run from. */
-export const DEMO_CATALOG_FILE = join(__dirname, '../../../libs/ticketing/config/demo-catalog.json');
+export const DEMO_CATALOG_FILE = join(repositoryRoot(__dirname), 'libs/ticketing/config/demo-catalog.json');
 
 /** The event store URL from `--store`, else SWITCHBOARD_EVENT_STORE, else the default; `sqlite:` paths resolve against the working folder. */
 export function storeUrl(args: ParsedArgs, io: CliIo): string {
