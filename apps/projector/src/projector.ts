@@ -47,7 +47,7 @@ export class Projector {
     const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: hooks.onError });
     const readModels = new ReadModels({ eventStore, readStore, runner });
     const now = hooks.now ?? (() => new Date());
-    const watcher = new SlaWatcher({ store: eventStore, catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
+    const watcher = new SlaWatcher({ catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
     const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
     runner.onActive(() => loop.wake());
     const pruner = new QueueChangePruner(readStore, {

@@ -42,9 +42,8 @@ export class SlaWatchFixture {
   }
 
   /** A watcher as a (re)started process gets it: its own command pipeline, nothing carried over. */
-  watcher(handler: Pick<TicketCommandHandler, 'execute'> = new TicketCommandHandler(this.eventStore, testCatalog, this.now)): SlaWatcher {
+  watcher(handler: Pick<TicketCommandHandler, 'executeOnFresh'> = new TicketCommandHandler(this.eventStore, testCatalog, this.now)): SlaWatcher {
     return new SlaWatcher({
-      store: this.eventStore,
       catalog: testCatalog,
       handler,
       checks: new ReadModels({ eventStore: this.eventStore, readStore: this.readStore }),

@@ -48,11 +48,17 @@ describe('the SLA watcher against real stores', () => {
     const ids = [await fx.routedPothole('SLA-4A'), await fx.routedPothole('SLA-4B'), await fx.routedPothole('SLA-4C')];
     // The first process dies after its third command: the breach of the second ticket is written, its escalation is not.
     let lives = 3;
-    const dying: Pick<TicketCommandHandler, 'execute'> = {
-      execute: async (command, meta) => {
-        if (lives-- <= 0) throw new Error('process killed');
-        return fx.handler.execute(command, meta);
-      },
+    const dying: Pick<TicketCommandHandler, 'executeOnFresh'> = {
+      executeOnFresh: (ticketId, choose, meta) =>
+        fx.handler.executeOnFresh(
+          ticketId,
+          (ticket) => {
+            const chosen = choose(ticket);
+            if (chosen && lives-- <= 0) throw new Error('process killed');
+            return chosen;
+          },
+          meta,
+        ),
     };
     expect(await fx.scanAt(DUE, fx.watcher(dying))).toMatchObject({ tickets: 3, actions: 3, failures: 2 });
     expect(await fx.scanAt(DUE)).toMatchObject({ tickets: 2, actions: 3, failures: 0 });

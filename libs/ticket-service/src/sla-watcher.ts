@@ -1,7 +1,4 @@
-import type { EventStore } from '@switchboard/event-store';
 import { nextSlaAction, type Actor, type ServiceCatalog, type SlaAction, type TicketState } from '@switchboard/ticketing';
-import { CommandRefused } from './command-errors';
-import { loadTicket } from './load-ticket';
 import type { TicketCommandHandler } from './ticket-command-handler';
 
 /** What the watcher did to a ticket, as metrics name it. */
@@ -21,15 +18,14 @@ export interface SlaCheckSource {
 export interface SlaWatcherObserver {
   /** The watcher recorded a breach or an escalation. */
   slaAction?(kind: SlaActionKind, ticketId: string): void;
-  /** A ticket a scan could not settle (the store failed, or the domain refused twice); the next scan tries again. */
+  /** A ticket a scan could not settle (the store failed, or the domain refused what the ticket's state called for); the next scan tries again. */
   failed?(ticketId: string, error: unknown): void;
 }
 
 export interface SlaWatcherOptions {
-  readonly store: EventStore;
   readonly catalog: ServiceCatalog;
-  /** The command pipeline the watcher's commands go through, like everyone else's. */
-  readonly handler: Pick<TicketCommandHandler, 'execute'>;
+  /** The command pipeline the watcher's commands go through, like everyone else's: it decides each on the state it loads. */
+  readonly handler: Pick<TicketCommandHandler, 'executeOnFresh'>;
   readonly checks: SlaCheckSource;
   readonly now: () => Date;
   readonly observer?: SlaWatcherObserver;
@@ -52,6 +48,7 @@ export const SLA_WATCHER_ACTOR: Actor = { id: 'sla-watcher', role: 'system' };
  * due from the read models, then decides each ticket on its fresh stream with deterministic
  * command ids, so a restarted watcher, or two at once, issue every action exactly once in effect,
  * and a scan after downtime catches up on everything that fell due, the longest-waiting first.
+ * The pipeline picks each action on the state it loads to decide it: one read of the stream per action.
  */
 export class SlaWatcher {
   constructor(private readonly options: SlaWatcherOptions) {}
@@ -77,23 +74,24 @@ export class SlaWatcher {
     return tally;
   }
 
-  /** Issues every action due for one ticket at `now` (breach, then tier 1, then tier 2), each decided on the ticket's fresh state. */
+  /**
+   * Issues every action due for one ticket at `now` (breach, then tier 1, then tier 2), each picked
+   * on the ticket's freshly loaded state; the next is looked for on the state the last one left.
+   */
   private async settle(ticketId: string, now: Date, acted: () => void): Promise<void> {
-    let refused: string | undefined;
     for (;;) {
-      const { state } = await loadTicket(this.options.store, ticketId);
-      const action = nextSlaAction(state, now, this.options.catalog);
-      if (!action) return;
-      try {
-        await this.options.handler.execute(action.command, { actor: SLA_WATCHER_ACTOR, commandId: action.commandId, correlationId: action.commandId });
-        acted();
-        this.options.observer?.slaAction?.(kindOf(action, state), ticketId);
-      } catch (error) {
-        // Someone changed the ticket since it was loaded (completed it, or another watcher acted):
-        // decide again on the fresh state — but a refusal of the very same action again is a real failure.
-        if (!(error instanceof CommandRefused) || refused === action.commandId) throw error;
-        refused = action.commandId;
-      }
+      const done = await this.options.handler.executeOnFresh(
+        ticketId,
+        ({ state }) => {
+          const action = nextSlaAction(state, now, this.options.catalog);
+          return action && { ...action, correlationId: action.commandId, kind: kindOf(action, state) };
+        },
+        { actor: SLA_WATCHER_ACTOR },
+      );
+      if (!done) return;
+      acted();
+      this.options.observer?.slaAction?.(done.chosen.kind, ticketId);
+      if (!nextSlaAction(done.state, now, this.options.catalog)) return;
     }
   }
 }

@@ -4,6 +4,7 @@ import { testCatalogConfig } from '../../ticketing/src/testing/test-catalog';
 import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
 import { loadTicket } from './load-ticket';
 import { TicketCommandHandler } from './ticket-command-handler';
+import { WatchedStore } from './testing/watched-store';
 
 const catalog = createServiceCatalog(testCatalogConfig);
 const operator: Actor = { id: 'op', role: 'operator' };
@@ -66,5 +67,66 @@ describe('the command pipeline', () => {
     const { records } = await loadTicket(store, 'ABC-1234');
     expect(records.map((r) => r.stored.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i));
     expect(new Set(records.map((r) => r.event?.metadata.commandId)).size).toBe(21);
+  });
+});
+
+describe('the command pipeline deciding on fresh state', () => {
+  const now = Date.parse('2026-11-02T15:00:00Z');
+  const setup = async () => {
+    const store = new WatchedStore();
+    const seen: string[] = [];
+    const handler = new TicketCommandHandler(store, catalog, () => new Date(now), {
+      commandFinished: (type, outcome) => seen.push(`${type}:${outcome}`),
+      conflict: (type, retried) => seen.push(`${type}:conflict:${retried}`),
+    });
+    await handler.execute(open(), { actor: operator, commandId: 'c1' });
+    await handler.execute({ type: 'AssignTicket', ticketId: 'ABC-1234', department: 'DPW' }, { actor: operator, commandId: 'c2' });
+    store.reads = 0;
+    seen.length = 0;
+    return { store, handler, seen };
+  };
+  const comment = (body: string) => ({ type: 'CommentOnTicket' as const, ticketId: 'ABC-1234', body, visibility: 'internal' as const });
+
+  it('reads the stream once: the command is picked from the state it loaded, decided on it and appended at its revision', async () => {
+    const { store, handler, seen } = await setup();
+    const picked: string[] = [];
+    const done = await handler.executeOnFresh(
+      'ABC-1234',
+      (ticket) => {
+        picked.push(`${ticket.state.status}@${ticket.revision}`);
+        return { command: comment(`seen at ${ticket.revision}`), commandId: `note-${ticket.revision}` };
+      },
+      { actor: operator },
+    );
+    expect(store.reads).toBe(1);
+    expect(picked).toEqual(['assigned@1']);
+    expect(done).toMatchObject({ chosen: { commandId: 'note-1' }, result: { revision: 2, status: 'assigned', events: ['TicketCommented'] }, state: { status: 'assigned' } });
+    const { records } = await loadTicket(store, 'ABC-1234');
+    expect(records.at(-1)?.event?.metadata).toMatchObject({ commandId: 'note-1', correlationId: 'note-1', actor: operator });
+    expect(seen).toEqual(['CommentOnTicket:accepted']);
+  });
+
+  it('picks again on fresh state when another writer got there first', async () => {
+    const { store, handler, seen } = await setup();
+    const other = new TicketCommandHandler(store, catalog, () => new Date(now));
+    store.interleave(async () => {
+      await other.execute(comment('meanwhile'), { actor: operator, commandId: 'other' });
+    });
+    const picked: number[] = [];
+    const done = await handler.executeOnFresh('ABC-1234', (ticket) => (picked.push(ticket.revision!), { command: comment('mine'), commandId: `note-${ticket.revision}` }), { actor: operator });
+    expect(picked).toEqual([1, 2]);
+    expect(done?.result.revision).toBe(3);
+    expect((await loadTicket(store, 'ABC-1234')).records.map((r) => r.event?.metadata.commandId)).toEqual(['c1', 'c2', 'other', 'note-2']);
+    expect(seen).toEqual(['CommentOnTicket:conflict:true', 'CommentOnTicket:accepted']);
+  });
+
+  it('writes and reports nothing when nothing is picked, and refuses what the domain refuses', async () => {
+    const { store, handler, seen } = await setup();
+    await expect(handler.executeOnFresh('ABC-1234', () => undefined, { actor: operator })).resolves.toBeUndefined();
+    await expect(
+      handler.executeOnFresh('ABC-1234', () => ({ command: { type: 'ReopenTicket', ticketId: 'ABC-1234', reason: 'again' }, commandId: 'r1' }), { actor: operator }),
+    ).rejects.toBeInstanceOf(CommandRefused);
+    expect((await loadTicket(store, 'ABC-1234')).revision).toBe(1);
+    expect(seen).toEqual(['ReopenTicket:IllegalTransition']);
   });
 });

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import type { ProjectionRunner, ReadModels } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { SlaWatcher, SlaWatchLoop } from '@switchboard/ticket-service';
@@ -24,7 +23,6 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly loop: SlaWatchLoop;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CATALOG) catalog: ServiceCatalog,
     @Inject(CLOCK) clock: Clock,
     @Inject(READ_MODELS) readModels: ReadModels,
@@ -34,7 +32,6 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
     metrics: SwitchboardMetrics,
   ) {
     this.watcher = new SlaWatcher({
-      store,
       catalog,
       handler: commands,
       checks: readModels,
