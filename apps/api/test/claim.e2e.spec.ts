@@ -60,6 +60,30 @@ describe.each(READ_STORE_KINDS)('POST /departments/:id/queue/claim (%s read stor
     expect(await claimedBySam(first.body.position)).toBe(before + 1);
   });
 
+  it('answers a retried claim with the ticket it claimed even after that ticket was escalated and started again', async () => {
+    const position = await routeTickets(api(), 1);
+    const headers = { 'idempotency-key': 'claim-restarted' };
+    const first = await api().request('POST', `/departments/DPW/queue/claim?position=${position}`, { token: as.dpwStaff, headers });
+    expect(first.status).toBe(200);
+    await api().command(`/tickets/${first.body.ticketId}/escalate`, as.dpwStaff, { reason: 'complex', note: 'needs the big truck' });
+    const started = await api().command(`/tickets/${first.body.ticketId}/start`, as.dpwStaff);
+    const again = await api().request('POST', `/departments/DPW/queue/claim?position=${started.body.position}`, { token: as.dpwStaff, headers });
+    expect([again.status, again.body]).toEqual([200, first.body]);
+  });
+
+  it('refuses a claim’s key sent by another caller once that ticket is theirs in progress (422, the caller differs)', async () => {
+    const position = await routeTickets(api(), 1);
+    const headers = { 'idempotency-key': 'claim-taken-over' };
+    const first = await api().request('POST', `/departments/DPW/queue/claim?position=${position}`, { token: as.dpwStaff, headers });
+    expect(first.status).toBe(200);
+    const id = first.body.ticketId;
+    await api().command(`/tickets/${id}/escalate`, as.dpwStaff, { reason: 'complex', note: 'needs the big truck' });
+    const started = await api().command(`/tickets/${id}/start`, as.dpwHead);
+    const again = await api().request('POST', `/departments/DPW/queue/claim?position=${started.body.position}`, { token: as.dpwHead, headers });
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ error: 'IdempotencyKeyReused', differs: ['caller'] });
+  });
+
   it('is for the department and the director; unknown departments are 404', async () => {
     expect((await claim(as.operator)).body).toMatchObject({ statusCode: 403, rule: 'OnlyTheDepartmentClaimsFromItsQueue' });
     expect((await claim(as.engineeringStaff)).status).toBe(403);

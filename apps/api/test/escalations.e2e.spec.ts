@@ -2,14 +2,15 @@ import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import type { ReadModels } from '@switchboard/read-models';
 import { READ_MODELS } from '../src/read-models/read-models.module';
 import { SlaWatchService } from '../src/sla/sla-watch.service';
-import { as, pothole, type TestApi, useTestApi } from './api-harness';
+import { as, pothole, type TestApi } from './api-harness';
+import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 
 // The demo catalog's DEMO-SLA service: due 6 business minutes after routing, to the director 6 more
 // business minutes later. The clock starts Monday 2 November 2026, 09:00 in the city.
 const demoRequest = { serviceCode: 'DEMO-SLA', description: 'Demonstration ticket', channel: 'phone' };
 
-describe('GET /escalations', () => {
-  const api = useTestApi();
+describe.each(READ_STORE_KINDS)('GET /escalations (%s read store)', (kind) => {
+  const api = useApiOnReadStore(kind);
 
   /** Opens a ticket and routes it to `department`; returns its id. */
   async function routed(body: object, department: string): Promise<string> {
@@ -93,8 +94,8 @@ describe('GET /escalations', () => {
   });
 });
 
-describe('GET /escalations?asOf=', () => {
-  const api = useTestApi();
+describe.each(READ_STORE_KINDS)('GET /escalations?asOf= (%s read store)', (kind) => {
+  const api = useApiOnReadStore(kind);
   /** What the list answered at each moment, without asOf, by the moment. */
   const seen = new Map<string, { director: unknown[]; dpwHead: unknown[] }>();
 

@@ -23,6 +23,17 @@ export class ReadModelTimeoutError extends Error {
   }
 }
 
+/**
+ * The active generation still waits for facts an upgrade added (migration 6) to be filled in from
+ * the event log; like a wait that timed out, the HTTP layer answers 503 with Retry-After.
+ */
+export class ReadModelsBackfillingError extends ReadModelTimeoutError {
+  constructor(through: GlobalPosition, reached: GlobalPosition | undefined) {
+    super(through, 0, reached);
+    this.message = `Read models are filling in facts added by an upgrade from the event log (up to ${through}; they are at ${reached ?? 'the start'}); retry shortly.`;
+  }
+}
+
 /** The runner's lease passed to another runner (or expired); its pending batch was not written. */
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';

@@ -6,6 +6,7 @@ export { openSqliteReadStore } from './store/open-sqlite-read-store';
 export { openPostgresReadStore } from './store/open-postgres-read-store';
 export { ticketFactsFold, endedAt, type TicketFacts } from './facts/ticket-facts';
 export { replayTicketFacts, replayTickets, type ReplayedTicket } from './facts/replay-ticket-facts';
+export type { LatestEscalation } from './facts/latest-escalation';
 export { factsCountingIn, occurredBy, occurredByTime, replayAsOf } from './replay/replay-as-of';
 export { headPosition, scanAll, SCAN_PAGE_SIZE } from './replay/scan-all';
 export { systemClock, type Clock } from './projection/clock';
@@ -29,7 +30,8 @@ export type { TicketFilter, TicketPage } from './queries/search-tickets';
 export type { TicketSummary } from './queries/ticket-summary';
 export type { DepartmentQueueOptions } from './queries/department-queue';
 export type { SlaCheck, SlaCheckCursor, SlaCheckPage } from './queries/sla-checks-due';
-export { escalationsAmong, needsAttention, type EscalationsOptions } from './queries/escalations';
+export { escalationsAmong, needsAttention, type EscalationEntry, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
+export type { WorkStart, WorkStartKey } from './queries/work-starts';
 export {
   completionMetrics,
   metricFactsOf,

@@ -1,6 +1,7 @@
 import type { EventStore, GlobalPosition } from '@switchboard/event-store';
 import { activeGeneration, generationTables, type GenerationTables } from './store/generation-tables';
 import type { ReadStore } from './store/read-store';
+import { pendingBackfill } from './projection/backfill';
 import { readCheckpoint } from './projection/checkpoint';
 import { systemClock, type Clock } from './projection/clock';
 import { measureLag, type ProjectionLag } from './projection/lag';
@@ -12,7 +13,9 @@ import { searchTickets, type TicketFilter, type TicketPage } from './queries/sea
 import type { TicketSummary } from './queries/ticket-summary';
 import { loadMetricFacts } from './queries/load-metric-facts';
 import { slaChecksDue, type SlaCheckCursor, type SlaCheckPage } from './queries/sla-checks-due';
-import { escalations, type EscalationsOptions } from './queries/escalations';
+import { escalations, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
+import { workStartsUnder, type WorkStart, type WorkStartKey } from './queries/work-starts';
+import { ReadModelsBackfillingError } from './errors';
 import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
 
 export interface ReadModelsOptions {
@@ -31,6 +34,8 @@ export class ReadModels {
   private readonly clock: Clock;
   private readonly waiters: PositionWaiters;
   private polling = false;
+  /** The last generation seen without a pending backfill: the check runs again only after a switch. */
+  private backfilledGeneration: number | undefined;
 
   constructor(private readonly options: ReadModelsOptions) {
     this.clock = options.clock ?? systemClock;
@@ -58,9 +63,15 @@ export class ReadModels {
     return slaChecksDue(this.db, await this.tables(), now, after, limit);
   }
 
-  /** Open escalated, late and at-risk tickets, late the longest first, keyset-paged by an opaque cursor. */
-  async escalations(options: EscalationsOptions): Promise<TicketPage> {
-    return escalations(this.db, await this.tables(), options);
+  /** Open escalated, late and at-risk tickets, late the longest first, with their latest escalation and breach; keyset-paged by an opaque cursor. */
+  async escalations(options: EscalationsOptions): Promise<EscalationsPage> {
+    return escalations(this.db, await this.backfilledTables(), options);
+  }
+
+  /** The WorkStarted events recorded under the given tickets and command ids (what a retried claim answers), in the order of `keys`. */
+  async workStartsUnder(keys: readonly WorkStartKey[]): Promise<WorkStart[]> {
+    if (keys.length === 0) return [];
+    return workStartsUnder(this.db, await this.backfilledTables(), keys);
   }
 
   /** Completion metrics over the stored ticket facts (the same function a replay uses). */
@@ -110,5 +121,23 @@ export class ReadModels {
 
   private async tables(): Promise<GenerationTables> {
     return generationTables(await activeGeneration(this.db));
+  }
+
+  /**
+   * The active generation's tables once migration 6's backfill has filled them; until then throws
+   * ReadModelsBackfillingError, so the escalations and claim answers never show facts missing.
+   */
+  private async backfilledTables(): Promise<GenerationTables> {
+    const generation = await activeGeneration(this.db);
+    if (generation !== this.backfilledGeneration) {
+      const pending = await pendingBackfill(this.db, generation);
+      if (!pending) this.backfilledGeneration = generation;
+      else {
+        const { position } = await readCheckpoint(this.db, generation);
+        // Without a checkpoint nothing was projected: there is nothing to fill in.
+        if (position !== undefined) throw new ReadModelsBackfillingError(position, pending.doneThrough);
+      }
+    }
+    return generationTables(generation);
   }
 }

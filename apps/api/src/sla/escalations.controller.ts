@@ -1,9 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { escalationsAmong, InvalidQueryParameterError, occurredByTime, type ReadModels, type TicketSummary } from '@switchboard/read-models';
+import { type EscalationEntry, escalationsAmong, InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
 import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
-import { loadTicket, type TicketEventRecord } from '@switchboard/ticket-service';
 import { type AnswerSource, pastInstant } from '../as-of/as-of';
 import { AsOfReplays } from '../as-of/as-of-replays';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -11,12 +9,11 @@ import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DepartmentNotFound, QueryForbidden } from '../errors/api-exceptions';
 import { READ_MODELS } from '../read-models/read-models.module';
-import { type EscalationView, escalationViewOf } from './escalation-view';
 import { EscalationsQueryDto } from './escalations-query.dto';
 
 /** A page of GET /escalations. */
 export interface EscalationsPage {
-  readonly tickets: EscalationView[];
+  readonly tickets: EscalationEntry[];
   /** Pass as `cursor` for the next page; null on the last (always null with asOf). */
   readonly nextCursor: string | null;
   /** The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
@@ -30,7 +27,6 @@ export interface EscalationsPage {
 export class EscalationsController {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
     private readonly replays: AsOfReplays,
@@ -48,19 +44,12 @@ export class EscalationsController {
     const limit = query.limit === undefined ? undefined : Number(query.limit);
     if (query.asOf === undefined) {
       const page = await this.readModels.escalations({ now, department, limit, cursor: query.cursor });
-      return { tickets: await this.views(page.tickets), nextCursor: page.nextCursor, asOf: now.toISOString(), source: 'read-models' };
+      return { ...page, asOf: now.toISOString(), source: 'read-models' };
     }
     const asOf = pastInstant(query.asOf, now);
     if (query.cursor !== undefined) throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
-    const summaries = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
-    return { tickets: await this.views(summaries, asOf), nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
-  }
-
-  /** Completes each listed ticket with what only its history knows (as of `asOf`: the events that had occurred by then). */
-  private views(summaries: readonly TicketSummary[], asOf?: Date): Promise<EscalationView[]> {
-    const known = (records: readonly TicketEventRecord[]) => (asOf === undefined ? records : records.filter((record) => occurredByTime(record.stored, asOf)));
-    // A page is at most 200 tickets, each a short stream: reason and breach time come from the history itself.
-    return Promise.all(summaries.map(async (summary) => escalationViewOf(summary, known((await loadTicket(this.store, summary.ticketId)).records))));
+    const tickets = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
+    return { tickets, nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
   }
 }
 

@@ -1,13 +1,15 @@
 import type { RecordedEvent } from '@switchboard/event-store';
 import { decodeTicketEvent, type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
+import { latestEscalationAfter, NO_ESCALATION, type LatestEscalation } from './latest-escalation';
 import { ticketFactsFold, type TicketFacts } from './ticket-facts';
 import { openingTextOf, type TicketRowVersion, type TicketText } from '../projection/ticket-row';
 
-/** A ticket as a replay leaves it: its facts, where its stream stands, and the text it was opened with (what its tickets row is built from). */
+/** A ticket as a replay leaves it: its facts, where its stream stands, the text it was opened with and its latest escalation (what its tickets row is built from). */
 export interface ReplayedTicket {
   readonly facts: TicketFacts;
   readonly version: TicketRowVersion;
   readonly text: TicketText;
+  readonly latest: LatestEscalation;
 }
 
 /** Replays recorded events (e.g. all of `$all`) into tickets in memory, as the projection folds them; for reports, "as of" queries and checks. */
@@ -24,6 +26,7 @@ export async function replayTickets(events: AsyncIterable<RecordedEvent> | Itera
       facts,
       version: { revision: recorded.revision, position: recorded.globalPosition, updatedAt: event.metadata.occurredAt },
       text: openingTextOf(event) ?? current?.text ?? { description: '', address: null },
+      latest: latestEscalationAfter(current?.latest ?? NO_ESCALATION, event),
     });
   }
   return [...byStream.values()];

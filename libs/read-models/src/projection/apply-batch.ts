@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@switchboard/event-store';
-import { decodeTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
+import { decodeTicketEvent, type RecordedTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
+import { latestEscalationAfter, latestEscalationOfRow, NO_ESCALATION, type LatestEscalation } from '../facts/latest-escalation';
 import { ticketFactsFold } from '../facts/ticket-facts';
-import type { QueueChangesTable, ReadDb } from '../store/read-db';
+import type { QueueChangesTable, ReadDb, WorkStartsTable } from '../store/read-db';
 import type { GenerationTables } from '../store/generation-tables';
 import type { ReadStoreDialect } from '../store/read-store';
 import { queueChangesOf, type TicketVersion } from './queue-changes';
@@ -14,6 +15,7 @@ interface TicketAfterBatch extends TicketVersion {
   readonly position: string;
   readonly updatedAt: string;
   readonly text?: TicketText;
+  readonly latest: LatestEscalation;
   readonly changed: boolean;
 }
 
@@ -27,6 +29,7 @@ const ID_CHUNK = 500;
 export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, events: readonly RecordedEvent[], catalog: ServiceCatalog): Promise<void> {
   const tickets = await loadTickets(trx, tables, [...new Set(events.map(ticketIdOf))]);
   const changes: QueueChangesTable[] = [];
+  const starts = new Map<string, WorkStartsTable>();
   for (const recorded of events) {
     const id = ticketIdOf(recorded);
     const current = tickets.get(id);
@@ -40,9 +43,12 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
       position: recorded.globalPosition,
       updatedAt: event.metadata.occurredAt,
       text: openingTextOf(event) ?? current?.text,
+      latest: latestEscalationAfter(current?.latest ?? NO_ESCALATION, event),
       changed: true,
     };
     changes.push(...queueChangesOf(current, next, recorded.globalPosition, recorded.recordedAt.toISOString()));
+    const start = workStartOf(id, event, recorded);
+    if (start) starts.set(`${start.ticket_id}\n${start.command_id}`, start);
     tickets.set(id, next);
   }
   const changed = [...tickets.values()].filter((ticket) => ticket.changed);
@@ -53,10 +59,18 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
     dialect,
     tables.tickets,
     'ticket_id',
-    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t, catalog)),
+    changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t.latest, t, catalog)),
     ['description', 'address', 'search_text'],
   );
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
+  await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
+}
+
+/** The work-starts row of a WorkStarted event; undefined for every other event. */
+export function workStartOf(ticketId: string, event: RecordedTicketEvent, recorded: RecordedEvent): WorkStartsTable | undefined {
+  if (event.type !== 'WorkStarted') return undefined;
+  const { commandId, actor } = event.metadata;
+  return { ticket_id: ticketId, command_id: commandId, revision: recorded.revision, position: recorded.globalPosition, actor_id: actor.id, actor_role: actor.role };
 }
 
 /** The runner subscribes to ticket streams only, so every event here names its ticket. */
@@ -69,11 +83,18 @@ async function loadTickets(trx: Kysely<ReadDb>, tables: GenerationTables, ids: r
       .selectFrom(tables.facts)
       .innerJoin(tables.tickets, `${tables.tickets}.ticket_id` as 'rm_tickets.ticket_id', `${tables.facts}.ticket_id` as 'rm_ticket_facts.ticket_id')
       .selectAll(tables.facts)
-      .select(['revision', 'updated_at'])
+      .select(['revision', 'updated_at', 'escalation_reason', 'escalated_at', 'breached_at'])
       .where(`${tables.facts}.ticket_id` as 'rm_ticket_facts.ticket_id', 'in', ids.slice(i, i + ID_CHUNK))
       .execute();
     for (const row of rows) {
-      tickets.set(row.ticket_id, { facts: factsOfRow(row), revision: Number(row.revision), position: row.last_position, updatedAt: row.updated_at, changed: false });
+      tickets.set(row.ticket_id, {
+        facts: factsOfRow(row),
+        revision: Number(row.revision),
+        position: row.last_position,
+        updatedAt: row.updated_at,
+        latest: latestEscalationOfRow(row),
+        changed: false,
+      });
     }
   }
   return tickets;

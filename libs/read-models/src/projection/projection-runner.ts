@@ -5,6 +5,7 @@ import { GenerationSwitchedError } from '../errors';
 import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { applyBatch } from './apply-batch';
+import { backfillFromLog } from './backfill';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { systemClock, type Clock } from './clock';
 import { Lease } from './lease';
@@ -126,6 +127,16 @@ export class ProjectionRunner {
   private async activate(): Promise<void> {
     const session = ++this.session;
     this.generation = await activeGeneration(this.options.readStore.db);
+    // Facts an upgrade added are filled in from the log first: the projection continues from them.
+    const backfilled = await backfillFromLog({
+      eventStore: this.options.eventStore,
+      readStore: this.options.readStore,
+      generation: this.generation,
+      renewIn: (trx) => this.lease.renewIn(trx, this.clock.now()),
+      keepGoing: () => session === this.session && this.state === 'standby',
+    });
+    // Stopped meanwhile: the next runner resumes the backfill where this one left it.
+    if (!backfilled) return this.lease.release();
     const checkpoint = await readCheckpoint(this.options.readStore.db, this.generation);
     if (session !== this.session || this.state !== 'standby') return;
     this.state = 'active';

@@ -1,4 +1,5 @@
 import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type RecordedTicketEvent, type ServiceCatalog } from '@switchboard/ticketing';
+import type { LatestEscalation } from '../facts/latest-escalation';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { TicketFactsTable, TicketsTable } from '../store/read-db';
 
@@ -75,7 +76,7 @@ export interface TicketRowVersion {
  * catalog's escalation policy at projection time; a changed policy reaches stored rows at each
  * ticket's next event or a rebuild.
  */
-export function ticketRowOf(facts: TicketFacts, text: TicketText, version: TicketRowVersion, catalog: ServiceCatalog): TicketsTable {
+export function ticketRowOf(facts: TicketFacts, text: TicketText, latest: LatestEscalation, version: TicketRowVersion, catalog: ServiceCatalog): TicketsTable {
   const { revision, position } = version;
   const entry = queueEntryOf(facts, revision);
   // The standing's instants do not depend on the moment it is judged at.
@@ -102,6 +103,9 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, version: Ticke
     sla_business_ms: entry.slaBusinessMs,
     sla_next_check_at: nextSlaCheckAt(facts.state, catalog)?.toISOString() ?? null,
     sla_at_risk_at: atRiskAt?.toISOString() ?? null,
+    escalation_reason: latest.escalationReason,
+    escalated_at: latest.escalatedAt,
+    breached_at: latest.breachedAt,
     description: text.description,
     address: text.address,
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),

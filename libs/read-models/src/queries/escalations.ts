@@ -1,13 +1,42 @@
 import { sql, type Kysely } from 'kysely';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { EscalationReason, ServiceCatalog } from '@switchboard/ticketing';
 import type { ReplayedTicket } from '../facts/replay-ticket-facts';
 import { ticketRowOf } from '../projection/ticket-row';
 import type { GenerationTables } from '../store/generation-tables';
 import type { ReadDb, TicketsTable } from '../store/read-db';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { TicketPage } from './search-tickets';
-import { isAtRisk, isOverdue, summaryOf, type TicketSummary } from './ticket-summary';
+import { isAtRisk, isOverdue, summaryOf } from './ticket-summary';
 import { nonEmpty, pageLimit, validDate } from './validate';
+
+/** One ticket as GET /escalations shows it to the director or a department head. */
+export interface EscalationEntry {
+  readonly ticketId: string;
+  readonly department: string;
+  readonly serviceCode: string;
+  readonly status: string;
+  readonly priority: string;
+  readonly assignee: string | null;
+  /** 0 when the ticket is listed only for being late or at risk. */
+  readonly tier: number;
+  /** Why the last escalation since the ticket was opened (or reopened) was made. */
+  readonly reason: EscalationReason | null;
+  readonly escalatedAt: string | null;
+  readonly dueAt: string | null;
+  /** On hold: the due time the ticket is already late against. */
+  readonly overdueSince: string | null;
+  readonly overdue: boolean;
+  /** When the SLA watcher recorded the breach of the due time in force. */
+  readonly breachedAt: string | null;
+  readonly atRisk: boolean;
+  readonly atRiskAt: string | null;
+}
+
+/** A page of the escalations list. */
+export interface EscalationsPage {
+  readonly tickets: EscalationEntry[];
+  /** Pass it back to get the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
 
 export interface EscalationsOptions {
   /** The instant "overdue" and "at risk" are judged at. */
@@ -23,7 +52,7 @@ export interface EscalationsOptions {
  * Open tickets that need a manager's eye: escalated, late (also late on hold) or at risk, across
  * departments — the one late the longest first (a held ticket counts from the due time it is late against).
  */
-export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, options: EscalationsOptions): Promise<TicketPage> {
+export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, options: EscalationsOptions): Promise<EscalationsPage> {
   const size = pageLimit('limit', options.limit, 50, 500);
   const now = validDate('now', options.now);
   const department = options.department === undefined ? undefined : nonEmpty('department', options.department);
@@ -51,7 +80,7 @@ export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, 
   const page = rows.slice(0, size);
   const last = page.at(-1);
   return {
-    tickets: page.map((row) => summaryOf(row, now)),
+    tickets: page.map((row) => escalationEntryOf(row, now)),
     nextCursor: rows.length > size && last ? encodeCursor(queryKey, [last.late_since, last.ticket_id]) : null,
   };
 }
@@ -65,19 +94,41 @@ export function needsAttention(row: TicketsTable, now: Date): boolean {
 const lateSinceOf = (row: TicketsTable): string => row.overdue_since ?? row.due_sort;
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A tickets row as the escalations list shows it, judged at `now`. */
+function escalationEntryOf(row: TicketsTable, now: Date): EscalationEntry {
+  const summary = summaryOf(row, now);
+  return {
+    ticketId: summary.ticketId,
+    department: summary.department,
+    serviceCode: summary.serviceCode,
+    status: summary.status,
+    priority: summary.priority,
+    assignee: summary.assignee,
+    tier: summary.escalationTier,
+    reason: row.escalation_reason as EscalationReason | null,
+    escalatedAt: row.escalated_at,
+    dueAt: summary.dueAt,
+    overdueSince: summary.overdueSince,
+    overdue: summary.overdue,
+    breachedAt: row.breached_at,
+    atRisk: summary.atRisk,
+    atRiskAt: summary.atRiskAt,
+  };
+}
+
 /**
  * The escalations list over tickets replayed in memory (e.g. as of a past moment): the rows the
  * projection would have written for them, chosen, ordered (late the longest first, then ticket id)
- * and summarised as the query does, at `now`; the first `limit` of them, without paging.
+ * and shown as the query shows them, at `now`; the first `limit` of them, without paging.
  */
-export function escalationsAmong(tickets: readonly ReplayedTicket[], catalog: ServiceCatalog, options: Omit<EscalationsOptions, 'cursor'>): TicketSummary[] {
+export function escalationsAmong(tickets: readonly ReplayedTicket[], catalog: ServiceCatalog, options: Omit<EscalationsOptions, 'cursor'>): EscalationEntry[] {
   const size = pageLimit('limit', options.limit, 50, 500);
   const now = validDate('now', options.now);
   const department = options.department === undefined ? undefined : nonEmpty('department', options.department);
   return tickets
-    .map((ticket) => ticketRowOf(ticket.facts, ticket.text, ticket.version, catalog))
+    .map((ticket) => ticketRowOf(ticket.facts, ticket.text, ticket.latest, ticket.version, catalog))
     .filter((row) => needsAttention(row, now) && (department === undefined || row.queue_department === department))
     .sort((a, b) => byText(lateSinceOf(a), lateSinceOf(b)) || byText(a.ticket_id, b.ticket_id))
     .slice(0, size)
-    .map((row) => summaryOf(row, now));
+    .map((row) => escalationEntryOf(row, now));
 }

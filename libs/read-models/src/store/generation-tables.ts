@@ -11,6 +11,7 @@ export function generationTables(generation: number) {
     tickets: `rm_tickets_g${generation}` as 'rm_tickets',
     facts: `rm_ticket_facts_g${generation}` as 'rm_ticket_facts',
     queueChanges: `rm_queue_changes_g${generation}` as 'rm_queue_changes',
+    workStarts: `rm_work_starts_g${generation}` as 'rm_work_starts',
   };
 }
 
@@ -47,6 +48,9 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addColumn('sla_business_ms', sql.raw(ms))
     .addColumn('sla_next_check_at', 'text')
     .addColumn('sla_at_risk_at', 'text')
+    .addColumn('escalation_reason', 'text')
+    .addColumn('escalated_at', 'text')
+    .addColumn('breached_at', 'text')
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('address', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
@@ -94,10 +98,27 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addPrimaryKeyConstraint(`${t.queueChanges}_pk`, ['department', 'position'])
     .execute();
 
+  await createWorkStartsTable(db, generation);
   if (withIndexes) await createGenerationIndexes(db, generation);
   await db
     .insertInto('rm_checkpoints')
     .values({ generation, position: null, last_recorded_at: null, updated_at: new Date(0).toISOString() })
+    .execute();
+}
+
+/** The table of a generation's WorkStarted events, keyed by ticket and command id (the key a retried claim looks up). */
+export async function createWorkStartsTable(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { workStarts } = generationTables(generation);
+  await db.schema
+    .createTable(workStarts)
+    .ifNotExists()
+    .addColumn('ticket_id', 'text', (c) => c.notNull())
+    .addColumn('command_id', 'text', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text', (c) => c.notNull())
+    .addColumn('actor_role', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${workStarts}_pk`, ['ticket_id', 'command_id'])
     .execute();
 }
 
@@ -153,11 +174,12 @@ export async function createUpdatedAtIndex(db: Kysely<ReadDb>, generation: numbe
   await db.schema.createIndex(`${tickets}_updated`).on(tickets).columns(['updated_at', 'ticket_id']).execute();
 }
 
-/** Drops a generation's tables and checkpoint once it no longer serves. */
+/** Drops a generation's tables, checkpoint and pending backfill once it no longer serves. */
 export async function dropGenerationTables(db: Kysely<ReadDb>, generation: number): Promise<void> {
   const t = generationTables(generation);
-  for (const table of [t.tickets, t.facts, t.queueChanges]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of [t.tickets, t.facts, t.queueChanges, t.workStarts]) await db.schema.dropTable(table).ifExists().execute();
   await db.deleteFrom('rm_checkpoints').where('generation', '=', generation).execute();
+  await db.deleteFrom('rm_backfills').where('generation', '=', generation).execute();
 }
 
 /** The generation queries read from. */

@@ -6,6 +6,7 @@ import { addSlaWatchColumns } from './migration-2-sla-watch-columns';
 import { addTicketUpdatedAt } from './migration-3-ticket-updated-at';
 import { addMetricFactsIndex } from './migration-4-metric-facts-index';
 import { addQueueChangePruning } from './migration-5-queue-change-pruning';
+import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 
 interface Migration {
   readonly version: number;
@@ -64,6 +65,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'the queue change log: when each change was recorded, and how far the log has been pruned',
     up: (db, store) => addQueueChangePruning(db, store.dialect),
+  },
+  {
+    version: 6,
+    name: "each ticket's latest escalation and breach, and the work starts by command id (filled in from the log by the projection runner)",
+    up: (db, store) => addEscalationAndStartFacts(db, store.dialect),
   },
 ];
 

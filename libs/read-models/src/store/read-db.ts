@@ -27,6 +27,12 @@ export interface TicketsTable {
   sla_next_check_at: string | null;
   /** When the ticket turns "at risk" under its service's escalation policy; null while no clock runs. */
   sla_at_risk_at: string | null;
+  /** Why the ticket was last escalated since it was opened or last reopened; null when it was not. */
+  escalation_reason: string | null;
+  /** When that escalation happened (its occurredAt). */
+  escalated_at: string | null;
+  /** When the SLA watcher last recorded a breach since the ticket was opened or last reopened. */
+  breached_at: string | null;
   description: string;
   address: string | null;
   search_text: string;
@@ -64,6 +70,18 @@ export interface TicketFactsTable {
   state_json: string;
 }
 
+/** One WorkStarted, keyed by its ticket and command id: a retried claim is answered from it instead of the ticket's stream. */
+export interface WorkStartsTable {
+  ticket_id: string;
+  command_id: string;
+  /** The event's stream revision and global position: what the command answered. */
+  revision: number;
+  position: string;
+  /** Who started the work (metadata.actor): a retry by anyone else is another request. */
+  actor_id: string;
+  actor_role: string;
+}
+
 /** One change to one department's queue, keyed by the global position of the event that caused it. */
 export interface QueueChangesTable {
   position: string;
@@ -73,6 +91,13 @@ export interface QueueChangesTable {
   entry_json: string | null;
   /** When the event behind the change was recorded in the log (ISO instant): the change log is pruned by it. */
   recorded_at: string;
+}
+
+/** A generation whose columns of migration 6 still wait to be filled from the event log (the projection runner does it before it projects). */
+export interface BackfillsTable {
+  generation: number;
+  /** How far the backfill has read the log; null before its first batch. */
+  done_through: string | null;
 }
 
 /** How far the queue change log has been pruned, per projection: the resume window behind Last-Event-ID. */
@@ -109,13 +134,15 @@ export interface MigrationsTable {
 }
 
 /**
- * The read store's tables. The three projection tables carry a generation suffix in the database
+ * The read store's tables. The four projection tables carry a generation suffix in the database
  * (`rm_tickets_g2`); `generationTables` maps these logical names onto the physical ones.
  */
 export interface ReadDb {
   rm_tickets: TicketsTable;
   rm_ticket_facts: TicketFactsTable;
   rm_queue_changes: QueueChangesTable;
+  rm_work_starts: WorkStartsTable;
+  rm_backfills: BackfillsTable;
   rm_queue_changes_pruned: QueueChangesPrunedTable;
   rm_generations: GenerationsTable;
   rm_checkpoints: CheckpointsTable;

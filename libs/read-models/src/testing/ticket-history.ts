@@ -12,14 +12,14 @@ export function demoCatalog(): ServiceCatalog {
 
 export const operator: Actor = { id: 'op-1', role: 'operator' } as Actor;
 
-/** A ticket event as a spec writes it: the event and when it happened. */
-export type At = readonly [occurredAt: string, event: TicketEvent];
+/** A ticket event as a spec writes it: the event, when it happened and, where it matters, under which command id and by whom. */
+export type At = readonly [occurredAt: string, event: TicketEvent, by?: { readonly commandId?: string; readonly actor?: Actor }];
 
-/** Appends a ticket's events to its stream with metadata, as command handling would. */
+/** Appends a ticket's events to its stream with metadata, as command handling would (by the operator under a fresh command id unless `by` says). */
 export async function appendTicket(store: EventStore, ticketId: string, events: readonly At[]): Promise<void> {
-  for (const [occurredAt, event] of events) {
-    const commandId = randomUUID();
-    await store.append(ticketStreamName(ticketId), 'any', [encodeTicketEvent(stampEvent(event, 0, { commandId, actor: operator, occurredAt }))]);
+  for (const [occurredAt, event, by] of events) {
+    const stamp = { commandId: by?.commandId ?? randomUUID(), actor: by?.actor ?? operator, occurredAt };
+    await store.append(ticketStreamName(ticketId), 'any', [encodeTicketEvent(stampEvent(event, 0, stamp))]);
   }
 }
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModels } from '@switchboard/read-models';
 import type { Actor } from '@switchboard/ticketing';
-import { ConcurrencyConflictError, EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { CommandRefused, type CommandResult, loadTicket, resultOfRecordedCommand, RevisionMismatch } from '@switchboard/ticket-service';
+import { ConcurrencyConflictError } from '@switchboard/event-store';
+import { CommandRefused, type CommandResult, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { NothingToClaim } from '../../errors/api-exceptions';
 import { READ_MODELS } from '../../read-models/read-models.module';
@@ -23,7 +23,6 @@ export class QueueClaimer {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly commands: TicketCommandService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /**
@@ -48,20 +47,21 @@ export class QueueClaimer {
   }
 
   /**
-   * The answer of an earlier claim with the same key: it started one of the caller's tickets
-   * in progress (as the read models show them), under the claim's command id.
+   * The answer of an earlier claim with the same key: it started one of the caller's tickets in
+   * progress in this department's queue (as the read models show them) under the claim's command
+   * id. As for any retried command, it must come from the same caller (IdempotencyKeyReused
+   * otherwise); the department is the queue looked in, and a claim's command has no other field.
    */
   private async claimedBefore(department: string, actor: Actor, key: string): Promise<CommandResult | undefined> {
     const mine = await this.readModels.departmentQueue(department, { assignee: actor.id, now: this.clock.now() });
-    for (const ticket of mine.filter((entry) => entry.status === 'in_progress')) {
-      const { records } = await loadTicket(this.store, ticket.ticketId);
-      const answer = resultOfRecordedCommand(ticket.ticketId, records, claimCommandId(key, ticket.ticketId), {
-        command: { type: 'StartWork', ticketId: ticket.ticketId },
-        actor,
-      });
-      if (answer) return answer;
+    const keys = mine.filter((entry) => entry.status === 'in_progress').map(({ ticketId }) => ({ ticketId, commandId: claimCommandId(key, ticketId) }));
+    const [start] = await this.readModels.workStartsUnder(keys);
+    if (!start) return undefined;
+    if (start.actor.id !== actor.id || start.actor.role !== actor.role) {
+      throw new IdempotencyKeyReused(start.commandId, ['caller'], { ticketId: start.ticketId, commandType: 'StartWork' });
     }
-    return undefined;
+    // StartWork records one WorkStarted, which always leaves the ticket in progress.
+    return { ticketId: start.ticketId, revision: start.revision, position: start.position, status: 'in_progress', events: ['WorkStarted'] };
   }
 }
 
