@@ -12,7 +12,7 @@ import type { ApiConfig } from './config/api-config';
 import { setUpApiDocs } from './docs/api-docs';
 import { answerError, type ErrorFormat, ProblemFilter } from './errors/problem.filter';
 import { setSecurityHeaders } from './http/security-headers';
-import { useBoundedBodyParsers } from './input/body-parsers';
+import { useStrictBodyParsers } from './input/body-parsers';
 import { BoundedValidationPipe } from './input/bounded-validation.pipe';
 import { RequestInputInterceptor } from './input/request-input.interceptor';
 import { sendOpen311Error } from './open311/errors/open311-error.filter';
@@ -63,9 +63,10 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
     // The route pattern, not the URL: one series per endpoint, not one per ticket id.
     metrics.httpFinished(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  // Untrusted input is bounded before anything interprets it: bodies by the parsers, path and
-  // query parameters by the interceptor, then the DTOs by the (bounded) validation pipe.
-  useBoundedBodyParsers(app);
+  // Untrusted input is bounded before anything interprets it: the parsers read bodies strictly
+  // (UTF-8, valid JSON or percent-encoding), the interceptor bounds their shape and checks path and
+  // query parameters, then the (bounded) validation pipe checks the DTOs.
+  useStrictBodyParsers(app);
   app.useGlobalInterceptors(new RequestInputInterceptor());
   app.useGlobalPipes(new BoundedValidationPipe());
   app.useGlobalFilters(new ProblemFilter(errorFormats));

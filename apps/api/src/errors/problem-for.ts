@@ -57,7 +57,8 @@ export function problemFor(error: unknown): Problem | undefined {
     return { statusCode: 415, error: 'UnsupportedMediaType', message: error.message, problems: [{ field: 'Content-Type', message: error.reason }] };
   }
   if (error instanceof RevisionMismatch) {
-    return { statusCode: 412, error: 'RevisionMismatch', message: error.message, currentRevision: error.currentRevision };
+    // currentRevision null: the ticket does not exist yet (If-Match sent with a new ticket).
+    return { statusCode: 412, error: 'RevisionMismatch', message: error.message, currentRevision: error.currentRevision ?? null };
   }
   if (error instanceof IdempotencyKeyReused) {
     return { statusCode: 422, error: 'IdempotencyKeyReused', message: error.message, idempotencyKey: error.key, differs: error.differs };
@@ -110,6 +111,9 @@ function httpProblem(error: HttpException): Problem {
   const status = error.getStatus();
   const response = error.getResponse();
   const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+  // Nest's answer for a path no route serves names the route, like every other 404 names what it did not find.
+  const route = status === 404 ? /^Cannot ([A-Z]+) (\S*)$/.exec(message) : null;
+  if (route) return { statusCode: 404, error: 'NotFound', message, what: 'route', id: `${route[1]} ${route[2].split('?')[0]}` };
   return { statusCode: status, error: HTTP_ERROR_NAMES[status] ?? 'HttpError', message };
 }
 

@@ -2,6 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemFor } from './problem-for';
 
+const PROBLEM_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /** Answers an error in another format for the requests under `prefix` (Open311's error documents). */
 export interface ErrorFormat {
   readonly prefix: string;
@@ -39,11 +41,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   if (problem) {
     if (problem.statusCode >= 500) request.log.warn({ err: error }, problem.message);
     if (typeof problem.retryAfterSeconds === 'number') void reply.header('Retry-After', String(problem.retryAfterSeconds));
-    void reply.status(problem.statusCode).send({ ...problem, correlationId });
+    // Set here: a route's own Content-Type (the metrics' text/plain) must not apply to its errors.
+    void reply.status(problem.statusCode).type(PROBLEM_CONTENT_TYPE).send({ ...problem, correlationId });
     return;
   }
   request.log.error({ err: error }, 'request failed');
-  void reply.status(500).send({
+  void reply.status(500).type(PROBLEM_CONTENT_TYPE).send({
     statusCode: 500,
     error: 'InternalError',
     message: `Something went wrong on our side; quote correlation id ${correlationId} when reporting it.`,

@@ -7,7 +7,7 @@
 export const INPUT_LIMITS = {
   /** Nesting of objects and arrays in a JSON body; the body itself is level 1. */
   maxDepth: 8,
-  /** Members of one JSON object. */
+  /** Members of one JSON object, or fields of a form body. */
   maxKeysPerObject: 64,
   /** Items of one JSON array. */
   maxArrayItems: 100,
@@ -17,8 +17,6 @@ export const INPUT_LIMITS = {
   maxStringLength: 8_192,
   /** Characters of one member name (JSON key or form field name). */
   maxKeyLength: 128,
-  /** Fields of a form-encoded body (Open311 POST requests). */
-  maxFormFields: 100,
   /** Characters of the query string, as sent (percent-encoded). */
   maxQueryLength: 8_192,
   /** Parameters of one query string. */

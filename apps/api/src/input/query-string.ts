@@ -10,6 +10,7 @@ export const QUERY_FIELD = '(query)';
 const URL_TEXT = /^[\x21-\x7E]*$/;
 
 function decoded(text: string): string | undefined {
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -19,8 +20,9 @@ function decoded(text: string): string | undefined {
 
 /** The name of a parameter as a problem names it: decoded when it can be, else as sent. */
 function nameOf(raw: string): string {
+  if (raw === '') return QUERY_FIELD;
   const name = decoded(raw);
-  return name !== undefined && textProblem(name, 'url') === undefined && name.length <= 64 ? name : quoted(raw);
+  return name !== undefined && name !== '' && textProblem(name, 'url') === undefined && name.length <= 64 ? name : quoted(raw);
 }
 
 /**
@@ -55,8 +57,11 @@ export function readQueryString(raw: string): { names: string[]; problems: Field
       problems.push({ field, message: 'is not valid percent-encoded UTF-8' });
       continue;
     }
-    const problem =
-      name === '' ? 'is a parameter without a name' : (textProblem(name, 'url') ?? textProblem(value, 'url'));
+    if (name === '') {
+      problems.push({ field: QUERY_FIELD, message: `has a parameter without a name (${quoted(pair)})` });
+      continue;
+    }
+    const problem = textProblem(name, 'url') ?? textProblem(value, 'url');
     if (problem) {
       problems.push({ field, message: problem });
       continue;

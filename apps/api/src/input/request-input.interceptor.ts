@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { type FieldProblem, InvalidRequest, UnsupportedMediaType } from '../errors/api-exceptions';
-import { BODY_FIELD, capped } from './body-shape';
+import { BODY_FIELD, bodyShapeProblems, capped } from './body-shape';
 import { INPUT_LIMITS } from './input-limits';
 import { mediaTypeOf } from './media-type';
 import { readQueryString, QUERY_FIELD } from './query-string';
@@ -10,10 +10,12 @@ import { routeInputOf } from './route-input';
 import { textProblem } from './text-rules';
 
 /**
- * Checks what every route receives besides its validated body, before any pipe or handler runs:
- * path parameters (length, text rules), the query string (strictly decoded and bounded; only the
- * parameters the route declares), and whether the route takes a body at all, in which media type.
- * The body's own shape was checked by the body parsers. One 400 lists every problem.
+ * Checks everything a route receives before any pipe or handler reads it: the body (in the route's
+ * media type, 415 otherwise; none where the route takes none; its shape within INPUT_LIMITS — depth,
+ * members, items, values, string lengths, text rules, no prototype keys — so class-transformer and
+ * class-validator only ever see bounded input), path parameters (length, text rules) and the query
+ * string (strictly decoded and bounded; only the parameters the route declares). One 400 lists
+ * every problem; on Open311 routes the controller's filter answers it in Open311's format.
  */
 @Injectable()
 export class RequestInputInterceptor implements NestInterceptor {
@@ -27,13 +29,31 @@ function check(request: FastifyRequest, controller: Function, handler: Function)
   const input = routeInputOf(controller, handler);
   const problems: FieldProblem[] = [];
 
+  const body = request.body;
+  // Fastify does not read the body of a GET; one sent anyway is refused like any body where a route takes none.
+  if ((request.method === 'GET' || request.method === 'HEAD') && input.takesBody !== undefined && sentABody(request)) {
+    problems.push({ field: BODY_FIELD, message: `must be empty: ${request.method} takes no body` });
+  }
+  if (body !== undefined && input.takesBody !== undefined) {
+    if (!input.takesBody) {
+      if (!isEmptyObject(body)) problems.push({ field: BODY_FIELD, message: 'must be empty: this route takes no body' });
+    } else {
+      const type = mediaTypeOf(request.headers['content-type'])?.type;
+      if (type !== input.bodyMediaType) {
+        throw new UnsupportedMediaType(String(request.headers['content-type'] ?? ''), `must be ${input.bodyMediaType} for this route (got ${type ?? 'none'})`);
+      }
+      problems.push(...bodyShapeProblems(body));
+    }
+  }
+
   for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
     if (typeof value !== 'string') continue;
     const problem =
       value.length > INPUT_LIMITS.maxPathParameterLength
         ? `must be at most ${INPUT_LIMITS.maxPathParameterLength} characters (got ${value.length})`
         : textProblem(value, 'url');
-    if (problem) problems.push({ field: name, message: problem });
+    // The catch-all route's parameter is the rest of the path.
+    if (problem) problems.push({ field: name === '*' ? '(url)' : name, message: problem });
   }
 
   const url = request.url ?? '';
@@ -49,19 +69,10 @@ function check(request: FastifyRequest, controller: Function, handler: Function)
     }
   }
 
-  const body = request.body;
-  if (body !== undefined && body !== null && input.takesBody !== undefined) {
-    if (!input.takesBody) {
-      if (!isEmptyObject(body)) problems.push({ field: BODY_FIELD, message: 'must be empty: this route takes no body' });
-    } else {
-      const type = mediaTypeOf(request.headers['content-type'])?.type;
-      if (type !== input.bodyMediaType) {
-        throw new UnsupportedMediaType(String(request.headers['content-type'] ?? ''), `must be ${input.bodyMediaType} for this route (got ${type ?? 'none'})`);
-      }
-    }
-  }
-
-  if (problems.length > 0) throw new InvalidRequest(capped(problems, QUERY_FIELD));
+  if (problems.length > 0) throw new InvalidRequest(capped(problems, '(request)'));
 }
+
+const sentABody = (request: FastifyRequest): boolean =>
+  request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0');
 
 const isEmptyObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;

@@ -14,8 +14,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export type TextPlace = 'body' | 'url';
 
+/** Printable ASCII, by far the most common text: nothing to look for. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 /** Why `text` may not be accepted, or undefined when it may. */
 export function textProblem(text: string, place: TextPlace): string | undefined {
+  if (PRINTABLE_ASCII.test(text)) return undefined;
   const control = (place === 'body' ? CONTROL_IN_BODY : CONTROL_IN_URL).exec(text);
   if (control) {
     const code = control[0].charCodeAt(0);

@@ -12,7 +12,8 @@ const IDEMPOTENCY_KEY = /^[\w.:-]{1,128}$/;
 /** Parses `If-Match: W/"7"` (or `"7"`) into a revision. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  // A revision is a safe integer: 15 digits cover any ticket; more is no ETag this API sent.
+  const match = /^(?:W\/)?"(\d{1,15})"$/.exec(header.trim());
   if (!match) throw new InvalidRequest([{ field: 'If-Match', message: 'must be the ETag of the ticket, e.g. W/"3"' }]);
   return Number(match[1]);
 }
