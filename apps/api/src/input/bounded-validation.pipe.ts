@@ -8,8 +8,9 @@ import { QUERY_FIELD } from './query-string';
  * The global ValidationPipe (whitelist, forbidNonWhitelisted, transform), bounded as a layer:
  * a DTO body must be a JSON object (an array or a bare value is one problem, not one per field
  * and item), and whatever else fails inside class-transformer or class-validator is a 400 naming
- * the body or parameter, logged, never a 500. Input reaches it already bounded by the body
- * parsers and the RequestInputInterceptor.
+ * the body or parameter, logged, never a 500 — a defence in depth: input reaches it read by the
+ * strict body parsers and bounded by the RequestInputInterceptor, so the hostile-input suite
+ * counts any answer of this fallback as a failure.
  */
 export class BoundedValidationPipe extends ValidationPipe {
   private readonly log = new Logger('Validation');
