@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { ApiLogger, nestLogLevels } from './observability/api-logger';
 import { consoleIsBuilt, serveConsole } from './console/serve-console';
 import type { Clock } from './clock/clock';
 import type { ApiConfig } from './config/api-config';
@@ -50,7 +50,7 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
-    logger: config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true }),
+    logger: config.logLevel === 'silent' ? false : new ApiLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }),
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
