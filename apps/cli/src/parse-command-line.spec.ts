@@ -9,7 +9,16 @@ describe('the command line', () => {
     const help = await run('--help');
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout).toMatch(/^Usage: switchboard <command> \[options\]\n/);
-    for (const name of ['report completion', 'rebuild', 'audit ticket', 'audit actor', 'audit escalations', 'export events', 'import events', 'import tickets']) {
+    for (const name of [
+      'report completion',
+      'rebuild',
+      'audit ticket',
+      'audit actor',
+      'audit escalations',
+      'export events',
+      'import events',
+      'import tickets',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name}  `, 'm'));
     }
     expect(help.stdout).toContain('Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input data');

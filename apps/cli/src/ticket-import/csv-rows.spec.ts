@@ -19,7 +19,11 @@ describe('CSV records', () => {
   });
 
   it('keeps a quote inside an unquoted field, and "" inside a quoted one, as the text they stand for', async () => {
-    expect(await records('id,title\n1,Pothole 12" wide\n2,"Sign ""STOP"", bent"\n')).toEqual(['1: id|title', '2: 1|Pothole 12" wide', '3: 2|Sign "STOP", bent']);
+    expect(await records('id,title\n1,Pothole 12" wide\n2,"Sign ""STOP"", bent"\n')).toEqual([
+      '1: id|title',
+      '2: 1|Pothole 12" wide',
+      '3: 2|Sign "STOP", bent',
+    ]);
   });
 
   it('names the line of the record whose quoted field is never closed', async () => {

@@ -70,8 +70,7 @@ export async function* csvRows(file: string, label: string): AsyncGenerator<Sour
       continue;
     }
     const values = Object.fromEntries(header.map((name, i) => [name, record.fields[i] ?? '']));
-    const problem =
-      record.fields.length === header.length ? undefined : `has ${record.fields.length} fields where the header has ${header.length}`;
+    const problem = record.fields.length === header.length ? undefined : `has ${record.fields.length} fields where the header has ${header.length}`;
     yield { line: record.line, values, ...(problem ? { problem } : {}) };
   }
 }
