@@ -109,7 +109,7 @@ export class TicketCommandHandler {
   /** Reports each command's outcome and duration to the observer (a pick of nothing is no command). */
   private async observed<T extends { repeated: boolean } | undefined>(typeOf: () => TicketCommand['type'] | undefined, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
-    let outcome: CommandOutcome = 'error';
+    let outcome: CommandOutcome | undefined;
     try {
       const done = await run();
       outcome = done?.repeated ? 'repeated' : 'accepted';
@@ -119,7 +119,7 @@ export class TicketCommandHandler {
       throw error;
     } finally {
       const type = typeOf();
-      if (type !== undefined) this.observer.commandFinished?.(type, outcome, (performance.now() - started) / 1000);
+      if (type !== undefined) this.observer.commandFinished?.(type, outcome ?? 'error', (performance.now() - started) / 1000);
     }
   }
 

@@ -5,8 +5,8 @@ import { type FieldProblem, InvalidRequest, UnsupportedMediaType } from '../erro
 import { BODY_FIELD, bodyShapeProblems, capped } from './body-shape';
 import { INPUT_LIMITS } from './input-limits';
 import { mediaTypeOf } from './media-type';
-import { readQueryString, QUERY_FIELD } from './query-string';
-import { routeInputOf } from './route-input';
+import { readQueryString } from './query-string';
+import { type NestClass, type NestHandler, routeInputOf } from './route-input';
 import { textProblem } from './text-rules';
 
 /**
@@ -25,7 +25,7 @@ export class RequestInputInterceptor implements NestInterceptor {
   }
 }
 
-function check(request: FastifyRequest, controller: Function, handler: Function): void {
+function check(request: FastifyRequest, controller: NestClass, handler: NestHandler): void {
   const input = routeInputOf(controller, handler);
   const problems: FieldProblem[] = [];
 

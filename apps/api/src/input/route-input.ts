@@ -1,4 +1,4 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ApiConsumes, ApiQuery } from '@nestjs/swagger';
@@ -40,10 +40,14 @@ interface RouteArgument {
   readonly data?: unknown;
 }
 
-const byHandler = new WeakMap<Function, RouteInput>();
+/** A controller class and one of its methods, as Nest's execution context hands them over. */
+export type NestClass = ReturnType<ExecutionContext['getClass']>;
+export type NestHandler = ReturnType<ExecutionContext['getHandler']>;
+
+const byHandler = new WeakMap<NestHandler, RouteInput>();
 
 /** The input a controller method declares: its @Query and @Body parameters and the decorators above. Cached per method. */
-export function routeInputOf(controller: Function, handler: Function): RouteInput {
+export function routeInputOf(controller: NestClass, handler: NestHandler): RouteInput {
   const known = byHandler.get(handler);
   if (known) return known;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {}) as Record<string, RouteArgument>;

@@ -35,7 +35,7 @@ export function parseBackupLine(text: string): BackupLine {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`);
+    throw new Error(`not JSON (${(error as Error).message})`, { cause: error });
   }
   if (!isObject(value)) throw new Error('not a JSON object');
   const problems = [

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type DynamicModule, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '../port/event-store';
 import { createEventStore, type EventStoreSettings } from '../config/create-event-store';
 
@@ -12,7 +12,7 @@ export interface EventStoreModuleOptions extends EventStoreSettings {
 }
 
 export interface EventStoreModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  readonly inject?: (string | symbol | Function)[];
+  readonly inject?: InjectionToken[];
   readonly useFactory: (...args: never[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
 }
 

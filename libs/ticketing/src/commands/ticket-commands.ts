@@ -25,9 +25,9 @@ export type OpenTicket = Command<
 /** Route to a department (optionally to a named assignee), or reassign. */
 export type AssignTicket = Command<'AssignTicket', { department: string; assignee?: string; note?: string }>;
 /** Claim: the acting staff member takes the ticket and starts work. */
-export type StartWork = Command<'StartWork', {}>;
+export type StartWork = Command<'StartWork', Record<never, never>>;
 export type PutTicketOnHold = Command<'PutTicketOnHold', { reason: string }>;
-export type ResumeTicket = Command<'ResumeTicket', {}>;
+export type ResumeTicket = Command<'ResumeTicket', Record<never, never>>;
 export type EscalateTicket = Command<
   'EscalateTicket',
   { reason: EscalationReason; note?: string; /** required from intake */ department?: string }
@@ -38,7 +38,7 @@ export type CompleteTicket = Command<'CompleteTicket', { resolutionCode: string;
 export type ReopenTicket = Command<'ReopenTicket', { reason: string }>;
 export type CloseTicket = Command<'CloseTicket', { reason: CloseReason; parentTicketId?: string; note?: string }>;
 /** Issued by the SLA watcher when a ticket's due time has passed. */
-export type RecordSlaBreach = Command<'RecordSlaBreach', {}>;
+export type RecordSlaBreach = Command<'RecordSlaBreach', Record<never, never>>;
 
 export type TicketCommand =
   | OpenTicket

@@ -44,7 +44,7 @@ const attributeValues: Check = (v) => {
   return bad ? `${bad[0]} must be a string, a number or a list of strings` : undefined;
 };
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-const PHONE = /^\+?[\d\s().\-]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
+const PHONE = /^\+?[\d\s().-]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 const email: Check = (v) => optional(254)(v) ?? (v === undefined || v === null || EMAIL.test(v as string) ? undefined : 'must be an e-mail address, e.g. name@example.org');
 const phone: Check = (v) =>
   optional(40)(v) ??
