@@ -6,13 +6,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'data/**', 'test-output/**', 'apps/web/src/lib/api-schema.d.ts'] },
+  {
+    ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'data/**', 'test-output/**', 'apps/web/src/lib/api-schema.d.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // The input checks match control characters on purpose (NUL, C0 controls in untrusted text).
       'no-control-regex': 'off',
       // A variable a closure reads before its one assignment (a callback wired before the value exists) stays `let`.

@@ -10,7 +10,18 @@ import { loadProjectorConfig } from '../apps/projector/src/projector-config';
 
 const here = (file: string) => readFileSync(join(__dirname, file), 'utf8');
 const compose = parse(here('compose.production.yml'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test?: string[] }; restart?: string; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      command?: string[];
+      environment?: Record<string, string>;
+      healthcheck?: { test?: string[] };
+      restart?: string;
+      depends_on?: Record<string, { condition: string }>;
+    }
+  >;
 };
 const services = Object.entries(compose.services);
 const switchboard = services.filter(([, s]) => s.image === 'switchboard:latest');
@@ -20,11 +31,15 @@ const projectors = switchboard.filter(([, s]) => s.command);
 /** Compose interpolation: `${NAME:?message}` and `${NAME:-default}` become a stand-in value. */
 const interpolate = (env: Record<string, string>): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+)(?::[?-]([^}]*))?\}/g, (_, name, fallback) => (name === 'POSTGRES_PASSWORD' ? 'secret' : fallback ?? 'x'))]),
+    Object.entries(env).map(([key, value]) => [
+      key,
+      String(value).replace(/\$\{(\w+)(?::[?-]([^}]*))?\}/g, (_, name, fallback) => (name === 'POSTGRES_PASSWORD' ? 'secret' : (fallback ?? 'x'))),
+    ]),
   );
 
 /** Every SWITCHBOARD_* variable a process reads, taken from its config loader's source. */
-const knownVariables = (...files: string[]) => new Set(files.flatMap((file) => readFileSync(join(__dirname, '..', file), 'utf8').match(/SWITCHBOARD_[A-Z0-9_]+/g) ?? []));
+const knownVariables = (...files: string[]) =>
+  new Set(files.flatMap((file) => readFileSync(join(__dirname, '..', file), 'utf8').match(/SWITCHBOARD_[A-Z0-9_]+/g) ?? []));
 
 describe('docker/compose.production.yml', () => {
   it('has the production shape: EventStoreDB, PostgreSQL, two APIs behind a proxy, a projector and a standby', () => {
@@ -48,7 +63,12 @@ describe('docker/compose.production.yml', () => {
     const known = knownVariables('apps/api/src/config/api-config.ts');
     expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
     const config = loadApiConfig(env);
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 3000, eventStoreUrl: 'esdb://eventstore:2113?tls=false', readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard' });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 3000,
+      eventStoreUrl: 'esdb://eventstore:2113?tls=false',
+      readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard',
+    });
     expect(env.SWITCHBOARD_PROJECTOR).toBe('off');
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.port}/health/ready`);
   });
@@ -58,7 +78,11 @@ describe('docker/compose.production.yml', () => {
     const known = knownVariables('apps/projector/src/projector-config.ts');
     expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
     const config = loadProjectorConfig(env);
-    expect(config).toMatchObject({ eventStoreUrl: 'esdb://eventstore:2113?tls=false', readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard', healthHost: '0.0.0.0' });
+    expect(config).toMatchObject({
+      eventStoreUrl: 'esdb://eventstore:2113?tls=false',
+      readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard',
+      healthHost: '0.0.0.0',
+    });
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.healthPort}/health`);
     expect(service.command).toEqual(['node', JSON.parse(here('../package.json')).scripts.projector.split(' && node ')[1]]);
   });

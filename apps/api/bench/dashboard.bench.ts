@@ -43,7 +43,11 @@ async function loadDashboard(base: string, asOf?: string): Promise<number> {
   const report = { from: FROM, to: asOf ?? NOW.toISOString(), groupBy: 'department', asOf };
   // Like the console: the first 200 escalations (the rest come with "Show more").
   const escalations = async () => (await get('/escalations', { asOf, limit: '200' })).tickets.length;
-  const [, , listed] = await Promise.all([get('/metrics/completion', { ...report, period: 'range' }), get('/metrics/completion', { ...report, period: 'week' }), escalations()]);
+  const [, , listed] = await Promise.all([
+    get('/metrics/completion', { ...report, period: 'range' }),
+    get('/metrics/completion', { ...report, period: 'week' }),
+    escalations(),
+  ]);
   return listed;
 }
 
@@ -101,7 +105,9 @@ async function main(): Promise<void> {
     await watch.onModuleDestroy();
     const sla = await watch.watcher.scan();
     await caughtUp(url);
-    console.log(`API up; the SLA watcher settled ${sla.tickets} overdue tickets (${sla.actions} actions), projected, in ${(ms(started) / 1000).toFixed(1)} s; RSS ${mb(process.memoryUsage().rss)} MB`);
+    console.log(
+      `API up; the SLA watcher settled ${sla.tickets} overdue tickets (${sla.actions} actions), projected, in ${(ms(started) / 1000).toFixed(1)} s; RSS ${mb(process.memoryUsage().rss)} MB`,
+    );
 
     const store = app.get<EventStore>(EVENT_STORE);
     const rawScan = async () => {
@@ -130,14 +136,17 @@ async function main(): Promise<void> {
 
     console.log(`\nDashboard (director, ${FROM.slice(0, 10)} – ${NOW.toISOString().slice(0, 10)}, by department) over ${events} events (${process.version})\n`);
     console.log('| what | median ms | p95 ms | samples |\n|---|---:|---:|---:|');
-    const row = (what: string, samples: number[]) => console.log(`| ${what} | ${at(samples, 0.5).toFixed(0)} | ${at(samples, 0.95).toFixed(0)} | ${samples.length} |`);
+    const row = (what: string, samples: number[]) =>
+      console.log(`| ${what} | ${at(samples, 0.5).toFixed(0)} | ${at(samples, 0.95).toFixed(0)} | ${samples.length} |`);
     row(`baseline: raw paged read of $all (${events} events)`, raw);
     row(`live (read models), ${listed} escalations listed`, live);
     row(`as of, first load (replay), ${listedAsOf} escalations listed`, first);
     row('as of, repeated (cached replay)', cached);
     const ratio = (a: number[], b: number[]) => (at(a, 0.5) / at(b, 0.5)).toFixed(2);
     console.log(`\nas of, first / raw read: ${ratio(first, raw)}×; as of, first / live: ${ratio(first, live)}×; as of, cached / live: ${ratio(cached, live)}×`);
-    console.log(`replays run: ${replays} (expected ${REPLAYS}); peak RSS ${mb(livePeak)} MB after the live loads, ${mb(process.resourceUsage().maxRSS * 1024)} MB after the replays (${REPLAYS} kept)`);
+    console.log(
+      `replays run: ${replays} (expected ${REPLAYS}); peak RSS ${mb(livePeak)} MB after the live loads, ${mb(process.resourceUsage().maxRSS * 1024)} MB after the replays (${REPLAYS} kept)`,
+    );
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,15 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const BUILT = 'dist/apps/api/src/main.js';
-const SOURCES = ['apps/api/src', 'libs/ticketing/src', 'libs/event-store/src', 'libs/read-models/src', 'libs/ticket-service/src', 'apps/api/tsconfig.app.json', 'tsconfig.base.json'];
+const SOURCES = [
+  'apps/api/src',
+  'libs/ticketing/src',
+  'libs/event-store/src',
+  'libs/read-models/src',
+  'libs/ticket-service/src',
+  'apps/api/tsconfig.app.json',
+  'tsconfig.base.json',
+];
 const CONSOLE_SOURCES = 'apps/web';
 const CONSOLE_BUILT = 'dist/apps/web/index.html';
 
@@ -14,7 +22,12 @@ function newest(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).filter((name) => name !== 'node_modules').map((name) => newest(join(path, name))));
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((name) => name !== 'node_modules')
+      .map((name) => newest(join(path, name))),
+  );
 }
 
 /** Whether `built` is missing or older than the newest file under any of `sources`. */

@@ -19,7 +19,7 @@ describe('department boundaries and resident contact data', () => {
     expect(history.body.events).toHaveLength(2);
   });
 
-  it('shows contact data to 311, the director and the ticket\'s department only', async () => {
+  it("shows contact data to 311, the director and the ticket's department only", async () => {
     const id = await assignedToPublicWorks(api());
     const contactSeenBy = async (token: string) => {
       const ticket = await api().request('GET', `/tickets/${id}`, { token });

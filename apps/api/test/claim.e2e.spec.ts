@@ -4,7 +4,12 @@ import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 /** Routes `count` tickets to Public Works; answers the position of the last routing. */
 async function routeTickets(api: TestApi, count: number): Promise<string> {
   for (let i = 0; i < count; i++) await assignedToPublicWorks(api);
-  const { body } = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', description: 'Not routed yet', channel: 'web', attributes: answersFor('POTHOLE') });
+  const { body } = await api.command('/tickets', as.operator, {
+    serviceCode: 'POTHOLE',
+    description: 'Not routed yet',
+    channel: 'web',
+    attributes: answersFor('POTHOLE'),
+  });
   return body.position;
 }
 
@@ -26,7 +31,10 @@ describe.each(READ_STORE_KINDS)('POST /departments/:id/queue/claim (%s read stor
     const lost = answers.filter((answer) => answer.status !== 200);
     expect(lost.map((answer) => [answer.status, answer.body.error])).toEqual(Array(5).fill([409, 'NothingToClaim']));
 
-    const last = won.map((answer) => answer.body.position).sort().at(-1);
+    const last = won
+      .map((answer) => answer.body.position)
+      .sort()
+      .at(-1);
     const queue = await api().request('GET', `/departments/DPW/queue?position=${last}`, { token: as.dpwHead });
     expect(queue.body.entries.filter((entry: { assignee: string | null }) => entry.assignee === null)).toEqual([]);
   });
@@ -46,7 +54,10 @@ describe.each(READ_STORE_KINDS)('POST /departments/:id/queue/claim (%s read stor
   it('answers a retried claim (same Idempotency-Key) with the ticket it claimed, claiming nothing more', async () => {
     const position = await routeTickets(api(), 2);
     const retry = (extra = '') =>
-      api().request('POST', `/departments/DPW/queue/claim?position=${extra || position}`, { token: as.dpwStaff, headers: { 'idempotency-key': 'claim-retry-1' } });
+      api().request('POST', `/departments/DPW/queue/claim?position=${extra || position}`, {
+        token: as.dpwStaff,
+        headers: { 'idempotency-key': 'claim-retry-1' },
+      });
     const claimedBySam = async (at: string) =>
       (await api().request('GET', `/departments/DPW/queue?position=${at}`, { token: as.dpwStaff })).body.entries.filter(
         (entry: { assignee: string | null }) => entry.assignee === 'sam.dpw',

@@ -15,7 +15,8 @@ const GROUPINGS = [
 /** A few days of tickets: worked, completed late and on time, closed, answered at first contact, escalated, left open. */
 async function historyOfAWeek(api: TestApi): Promise<string> {
   const open = async (serviceCode: string, channel: string) =>
-    (await api.command('/tickets', as.operator, { serviceCode, channel, description: `${serviceCode} by ${channel}`, attributes: answersFor(serviceCode) })).body.ticketId as string;
+    (await api.command('/tickets', as.operator, { serviceCode, channel, description: `${serviceCode} by ${channel}`, attributes: answersFor(serviceCode) }))
+      .body.ticketId as string;
   let position = '';
   const run = async (url: string, token: string, body?: unknown) => {
     position = (await api.command(url, token, body)).body.position;
@@ -85,7 +86,10 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
       expect(refused.body).toMatchObject({ statusCode: 403, rule: 'CompletionMetricsAreForTheDirectorAndDepartmentHeads' });
     }
     // Resident tokens are kept out of every staff route before its own rules are asked.
-    expect((await report(`from=${from}&to=${to}&groupBy=department&period=month`, as.resident)).body).toMatchObject({ statusCode: 403, rule: 'ResidentsUseOpen311' });
+    expect((await report(`from=${from}&to=${to}&groupBy=department&period=month`, as.resident)).body).toMatchObject({
+      statusCode: 403,
+      rule: 'ResidentsUseOpen311',
+    });
   });
 
   it('answers 400 naming the parameter for bad input', async () => {
@@ -103,7 +107,7 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
     }
   });
 
-  it('answers from the read models at the clock\'s now without asOf', async () => {
+  it("answers from the read models at the clock's now without asOf", async () => {
     const { body } = await report(`from=${from}&to=${to}&groupBy=department&period=month`);
     expect(body).toMatchObject({ to, asOf: api().clock.now().toISOString(), source: 'read-models' });
   });
@@ -117,25 +121,38 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
       const catalog = api().app.get<ServiceCatalog>(CATALOG);
       const facts = await replayTicketFacts(occurredBy(api().app.get<EventStore>(EVENT_STORE).readAll(), new Date(at)), catalog);
       const end = new Date(Math.min(Date.parse(to), Date.parse(at)));
-      const figures = completionMetrics(factsCountingIn(facts, new Date(from), end), { ...options, from: new Date(from), to: end, timeZone: 'America/New_York' });
+      const figures = completionMetrics(factsCountingIn(facts, new Date(from), end), {
+        ...options,
+        from: new Date(from),
+        to: end,
+        timeZone: 'America/New_York',
+      });
       return JSON.parse(JSON.stringify(figures));
     };
 
-    it.each(GROUPINGS)('equals the library functions over the events that had occurred by asOf, to clipped to it (groupBy=%s, period=%s)', async (groupBy, period) => {
-      const answer = await report(`from=${from}&to=${to}&groupBy=${groupBy}&period=${period}&asOf=${asOf}`);
-      expect(answer.status).toBe(200);
-      expect(answer.body).toMatchObject({ from, to: asOf, asOf, groupBy, period, timeZone: 'America/New_York', source: 'replay' });
-      expect(answer.body.figures).toEqual(await expectedAsOf(asOf, { groupBy, period }));
-    });
+    it.each(GROUPINGS)(
+      'equals the library functions over the events that had occurred by asOf, to clipped to it (groupBy=%s, period=%s)',
+      async (groupBy, period) => {
+        const answer = await report(`from=${from}&to=${to}&groupBy=${groupBy}&period=${period}&asOf=${asOf}`);
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ from, to: asOf, asOf, groupBy, period, timeZone: 'America/New_York', source: 'replay' });
+        expect(answer.body.figures).toEqual(await expectedAsOf(asOf, { groupBy, period }));
+      },
+    );
 
     it('has the figures of that moment: backlog and overdue judged then', async () => {
       const { body } = await report(`from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}`);
-      expect(body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({ opened: 2, completed: 1, closedWithoutCompletion: 0, backlogAtPeriodEnd: 1 });
+      expect(body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({
+        opened: 2,
+        completed: 1,
+        closedWithoutCompletion: 0,
+        backlogAtPeriodEnd: 1,
+      });
       const now = await report(`from=${from}&to=${to}&groupBy=department&period=month`);
       expect(now.body.figures.find((f: { group: string }) => f.group === 'DPW')).toMatchObject({ opened: 3, completed: 2, backlogAtPeriodEnd: 0 });
     });
 
-    it('gives the read models\' figures when asOf is now and the report ends before it', async () => {
+    it("gives the read models' figures when asOf is now and the report ends before it", async () => {
       const end = '2026-11-06T00:00:00.000Z';
       const live = await report(`from=${from}&to=${end}&groupBy=service&period=day`);
       const replayed = await report(`from=${from}&to=${end}&groupBy=service&period=day&asOf=${api().clock.now().toISOString()}`);
@@ -187,7 +204,12 @@ describe('GET /metrics/completion?asOf= reuses a replay until the event log grow
   };
 
   it('replays once for repeated asks at one asOf, and again after an append, which it then counts', async () => {
-    await api().command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole on Oak St', attributes: answersFor('POTHOLE') });
+    await api().command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      channel: 'phone',
+      description: 'Pothole on Oak St',
+      attributes: answersFor('POTHOLE'),
+    });
     api().clock.advance(24 * 60);
     const asOf = api().clock.now().toISOString();
     api().clock.advance(60);
@@ -199,7 +221,12 @@ describe('GET /metrics/completion?asOf= reuses a replay until the event log grow
 
     // An import of an old ticket: appended now, it happened before asOf.
     api().clock.advance(-12 * 60);
-    await api().command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'web', description: 'Pothole on Elm St, reported late', attributes: answersFor('POTHOLE') });
+    await api().command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      channel: 'web',
+      description: 'Pothole on Elm St, reported late',
+      attributes: answersFor('POTHOLE'),
+    });
     api().clock.advance(12 * 60);
     expect(await opened(asOf)).toBe(2);
     expect(await opened(asOf)).toBe(2);

@@ -24,7 +24,11 @@ describe('concurrency and idempotency', () => {
     const id = await assignedToPublicWorks(api());
     const answers = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        api().request('POST', `/tickets/${id}/comments`, { token: as.dpwStaff, headers: { 'if-match': 'W/"1"' }, body: { body: `n${i}`, visibility: 'internal' } }),
+        api().request('POST', `/tickets/${id}/comments`, {
+          token: as.dpwStaff,
+          headers: { 'if-match': 'W/"1"' },
+          body: { body: `n${i}`, visibility: 'internal' },
+        }),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 412, 412, 412, 412]);

@@ -96,15 +96,18 @@ describe('the web console at /console/ (a built console)', () => {
     expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(SCRIPT)));
   });
 
-  it.each(['/console/tickets/K7M-4QX2', '/console/departments/DPW/queue', '/console/dashboard', '/console/assets', '/console/escalations?asOf=2026-11-01T00:00:00Z'])(
-    'answers the client-side route %s with index.html',
-    async (path) => {
-      const answer = await raw(api, 'GET', path);
-      expect([answer.status, answer.body, answer.headers['cache-control']]).toEqual([200, INDEX, 'no-cache']);
-      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
-      expectConsoleHeaders(answer);
-    },
-  );
+  it.each([
+    '/console/tickets/K7M-4QX2',
+    '/console/departments/DPW/queue',
+    '/console/dashboard',
+    '/console/assets',
+    '/console/escalations?asOf=2026-11-01T00:00:00Z',
+  ])('answers the client-side route %s with index.html', async (path) => {
+    const answer = await raw(api, 'GET', path);
+    expect([answer.status, answer.body, answer.headers['cache-control']]).toEqual([200, INDEX, 'no-cache']);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expectConsoleHeaders(answer);
+  });
 
   it('answers 404 for a missing file with an extension', async () => {
     for (const path of ['/console/assets/gone-000000.js', '/console/robots.txt', '/console/tickets/K7M-4QX2.json']) {

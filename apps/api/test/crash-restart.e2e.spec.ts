@@ -39,7 +39,15 @@ interface Answer {
 }
 
 /** One HTTP request; `undefined` when the connection failed (the server was killed). */
-function send(agent: Agent, port: number, method: 'GET' | 'POST', path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer | undefined> {
+function send(
+  agent: Agent,
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer | undefined> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve) => {
     const req = httpRequest(
@@ -179,7 +187,12 @@ class Load {
   private async client(api: ApiProcess, n: number): Promise<void> {
     for (let i = 0; ; i++) {
       const { serviceCode, department } = SERVICES[(n + i) % SERVICES.length];
-      const opened = await this.send(api, { path: '/tickets', token: as.operator, key: randomUUID(), body: { serviceCode, description: `Crash test ${n}.${i}`, channel: 'phone' } });
+      const opened = await this.send(api, {
+        path: '/tickets',
+        token: as.operator,
+        key: randomUUID(),
+        body: { serviceCode, description: `Crash test ${n}.${i}`, channel: 'phone' },
+      });
       if (opened === 'unanswered') return;
       if (opened === 'refused') continue;
       const ticket = `/tickets/${opened.ticketId}`;
@@ -213,9 +226,12 @@ async function readLog(store: SqliteEventStore): Promise<RecordedEvent[]> {
 }
 
 /** Every page of GET /tickets, and every department's queue, without the fields judged at the moment of asking. */
-async function readModelsSeenBy(get: (path: string) => Promise<any>, departments: readonly string[]): Promise<{ tickets: unknown[]; queues: Record<string, unknown[]> }> {
+async function readModelsSeenBy(
+  get: (path: string) => Promise<any>,
+  departments: readonly string[],
+): Promise<{ tickets: unknown[]; queues: Record<string, unknown[]> }> {
   const tickets: unknown[] = [];
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const page: any = await get(`/tickets?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     tickets.push(...page.tickets);
     cursor = page.nextCursor;
@@ -255,7 +271,14 @@ describe('the API killed with SIGKILL under load and restarted on the same file'
     const referencePort = async () => {
       // The reference: the same log rebuilt from scratch into a read store of its own, served by the same HTTP code (its projector off).
       rebuilt = await createReadStore(rebuiltUrl);
-      reference = await createApp({ ...loadApiConfig({}), eventStoreUrl: `sqlite:${dbPath}`, readStoreUrl: rebuiltUrl, projector: 'off', logLevel: 'silent', docs: false });
+      reference = await createApp({
+        ...loadApiConfig({}),
+        eventStoreUrl: `sqlite:${dbPath}`,
+        readStoreUrl: rebuiltUrl,
+        projector: 'off',
+        logLevel: 'silent',
+        docs: false,
+      });
       await reference.init();
       await reference.getHttpAdapter().getInstance().ready();
       await reference.listen({ port: 0, host: '127.0.0.1' });
@@ -313,7 +336,10 @@ describe('the API killed with SIGKILL under load and restarted on the same file'
     }
     const wrong = load.acknowledged.filter((ack) => {
       const recorded = byCommand.get(ack.key) ?? [];
-      return JSON.stringify(recorded.map((event) => event.type)) !== JSON.stringify(ack.events) || recorded.some((event) => event.streamName !== ticketStreamName(ack.ticketId));
+      return (
+        JSON.stringify(recorded.map((event) => event.type)) !== JSON.stringify(ack.events) ||
+        recorded.some((event) => event.streamName !== ticketStreamName(ack.ticketId))
+      );
     });
     expect(wrong).toEqual([]);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);

@@ -107,7 +107,7 @@ describe('errors: one problem format, the right status, never a stack trace', ()
     expect(badKey.status).toBe(400);
   });
 
-  it('echoes the caller\'s correlation id', async () => {
+  it("echoes the caller's correlation id", async () => {
     const answer = await api().request('GET', '/health', { headers: { 'x-correlation-id': 'call-42' } });
     expect(answer.headers['x-correlation-id']).toBe('call-42');
   });

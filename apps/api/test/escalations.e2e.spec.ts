@@ -56,7 +56,16 @@ describe.each(READ_STORE_KINDS)('GET /escalations (%s read store)', (kind) => {
     await scan();
     const now = api().clock.now().toISOString();
     expect(await listed(as.director)).toEqual([
-      expect.objectContaining({ ticketId: dpwDemo, department: 'DPW', tier: 1, reason: 'overdue', overdue: true, breachedAt: now, escalatedAt: now, dueAt: '2026-11-02T14:06:00.000Z' }),
+      expect.objectContaining({
+        ticketId: dpwDemo,
+        department: 'DPW',
+        tier: 1,
+        reason: 'overdue',
+        overdue: true,
+        breachedAt: now,
+        escalatedAt: now,
+        dueAt: '2026-11-02T14:06:00.000Z',
+      }),
       expect.objectContaining({ ticketId: engineeringDemo, department: 'ENGINEERING', tier: 1, reason: 'overdue', dueAt: '2026-11-02T14:07:00.000Z' }),
     ]);
   });
@@ -157,7 +166,7 @@ describe.each(READ_STORE_KINDS)('GET /escalations?asOf= (%s read store)', (kind)
     expect((await listed(as.director, `?asOf=${start}`)).tickets).toEqual([]);
   });
 
-  it('judges overdue and at-risk at asOf even between the SLA watcher\'s scans', async () => {
+  it("judges overdue and at-risk at asOf even between the SLA watcher's scans", async () => {
     // A minute after the due time, before the watcher recorded the breach: late, not yet escalated or breached.
     const late = new Date(Date.parse(breached) - 60_000).toISOString();
     const tickets = (await listed(as.director, `?asOf=${late}`)).tickets;

@@ -5,7 +5,8 @@ import { as, assignedToPublicWorks, pothole, type TestApi, useTestApi } from './
 describe('Idempotency-Key binds the whole request', () => {
   const api = useTestApi();
 
-  const history = async (id: string) => (await api().request('GET', `/tickets/${id}/history`, { token: as.director })).body.events as Array<{ type: string; data: Record<string, unknown> }>;
+  const history = async (id: string) =>
+    (await api().request('GET', `/tickets/${id}/history`, { token: as.director })).body.events as Array<{ type: string; data: Record<string, unknown> }>;
   const withKey = (key: string) => ({ 'idempotency-key': key });
 
   async function commentedWithKey(key: string): Promise<string> {
@@ -52,7 +53,11 @@ describe('Idempotency-Key binds the whole request', () => {
   it('the very same request again answers the first result, even after the ticket moved on', async () => {
     const id = await commentedWithKey('k-same');
     await api().command(`/tickets/${id}/priority`, as.dpwHead, { priority: 'high' });
-    const again = await api().request('POST', `/tickets/${id}/comments`, { token: as.dpwHead, body: { body: 'Crew scheduled', visibility: 'internal' }, headers: withKey('k-same') });
+    const again = await api().request('POST', `/tickets/${id}/comments`, {
+      token: as.dpwHead,
+      body: { body: 'Crew scheduled', visibility: 'internal' },
+      headers: withKey('k-same'),
+    });
     expect(again.status).toBe(200);
     expect(again.body.events).toEqual(['TicketCommented']);
     expect(again.body.revision).toBe(2);
@@ -68,7 +73,11 @@ describe('Idempotency-Key binds the whole request', () => {
       const first = await openCount(api(), 'k-open-body');
       expect(first.status).toBe(201);
       api().clock.advance(1);
-      const other = await api().request('POST', '/tickets', { token: as.operator, body: { ...pothole, description: 'A different pothole' }, headers: withKey('k-open-body') });
+      const other = await api().request('POST', '/tickets', {
+        token: as.operator,
+        body: { ...pothole, description: 'A different pothole' },
+        headers: withKey('k-open-body'),
+      });
       expect(other.status).toBe(422);
       expect(other.body).toMatchObject({ error: 'IdempotencyKeyReused', differs: ['body'] });
       const events = await history(first.body.ticketId);
@@ -96,7 +105,11 @@ describe('Idempotency-Key binds the whole request', () => {
     await commentedWithKey('k-ticket');
     const other = await assignedToPublicWorks(api());
     const before = await history(other);
-    const answer = await api().request('POST', `/tickets/${other}/comments`, { token: as.dpwHead, body: { body: 'Crew scheduled', visibility: 'internal' }, headers: withKey('k-ticket') });
+    const answer = await api().request('POST', `/tickets/${other}/comments`, {
+      token: as.dpwHead,
+      body: { body: 'Crew scheduled', visibility: 'internal' },
+      headers: withKey('k-ticket'),
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.error).toBe('IdempotencyKeyReused');
     expect(await history(other)).toEqual(before);

@@ -19,7 +19,8 @@ describe('input limits', () => {
     const json = answer.headers['content-type']?.toString().startsWith('application/json') ? JSON.parse(answer.text) : undefined;
     return { ...answer, json };
   };
-  const json = (path: string, body: string | Buffer, token?: string, contentType = 'application/json') => raw('POST', path, { headers: { 'content-type': contentType }, body, token });
+  const json = (path: string, body: string | Buffer, token?: string, contentType = 'application/json') =>
+    raw('POST', path, { headers: { 'content-type': contentType }, body, token });
   const fields = (answer: { json?: { problems?: { field: string }[] } }) => answer.json?.problems?.map((problem) => problem.field);
   const head = async () => {
     for await (const event of api().app.get<EventStore>(EVENT_STORE).readAll({ direction: 'backwards', maxCount: 1 })) return event.globalPosition;
@@ -31,7 +32,12 @@ describe('input limits', () => {
       const id = await assignedToPublicWorks(api());
       const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
       const before = await head();
-      for (const path of ['/tickets', ...['assign', 'start', 'hold', 'resume', 'escalate', 'comments', 'priority', 'complete', 'reopen', 'close'].map((command) => `/tickets/${id}/${command}`)]) {
+      for (const path of [
+        '/tickets',
+        ...['assign', 'start', 'hold', 'resume', 'escalate', 'comments', 'priority', 'complete', 'reopen', 'close'].map(
+          (command) => `/tickets/${id}/${command}`,
+        ),
+      ]) {
         const answer = await json(path, deep);
         expect({ path, status: answer.status }).toEqual({ path, status: 400 });
         expect(answer.json.problems).toEqual([{ field: '0.0.0.0.0.0.0.0', message: expect.stringContaining(`at most ${INPUT_LIMITS.maxDepth} levels`) }]);
@@ -56,7 +62,9 @@ describe('input limits', () => {
       expect(fields(await json('/tickets', attributes(members(INPUT_LIMITS.maxKeysPerObject + 1))))).toEqual(['attributes.EXTRA']);
 
       const long = await json('/tickets', JSON.stringify({ ...pothole, location: { address: 'x'.repeat(INPUT_LIMITS.maxStringLength + 1) } }));
-      expect(long.json.problems).toEqual([{ field: 'location.address', message: expect.stringContaining(`at most ${INPUT_LIMITS.maxStringLength} characters`) }]);
+      expect(long.json.problems).toEqual([
+        { field: 'location.address', message: expect.stringContaining(`at most ${INPUT_LIMITS.maxStringLength} characters`) },
+      ]);
 
       const many = `{${Array.from({ length: 40 }, (_, i) => `"k${i}":[${Array.from({ length: 30 }, () => '0').join(',')}]`).join(',')}}`;
       expect(fields(await json('/tickets', many))).toEqual(['(body)']);
@@ -128,9 +136,13 @@ describe('input limits', () => {
       for (const charset of ['utf-16', 'UTF-16LE', 'iso-8859-1', '"latin1"']) {
         const answer = await json('/tickets', body, undefined, `application/json; charset=${charset}`);
         expect(answer.status).toBe(415);
-        expect(answer.json).toMatchObject({ error: 'UnsupportedMediaType', problems: [{ field: 'Content-Type', message: expect.stringContaining(`charset=${charset.replace(/"/g, '')}`) }] });
+        expect(answer.json).toMatchObject({
+          error: 'UnsupportedMediaType',
+          problems: [{ field: 'Content-Type', message: expect.stringContaining(`charset=${charset.replace(/"/g, '')}`) }],
+        });
       }
-      for (const charset of ['utf-8', 'UTF-8', 'utf8']) expect((await json('/tickets', body, undefined, `application/json; charset=${charset}`)).status).toBe(201);
+      for (const charset of ['utf-8', 'UTF-8', 'utf8'])
+        expect((await json('/tickets', body, undefined, `application/json; charset=${charset}`)).status).toBe(201);
       const notUtf8 = await json('/tickets', Buffer.concat([Buffer.from('{"description":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
       expect(notUtf8.json).toMatchObject({ statusCode: 400, problems: [{ field: '(body)', message: 'is not valid UTF-8 text' }] });
     });
@@ -155,7 +167,14 @@ describe('input limits', () => {
   describe('query parameters: every one validated up front, unknown ones refused', () => {
     it('refuses a parameter a route does not declare, naming it, on every kind of route', async () => {
       const id = await assignedToPublicWorks(api());
-      for (const path of ['/health?verbose=1', '/me?x=1', `/tickets/${id}?include=everything`, `/tickets/${id}/history?asof=2026-11-01T00:00:00Z`, '/tickets?sort=asc', '/escalations?page=2']) {
+      for (const path of [
+        '/health?verbose=1',
+        '/me?x=1',
+        `/tickets/${id}?include=everything`,
+        `/tickets/${id}/history?asof=2026-11-01T00:00:00Z`,
+        '/tickets?sort=asc',
+        '/escalations?page=2',
+      ]) {
         const answer = await raw('GET', path, { token: as.director });
         const name = path.split('?')[1].split('=')[0];
         expect({ path, status: answer.status, fields: fields(answer) }).toEqual({ path, status: 400, fields: [name] });
@@ -229,8 +248,18 @@ describe('input limits', () => {
         ['/open311/v2/requests/%ff.json', {}, 400, '(url)'],
         ['/open311/v2/requests.json?page=%00', {}, 400, 'page must not contain control characters'],
         ['/open311/v2/requests.json', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' }, 400, '(body) is not valid JSON'],
-        ['/open311/v2/requests.json', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `api_key=${as.resident}&description=%ff` }, 400, 'description is not valid percent-encoded UTF-8'],
-        ['/open311/v2/requests.json', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-16' }, body: 'api_key=x' }, 400, 'Content-Type charset=utf-16'],
+        [
+          '/open311/v2/requests.json',
+          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `api_key=${as.resident}&description=%ff` },
+          400,
+          'description is not valid percent-encoded UTF-8',
+        ],
+        [
+          '/open311/v2/requests.json',
+          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-16' }, body: 'api_key=x' },
+          400,
+          'Content-Type charset=utf-16',
+        ],
       ] as const) {
         const { method = 'GET', ...rest } = init as { method?: string; headers?: Record<string, string>; body?: string };
         const answer = await raw(method, path, rest);

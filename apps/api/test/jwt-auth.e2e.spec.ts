@@ -61,7 +61,7 @@ describe('JWT authentication against a configured key set', () => {
     expect((await api.request('POST', '/tickets', { token: await token(), body: pothole })).status).toBe(401);
   });
 
-  it('still accepts the users file\'s tokens', async () => {
+  it("still accepts the users file's tokens", async () => {
     expect((await api.request('POST', '/tickets', { token: as.operator, body: pothole })).status).toBe(201);
   });
 });

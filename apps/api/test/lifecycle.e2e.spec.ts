@@ -6,7 +6,13 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
   it('opens, routes, works, holds, escalates, completes, reopens and closes, answering revision and position each time', async () => {
     const opened = await api().command('/tickets', as.operator, pothole);
     expect(opened.status).toBe(201);
-    expect(opened.body).toEqual({ ticketId: expect.stringMatching(/^[0-9A-Z]{3}-[0-9A-Z]{4}$/), revision: 0, position: expect.any(String), status: 'intake', events: ['TicketOpened'] });
+    expect(opened.body).toEqual({
+      ticketId: expect.stringMatching(/^[0-9A-Z]{3}-[0-9A-Z]{4}$/),
+      revision: 0,
+      position: expect.any(String),
+      status: 'intake',
+      events: ['TicketOpened'],
+    });
     expect(opened.headers.etag).toBe('W/"0"');
     const id = opened.body.ticketId;
 
@@ -35,8 +41,17 @@ describe('a ticket worked through its lifecycle by the right roles', () => {
 
     const history = await api().request('GET', `/tickets/${id}/history`, { token: as.director });
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
-      'TicketOpened', 'TicketAssigned', 'WorkStarted', 'TicketPutOnHold', 'TicketResumed', 'TicketCommented',
-      'PriorityChanged', 'TicketEscalated', 'TicketCompleted', 'TicketReopened', 'TicketClosed',
+      'TicketOpened',
+      'TicketAssigned',
+      'WorkStarted',
+      'TicketPutOnHold',
+      'TicketResumed',
+      'TicketCommented',
+      'PriorityChanged',
+      'TicketEscalated',
+      'TicketCompleted',
+      'TicketReopened',
+      'TicketClosed',
     ]);
     expect(history.body.events[2]).toMatchObject({
       revision: 2,

@@ -17,7 +17,7 @@ describe('GET /me', () => {
     ['the director', as.director, { id: 'dee.director', name: 'Dee (Director of Constituent Services)', role: 'director', department: null }],
     ['an operator', as.operator, { id: 'ada.operator', name: 'Ada (311 operator)', role: 'operator', department: null }],
     ['a resident', as.resident, { id: 'resident-portal', name: 'Resident web portal (Open311 api key)', role: 'resident', department: null }],
-  ])('answers who %s is, and the API clock\'s now', async (_, token, caller) => {
+  ])("answers who %s is, and the API clock's now", async (_, token, caller) => {
     const answer = await api().request('GET', '/me', { token });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ ...caller, now: '2026-11-02T14:00:00.000Z' });
@@ -60,7 +60,7 @@ describe('GET /departments', () => {
     expect([...listed].sort()).toEqual(catalogFile.services.map((s) => s.code).sort());
   });
 
-  it('leaves out the departments\' phone numbers and e-mail addresses', async () => {
+  it("leaves out the departments' phone numbers and e-mail addresses", async () => {
     const { body } = await api().request('GET', '/departments', { token: as.director });
     for (const department of body.departments) expect(Object.keys(department).sort()).toEqual(['id', 'mainLineRoutedTo311', 'name', 'services']);
     expect(JSON.stringify(body)).not.toContain('@harrowfield.example.gov');

@@ -14,7 +14,12 @@ describe('GET /metrics (Prometheus)', () => {
   };
 
   it('reports HTTP and command latency by route and outcome, and append latency', async () => {
-    const opened = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone', attributes: answersFor('POTHOLE') });
+    const opened = await api.command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      description: 'Deep pothole',
+      channel: 'phone',
+      attributes: answersFor('POTHOLE'),
+    });
     const id = opened.body.ticketId as string;
     await api.command(`/tickets/${id}/assign`, as.operator, { department: 'DPW' });
     expect((await api.request('POST', `/tickets/${id}/assign`, { token: as.operator, body: { department: 'DPW' } })).status).toBe(400);

@@ -7,7 +7,9 @@ describe('Open311 document writers', () => {
   const document = { root: 'service_requests', body: listOf('request', [{ id: 'A-1', empty: null, absent: undefined, notes: listOf('note', []) }]) };
 
   it('XML: declaration, no namespace, empty elements for null, nothing for undefined', () => {
-    expect(toXml(document)).toBe('<?xml version="1.0" encoding="utf-8"?>\n<service_requests>\n  <request>\n    <id>A-1</id>\n    <empty/>\n    <notes/>\n  </request>\n</service_requests>\n');
+    expect(toXml(document)).toBe(
+      '<?xml version="1.0" encoding="utf-8"?>\n<service_requests>\n  <request>\n    <id>A-1</id>\n    <empty/>\n    <notes/>\n  </request>\n</service_requests>\n',
+    );
   });
 
   it('JSON by the Spark convention: the root drops away, lists are arrays even when empty', () => {

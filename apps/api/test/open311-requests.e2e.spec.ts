@@ -56,7 +56,12 @@ describe('Open311 GET requests', () => {
     await api().command(`/tickets/${id}/comments`, as.dpwStaff, { body: 'Crew scheduled for Thursday.', visibility: 'public' });
     await api().command(`/tickets/${id}/comments`, as.dpwStaff, { body: 'Resident sounded upset; call Ann back on 978-555-0101.', visibility: 'internal' });
     const assigned = (await open311.get(`requests/${id}.json`)).json[0];
-    expect(assigned).toMatchObject({ status: 'open', status_notes: 'Crew scheduled for Thursday.', agency_responsible: 'Public Works', updated_datetime: '2026-11-02T09:30:00-05:00' });
+    expect(assigned).toMatchObject({
+      status: 'open',
+      status_notes: 'Crew scheduled for Thursday.',
+      agency_responsible: 'Public Works',
+      updated_datetime: '2026-11-02T09:30:00-05:00',
+    });
     expect(assigned.expected_datetime).toMatch(/^2026-11-0\dT\d{2}:\d{2}:\d{2}-05:00$/);
     const due = (await api().request('GET', `/tickets/${id}`, { token: as.operator })).body.dueAt;
     expect(new Date(assigned.expected_datetime).getTime()).toBe(Math.floor(Date.parse(due) / 1000) * 1000);
@@ -73,7 +78,9 @@ describe('Open311 GET requests', () => {
       { datetime: '2026-11-02T09:30:00-05:00', description: 'Completed.', type: 'completed' },
     ]);
     const xml = await open311.get(`requests/${id}.xml`, 'extensions=true');
-    expect(xml.text).toContain('<notes>\n      <note>\n        <datetime>2026-11-02T09:00:00-05:00</datetime>\n        <description>Request received.</description>\n        <type>opened</type>');
+    expect(xml.text).toContain(
+      '<notes>\n      <note>\n        <datetime>2026-11-02T09:00:00-05:00</datetime>\n        <description>Request received.</description>\n        <type>opened</type>',
+    );
   });
 
   it('never shows resident contact data or internal comments, in any answer', async () => {
@@ -190,13 +197,17 @@ describe('Open311 GET requests', () => {
     it('windows updated_datetime with updated_after and updated_before, both exclusive', async () => {
       const idsOf = (list: { service_request_id: string }[]) => list.map((r) => r.service_request_id);
       // The last submission, then the closure of the first (at the phone ticket's opening).
-      const [submitted, closed] = (await open311.get('requests.json', `service_request_id=${ids[4]},${ids[0]}`)).json.map((r: { updated_datetime: string }) => r.updated_datetime);
+      const [submitted, closed] = (await open311.get('requests.json', `service_request_id=${ids[4]},${ids[0]}`)).json.map(
+        (r: { updated_datetime: string }) => r.updated_datetime,
+      );
       expect(idsOf((await open311.get('requests.json', `updated_after=${encodeURIComponent(submitted)}`)).json)).toEqual([lastId, ids[0]]);
       const before = idsOf((await open311.get('requests.json', `updated_before=${encodeURIComponent(closed)}`)).json);
       expect(before).toEqual(expect.arrayContaining(ids.slice(1)));
       expect(before).not.toContain(ids[0]);
       expect(before).not.toContain(lastId);
-      expect((await open311.get('requests.json', `updated_after=${encodeURIComponent(submitted)}&updated_before=${encodeURIComponent(closed)}`)).json).toEqual([]);
+      expect((await open311.get('requests.json', `updated_after=${encodeURIComponent(submitted)}&updated_before=${encodeURIComponent(closed)}`)).json).toEqual(
+        [],
+      );
     });
   });
 });

@@ -12,7 +12,11 @@ describe('Open311 discovery and services', () => {
     const json = await open311.get('discovery.json');
     expect(json.status).toBe(200);
     expect(json.contentType).toBe(JSON_TYPE);
-    expect(json.json).toMatchObject({ contact: expect.any(String), key_service: expect.any(String), changeset: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/) });
+    expect(json.json).toMatchObject({
+      contact: expect.any(String),
+      key_service: expect.any(String),
+      changeset: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/),
+    });
     expect(json.json.endpoints).toEqual([
       expect.objectContaining({
         specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -74,7 +78,9 @@ describe('Open311 discovery and services', () => {
     expect(informational).toMatchObject({ variable: false, required: false });
 
     const xml = await open311.get('services/POTHOLE.xml');
-    expect(xml.text).toContain('<service_definition>\n  <service_code>POTHOLE</service_code>\n  <attributes>\n    <attribute>\n      <variable>true</variable>');
+    expect(xml.text).toContain(
+      '<service_definition>\n  <service_code>POTHOLE</service_code>\n  <attributes>\n    <attribute>\n      <variable>true</variable>',
+    );
     expect(xml.text).toContain('<values>\n        <value>\n          <key>small</key>\n          <name>Smaller than a dinner plate</name>');
   });
 

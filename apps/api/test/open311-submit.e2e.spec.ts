@@ -11,7 +11,11 @@ describe('Open311 POST requests', () => {
     expect(answer.status).toBe(201);
     expect(answer.contentType).toBe('application/json; charset=utf-8');
     expect(answer.json).toEqual([
-      { service_request_id: expect.stringMatching(/^[A-Z0-9]{3}-[A-Z0-9]{4}$/), service_notice: 'Public Works aims to resolve this within 3 business days.', account_id: 'acct-77' },
+      {
+        service_request_id: expect.stringMatching(/^[A-Z0-9]{3}-[A-Z0-9]{4}$/),
+        service_notice: 'Public Works aims to resolve this within 3 business days.',
+        account_id: 'acct-77',
+      },
     ]);
     const id = answer.json[0].service_request_id;
     const ticket = await api().request('GET', `/tickets/${id}`, { token: as.operator });
@@ -39,7 +43,14 @@ describe('Open311 POST requests', () => {
   it('records multivaluelist, number, datetime and text answers; address_id alone is a location', async () => {
     const bulk = await open311.post(
       'requests.json',
-      form([['api_key', as.resident], ['service_code', 'BULK-ITEM-PICKUP'], ['address_id', 'MAR-100234'], ['attribute[ITEMS][]', 'sofa'], ['attribute[ITEMS][]', 'mattress'], ['attribute[ITEM_COUNT]', '2']]),
+      form([
+        ['api_key', as.resident],
+        ['service_code', 'BULK-ITEM-PICKUP'],
+        ['address_id', 'MAR-100234'],
+        ['attribute[ITEMS][]', 'sofa'],
+        ['attribute[ITEMS][]', 'mattress'],
+        ['attribute[ITEM_COUNT]', '2'],
+      ]),
     );
     expect(bulk.status).toBe(201);
     const ticket = await api().request('GET', `/tickets/${bulk.json[0].service_request_id}`, { token: as.operator });
@@ -51,18 +62,37 @@ describe('Open311 POST requests', () => {
     const appeal = await open311.post(
       'requests.json',
       form([
-        ['api_key', as.resident], ['service_code', 'PARKING-TICKET-APPEAL'], ['address_string', 'Main St lot'], ['description', 'Appeal'],
-        ['attribute[TICKET_NUMBER]', 'P-123'], ['attribute[ISSUED_AT]', '2026-10-30T08:15:00-04:00'], ['attribute[REASON]', 'The meter was broken.\nPhoto attached.'],
+        ['api_key', as.resident],
+        ['service_code', 'PARKING-TICKET-APPEAL'],
+        ['address_string', 'Main St lot'],
+        ['description', 'Appeal'],
+        ['attribute[TICKET_NUMBER]', 'P-123'],
+        ['attribute[ISSUED_AT]', '2026-10-30T08:15:00-04:00'],
+        ['attribute[REASON]', 'The meter was broken.\nPhoto attached.'],
       ]),
     );
     expect(appeal.status).toBe(201);
     const appealTicket = await api().request('GET', `/tickets/${appeal.json[0].service_request_id}`, { token: as.operator });
-    expect(appealTicket.body.attributes).toEqual({ TICKET_NUMBER: 'P-123', ISSUED_AT: '2026-10-30T08:15:00-04:00', REASON: 'The meter was broken.\nPhoto attached.' });
+    expect(appealTicket.body.attributes).toEqual({
+      TICKET_NUMBER: 'P-123',
+      ISSUED_AT: '2026-10-30T08:15:00-04:00',
+      REASON: 'The meter was broken.\nPhoto attached.',
+    });
   });
 
   it('checks datetime and string answers: an ISO 8601 date, and one line', async () => {
     const appeal = (issuedAt: string, ticketNumber: string) =>
-      open311.post('requests.json', form([['api_key', as.resident], ['service_code', 'PARKING-TICKET-APPEAL'], ['address_string', 'x'], ['attribute[TICKET_NUMBER]', ticketNumber], ['attribute[ISSUED_AT]', issuedAt], ['attribute[REASON]', 'r']]));
+      open311.post(
+        'requests.json',
+        form([
+          ['api_key', as.resident],
+          ['service_code', 'PARKING-TICKET-APPEAL'],
+          ['address_string', 'x'],
+          ['attribute[TICKET_NUMBER]', ticketNumber],
+          ['attribute[ISSUED_AT]', issuedAt],
+          ['attribute[REASON]', 'r'],
+        ]),
+      );
     const answer = await appeal('last tuesday', 'P-1\nP-2');
     expect(answer.status).toBe(400);
     expect(answer.json.map((e: { description: string }) => e.description)).toEqual([
@@ -86,7 +116,9 @@ describe('Open311 POST requests', () => {
     another.set('description', 'Another pothole, further down the road');
     const other = await open311.post('requests.json', another, headers);
     expect(other.status).toBe(400);
-    expect(other.json).toEqual([{ code: 400, description: expect.stringMatching(/Idempotency-Key resident-app-submission-2 was already used .* differs in its body/) }]);
+    expect(other.json).toEqual([
+      { code: 400, description: expect.stringMatching(/Idempotency-Key resident-app-submission-2 was already used .* differs in its body/) },
+    ]);
   });
 
   describe('refuses, in the spec error format', () => {
@@ -115,7 +147,13 @@ describe('Open311 POST requests', () => {
       await expectError(400, report, /service_code was not provided/);
       report.set('service_code', 'NO-SUCH');
       await expectError(404, report, /service_code "NO-SUCH" was not found/);
-      await expectError(404, potholeReport([['jurisdiction_id', 'x']]).toString().replace('jurisdiction_id=harrowfield.example.gov&', ''), /jurisdiction_id "x" was not found/);
+      await expectError(
+        404,
+        potholeReport([['jurisdiction_id', 'x']])
+          .toString()
+          .replace('jurisdiction_id=harrowfield.example.gov&', ''),
+        /jurisdiction_id "x" was not found/,
+      );
     });
 
     it('400 without a location, or with lat but no long', async () => {
@@ -142,13 +180,25 @@ describe('Open311 POST requests', () => {
       ]);
       await expectError(
         400,
-        form([['api_key', as.resident], ['service_code', 'BULK-ITEM-PICKUP'], ['address_string', 'x'], ['attribute[ITEMS][]', 'piano'], ['attribute[ITEM_COUNT]', 'two']]),
+        form([
+          ['api_key', as.resident],
+          ['service_code', 'BULK-ITEM-PICKUP'],
+          ['address_string', 'x'],
+          ['attribute[ITEMS][]', 'piano'],
+          ['attribute[ITEM_COUNT]', 'two'],
+        ]),
         /ITEMS\] has no choice "piano"|ITEM_COUNT\] must be a number/,
       );
     });
 
     it('400 for a description over 4,000 characters; 4,000 are fine', async () => {
-      await expectError(400, potholeReport([['description', 'x'.repeat(4001)]]).toString().replace('description=Deep+pothole+in+the+right+lane&', ''), /description must be at most 4000 characters/);
+      await expectError(
+        400,
+        potholeReport([['description', 'x'.repeat(4001)]])
+          .toString()
+          .replace('description=Deep+pothole+in+the+right+lane&', ''),
+        /description must be at most 4000 characters/,
+      );
       const report = potholeReport();
       report.set('description', 'x'.repeat(4000));
       expect((await open311.post('requests.json', report)).status).toBe(201);

@@ -91,7 +91,10 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue/events (%s read stor
 
     const resumed = await Feed.open(api(), as.dpwStaff, added!.id);
     const missed = await resumed.take(2);
-    expect(missed.map(summary)).toEqual([['updated', a], ['added', b]]);
+    expect(missed.map(summary)).toEqual([
+      ['updated', a],
+      ['added', b],
+    ]);
     expect(missed[0].data.entry).toMatchObject({ status: 'in_progress', assignee: 'sam.dpw' });
     expect(missed[0].id! < missed[1].id!).toBe(true);
 
@@ -122,7 +125,10 @@ describe.each(READ_STORE_KINDS)('queue feeds over a pruned change log (%s read s
     const b = await assignedToPublicWorks(api());
     const second = await live.next();
     live.close();
-    expect([summary(first), summary(second)]).toEqual([['added', a], ['added', b]]);
+    expect([summary(first), summary(second)]).toEqual([
+      ['added', a],
+      ['added', b],
+    ]);
 
     // A week and a day later (by the API's clock; the log recorded the changes by the machine's), the pruner runs.
     const recordedBy = Date.now();
@@ -151,13 +157,19 @@ describe.each(READ_STORE_KINDS)('queue feeds over a pruned change log (%s read s
 
     // After the mark itself: every later change is kept, so the feed resumes (C, then A's start).
     const resumed = await Feed.open(api(), as.dpwStaff, second!.id);
-    expect((await resumed.take(2)).map(summary)).toEqual([['added', c], ['updated', a]]);
+    expect((await resumed.take(2)).map(summary)).toEqual([
+      ['added', c],
+      ['updated', a],
+    ]);
     resumed.close();
 
     // The reset's id resumes like any other: A's start is the only change after it.
     const after = await Feed.open(api(), as.dpwStaff, reset!.id);
     await api().command(`/tickets/${b}/start`, as.dpwStaff);
-    expect((await after.take(2)).map(summary)).toEqual([['updated', a], ['updated', b]]);
+    expect((await after.take(2)).map(summary)).toEqual([
+      ['updated', a],
+      ['updated', b],
+    ]);
     after.close();
 
     // A position past the log's head is none of this log: reset too.

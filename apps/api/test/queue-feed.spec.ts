@@ -75,7 +75,9 @@ describe('queueFeed', () => {
     const source = new FakeSource();
     source.log.push(change(1), change(2), change(3));
     const received: MessageEvent[] = [];
-    const subscription = queueFeed(source, 'PARKS & REC', change(2).position, { pollMs: 60_000, heartbeatMs: 60_000 }, 'expired').subscribe((m) => received.push(m));
+    const subscription = queueFeed(source, 'PARKS & REC', change(2).position, { pollMs: 60_000, heartbeatMs: 60_000 }, 'expired').subscribe((m) =>
+      received.push(m),
+    );
     await untilReceived(received, 2);
     expect(received[0]).toEqual({
       id: change(2).position,
@@ -86,8 +88,12 @@ describe('queueFeed', () => {
     subscription.unsubscribe();
     // Nothing projected yet: a reset without an id, then everything from the start.
     const fromStart: MessageEvent[] = [];
-    queueFeed(source, 'DPW', undefined, { pollMs: 60_000, heartbeatMs: 60_000 }, 'unknown').subscribe((m) => fromStart.push(m)).unsubscribe();
-    expect(fromStart).toEqual([{ type: 'reset', data: expect.objectContaining({ reason: 'unknown', message: expect.stringContaining('no position of this log') }) }]);
+    queueFeed(source, 'DPW', undefined, { pollMs: 60_000, heartbeatMs: 60_000 }, 'unknown')
+      .subscribe((m) => fromStart.push(m))
+      .unsubscribe();
+    expect(fromStart).toEqual([
+      { type: 'reset', data: expect.objectContaining({ reason: 'unknown', message: expect.stringContaining('no position of this log') }) },
+    ]);
   });
 
   it('sends a reset when a prune got past its position while it was reading (it may have missed changes), then goes on from the checkpoint', async () => {
@@ -115,7 +121,10 @@ describe('queueFeed', () => {
     await untilReceived(received, 1);
     source.commit(change(4));
     await untilReceived(received, 2);
-    expect(received.map((m) => [m.type, m.id])).toEqual([['reset', change(3).position], ['added', change(4).position]]);
+    expect(received.map((m) => [m.type, m.id])).toEqual([
+      ['reset', change(3).position],
+      ['added', change(4).position],
+    ]);
     subscription.unsubscribe();
   });
 

@@ -35,13 +35,20 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue (%s read store)', (k
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ department: 'DPW', asOf: api().clock.now().toISOString() });
     expect(ids(answer)).toEqual([escalated, urgent, mine, low]);
-    expect(answer.body.entries[0]).toMatchObject({ ticketId: escalated, status: 'escalated', escalationTier: 1, priority: 'normal', assignee: null, overdue: false });
+    expect(answer.body.entries[0]).toMatchObject({
+      ticketId: escalated,
+      status: 'escalated',
+      escalationTier: 1,
+      priority: 'normal',
+      assignee: null,
+      overdue: false,
+    });
     expect(answer.body.entries[2]).toMatchObject({ ticketId: mine, status: 'in_progress', assignee: 'sam.dpw', revision: 2 });
     expect(answer.body.entries[3]).toMatchObject({ ticketId: low, priority: 'low', ageSeconds: 20 * 60, dueAt: expect.any(String), serviceCode: 'POTHOLE' });
     expect(answer.body.entries[3]).not.toHaveProperty('contact');
   });
 
-  it('shows only the caller\'s tickets with mine=true, and honours limit', async () => {
+  it("shows only the caller's tickets with mine=true, and honours limit", async () => {
     expect(ids(await queue('&mine=true'))).toEqual([mine]);
     expect(ids(await queue('&mine=true', as.dpwHead))).toEqual([]);
     expect(ids(await queue('&limit=2'))).toEqual([escalated, urgent]);
@@ -64,7 +71,11 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue (%s read store)', (k
     expect((await queue('', as.director)).status).toBe(200);
     const other = await queue('', as.engineeringStaff);
     expect(other.status).toBe(403);
-    expect(other.body).toMatchObject({ error: 'Forbidden', rule: 'QueueIsReadByItsDepartment311AndTheDirector', whoMay: expect.arrayContaining([{ role: 'staff', department: 'DPW' }]) });
+    expect(other.body).toMatchObject({
+      error: 'Forbidden',
+      rule: 'QueueIsReadByItsDepartment311AndTheDirector',
+      whoMay: expect.arrayContaining([{ role: 'staff', department: 'DPW' }]),
+    });
     expect((await queue('', as.resident)).status).toBe(403);
     expect((await api().request('GET', '/departments/DPW/queue')).status).toBe(401);
   });
@@ -73,7 +84,13 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue (%s read store)', (k
     const unknown = await api().request('GET', '/departments/NOPE/queue', { token: as.director });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: 'NotFound', what: 'department', id: 'NOPE' });
-    for (const [query, field] of [['mine=yes', 'mine'], ['limit=0', 'limit'], ['limit=ten', 'limit'], ['colour=red', 'colour'], ['position=%20', 'position']]) {
+    for (const [query, field] of [
+      ['mine=yes', 'mine'],
+      ['limit=0', 'limit'],
+      ['limit=ten', 'limit'],
+      ['colour=red', 'colour'],
+      ['position=%20', 'position'],
+    ]) {
       const answer = await api().request('GET', `/departments/DPW/queue?${query}`, { token: as.dpwStaff });
       expect(answer.status).toBe(400);
       expect(answer.body.problems.map((p: { field: string }) => p.field)).toEqual([field]);

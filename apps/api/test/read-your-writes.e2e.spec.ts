@@ -36,7 +36,12 @@ describe.each(READ_STORE_KINDS)('read-your-writes: ?position= on read-model quer
       const answer = await api().request('GET', `${url}${url.includes('?') ? '&' : '?'}position=${opened.position}`, { token });
       expect(answer.status).toBe(503);
       expect(answer.headers['retry-after']).toBe('1');
-      expect(answer.body).toMatchObject({ error: 'ReadModelsBehind', position: opened.position, retryAfterSeconds: 1, message: expect.stringContaining('retry') });
+      expect(answer.body).toMatchObject({
+        error: 'ReadModelsBehind',
+        position: opened.position,
+        retryAfterSeconds: 1,
+        message: expect.stringContaining('retry'),
+      });
     } finally {
       await runner().start();
     }
@@ -90,7 +95,12 @@ describe('projection lag in /health/ready and /metrics', () => {
 
     const ready = await api.request('GET', '/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ready', eventStore: 'up', readStore: 'up', projectionLag: { checkpoint: body.position, eventsBehind: 0, secondsBehind: 0 } });
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      eventStore: 'up',
+      readStore: 'up',
+      projectionLag: { checkpoint: body.position, eventsBehind: 0, secondsBehind: 0 },
+    });
     const text = await scrape();
     expect(text).toMatch(/switchboard_projection_lag_events\{projection="tickets"\} 0/);
     expect(text).toMatch(/switchboard_projection_lag_seconds\{projection="tickets"\} 0/);

@@ -10,7 +10,7 @@ describe('the startup banner', () => {
     expect(banner).toContain(`Authorization: Bearer ${as.director}`);
   });
 
-  it('prints no tokens for a users file of the city\'s own', () => {
+  it("prints no tokens for a users file of the city's own", () => {
     const banner = startupBanner(loadApiConfig({ SWITCHBOARD_USERS: 'docker/config/users.json' }), 'http://localhost:3000');
     expect(banner).toContain('Web console: http://localhost:3000/console/');
     expect(banner).not.toContain(as.director);

@@ -5,7 +5,13 @@ import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
 async function ticket(api: TestApi, serviceCode: string, channel: string, description: string, department?: string) {
   api.clock.advance(60);
   const openedAt = api.clock.now().toISOString();
-  const opened = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: description.replace(/^.* on /, '') }, attributes: answersFor(serviceCode) });
+  const opened = await api.command('/tickets', as.operator, {
+    serviceCode,
+    channel,
+    description,
+    location: { address: description.replace(/^.* on /, '') },
+    attributes: answersFor(serviceCode),
+  });
   const id = opened.body.ticketId as string;
   const routed = department ? await api.command(`/tickets/${id}/assign`, as.operator, { department }) : opened;
   return { id, openedAt, position: routed.body.position as string };
@@ -50,7 +56,16 @@ describe.each(READ_STORE_KINDS)('GET /tickets (%s read store)', (kind) => {
 
   it('answers summaries without contact data', async () => {
     const answer = await list('service=POTHOLE');
-    expect(answer.body.tickets[0]).toMatchObject({ ticketId: t.pothole.id, status: 'in_progress', department: 'DPW', channel: 'phone', assignee: 'sam.dpw', overdue: false, description: 'Pothole on Elm St', address: 'Elm St' });
+    expect(answer.body.tickets[0]).toMatchObject({
+      ticketId: t.pothole.id,
+      status: 'in_progress',
+      department: 'DPW',
+      channel: 'phone',
+      assignee: 'sam.dpw',
+      overdue: false,
+      description: 'Pothole on Elm St',
+      address: 'Elm St',
+    });
     expect(answer.body.tickets[0]).not.toHaveProperty('contact');
   });
 

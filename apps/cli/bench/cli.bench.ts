@@ -54,7 +54,22 @@ async function main(): Promise<void> {
     await store.close();
     console.log(`baseline: sequential paged read of $all: ${read} events in ${rawSeconds.toFixed(1)} s (${Math.round(read / rawSeconds)} events/s)`);
 
-    const report = timedCli(['report', 'completion', '--from', '2026-01-01', '--to', '2026-12-31', '--by', 'department', '--format', 'json', '--as-of', '2027-01-01', '--store', `sqlite:${file}`]);
+    const report = timedCli([
+      'report',
+      'completion',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-12-31',
+      '--by',
+      'department',
+      '--format',
+      'json',
+      '--as-of',
+      '2027-01-01',
+      '--store',
+      `sqlite:${file}`,
+    ]);
     console.log(
       `report completion over ${read} events: ${report.seconds.toFixed(1)} s (${Math.round(read / report.seconds)} events/s, ` +
         `${(rawSeconds / report.seconds).toFixed(2)}× the raw read's rate), peak RSS ${report.peakMb.toFixed(0)} MB`,
@@ -62,8 +77,18 @@ async function main(): Promise<void> {
 
     const csv = join(dir, 'boston-like.csv');
     bostonLikeCsv(csv, IMPORT_ROWS);
-    const imported = timedCli(['import', 'tickets', csv, '--mapping', join(__dirname, '../mappings/boston311.json'), '--store', `sqlite:${join(dir, 'import.db')}`]);
-    console.log(`import tickets: ${IMPORT_ROWS} rows in ${imported.seconds.toFixed(1)} s (${Math.round(IMPORT_ROWS / imported.seconds)} rows/s, process start included), peak RSS ${imported.peakMb.toFixed(0)} MB`);
+    const imported = timedCli([
+      'import',
+      'tickets',
+      csv,
+      '--mapping',
+      join(__dirname, '../mappings/boston311.json'),
+      '--store',
+      `sqlite:${join(dir, 'import.db')}`,
+    ]);
+    console.log(
+      `import tickets: ${IMPORT_ROWS} rows in ${imported.seconds.toFixed(1)} s (${Math.round(IMPORT_ROWS / imported.seconds)} rows/s, process start included), peak RSS ${imported.peakMb.toFixed(0)} MB`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,20 @@ function ticketEvents(n: number, start: number): [TicketEvent, number][] {
   const [serviceCode, department] = SERVICES[n % SERVICES.length];
   const opened = start + n * 60_000;
   return [
-    [{ type: 'TicketOpened', data: { ticketId: `B-${n}`, serviceCode, owningDepartment: department, description: 'Synthetic ticket for the CLI benchmark', channel: CHANNELS[n % CHANNELS.length], priority: 'normal' } }, opened],
+    [
+      {
+        type: 'TicketOpened',
+        data: {
+          ticketId: `B-${n}`,
+          serviceCode,
+          owningDepartment: department,
+          description: 'Synthetic ticket for the CLI benchmark',
+          channel: CHANNELS[n % CHANNELS.length],
+          priority: 'normal',
+        },
+      },
+      opened,
+    ],
     [{ type: 'TicketAssigned', data: { department, dueAt: new Date(opened + 72 * HOUR).toISOString() } }, opened + 0.2 * HOUR],
     [{ type: 'WorkStarted', data: { assignee: `staff-${n % 50}` } }, opened + 2 * HOUR],
     n % 7 === 0

@@ -60,6 +60,10 @@ describe('the projector process', () => {
     // 'close' comes after the output has been read to its end.
     const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
     expect(code).toBe(1);
-    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({ level: 'error', message: 'could not start', error: expect.stringContaining('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=0 must be an integer from 1 to 365') });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toMatchObject({
+      level: 'error',
+      message: 'could not start',
+      error: expect.stringContaining('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=0 must be an integer from 1 to 365'),
+    });
   }, 30_000);
 });

@@ -25,9 +25,15 @@ describe('the projector prunes the queue change log', () => {
     const url = `sqlite:${join(dir, 'switchboard.db')}`;
     const events = SqliteEventStore.open(join(dir, 'switchboard.db'), { now: () => recordedAt });
     const toDpw = { type: 'TicketAssigned', data: { department: 'DPW' } } as TicketEvent;
-    await appendTicket(events, 'OLD', [[recordedAt.toISOString(), opened('OLD')], [recordedAt.toISOString(), toDpw]]);
+    await appendTicket(events, 'OLD', [
+      [recordedAt.toISOString(), opened('OLD')],
+      [recordedAt.toISOString(), toDpw],
+    ]);
     recordedAt = new Date(now.getTime() - DAY);
-    await appendTicket(events, 'NEW', [[recordedAt.toISOString(), opened('NEW')], [recordedAt.toISOString(), toDpw]]);
+    await appendTicket(events, 'NEW', [
+      [recordedAt.toISOString(), opened('NEW')],
+      [recordedAt.toISOString(), toDpw],
+    ]);
     // Projected before the projector starts, so its first prune (at start) finds both changes.
     const readStore = await createReadStore(url);
     await projectAll(events, readStore, demoCatalog());
@@ -56,7 +62,9 @@ describe('the projector prunes the queue change log', () => {
     expect(loadProjectorConfig({ SWITCHBOARD_QUEUE_FEED_RESUME_DAYS: '30' }).queueFeedResumeDays).toBe(30);
     for (const value of ['0', '2.5', '400', 'week']) {
       expect(() => loadProjectorConfig({ SWITCHBOARD_QUEUE_FEED_RESUME_DAYS: value })).toThrow(ProjectorConfigError);
-      expect(() => loadProjectorConfig({ SWITCHBOARD_QUEUE_FEED_RESUME_DAYS: value })).toThrow(`SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=${value} must be an integer from 1 to 365`);
+      expect(() => loadProjectorConfig({ SWITCHBOARD_QUEUE_FEED_RESUME_DAYS: value })).toThrow(
+        `SWITCHBOARD_QUEUE_FEED_RESUME_DAYS=${value} must be an integer from 1 to 365`,
+      );
     }
   });
 });

@@ -67,7 +67,11 @@ export class SlaWatchFixture {
 
   /** Opens a pothole at `iso` and routes it to Public Works a minute later; returns its id. */
   async routedPothole(ticketId: string, routedAt = ROUTED): Promise<string> {
-    await this.command(shifted(routedAt, -60), { type: 'OpenTicket', ticketId, serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone' }, actors.operator);
+    await this.command(
+      shifted(routedAt, -60),
+      { type: 'OpenTicket', ticketId, serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone' },
+      actors.operator,
+    );
     await this.command(routedAt, { type: 'AssignTicket', ticketId, department: 'DPW' }, actors.operator);
     return ticketId;
   }

@@ -28,7 +28,11 @@ export async function checkEventLog(eventStorePath: string, acknowledged: readon
   }
   const problems = acknowledged.filter((ack) => !isDeepStrictEqual(byCommand.get(ack.commandId), [...ack.events]));
   const detail = `${acknowledged.length} acknowledged commands, ${events} events in the log; ${problems.length} missing or duplicated`;
-  return { name: 'no lost or duplicated events', passed: problems.length === 0, detail: problems.length ? `${detail}, e.g. ${JSON.stringify(problems[0])} → ${JSON.stringify(byCommand.get(problems[0].commandId))}` : detail };
+  return {
+    name: 'no lost or duplicated events',
+    passed: problems.length === 0,
+    detail: problems.length ? `${detail}, e.g. ${JSON.stringify(problems[0])} → ${JSON.stringify(byCommand.get(problems[0].commandId))}` : detail,
+  };
 }
 
 /** The live read models equal what a fresh projection of the same log produces. */
@@ -39,7 +43,9 @@ export async function checkReadModels(eventStorePath: string, readStoreUrl: stri
     const current = await dumpReadModels(live);
     const fresh = await rebuiltDump(store, freshUrl, catalog);
     const differing = Object.keys(fresh).filter((table) => !isDeepStrictEqual(current[table], fresh[table]));
-    const rows = Object.entries(fresh).map(([table, list]) => `${table} ${list.length}`).join(', ');
+    const rows = Object.entries(fresh)
+      .map(([table, list]) => `${table} ${list.length}`)
+      .join(', ');
     return { name: 'read models equal a fresh rebuild', passed: differing.length === 0, detail: differing.length ? `differ in ${differing.join(', ')}` : rows };
   } finally {
     await live.close();

@@ -56,9 +56,21 @@ export async function runUser(apis: readonly string[], until: number, record: Lo
       else if (roll < 0.5) await move(base, record, pools, 'intake', 'route', 'assign', TOKENS.operator, { department: 'DPW' }, 'assigned');
       else if (roll < 0.65) await claim(base, record, pools);
       else if (roll < 0.7) await move(base, record, pools, 'inProgress', 'escalate', 'escalate', TOKENS.staff, { reason: 'complex' }, 'inProgress');
-      else if (roll < 0.85) await move(base, record, pools, 'inProgress', 'complete', 'complete', TOKENS.staff, { resolutionCode: 'repaired', note: 'Done' }, 'completed');
+      else if (roll < 0.85)
+        await move(base, record, pools, 'inProgress', 'complete', 'complete', TOKENS.staff, { resolutionCode: 'repaired', note: 'Done' }, 'completed');
       else if (roll < 0.88) await move(base, record, pools, 'completed', 'reopen', 'reopen', TOKENS.operator, { reason: 'came back' }, 'assigned');
-      else await move(base, record, pools, 'assigned', 'comment', 'comments', TOKENS.operator, { body: 'Resident called again', visibility: 'public' }, 'assigned');
+      else
+        await move(
+          base,
+          record,
+          pools,
+          'assigned',
+          'comment',
+          'comments',
+          TOKENS.operator,
+          { body: 'Resident called again', visibility: 'public' },
+          'assigned',
+        );
     } catch (error) {
       record.count('network', 599);
       record.serverErrors.push(String(error));
@@ -86,14 +98,26 @@ async function post(base: string, path: string, token: string, body: unknown, re
 }
 
 async function open(base: string, record: LoadRecord, pools: TicketPools): Promise<void> {
-  const body = { serviceCode: 'POTHOLE', description: 'Pothole on Elm St', channel: 'phone', location: { address: '12 Elm St' }, attributes: { SIZE: 'large', IN_ROADWAY: 'yes' } };
+  const body = {
+    serviceCode: 'POTHOLE',
+    description: 'Pothole on Elm St',
+    channel: 'phone',
+    location: { address: '12 Elm St' },
+    attributes: { SIZE: 'large', IN_ROADWAY: 'yes' },
+  };
   const { ok, json } = await post(base, '/tickets', TOKENS.operator, body, record, 'open');
   if (ok) pools.add('intake', json.ticketId);
 }
 
 async function open311(base: string, record: LoadRecord, pools: TicketPools): Promise<void> {
   const commandId = randomUUID();
-  const form = new URLSearchParams({ api_key: TOKENS.resident, service_code: 'TREE-PRUNING', description: 'Branches over the sidewalk', address_string: '3 Oak St', email: 'resident@example.org' });
+  const form = new URLSearchParams({
+    api_key: TOKENS.resident,
+    service_code: 'TREE-PRUNING',
+    description: 'Branches over the sidewalk',
+    address_string: '3 Oak St',
+    email: 'resident@example.org',
+  });
   const response = await fetch(`${base}/open311/v2/requests.json`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': commandId },

@@ -46,10 +46,13 @@ async function main(): Promise<number> {
     const record = new LoadRecord();
     const sampler = setInterval(() => {
       for (const api of apis) void sampleRss(api).catch(() => undefined);
-      void readModels.lag().then((lag) => {
-        lagSeen.events = Math.max(lagSeen.events, lag.eventsBehind);
-        lagSeen.seconds = Math.max(lagSeen.seconds, lag.secondsBehind);
-      }, () => undefined);
+      void readModels.lag().then(
+        (lag) => {
+          lagSeen.events = Math.max(lagSeen.events, lag.eventsBehind);
+          lagSeen.seconds = Math.max(lagSeen.seconds, lag.secondsBehind);
+        },
+        () => undefined,
+      );
     }, 5_000);
     console.error(`soak: ${minutes} min, ${values.users} users, ${values.feeds} queue feed clients, data in ${dir}`);
     const urls = apis.map((api) => api.url!);
@@ -61,14 +64,22 @@ async function main(): Promise<number> {
     console.error('soak: load finished; waiting for the projector, then checking');
 
     const caughtUp = await waitForCatchUp(readModels);
-    checks.push({ name: 'projection caught up after the load', passed: caughtUp, detail: `max lag during the run: ${lagSeen.events} events, ${lagSeen.seconds.toFixed(1)} s` });
+    checks.push({
+      name: 'projection caught up after the load',
+      passed: caughtUp,
+      detail: `max lag during the run: ${lagSeen.events} events, ${lagSeen.seconds.toFixed(1)} s`,
+    });
     checks.push({ name: 'lag bounded', passed: lagSeen.seconds <= 30, detail: `max ${lagSeen.seconds.toFixed(1)} s behind (bound 30 s)` });
     await readStore.close();
     await eventStore.close();
     for (const proc of processes) await stop(proc);
 
     const serverErrors = record.statuses.get('5xx') ?? 0;
-    checks.push({ name: 'no 5xx', passed: serverErrors === 0 && record.serverErrors.length === 0, detail: `${serverErrors} 5xx; ${record.serverErrors.slice(0, 3).join(' | ') || 'no network errors'}` });
+    checks.push({
+      name: 'no 5xx',
+      passed: serverErrors === 0 && record.serverErrors.length === 0,
+      detail: `${serverErrors} 5xx; ${record.serverErrors.slice(0, 3).join(' | ') || 'no network errors'}`,
+    });
     console.error('soak: processes stopped; checking the event log and rebuilding the read models to compare');
     checks.push(await checkEventLog(eventStorePath, record.acknowledged));
     checks.push(await checkReadModels(eventStorePath, readStoreUrl, `${values.postgres}?schema=soak_fresh_${stamp}`, catalog));
@@ -77,7 +88,14 @@ async function main(): Promise<number> {
     checks.push({
       name: 'queue feeds resume in order, without repeats',
       passed: feedProblems === 0 && feeds.every((f) => f.received > 0),
-      detail: feeds.map((f) => `${f.received} changes/${f.reconnects} reconnects`).join('; ') + (feedProblems ? `; ${feedProblems} problems: ${feeds.flatMap((f) => f.errors).slice(0, 2).join(' | ')}` : ''),
+      detail:
+        feeds.map((f) => `${f.received} changes/${f.reconnects} reconnects`).join('; ') +
+        (feedProblems
+          ? `; ${feedProblems} problems: ${feeds
+              .flatMap((f) => f.errors)
+              .slice(0, 2)
+              .join(' | ')}`
+          : ''),
     });
     printSummary(record, checks, minutes);
     return checks.every((check) => check.passed) ? 0 : 1;
@@ -112,7 +130,12 @@ function printSummary(record: LoadRecord, checks: readonly Check[], minutes: num
   const total = [...record.statuses.values()].reduce((a, b) => a + b, 0);
   console.log(`\nSoak: ${minutes} min, ${total} requests (${(total / (minutes * 60)).toFixed(0)} req/s), ${record.acknowledged.length} acknowledged commands`);
   console.log(`Responses: ${[...record.statuses].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`By action: ${[...record.byAction].sort().map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  console.log(
+    `By action: ${[...record.byAction]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\n`,
+  );
   console.log('| check | result | detail |\n|---|---|---|');
   for (const check of checks) console.log(`| ${check.name} | ${check.passed ? 'pass' : 'FAIL'} | ${check.detail} |`);
 }

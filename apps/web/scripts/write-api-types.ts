@@ -94,7 +94,9 @@ async function main(): Promise<number> {
   }
   if (check) {
     if (committed === text) return 0;
-    console.error(`${shown} is not what the API's OpenAPI document gives: the console's wire types and the API have drifted. Run \`npm run api-types\` and fix what the console's typecheck then reports.`);
+    console.error(
+      `${shown} is not what the API's OpenAPI document gives: the console's wire types and the API have drifted. Run \`npm run api-types\` and fix what the console's typecheck then reports.`,
+    );
     return 1;
   }
   if (committed !== text) writeFileSync(OUTPUT, text);

@@ -72,7 +72,12 @@ export function App() {
     if (token) void start(token);
   }, [start]);
 
-  if (loaded.state === 'loading') return <p className="loading" aria-busy="true">Signing in…</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p className="loading" aria-busy="true">
+        Signing in…
+      </p>
+    );
   if (loaded.state === 'signed-out') {
     return (
       <SignInPage
@@ -111,8 +116,17 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
     return (
       <main className="page narrow">
         <h1>Switchboard console</h1>
-        <ProblemNotice problem={{ statusCode: 403, error: 'Forbidden', message: 'The console is for city staff; residents follow their requests through the city’s Open311 apps.' }} action="use the console" />
-        <button type="button" onClick={session.signOut}>Sign out</button>
+        <ProblemNotice
+          problem={{
+            statusCode: 403,
+            error: 'Forbidden',
+            message: 'The console is for city staff; residents follow their requests through the city’s Open311 apps.',
+          }}
+          action="use the console"
+        />
+        <button type="button" onClick={session.signOut}>
+          Sign out
+        </button>
       </main>
     );
   }
@@ -120,15 +134,39 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
   const ownQueue = me.department ? `/departments/${me.department}/queue` : undefined;
   return (
     <>
-      <a className="skip-link" href="#main">Skip to main content</a>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <header className="top-bar">
         <span className="brand">Switchboard</span>
         <nav aria-label="Main">
           <ul>
-            {may.seeDashboard(me) && <li><Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>Dashboard</Link></li>}
-            {ownQueue && <li><Link to={ownQueue} aria-current={path === ownQueue ? 'page' : undefined}>{session.departmentName(me.department!)} queue</Link></li>}
-            {may.seeAnyQueue(me) && <li><Link to="/queues" aria-current={path === '/queues' ? 'page' : undefined}>Queues</Link></li>}
-            <li><Link to="/tickets" aria-current={path === '/tickets' ? 'page' : undefined}>Find tickets</Link></li>
+            {may.seeDashboard(me) && (
+              <li>
+                <Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>
+                  Dashboard
+                </Link>
+              </li>
+            )}
+            {ownQueue && (
+              <li>
+                <Link to={ownQueue} aria-current={path === ownQueue ? 'page' : undefined}>
+                  {session.departmentName(me.department!)} queue
+                </Link>
+              </li>
+            )}
+            {may.seeAnyQueue(me) && (
+              <li>
+                <Link to="/queues" aria-current={path === '/queues' ? 'page' : undefined}>
+                  Queues
+                </Link>
+              </li>
+            )}
+            <li>
+              <Link to="/tickets" aria-current={path === '/tickets' ? 'page' : undefined}>
+                Find tickets
+              </Link>
+            </li>
           </ul>
         </nav>
         <form
@@ -153,7 +191,9 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
               {me.department ? `, ${session.departmentName(me.department)}` : ''})
             </span>
           )}
-          <button type="button" className="link-button" onClick={session.signOut}>Sign out</button>
+          <button type="button" className="link-button" onClick={session.signOut}>
+            Sign out
+          </button>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="page">

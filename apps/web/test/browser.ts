@@ -10,7 +10,15 @@ const REPO = resolve(__dirname, '../../..');
 export const CHROMIUM = process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags that keep Chromium off the network it cannot reach here, and headless as root. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the test run saves its screenshots (not committed: test-output/ is ignored). */
 export const SCREENSHOTS = join(REPO, 'test-output', 'console');
@@ -19,14 +27,20 @@ export const SCREENSHOTS = join(REPO, 'test-output', 'console');
 export function buildConsole(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'switchboard-web-'));
   const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', join(REPO, 'apps/web/vite.config.mjs'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO, encoding: 'utf8' });
+  const build = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(REPO, 'apps/web/vite.config.mjs'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   if (build.status !== 0) throw new Error(`vite build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
   return outDir;
 }
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium; npm test does it through .ci/prepare) or set SWITCHBOARD_CHROMIUM.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium; npm test does it through .ci/prepare) or set SWITCHBOARD_CHROMIUM.`,
+    );
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
@@ -40,7 +54,13 @@ export interface ConsoleBrowser {
 }
 
 /** A fresh browser profile (its own session storage) at a laptop's width, signed in with `token` through the sign-in form, by keyboard. */
-export async function signedIn(browser: Browser, base: string, token: string, path = '/console/', viewport = { width: 1366, height: 900 }): Promise<ConsoleBrowser> {
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  token: string,
+  path = '/console/',
+  viewport = { width: 1366, height: 900 },
+): Promise<ConsoleBrowser> {
   // bypassCSP lets the tests inject axe-core into the page; the console itself never needs it.
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP: true });
   const page = await context.newPage();
@@ -91,7 +111,10 @@ export function lowContrastText(page: Page): Promise<string[]> {
     const parse = (colour: string): Rgba | undefined => {
       const match = /rgba?\(([^)]+)\)/.exec(colour);
       if (!match) return undefined;
-      const [r, g, b, a = 1] = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      const [r, g, b, a = 1] = match[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return { r, g, b, a };
     };
     const channel = (v: number) => {
@@ -153,8 +176,18 @@ export async function atPath(page: Page, path: string): Promise<void> {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
   });
 }

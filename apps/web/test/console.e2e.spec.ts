@@ -7,7 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { answersFor, as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import { accessibilityViolations, atPath, buildConsole, canvasIsDrawn, containsText, countBecomes, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, signedIn, unlabelledControls } from './browser';
+import {
+  accessibilityViolations,
+  atPath,
+  buildConsole,
+  canvasIsDrawn,
+  containsText,
+  countBecomes,
+  fitsTheWidth,
+  launchChromium,
+  lowContrastText,
+  SCREENSHOTS,
+  signedIn,
+  unlabelledControls,
+} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -27,7 +40,13 @@ async function run(url: string, token: string, body?: unknown): Promise<void> {
 }
 
 async function open(serviceCode: string, channel: string, description: string): Promise<string> {
-  const answer = await api.command('/tickets', as.operator, { serviceCode, channel, description, location: { address: '12 Elm St' }, attributes: answersFor(serviceCode) });
+  const answer = await api.command('/tickets', as.operator, {
+    serviceCode,
+    channel,
+    description,
+    location: { address: '12 Elm St' },
+    attributes: answersFor(serviceCode),
+  });
   lastPosition = answer.body.position;
   return answer.body.ticketId;
 }
@@ -88,7 +107,9 @@ describe('the page checks themselves', () => {
   it('fail on a page with an unlabelled field and grey-on-white text (so a pass means something)', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><input type="text"><p style="color:#aaaaaa">faint</p></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>t</title></head><body><main><input type="text"><p style="color:#aaaaaa">faint</p></main></body></html>',
+    );
     expect((await accessibilityViolations(page)).join('\n')).toMatch(/label/);
     expect(await unlabelledControls(page)).toHaveLength(1);
     expect(await lowContrastText(page)).toEqual([expect.stringContaining('faint')]);
@@ -128,7 +149,9 @@ describe('the director dashboard', () => {
     await page.getByText('Live figures as of').waitFor();
 
     // The API's own figures for the same range (Monday 00:00 to Thursday 10:30, clipped at "now").
-    const report = await api.request('GET', `/metrics/completion?from=2026-11-02T05:00:00.000Z&to=2026-11-05T15:30:00.000Z&groupBy=department&period=range`, { token: as.director });
+    const report = await api.request('GET', `/metrics/completion?from=2026-11-02T05:00:00.000Z&to=2026-11-05T15:30:00.000Z&groupBy=department&period=range`, {
+      token: as.director,
+    });
     expect(report.status).toBe(200);
     const dpw = report.body.figures.find((f: { group: string }) => f.group === 'DPW');
     expect(dpw).toMatchObject({ opened: 3, completed: 1, backlogAtPeriodEnd: 2 });
@@ -150,8 +173,13 @@ describe('the director dashboard', () => {
     const backlogNumbers = page.locator('[data-testid="chart-backlog"] table');
     expect(await backlogNumbers.locator('thead th').allInnerTexts()).toEqual(expect.arrayContaining(['All', 'Public Works']));
     // Backlog of all departments at the end of each day: Mon 2 (pothole, second pothole, snow, and the answered question is closed), Tue 2, Wed 3, Thu 3.
-    expect(await backlogNumbers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]))).toEqual([
-      ['2026-11-02', '3'], ['2026-11-03', '2'], ['2026-11-04', '3'], ['2026-11-05', '3'],
+    expect(
+      await backlogNumbers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent])),
+    ).toEqual([
+      ['2026-11-02', '3'],
+      ['2026-11-03', '2'],
+      ['2026-11-04', '3'],
+      ['2026-11-05', '3'],
     ]);
     // The escalation is listed, with its reason.
     const snowRow = page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`);
@@ -288,7 +316,14 @@ describe('the department queue', () => {
 
   it('claims once for a double click, and says so when there is nothing left to claim', async () => {
     // Traffic & Engineering: the streetlight and one more unclaimed ticket.
-    const more = (await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'web', description: 'Light out on Cedar St', attributes: answersFor('STREETLIGHT-OUT') })).body.ticketId as string;
+    const more = (
+      await api.command('/tickets', as.operator, {
+        serviceCode: 'STREETLIGHT-OUT',
+        channel: 'web',
+        description: 'Light out on Cedar St',
+        attributes: answersFor('STREETLIGHT-OUT'),
+      })
+    ).body.ticketId as string;
     const assigned = await api.command(`/tickets/${more}/assign`, as.operator, { department: 'ENGINEERING' });
     const eli = await signedIn(browser, base, as.engineeringStaff);
     await atPath(eli.page, '/console/departments/ENGINEERING/queue');
@@ -306,7 +341,10 @@ describe('the department queue', () => {
 
     // The next claim takes the other ticket; then there is nothing left.
     await eli.page.getByRole('button', { name: 'Claim next ticket' }).click();
-    await eli.page.getByText(/You claimed/).filter({ hasNotText: (await started())[0] }).waitFor();
+    await eli.page
+      .getByText(/You claimed/)
+      .filter({ hasNotText: (await started())[0] })
+      .waitFor();
     expect((await started()).sort()).toEqual([seeded.light, more].sort());
     await eli.page.getByRole('button', { name: 'Claim next ticket' }).click();
     await containsText(eli.page.getByRole('alert'), 'There is no ticket you can claim in this queue right now.');
@@ -392,7 +430,12 @@ describe('the ticket page', () => {
   });
 
   it('says so when someone else changed the ticket since the page was loaded, keeps what was typed, and shows the change', async () => {
-    const opened = await api.command('/tickets', as.operator, { serviceCode: 'STREETLIGHT-OUT', channel: 'phone', description: 'Light flickering on Birch Rd', attributes: answersFor('STREETLIGHT-OUT') });
+    const opened = await api.command('/tickets', as.operator, {
+      serviceCode: 'STREETLIGHT-OUT',
+      channel: 'phone',
+      description: 'Light flickering on Birch Rd',
+      attributes: answersFor('STREETLIGHT-OUT'),
+    });
     const id = opened.body.ticketId as string;
     await api.command(`/tickets/${id}/assign`, as.operator, { department: 'ENGINEERING' });
     const eli = await signedIn(browser, base, as.engineeringStaff, `/console/tickets/${id}`);
@@ -451,7 +494,13 @@ describe('the ticket page', () => {
   });
 
   it('never shows the resident’s contact to a department that does not hold the ticket', async () => {
-    const withContact = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole by the school', contact: { name: 'Ann Resident', phone: '978-555-0101' }, attributes: answersFor('POTHOLE') });
+    const withContact = await api.command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      channel: 'phone',
+      description: 'Pothole by the school',
+      contact: { name: 'Ann Resident', phone: '978-555-0101' },
+      attributes: answersFor('POTHOLE'),
+    });
     await api.command(`/tickets/${withContact.body.ticketId}/assign`, as.operator, { department: 'DPW' });
     const sam = await signedIn(browser, base, as.dpwStaff, `/console/tickets/${withContact.body.ticketId}`);
     await sam.page.getByText('Ann Resident · 978-555-0101').waitFor();
@@ -478,7 +527,12 @@ describe('the live queue across an API restart', () => {
     // It comes back on the same event log, and a ticket is routed to Public Works.
     api = await startTestApi({ consoleDir, eventStoreUrl: `sqlite:${join(dataDir, 'switchboard.db')}` }, { port: Number(port) });
     api.clock.advance((now - api.clock.now().getTime()) / 60_000);
-    const opened = await api.command('/tickets', as.operator, { serviceCode: 'POTHOLE', channel: 'phone', description: 'Pothole after the restart', attributes: answersFor('POTHOLE') });
+    const opened = await api.command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      channel: 'phone',
+      description: 'Pothole after the restart',
+      attributes: answersFor('POTHOLE'),
+    });
     await api.command(`/tickets/${opened.body.ticketId}/assign`, as.operator, { department: 'DPW' });
 
     // Without a reload, the page is live again and shows it.

@@ -7,9 +7,4 @@ export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-st
 export type { BackoffOptions } from './esdb/backoff';
 export { parseEventStoreUrl, type EventStoreConfig } from './config/event-store-url';
 export { createEventStore, type EventStoreSettings } from './config/create-event-store';
-export {
-  EVENT_STORE,
-  EventStoreModule,
-  type EventStoreModuleAsyncOptions,
-  type EventStoreModuleOptions,
-} from './nest/event-store.module';
+export { EVENT_STORE, EventStoreModule, type EventStoreModuleAsyncOptions, type EventStoreModuleOptions } from './nest/event-store.module';

@@ -17,7 +17,13 @@ export interface LagFigures {
  * (as the command pipeline would, without HTTP) while a projection runner follows, and times
  * each append until the runner has committed it.
  */
-export async function lagUnderLoad(events: SqliteEventStore, readStore: ReadStore, firstTicket: number, eventsPerSecond: number, seconds: number): Promise<LagFigures> {
+export async function lagUnderLoad(
+  events: SqliteEventStore,
+  readStore: ReadStore,
+  firstTicket: number,
+  eventsPerSecond: number,
+  seconds: number,
+): Promise<LagFigures> {
   const runner = new ProjectionRunner({ eventStore: events, readStore, catalog: demoCatalog() });
   await runner.start();
   const lagMs: number[] = [];
@@ -26,7 +32,7 @@ export async function lagUnderLoad(events: SqliteEventStore, readStore: ReadStor
   const start = performance.now();
   let appended = 0;
   try {
-    for (let i = firstTicket; performance.now() - start < seconds * 1000; ) {
+    for (let i = firstTicket; performance.now() - start < seconds * 1000;) {
       const due = ((performance.now() - start) / 1000) * eventsPerSecond;
       while (appended < due) {
         const ticket = history(i);

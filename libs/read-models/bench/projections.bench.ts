@@ -49,7 +49,13 @@ async function timeQueries(readModels: ReadModels): Promise<void> {
   const metrics: number[] = [];
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
-    await readModels.completionMetrics({ from: new Date('2026-01-01T05:00:00Z'), to: new Date('2027-01-01T05:00:00Z'), groupBy: 'department', period: 'month', timeZone: 'America/New_York' });
+    await readModels.completionMetrics({
+      from: new Date('2026-01-01T05:00:00Z'),
+      to: new Date('2027-01-01T05:00:00Z'),
+      groupBy: 'department',
+      period: 'month',
+      timeZone: 'America/New_York',
+    });
     metrics.push(performance.now() - start);
   }
   console.log(`  queue query (limit 50): ${percentiles(queue)}`);
@@ -68,10 +74,14 @@ async function measureStore(label: string, eventsPath: string, readStoreUrl: str
     const seconds = (performance.now() - start) / 1000;
     const rate = applied / seconds;
     const mb = (bytes: number) => Math.round(bytes / 1048576);
-    console.log(`${label}: rebuild ${applied} events in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (${(rate / rawRate).toFixed(2)}x raw read), RSS ${mb(rssBefore)} MB before, peak ${mb(peak())} MB`);
+    console.log(
+      `${label}: rebuild ${applied} events in ${seconds.toFixed(1)} s = ${Math.round(rate)} events/s (${(rate / rawRate).toFixed(2)}x raw read), RSS ${mb(rssBefore)} MB before, peak ${mb(peak())} MB`,
+    );
     await timeQueries(new ReadModels({ readStore, eventStore: events }));
     const load = await lagUnderLoad(events, readStore, firstLoadTicket, LOAD_EVENTS_PER_SECOND, LOAD_SECONDS);
-    console.log(`  lag under ${Math.round(load.eventsPerSecond)} appended events/s for ${LOAD_SECONDS} s (${load.events} events), append to projected: ${percentiles([...load.lagMs])}, max ${Math.max(...load.lagMs).toFixed(1)} ms`);
+    console.log(
+      `  lag under ${Math.round(load.eventsPerSecond)} appended events/s for ${LOAD_SECONDS} s (${load.events} events), append to projected: ${percentiles([...load.lagMs])}, max ${Math.max(...load.lagMs).toFixed(1)} ms`,
+    );
   } finally {
     await readStore.close();
     await events.close();

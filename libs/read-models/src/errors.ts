@@ -37,7 +37,10 @@ export class ReadModelsBackfillingError extends ReadModelTimeoutError {
 /** The runner's lease passed to another runner (or expired); its pending batch was not written. */
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
-  constructor(readonly leaseName: string, readonly holder: string) {
+  constructor(
+    readonly leaseName: string,
+    readonly holder: string,
+  ) {
     super(`Runner ${holder} no longer holds lease "${leaseName}"; it steps back to standby.`);
   }
 }
@@ -45,7 +48,10 @@ export class LeaseLostError extends Error {
 /** The active generation changed under a runner (a blue-green switch); it restarts on the new one. */
 export class GenerationSwitchedError extends Error {
   override readonly name = 'GenerationSwitchedError';
-  constructor(readonly from: number, readonly to: number) {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+  ) {
     super(`Active read-model generation moved from ${from} to ${to}.`);
   }
 }

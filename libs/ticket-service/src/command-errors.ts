@@ -41,9 +41,7 @@ export class IdempotencyKeyReused extends Error {
     readonly differs: readonly RequestDifference[],
     firstUse: { readonly ticketId: string; readonly commandType?: string },
   ) {
-    const where = differs.includes('caller')
-      ? 'by another caller'
-      : `for ${firstUse.commandType ?? 'another command'} on ticket ${firstUse.ticketId}`;
+    const where = differs.includes('caller') ? 'by another caller' : `for ${firstUse.commandType ?? 'another command'} on ticket ${firstUse.ticketId}`;
     super(
       `Idempotency-Key ${key} was already used ${where}; this request differs in its ${differs.join(' and ')}. ` +
         'A retry must repeat the first request exactly; use a new Idempotency-Key for a new request.',

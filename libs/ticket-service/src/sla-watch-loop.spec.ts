@@ -7,7 +7,10 @@ describe('SlaWatchLoop', () => {
   it('scans at once and then every interval, only while the process may watch, until stopped', async () => {
     let scans = 0;
     let mayWatch = false;
-    const loop = new SlaWatchLoop({ scan: async () => ({ tickets: 0, actions: 0, failures: 0, scan: ++scans }) }, { intervalMs: 1000, mayWatch: () => mayWatch });
+    const loop = new SlaWatchLoop(
+      { scan: async () => ({ tickets: 0, actions: 0, failures: 0, scan: ++scans }) },
+      { intervalMs: 1000, mayWatch: () => mayWatch },
+    );
     loop.start();
     await jest.advanceTimersByTimeAsync(2500);
     expect(scans).toBe(0);
@@ -41,10 +44,11 @@ describe('SlaWatchLoop', () => {
     let scans = 0;
     let mayWatch = false;
     let finishScan: () => void = () => undefined;
-    const scan = () => new Promise<{ tickets: number; actions: number; failures: number }>((resolve) => {
-      scans += 1;
-      finishScan = () => resolve({ tickets: 0, actions: 0, failures: 0 });
-    });
+    const scan = () =>
+      new Promise<{ tickets: number; actions: number; failures: number }>((resolve) => {
+        scans += 1;
+        finishScan = () => resolve({ tickets: 0, actions: 0, failures: 0 });
+      });
     const loop = new SlaWatchLoop({ scan }, { intervalMs: 60_000, mayWatch: () => mayWatch });
     loop.start();
     await jest.advanceTimersByTimeAsync(0);

@@ -10,7 +10,10 @@ describe('the SLA watcher', () => {
     const clock = () => new Date(now);
     const store = new WatchedStore();
     const handler = new TicketCommandHandler(store, testCatalog, clock);
-    await handler.execute({ type: 'OpenTicket', ticketId: 'SLA-1', serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone' }, { actor: actors.operator, commandId: 'c1' });
+    await handler.execute(
+      { type: 'OpenTicket', ticketId: 'SLA-1', serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone' },
+      { actor: actors.operator, commandId: 'c1' },
+    );
     await handler.execute({ type: 'AssignTicket', ticketId: 'SLA-1', department: 'DPW' }, { actor: actors.operator, commandId: 'c2' });
     now += 30 * 86_400_000;
     const acted: SlaActionKind[] = [];
@@ -29,6 +32,12 @@ describe('the SLA watcher', () => {
     // Nothing is left to do: the next scan reads the stream once and writes nothing.
     expect(await watcher.scan()).toEqual({ tickets: 1, actions: 0, failures: 0 });
     expect(store.reads).toBe(4);
-    expect((await loadTicket(store, 'SLA-1')).records.map((r) => r.event?.metadata.commandId)).toEqual(['c1', 'c2', expect.stringMatching(/:breach$/), expect.stringMatching(/:tier1$/), expect.stringMatching(/:tier2$/)]);
+    expect((await loadTicket(store, 'SLA-1')).records.map((r) => r.event?.metadata.commandId)).toEqual([
+      'c1',
+      'c2',
+      expect.stringMatching(/:breach$/),
+      expect.stringMatching(/:tier1$/),
+      expect.stringMatching(/:tier2$/),
+    ]);
   });
 });

@@ -12,7 +12,11 @@ export interface SlaCheckCursor {
 
 /** Tickets with a breach or an escalation due, longest-waiting first: the read models' `slaChecksDue`. */
 export interface SlaCheckSource {
-  slaChecksDue(now: Date, after?: SlaCheckCursor, limit?: number): Promise<{ readonly checks: readonly { readonly ticketId: string }[]; readonly next?: SlaCheckCursor }>;
+  slaChecksDue(
+    now: Date,
+    after?: SlaCheckCursor,
+    limit?: number,
+  ): Promise<{ readonly checks: readonly { readonly ticketId: string }[]; readonly next?: SlaCheckCursor }>;
 }
 
 export interface SlaWatcherObserver {

@@ -100,7 +100,11 @@ describe('the command pipeline deciding on fresh state', () => {
     );
     expect(store.reads).toBe(1);
     expect(picked).toEqual(['assigned@1']);
-    expect(done).toMatchObject({ chosen: { commandId: 'note-1' }, result: { revision: 2, status: 'assigned', events: ['TicketCommented'] }, state: { status: 'assigned' } });
+    expect(done).toMatchObject({
+      chosen: { commandId: 'note-1' },
+      result: { revision: 2, status: 'assigned', events: ['TicketCommented'] },
+      state: { status: 'assigned' },
+    });
     const { records } = await loadTicket(store, 'ABC-1234');
     expect(records.at(-1)?.event?.metadata).toMatchObject({ commandId: 'note-1', correlationId: 'note-1', actor: operator });
     expect(seen).toEqual(['CommentOnTicket:accepted']);
@@ -113,7 +117,11 @@ describe('the command pipeline deciding on fresh state', () => {
       await other.execute(comment('meanwhile'), { actor: operator, commandId: 'other' });
     });
     const picked: number[] = [];
-    const done = await handler.executeOnFresh('ABC-1234', (ticket) => (picked.push(ticket.revision!), { command: comment('mine'), commandId: `note-${ticket.revision}` }), { actor: operator });
+    const done = await handler.executeOnFresh(
+      'ABC-1234',
+      (ticket) => (picked.push(ticket.revision!), { command: comment('mine'), commandId: `note-${ticket.revision}` }),
+      { actor: operator },
+    );
     expect(picked).toEqual([1, 2]);
     expect(done?.result.revision).toBe(3);
     expect((await loadTicket(store, 'ABC-1234')).records.map((r) => r.event?.metadata.commandId)).toEqual(['c1', 'c2', 'other', 'note-2']);
@@ -124,7 +132,9 @@ describe('the command pipeline deciding on fresh state', () => {
     const { store, handler, seen } = await setup();
     await expect(handler.executeOnFresh('ABC-1234', () => undefined, { actor: operator })).resolves.toBeUndefined();
     await expect(
-      handler.executeOnFresh('ABC-1234', () => ({ command: { type: 'ReopenTicket', ticketId: 'ABC-1234', reason: 'again' }, commandId: 'r1' }), { actor: operator }),
+      handler.executeOnFresh('ABC-1234', () => ({ command: { type: 'ReopenTicket', ticketId: 'ABC-1234', reason: 'again' }, commandId: 'r1' }), {
+        actor: operator,
+      }),
     ).rejects.toBeInstanceOf(CommandRefused);
     expect((await loadTicket(store, 'ABC-1234')).revision).toBe(1);
     expect(seen).toEqual(['ReopenTicket:IllegalTransition']);

@@ -1,5 +1,15 @@
 import { ConcurrencyConflictError, InvalidArgumentError, type EventStore } from '@switchboard/event-store';
-import { decide, encodeTicketEvent, evolve, initialTicketState, type Actor, type TicketState, type ServiceCatalog, type TicketCommand, ticketStreamName } from '@switchboard/ticketing';
+import {
+  decide,
+  encodeTicketEvent,
+  evolve,
+  initialTicketState,
+  type Actor,
+  type TicketState,
+  type ServiceCatalog,
+  type TicketCommand,
+  ticketStreamName,
+} from '@switchboard/ticketing';
 import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
 import { type CommandResult, resultOfRecordedCommand } from './command-result';
 import { KeyedLock } from './keyed-lock';
@@ -74,7 +84,12 @@ export class TicketCommandHandler {
             const opened = await this.openBlind(command, meta);
             if (opened) return opened;
           }
-          return this.retryingConflicts(() => command.type, command.ticketId, meta, async () => this.decideOn(await loadTicket(this.store, command.ticketId), command, meta));
+          return this.retryingConflicts(
+            () => command.type,
+            command.ticketId,
+            meta,
+            async () => this.decideOn(await loadTicket(this.store, command.ticketId), command, meta),
+          );
         }),
     );
     return done.answer;
@@ -86,21 +101,30 @@ export class TicketCommandHandler {
    * conflict) repeats the whole, from a fresh load. Undefined when `choose` picks nothing. Throws
    * as `execute` does.
    */
-  async executeOnFresh<C extends ChosenCommand>(ticketId: string, choose: (ticket: LoadedTicket) => C | undefined, meta: FreshCommandMeta): Promise<FreshExecution<C> | undefined> {
+  async executeOnFresh<C extends ChosenCommand>(
+    ticketId: string,
+    choose: (ticket: LoadedTicket) => C | undefined,
+    meta: FreshCommandMeta,
+  ): Promise<FreshExecution<C> | undefined> {
     let type: TicketCommand['type'] | undefined;
     const done = await this.observed(
       () => type,
       () =>
         this.lock.run(ticketId, () =>
-          this.retryingConflicts(() => type, ticketId, {}, async () => {
-            const ticket = await loadTicket(this.store, ticketId);
-            const chosen = choose(ticket);
-            type = chosen?.command.type;
-            if (!chosen) return undefined;
-            if (chosen.command.ticketId !== ticketId) throw new Error(`A command chosen on ticket ${ticketId} names ticket ${chosen.command.ticketId}.`);
-            const decided = await this.decideOn(ticket, chosen.command, { ...meta, commandId: chosen.commandId, correlationId: chosen.correlationId });
-            return { ...decided, chosen };
-          }),
+          this.retryingConflicts(
+            () => type,
+            ticketId,
+            {},
+            async () => {
+              const ticket = await loadTicket(this.store, ticketId);
+              const chosen = choose(ticket);
+              type = chosen?.command.type;
+              if (!chosen) return undefined;
+              if (chosen.command.ticketId !== ticketId) throw new Error(`A command chosen on ticket ${ticketId} names ticket ${chosen.command.ticketId}.`);
+              const decided = await this.decideOn(ticket, chosen.command, { ...meta, commandId: chosen.commandId, correlationId: chosen.correlationId });
+              return { ...decided, chosen };
+            },
+          ),
         ),
     );
     return done && { chosen: done.chosen, result: done.answer, state: done.state };
@@ -157,7 +181,11 @@ export class TicketCommandHandler {
   }
 
   /** One try on a loaded ticket; `repeated` when the command id was already recorded and the original answer is returned. */
-  private async decideOn(ticket: LoadedTicket, command: TicketCommand, meta: CommandMeta): Promise<{ answer: CommandResult; repeated: boolean; state: TicketState }> {
+  private async decideOn(
+    ticket: LoadedTicket,
+    command: TicketCommand,
+    meta: CommandMeta,
+  ): Promise<{ answer: CommandResult; repeated: boolean; state: TicketState }> {
     const original = resultOfRecordedCommand(ticket.ticketId, ticket.records, meta.commandId, { command, actor: meta.actor });
     if (original) return { answer: original, repeated: true, state: ticket.state };
     if (command.type === 'OpenTicket' && ticket.revision !== undefined) throw new TicketIdTaken(command.ticketId);

@@ -5,5 +5,8 @@ import { lifecycleMermaid, lifecycleRulesTable } from '../src/lifecycle/state-di
 import { replaceGeneratedBlocks } from '../src/lifecycle/generated-blocks';
 
 const file = join(__dirname, '../../../docs/lifecycle.md');
-writeFileSync(file, replaceGeneratedBlocks(readFileSync(file, 'utf8'), { diagram: '```mermaid\n' + lifecycleMermaid() + '\n```', rules: lifecycleRulesTable() }));
+writeFileSync(
+  file,
+  replaceGeneratedBlocks(readFileSync(file, 'utf8'), { diagram: '```mermaid\n' + lifecycleMermaid() + '\n```', rules: lifecycleRulesTable() }),
+);
 console.log(`wrote ${file}`);

@@ -9,9 +9,7 @@ export class JwtVerifier {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly config: JwtConfig) {
-    this.keys = /^https?:\/\//.test(config.jwks)
-      ? createRemoteJWKSet(new URL(config.jwks))
-      : createLocalJWKSet(JSON.parse(readFileSync(config.jwks, 'utf8')));
+    this.keys = /^https?:\/\//.test(config.jwks) ? createRemoteJWKSet(new URL(config.jwks)) : createLocalJWKSet(JSON.parse(readFileSync(config.jwks, 'utf8')));
   }
 
   /** The token's caller, or undefined when the token is not valid (signature, expiry, issuer, audience or claims). */

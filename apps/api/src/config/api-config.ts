@@ -103,9 +103,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),
     usersPath: resolve(env.SWITCHBOARD_USERS || DEMO_USERS_PATH),
-    jwt: jwks
-      ? { jwks, issuer: env.SWITCHBOARD_JWT_ISSUER || undefined, audience: env.SWITCHBOARD_JWT_AUDIENCE || undefined }
-      : undefined,
+    jwt: jwks ? { jwks, issuer: env.SWITCHBOARD_JWT_ISSUER || undefined, audience: env.SWITCHBOARD_JWT_AUDIENCE || undefined } : undefined,
     bodyLimitBytes: integer('SWITCHBOARD_BODY_LIMIT', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel,
     docs: env.SWITCHBOARD_DOCS !== '0',

@@ -2,14 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  cacheControlOf,
-  CONSOLE_NOT_BUILT_PAGE,
-  CONSOLE_PATH,
-  CONSOLE_SECURITY_HEADERS,
-  consoleTarget,
-  contentTypeOf,
-} from './console-files';
+import { cacheControlOf, CONSOLE_NOT_BUILT_PAGE, CONSOLE_PATH, CONSOLE_SECURITY_HEADERS, consoleTarget, contentTypeOf } from './console-files';
 
 /** Whether the console directory holds a build (its index.html). */
 export function consoleIsBuilt(dir: string): boolean {

@@ -1,10 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import {
-  ConcurrencyConflictError,
-  EventTooLargeError,
-  InvalidArgumentError,
-  StoreUnavailableError,
-} from '@switchboard/event-store';
+import { ConcurrencyConflictError, EventTooLargeError, InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
 import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
@@ -87,7 +82,14 @@ function readSideProblem(error: unknown): Problem | undefined {
   }
   if (error instanceof ReadModelTimeoutError) {
     // The filter turns retryAfterSeconds into a Retry-After header.
-    return { statusCode: 503, error: 'ReadModelsBehind', message: error.message, position: error.position, reached: error.reached ?? null, retryAfterSeconds: 1 };
+    return {
+      statusCode: 503,
+      error: 'ReadModelsBehind',
+      message: error.message,
+      position: error.position,
+      reached: error.reached ?? null,
+      retryAfterSeconds: 1,
+    };
   }
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
   if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };
@@ -126,7 +128,11 @@ const FASTIFY_ERRORS: Record<string, { readonly error: string; readonly field: s
     message: 'must be application/json (Open311 POST requests: application/x-www-form-urlencoded)',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { error: 'BadRequest', field: 'Content-Length', message: 'does not match the size of the body' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'BadRequest', field: '(body)', message: 'is empty: send a JSON object, or no Content-Type when there is nothing to send' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    error: 'BadRequest',
+    field: '(body)',
+    message: 'is empty: send a JSON object, or no Content-Type when there is nothing to send',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { error: 'BadRequest', field: '(body)', message: 'is not valid JSON' },
   FST_ERR_BAD_URL: { error: 'BadRequest', field: '(url)', message: 'has a malformed percent-escape (the path must be percent-encoded UTF-8)' },
   FST_ERR_INVALID_URL: { error: 'BadRequest', field: '(url)', message: 'is not a valid URL' },

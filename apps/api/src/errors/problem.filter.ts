@@ -42,14 +42,20 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     if (problem.statusCode >= 500) request.log.warn({ err: error }, problem.message);
     if (typeof problem.retryAfterSeconds === 'number') void reply.header('Retry-After', String(problem.retryAfterSeconds));
     // Set here: a route's own Content-Type (the metrics' text/plain) must not apply to its errors.
-    void reply.status(problem.statusCode).type(PROBLEM_CONTENT_TYPE).send({ ...problem, correlationId });
+    void reply
+      .status(problem.statusCode)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ ...problem, correlationId });
     return;
   }
   request.log.error({ err: error }, 'request failed');
-  void reply.status(500).type(PROBLEM_CONTENT_TYPE).send({
-    statusCode: 500,
-    error: 'InternalError',
-    message: `Something went wrong on our side; quote correlation id ${correlationId} when reporting it.`,
-    correlationId,
-  });
+  void reply
+    .status(500)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      statusCode: 500,
+      error: 'InternalError',
+      message: `Something went wrong on our side; quote correlation id ${correlationId} when reporting it.`,
+      correlationId,
+    });
 }

@@ -35,6 +35,11 @@ export class HealthController {
       throw new ServiceUnavailableException('The read store is not reachable.');
     }
     // Positions are absent before anything is projected; null keeps the fields in the JSON.
-    return { status: 'ready', eventStore: 'up', readStore: 'up', projectionLag: { ...projectionLag, checkpoint: projectionLag.checkpoint ?? null, head: projectionLag.head ?? null } };
+    return {
+      status: 'ready',
+      eventStore: 'up',
+      readStore: 'up',
+      projectionLag: { ...projectionLag, checkpoint: projectionLag.checkpoint ?? null, head: projectionLag.head ?? null },
+    };
   }
 }

@@ -22,7 +22,9 @@ export class BoundedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const field = fieldOf(metadata);
     if (metadata.type === 'body' && this.validates(metadata) && value !== undefined && !isPlainObject(value)) {
-      throw new InvalidRequest([{ field, message: `must be a JSON object (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})` }]);
+      throw new InvalidRequest([
+        { field, message: `must be a JSON object (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})` },
+      ]);
     }
     try {
       return await super.transform(value, metadata);

@@ -68,26 +68,38 @@ describe('input bounds (the pure checks behind the body parsers and the RequestI
 
   it('decodes what a browser encodes, and refuses what is not UTF-8 percent-encoding', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: fc.constantFrom('a', 'b', '_'), minLength: 1, maxLength: 5 }), fc.string({ unit: fc.constantFrom('x', ' ', 'é', '😀', '&', '=', '+', '%'), maxLength: 10 }), { maxKeys: 5 }), (pairs) => {
-        const raw = new URLSearchParams(pairs).toString();
-        expect(readQueryString(raw)).toEqual({ names: Object.keys(pairs), problems: [] });
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ unit: fc.constantFrom('a', 'b', '_'), minLength: 1, maxLength: 5 }),
+          fc.string({ unit: fc.constantFrom('x', ' ', 'é', '😀', '&', '=', '+', '%'), maxLength: 10 }),
+          { maxKeys: 5 },
+        ),
+        (pairs) => {
+          const raw = new URLSearchParams(pairs).toString();
+          expect(readQueryString(raw)).toEqual({ names: Object.keys(pairs), problems: [] });
+        },
+      ),
       PROPERTY,
     );
-    for (const bad of ['a=%', 'a=%f', 'a=%ff', 'a=%ED%A0%80', 'a=%C0%AE', 'a=é']) expect(readQueryString(bad).problems).toEqual([{ field: 'a', message: expect.any(String) }]);
+    for (const bad of ['a=%', 'a=%f', 'a=%ff', 'a=%ED%A0%80', 'a=%C0%AE', 'a=é'])
+      expect(readQueryString(bad).problems).toEqual([{ field: 'a', message: expect.any(String) }]);
   });
 
   it('fails only with its own errors on any bytes, JSON or form', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 60 }), fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-16'), (bytes, contentType) => {
-        for (const read of [readJsonBody, readFormBody]) {
-          try {
-            read(Buffer.from(bytes), contentType);
-          } catch (error) {
-            expect(error instanceof UnreadableBody || error instanceof UnsupportedMediaType).toBe(true);
+      fc.property(
+        fc.uint8Array({ maxLength: 60 }),
+        fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-16'),
+        (bytes, contentType) => {
+          for (const read of [readJsonBody, readFormBody]) {
+            try {
+              read(Buffer.from(bytes), contentType);
+            } catch (error) {
+              expect(error instanceof UnreadableBody || error instanceof UnsupportedMediaType).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       PROPERTY,
     );
   });

@@ -64,7 +64,13 @@ function check(request: FastifyRequest, controller: NestClass, handler: NestHand
     const accepted = [...input.queryNames];
     for (const name of new Set(query.names)) {
       if (!input.queryNames.has(name)) {
-        problems.push({ field: name, message: accepted.length === 0 ? 'is not a parameter of this route: it takes no query parameters' : `is not a parameter of this route; it accepts ${accepted.join(', ')}` });
+        problems.push({
+          field: name,
+          message:
+            accepted.length === 0
+              ? 'is not a parameter of this route: it takes no query parameters'
+              : `is not a parameter of this route; it accepts ${accepted.join(', ')}`,
+        });
       }
     }
   }

@@ -52,7 +52,10 @@ export function routeInputOf(controller: NestClass, handler: NestHandler): Route
   if (known) return known;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {}) as Record<string, RouteArgument>;
   const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler.name) ?? []) as unknown[];
-  const of = (type: RouteParamtypes) => Object.entries(args).filter(([key]) => key.split(':')[0] === String(type)).map(([, arg]) => arg);
+  const of = (type: RouteParamtypes) =>
+    Object.entries(args)
+      .filter(([key]) => key.split(':')[0] === String(type))
+      .map(([, arg]) => arg);
   const queries = of(RouteParamtypes.QUERY);
   const validatedDto = queries.some((arg) => arg.data === undefined && isValidatedClass(types[arg.index]));
   const meta = <T>(key: string): T | undefined => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);

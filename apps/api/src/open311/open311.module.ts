@@ -22,13 +22,7 @@ export class Open311Module {
       module: Open311Module,
       imports: [RouterModule.register([{ path: basePath, module: Open311Module }]), TicketsModule],
       controllers: [DiscoveryController, ServicesController, SubmitRequestController, RequestsController, TokensController, UnknownResourceController],
-      providers: [
-        Open311Endpoint,
-        ApiKeyActors,
-        ApiKeyGuard,
-        ServiceRequestReader,
-        { provide: REQUEST_SEARCH, useClass: ReadModelRequestSearch },
-      ],
+      providers: [Open311Endpoint, ApiKeyActors, ApiKeyGuard, ServiceRequestReader, { provide: REQUEST_SEARCH, useClass: ReadModelRequestSearch }],
     };
   }
 }

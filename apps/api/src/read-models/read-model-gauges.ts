@@ -26,11 +26,17 @@ export class ReadModelGauges implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.gauge('switchboard_projection_lag_events', 'Ticket events not yet applied to the read models (a lower bound past 10,000).', ['projection'], () =>
-      this.readLag((lag) => lag.eventsBehind),
+    this.metrics.gauge(
+      'switchboard_projection_lag_events',
+      'Ticket events not yet applied to the read models (a lower bound past 10,000).',
+      ['projection'],
+      () => this.readLag((lag) => lag.eventsBehind),
     );
-    this.metrics.gauge('switchboard_projection_lag_seconds', 'Seconds since the last applied event was recorded, while events wait; 0 when caught up.', ['projection'], () =>
-      this.readLag((lag) => lag.secondsBehind),
+    this.metrics.gauge(
+      'switchboard_projection_lag_seconds',
+      'Seconds since the last applied event was recorded, while events wait; 0 when caught up.',
+      ['projection'],
+      () => this.readLag((lag) => lag.secondsBehind),
     );
     this.metrics.gauge('switchboard_open_tickets', `Tickets in each department's queue (counted up to ${OPEN_TICKETS_COUNT_LIMIT}).`, ['department'], () =>
       this.openTickets(),

@@ -86,7 +86,10 @@ class ReadModelsShutdown implements OnModuleDestroy {
     {
       provide: CHECKPOINT_LISTENERS,
       inject: [PROJECTION_RUNNER],
-      useFactory: (runner: ProjectionRunner): CheckpointListeners => (listener) => runner.onCheckpoint(listener),
+      useFactory:
+        (runner: ProjectionRunner): CheckpointListeners =>
+        (listener) =>
+          runner.onCheckpoint(listener),
     },
     ReadModelsShutdown,
   ],

@@ -12,7 +12,8 @@ export const GLOBAL_POSITION = /^\d{20}(?:\/\d{20})?$/;
 export class ReadPositionQuery {
   /** The `position` a command answered; the query waits (bounded) until the read models have reached it. */
   @ApiPropertyOptional({
-    description: 'The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400.',
+    description:
+      'The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400.',
     pattern: GLOBAL_POSITION.source,
     example: '00000000000000000042',
   })

@@ -39,13 +39,19 @@ export class ReadYourWrites {
   async check(position: string | undefined): Promise<void> {
     if (position === undefined) return;
     if (!this.position.format.test(position)) {
-      throw new InvalidQueryParameterError('position', `is not a position of this event store (expected ${this.position.kind}, e.g. ${this.position.example}); got ${JSON.stringify(position)}.`);
+      throw new InvalidQueryParameterError(
+        'position',
+        `is not a position of this event store (expected ${this.position.kind}, e.g. ${this.position.example}); got ${JSON.stringify(position)}.`,
+      );
     }
     if (this.knownHead !== undefined && position <= this.knownHead) return;
     const head = await this.head();
     if (head !== undefined && (this.knownHead === undefined || head > this.knownHead)) this.knownHead = head;
     if (head === undefined || position > head) {
-      throw new InvalidQueryParameterError('position', `is beyond the end of the event log (${head ?? 'no events yet'}): pass the "position" a command answered.`);
+      throw new InvalidQueryParameterError(
+        'position',
+        `is beyond the end of the event log (${head ?? 'no events yet'}): pass the "position" a command answered.`,
+      );
     }
   }
 

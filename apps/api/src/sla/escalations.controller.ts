@@ -47,7 +47,8 @@ export class EscalationsController {
       return { ...page, asOf: now.toISOString(), source: 'read-models' };
     }
     const asOf = pastInstant(query.asOf, now);
-    if (query.cursor !== undefined) throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
+    if (query.cursor !== undefined)
+      throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
     const tickets = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
     return { tickets, nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
   }

@@ -41,7 +41,8 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
           metrics.slaAction(kind);
           this.logger.log(`SLA action ${kind} on ticket ${ticketId}`);
         },
-        failed: (ticketId, error) => this.logger.error(`SLA watcher could not settle ticket ${ticketId}; the next scan retries`, error instanceof Error ? error.stack : String(error)),
+        failed: (ticketId, error) =>
+          this.logger.error(`SLA watcher could not settle ticket ${ticketId}; the next scan retries`, error instanceof Error ? error.stack : String(error)),
       },
     });
     this.loop = new SlaWatchLoop(this.watcher, {

@@ -57,10 +57,54 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Escapes that are not percent-encoded UTF-8, and other raw URL text, sent as written. */
-export const RAW_URL_VALUES: readonly string[] = ['%', '%f', '%ff', '%zz', '%ED%A0%80', '%C0%AE', '%C0', '%00', '%0A', '%0D%0A', '%E2%80%AE', '%25%', '+', '%2B%2B', '&', '=', '%26x%3D1'];
+export const RAW_URL_VALUES: readonly string[] = [
+  '%',
+  '%f',
+  '%ff',
+  '%zz',
+  '%ED%A0%80',
+  '%C0%AE',
+  '%C0',
+  '%00',
+  '%0A',
+  '%0D%0A',
+  '%E2%80%AE',
+  '%25%',
+  '+',
+  '%2B%2B',
+  '&',
+  '=',
+  '%26x%3D1',
+];
 
 /** Units of generated text: ordinary letters and every kind of trouble. */
-const TROUBLE_UNITS = fc.constantFrom('a', 'Z', '0', ' ', '-', '%', '&', '=', '+', '/', '\\', '"', "'", '<', '\u0000', '\u0001', '\u001f', '\u007f', '\n', '\ud800', '\udc00', '\u202e', '\ufeff', 'é', '😀');
+const TROUBLE_UNITS = fc.constantFrom(
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '-',
+  '%',
+  '&',
+  '=',
+  '+',
+  '/',
+  '\\',
+  '"',
+  "'",
+  '<',
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\n',
+  '\ud800',
+  '\udc00',
+  '\u202e',
+  '\ufeff',
+  'é',
+  '😀',
+);
 
 /** Generated text: the corpus above, arbitrary Unicode, and strings made of trouble. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(

@@ -23,7 +23,14 @@ export function sendRaw(base: string, raw: RawRequest): Promise<RawAnswer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { agent, host: hostname, port, method: raw.method, path: raw.path, headers: { ...raw.headers, ...(raw.body ? { 'content-length': String(raw.body.length) } : {}) } },
+      {
+        agent,
+        host: hostname,
+        port,
+        method: raw.method,
+        path: raw.path,
+        headers: { ...raw.headers, ...(raw.body ? { 'content-length': String(raw.body.length) } : {}) },
+      },
       (incoming) => {
         const status = incoming.statusCode ?? 0;
         if (String(incoming.headers['content-type'] ?? '').startsWith('text/event-stream')) {
@@ -69,7 +76,9 @@ export function percentEncode(text: string): string {
       codePoint = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
       i += 1;
     }
-    out += utf8Bytes(codePoint).map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    out += utf8Bytes(codePoint)
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join('');
   }
   return out;
 }

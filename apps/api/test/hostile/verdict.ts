@@ -3,7 +3,10 @@ import type { RawAnswer } from './raw-http';
 /** What a refusal must say, by status, in the API's problem shape: the field, parameter, header or thing it is about. */
 function problemNamesItsCulprit(status: number, body: Record<string, unknown>): string | undefined {
   const problems = body.problems;
-  const fieldsNamed = Array.isArray(problems) && problems.length > 0 && problems.every((p) => typeof p?.field === 'string' && p.field !== '' && typeof p?.message === 'string' && p.message !== '');
+  const fieldsNamed =
+    Array.isArray(problems) &&
+    problems.length > 0 &&
+    problems.every((p) => typeof p?.field === 'string' && p.field !== '' && typeof p?.message === 'string' && p.message !== '');
   switch (status) {
     case 400:
     case 413:

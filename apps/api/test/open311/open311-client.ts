@@ -12,7 +12,11 @@ export const BASE = '/open311/v2';
 
 /** Speaks Open311 to the test app: GETs with query parameters and form-encoded POSTs, over a real port. */
 export function open311Client(api: () => TestApi) {
-  const send = async (method: 'GET' | 'POST', path: string, init: { query?: string; form?: URLSearchParams | string; headers?: Record<string, string> } = {}): Promise<Open311Answer> => {
+  const send = async (
+    method: 'GET' | 'POST',
+    path: string,
+    init: { query?: string; form?: URLSearchParams | string; headers?: Record<string, string> } = {},
+  ): Promise<Open311Answer> => {
     const url = `${await api().app.getUrl()}${BASE}/${path}${init.query ? `?${init.query}` : ''}`;
     const headers: Record<string, string> = { ...init.headers };
     if (init.form !== undefined) headers['content-type'] ??= 'application/x-www-form-urlencoded; charset=utf-8';

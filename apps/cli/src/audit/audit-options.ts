@@ -6,6 +6,6 @@ export const FORMAT_OPTION: OptionSpec = { type: 'string', value: '<format>', de
 
 /** `--from`/`--to`, shared by the cross-ticket audits. */
 export const WINDOW_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  from: { type: 'string', value: '<time>', description: 'only events at or after this time (a date means its start, in the city\'s time zone)' },
+  from: { type: 'string', value: '<time>', description: "only events at or after this time (a date means its start, in the city's time zone)" },
   to: { type: 'string', value: '<time>', description: 'only events before this time (a date means the end of that day)' },
 };

@@ -34,7 +34,8 @@ export const auditTicketCommand: Command = {
   run: async (args, io: CliIo) => {
     const named = args.positionals[0];
     const candidates = ticketIdsNamedBy(named);
-    if (candidates.length === 0) throw new UsageError(`"${named}" is neither a ticket id (letters, digits, - and _, at most 40) nor a ticket's stream name (ticket-<id>).`, NAME);
+    if (candidates.length === 0)
+      throw new UsageError(`"${named}" is neither a ticket id (letters, digits, - and _, at most 40) nor a ticket's stream name (ticket-<id>).`, NAME);
     const timeZone = loadCatalog(args, io).config.calendar.timeZone;
     const asOf = asOfOption(args, timeZone, io, NAME);
     const format = choiceOption(args, 'format', AUDIT_FORMATS, 'table', NAME);
@@ -43,7 +44,12 @@ export const auditTicketCommand: Command = {
       const rows = ticket.records.map((record) => auditRow(ticketId, record, timeZone)).filter((row) => occurredBy(row, asOf));
       if (rows.length === 0) {
         const tried = candidates.map((id) => `ticket ${id} (stream ${ticketStreamName(id)})`).join(' or ');
-        say(io, ticket.records.length > 0 ? `${NAME}: ticket ${ticketId} has no history in this store by that time.` : `${NAME}: no history in this store for ${tried}.`);
+        say(
+          io,
+          ticket.records.length > 0
+            ? `${NAME}: ticket ${ticketId} has no history in this store by that time.`
+            : `${NAME}: no history in this store for ${tried}.`,
+        );
         return EXIT.failure;
       }
       if (format === 'table') {

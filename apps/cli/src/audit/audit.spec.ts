@@ -23,7 +23,9 @@ describe('audit', () => {
       expect(lines[0]).toBe('Ticket AAA-0001: completed as of 2026-02-01 07:00:00 EST');
       expect(lines[2]).toMatch(/^#\s+when\s+who\s+what\s+state\s+details$/);
       expect(lines[4]).toMatch(/^0\s+2026-01-05 09:00:00 EST\s+op-ana \(operator\)\s+TicketOpened\s+unopened → intake\s+service POTHOLE via phone/);
-      expect(lines[7]).toMatch(/dpw-bo \(staff DPW\)\s+TicketEscalated\s+in_progress → escalated\s+tier 1, reason complex, due 2026-01-08 09:10:00 EST "Needs a road crew"/);
+      expect(lines[7]).toMatch(
+        /dpw-bo \(staff DPW\)\s+TicketEscalated\s+in_progress → escalated\s+tier 1, reason complex, due 2026-01-08 09:10:00 EST "Needs a road crew"/,
+      );
       expect(lines[8]).toMatch(/dpw-head \(department_head DPW\)\s+TicketCompleted\s+escalated → completed\s+resolution repaired, by DPW "Patched"/);
     });
 
@@ -39,7 +41,12 @@ describe('audit', () => {
       const run = await audit('ticket', 'AAA-0003', '--format', 'json');
       const rows = JSON.parse(run.stdout);
       expect(rows.map((row: { type: string }) => row.type)).toEqual(['TicketOpened', 'TicketAssigned', 'TicketClosed']);
-      expect(rows[2]).toMatchObject({ stateBefore: 'assigned', stateAfter: 'closed', actor: { id: 'op-ana' }, data: { reason: 'duplicate', parentTicketId: 'AAA-0001' } });
+      expect(rows[2]).toMatchObject({
+        stateBefore: 'assigned',
+        stateAfter: 'closed',
+        actor: { id: 'op-ana' },
+        data: { reason: 'duplicate', parentTicketId: 'AAA-0001' },
+      });
     });
 
     it("takes a ticket's stream name (ticket-<id>, as the log and the docs write it) as well as its id", async () => {
@@ -51,15 +58,28 @@ describe('audit', () => {
       expect(json.map((row: { type: string }) => row.type)).toEqual(['TicketOpened', 'TicketAssigned', 'TicketClosed']);
       // A stream name one character over the id limit is still a stream name.
       const longest = await audit('ticket', `ticket-${'Z'.repeat(40)}`);
-      expect(longest).toMatchObject({ code: 1, stderr: expect.stringContaining(`no history in this store for ticket ${'Z'.repeat(40)} (stream ticket-${'Z'.repeat(40)})`) });
+      expect(longest).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`no history in this store for ticket ${'Z'.repeat(40)} (stream ticket-${'Z'.repeat(40)})`),
+      });
       const unknown = await audit('ticket', 'ticket-ZZZ-9999');
-      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('ticket ticket-ZZZ-9999 (stream ticket-ticket-ZZZ-9999) or ticket ZZZ-9999 (stream ticket-ZZZ-9999)') });
+      expect(unknown).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('ticket ticket-ZZZ-9999 (stream ticket-ticket-ZZZ-9999) or ticket ZZZ-9999 (stream ticket-ZZZ-9999)'),
+      });
     });
 
     it('reads an argument as a ticket id first: a ticket whose own id begins with ticket- is found by that id', async () => {
       const store = SqliteEventStore.open(join(dir(), 'events.db'));
       const history = new TicketHistory(store);
-      await history.at('2026-01-20T14:00:00Z', ACTORS.operator, { type: 'OpenTicket', ticketId: 'ticket-AAA-0001', serviceCode: 'POTHOLE', description: 'Named like a stream', channel: 'phone', attributes: { SIZE: 'small', IN_ROADWAY: 'no' } });
+      await history.at('2026-01-20T14:00:00Z', ACTORS.operator, {
+        type: 'OpenTicket',
+        ticketId: 'ticket-AAA-0001',
+        serviceCode: 'POTHOLE',
+        description: 'Named like a stream',
+        channel: 'phone',
+        attributes: { SIZE: 'small', IN_ROADWAY: 'no' },
+      });
       await store.close();
       expect((await audit('ticket', 'ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);
       expect((await audit('ticket', 'ticket-ticket-AAA-0001')).stdout).toMatch(/^Ticket ticket-AAA-0001: intake as of/);

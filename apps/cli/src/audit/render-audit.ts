@@ -6,8 +6,7 @@ import type { AuditRow } from './audit-row';
 export const AUDIT_FORMATS = ['table', 'json'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-const who = (actor: Actor | undefined): string =>
-  actor ? `${actor.id} (${actor.role}${actor.department ? ` ${actor.department}` : ''})` : '(unknown)';
+const who = (actor: Actor | undefined): string => (actor ? `${actor.id} (${actor.role}${actor.department ? ` ${actor.department}` : ''})` : '(unknown)');
 
 /** Audit rows as a readable table (times in the city's zone) or as JSON. */
 export function renderAudit(rows: readonly AuditRow[], format: AuditFormat, timeZone: string, withTicket: boolean): string {

@@ -25,7 +25,9 @@ describe('export events → import events', () => {
     source = join(dir(), 'source.db');
     const store = SqliteEventStore.open(source);
     await writeSampleTickets(store);
-    await store.append('other-stream', 'no_stream', [{ id: '7f1d2c3e-0000-4000-8000-000000000001', type: 'Noted', data: { n: 1.5, s: 'é\n"' }, metadata: { nested: { a: [1, null] } } }]);
+    await store.append('other-stream', 'no_stream', [
+      { id: '7f1d2c3e-0000-4000-8000-000000000001', type: 'Noted', data: { n: 1.5, s: 'é\n"' }, metadata: { nested: { a: [1, null] } } },
+    ]);
     original = await allEvents(store);
     await store.close();
   });
@@ -75,7 +77,12 @@ describe('export events → import events', () => {
   it('exports only what follows --from-position', async () => {
     const third = '00000000000000000003';
     const run = await runCli(['export', 'events', '--from-position', third, '--store', `sqlite:${source}`], { cwd: dir() });
-    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(original.slice(3).map((event) => event.id));
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(original.slice(3).map((event) => event.id));
   });
 
   it('refuses a file with bad lines, naming file and line, and writes nothing', async () => {

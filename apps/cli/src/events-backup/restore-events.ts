@@ -1,9 +1,4 @@
-import {
-  ConcurrencyConflictError,
-  type EventStore,
-  type GlobalPosition,
-  InvalidArgumentError,
-} from '@switchboard/event-store';
+import { ConcurrencyConflictError, type EventStore, type GlobalPosition, InvalidArgumentError } from '@switchboard/event-store';
 import { DataError } from '../exit-codes';
 import { numberedLines } from '../input/numbered-lines';
 import { headPosition } from '@switchboard/read-models';

@@ -20,7 +20,12 @@ describe('ProgressReporter', () => {
     let now = 0;
     const out = stream(false);
     const progress = new ProgressReporter({ stream: out, now: () => now, unit: 'events', lineIntervalMs: 5000 });
-    for (const [at, done] of [[1000, 10], [5000, 50], [6000, 60], [10000, 100]]) {
+    for (const [at, done] of [
+      [1000, 10],
+      [5000, 50],
+      [6000, 60],
+      [10000, 100],
+    ]) {
       now = at;
       progress.update(done);
     }

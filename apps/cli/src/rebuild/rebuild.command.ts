@@ -43,7 +43,10 @@ export const rebuildCommand: Command = {
         const result = await rebuildReadModels({ eventStore, readStore, catalog, onProgress: (applied) => progress.update(applied) });
         progress.finish();
         const seconds = ((clock() - started) / 1000).toFixed(1);
-        say(io, `${NAME}: ${PROJECTIONS.join(', ')} rebuilt from ${result.events} events in ${seconds} s; generation ${result.generation} is active (was ${result.previous}).`);
+        say(
+          io,
+          `${NAME}: ${PROJECTIONS.join(', ')} rebuilt from ${result.events} events in ${seconds} s; generation ${result.generation} is active (was ${result.previous}).`,
+        );
         return EXIT.ok;
       } finally {
         await readStore.close();

@@ -9,5 +9,9 @@ import type { ServiceCatalog } from '@switchboard/ticketing';
  */
 export async function knownFacts(store: EventStore, catalog: ServiceCatalog, asOf: Date, from: Date, to: Date): Promise<MetricFacts[]> {
   const tickets = await replayAsOf(store, catalog, asOf);
-  return factsCountingIn(tickets.map((ticket) => ticket.facts), from, to);
+  return factsCountingIn(
+    tickets.map((ticket) => ticket.facts),
+    from,
+    to,
+  );
 }

@@ -10,7 +10,12 @@ th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}th{background:
 .meta{color:#555;font-size:.9rem}`;
 
 /** One series per group of one figure, across the periods. */
-function seriesOf(figures: readonly CompletionFigures[], groups: readonly string[], periods: readonly string[], value: (f: CompletionFigures) => number): ChartSeries[] {
+function seriesOf(
+  figures: readonly CompletionFigures[],
+  groups: readonly string[],
+  periods: readonly string[],
+  value: (f: CompletionFigures) => number,
+): ChartSeries[] {
   return groups.map((group) => ({
     name: group,
     values: periods.map((period) => {
@@ -36,10 +41,18 @@ export function renderHtml(figures: readonly CompletionFigures[], parameters: Re
 <p class="meta">${escapeHtml(parameters.description)}</p>
 <h2>Completed per ${escapeHtml(parameters.period)}</h2>
 ${legend}
-${svgBarChart('Completed tickets', periods, seriesOf(figures, groups, periods, (f) => f.completed))}
+${svgBarChart(
+  'Completed tickets',
+  periods,
+  seriesOf(figures, groups, periods, (f) => f.completed),
+)}
 <h2>Backlog at the end of each ${escapeHtml(parameters.period)}</h2>
 ${legend}
-${svgBarChart('Open tickets at period end', periods, seriesOf(figures, groups, periods, (f) => f.backlogAtPeriodEnd))}
+${svgBarChart(
+  'Open tickets at period end',
+  periods,
+  seriesOf(figures, groups, periods, (f) => f.backlogAtPeriodEnd),
+)}
 <h2>Figures</h2>
 <table><thead><tr>${head}</tr></thead><tbody>
 ${rows}

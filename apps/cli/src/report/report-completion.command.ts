@@ -22,7 +22,7 @@ export const reportCompletionCommand: Command = {
   summary: 'Completion metrics per department, service or channel and period, replayed from the event log (also as of a past moment).',
   arguments: '',
   options: {
-    from: { type: 'string', value: '<time>', description: 'start of the report (required; a date means its start, in the city\'s time zone)' },
+    from: { type: 'string', value: '<time>', description: "start of the report (required; a date means its start, in the city's time zone)" },
     to: { type: 'string', value: '<time>', description: 'end of the report, exclusive (required; a date means the end of that day)' },
     by: { type: 'string', value: '<group>', description: `group by ${GROUP_BYS.join(', ')} (default department)` },
     period: { type: 'string', value: '<period>', description: `${PERIODS.join(', ')} (default month)` },
@@ -49,7 +49,8 @@ export const reportCompletionCommand: Command = {
     // Nothing is known after --as-of: the report ends there, so backlog and overdue are judged at that "now".
     const to = requestedTo > asOf ? asOf : requestedTo;
     if (from >= to) throw new UsageError(`the report must start before --to and before --as-of (${formatLocalTime(to.toISOString(), timeZone)}).`, NAME);
-    if (to < requestedTo) say(io, `${NAME}: --to is after ${args.values['as-of'] ? '--as-of' : 'now'}; the report ends at ${formatLocalTime(to.toISOString(), timeZone)}.`);
+    if (to < requestedTo)
+      say(io, `${NAME}: --to is after ${args.values['as-of'] ? '--as-of' : 'now'}; the report ends at ${formatLocalTime(to.toISOString(), timeZone)}.`);
     const parameters = reportParameters({ from, to, asOf, groupBy, period, timeZone });
     return withStore(args, io, async (store) => {
       const facts = await knownFacts(store, catalog, asOf, from, to);

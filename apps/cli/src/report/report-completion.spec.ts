@@ -27,7 +27,16 @@ describe('report completion', () => {
   it('gives the hand-computed figures for January by department', async () => {
     const { DPW, ENGINEERING, '311': central } = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31'));
     // AAA-0001 completed (escalated, 25.5 h after opening, before its due time); AAA-0003 closed as a duplicate.
-    expect(DPW).toMatchObject({ period: '2026-01-01', opened: 2, completed: 1, closedWithoutCompletion: 1, completionRate: 0.5, backlogAtPeriodEnd: 0, onTimeRate: 1, escalationRate: 0.5 });
+    expect(DPW).toMatchObject({
+      period: '2026-01-01',
+      opened: 2,
+      completed: 1,
+      closedWithoutCompletion: 1,
+      completionRate: 0.5,
+      backlogAtPeriodEnd: 0,
+      onTimeRate: 1,
+      escalationRate: 0.5,
+    });
     expect(DPW.timeToComplete).toMatchObject({ samples: 1, medianHours: 25.5 });
     // AAA-0002 answered at first contact, 5 minutes after opening.
     expect(central).toMatchObject({ opened: 1, completed: 1, completionRate: 1, firstContactResolutionRate: 1 });
@@ -38,7 +47,14 @@ describe('report completion', () => {
 
   it('shows what was known --as-of a moment before the reopen, and after it', async () => {
     const before = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31', '--as-of', '2026-01-10'));
-    expect(before.ENGINEERING).toMatchObject({ periodEnd: '2026-01-11T05:00:00.000Z', opened: 1, completed: 1, completionRate: 1, backlogAtPeriodEnd: 0, onTimeRate: 1 });
+    expect(before.ENGINEERING).toMatchObject({
+      periodEnd: '2026-01-11T05:00:00.000Z',
+      opened: 1,
+      completed: 1,
+      completionRate: 1,
+      backlogAtPeriodEnd: 0,
+      onTimeRate: 1,
+    });
     expect(before.ENGINEERING.timeToComplete.medianHours).toBe(25);
     const after = byGroup(await figuresOf('--from', '2026-01-01', '--to', '2026-01-31', '--as-of', '2026-01-12T12:00:00-05:00'));
     expect(after.ENGINEERING).toMatchObject({ opened: 1, completed: 0, backlogAtPeriodEnd: 1 });
@@ -48,7 +64,7 @@ describe('report completion', () => {
     expect(early.ENGINEERING).toBeUndefined();
   });
 
-  it.each<GroupBy>(['department', 'service', 'channel'])('equals the read models\' figures (what the API serves) by %s', async (groupBy) => {
+  it.each<GroupBy>(['department', 'service', 'channel'])("equals the read models' figures (what the API serves) by %s", async (groupBy) => {
     const eventStore = SqliteEventStore.open(join(dir(), 'events.db'));
     const readStore = await openSqliteReadStore(join(dir(), 'read.db'));
     await rebuildReadModels({ eventStore, readStore, catalog: demoCatalog() });

@@ -10,8 +10,7 @@ const HEIGHT = 260;
 const MARGIN = { top: 20, right: 10, bottom: 40, left: 44 };
 
 /** Escapes text for HTML and SVG. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The colour of the i-th series, shared by charts and legends. */
 export const seriesColour = (index: number): string => PALETTE[index % PALETTE.length];

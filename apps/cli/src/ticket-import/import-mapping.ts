@@ -60,7 +60,10 @@ export function mappingProblems(raw: unknown, catalog: ServiceCatalog): string[]
   const need = (ok: boolean, problem: string): void => {
     if (!ok) problems.push(problem);
   };
-  need(typeof raw.source === 'string' && /^[a-z0-9][a-z0-9_-]{0,39}$/i.test(raw.source), '"source" must be a short name (letters, digits, - or _), e.g. "boston311"');
+  need(
+    typeof raw.source === 'string' && /^[a-z0-9][a-z0-9_-]{0,39}$/i.test(raw.source),
+    '"source" must be a short name (letters, digits, - or _), e.g. "boston311"',
+  );
   need(raw.format === undefined || raw.format === 'csv' || raw.format === 'open311-json', '"format" must be "csv" or "open311-json"');
   need(typeof raw.timeZone === 'string' && isTimeZone(raw.timeZone), '"timeZone" must be an IANA time zone such as "America/New_York"');
   need(typeof raw.timestampFormat === 'string' && raw.timestampFormat !== '', '"timestampFormat" must be "iso" or a pattern such as "YYYY-MM-DD HH:mm:ss"');
@@ -68,10 +71,16 @@ export function mappingProblems(raw: unknown, catalog: ServiceCatalog): string[]
   need(isRecord(raw.columns), '"columns" must be an object naming the source column of each field');
   for (const [field, column] of Object.entries(columns)) {
     need((FIELDS as readonly string[]).includes(field), `"columns.${field}" is not a field; fields are ${FIELDS.join(', ')}`);
-    need(typeof column === 'string' || (Array.isArray(column) && column.every((c) => typeof c === 'string')), `"columns.${field}" must be a column name or a list of them`);
+    need(
+      typeof column === 'string' || (Array.isArray(column) && column.every((c) => typeof c === 'string')),
+      `"columns.${field}" must be a column name or a list of them`,
+    );
   }
   for (const field of REQUIRED_FIELDS) need(columns[field] !== undefined, `"columns.${field}" is required`);
-  need(isStringMap(raw.statuses) && Object.values(raw.statuses).every((s) => s === 'open' || s === 'closed'), '"statuses" must map each source status to "open" or "closed"');
+  need(
+    isStringMap(raw.statuses) && Object.values(raw.statuses).every((s) => s === 'open' || s === 'closed'),
+    '"statuses" must map each source status to "open" or "closed"',
+  );
   // A block the file gives nothing to may be left out (DEFAULT_BLOCKS); one it does give something to must be there.
   const closes = isRecord(raw.statuses) && Object.values(raw.statuses).includes('closed');
   const uses = (block: keyof typeof DEFAULT_BLOCKS, needed: boolean, why: string): boolean => {
@@ -88,7 +97,9 @@ export function mappingProblems(raw: unknown, catalog: ServiceCatalog): string[]
     need(Array.isArray(from) && from.every((f) => f === 'queue' || f === 'department'), '"departments.from" must list "queue" and/or "department"');
   }
   if (uses('channels', columns.channel !== undefined, '"columns" maps "channel"')) {
-    problems.push(...valueMapProblems('channels', raw.channels, (channel) => (CHANNELS as readonly string[]).includes(channel), `a channel (${CHANNELS.join(', ')})`));
+    problems.push(
+      ...valueMapProblems('channels', raw.channels, (channel) => (CHANNELS as readonly string[]).includes(channel), `a channel (${CHANNELS.join(', ')})`),
+    );
   }
   return problems;
 }
@@ -137,7 +148,9 @@ function closureProblems(raw: unknown): string[] {
 function outcomeProblems(path: string, raw: unknown): string[] {
   if (isRecord(raw) && raw.outcome === 'completed' && typeof raw.resolutionCode === 'string' && raw.resolutionCode !== '') return [];
   if (isRecord(raw) && raw.outcome === 'closed' && (CLOSE_REASONS as readonly unknown[]).includes(raw.reason)) return [];
-  return [`"${path}" must be { "outcome": "completed", "resolutionCode": "…" } or { "outcome": "closed", "reason": ${CLOSE_REASONS.map((r) => `"${r}"`).join(' | ')} }`];
+  return [
+    `"${path}" must be { "outcome": "completed", "resolutionCode": "…" } or { "outcome": "closed", "reason": ${CLOSE_REASONS.map((r) => `"${r}"`).join(' | ')} }`,
+  ];
 }
 
 function compiles(pattern: string): boolean {

@@ -41,7 +41,13 @@ describe('import tickets', () => {
       await withStore(async (store) => {
         const duplicate = await loadTicket(store, '101004113906');
         expect(duplicate.records.map((r) => r.event?.type)).toEqual(['TicketOpened', 'TicketAssigned', 'TicketClosed']);
-        expect(duplicate.state).toMatchObject({ status: 'closed', closeReason: 'duplicate', serviceCode: 'TRAFFIC-SIGNAL', channel: 'mobile_app', department: 'ENGINEERING' });
+        expect(duplicate.state).toMatchObject({
+          status: 'closed',
+          closeReason: 'duplicate',
+          serviceCode: 'TRAFFIC-SIGNAL',
+          channel: 'mobile_app',
+          department: 'ENGINEERING',
+        });
         const [opened, assigned, closed] = duplicate.records.map((r) => r.event!);
         expect(opened.metadata).toMatchObject({
           occurredAt: '2022-01-02T15:32:35.000Z',
@@ -81,7 +87,10 @@ describe('import tickets', () => {
   it('skips bad rows with file, line and reason, imports the good ones, and exits 3', async () => {
     const run = await importTickets(join(FIXTURES, 'boston311-with-bad-rows.csv'));
     expect(run.code).toBe(3);
-    const messages = run.stderr.trim().split('\n').map((line) => line.replace(/^.*boston311-with-bad-rows\.csv:/, ''));
+    const messages = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^.*boston311-with-bad-rows\.csv:/, ''));
     expect(messages).toEqual([
       '4: openedAt "2022-13-45 08:00:00" does not match the timestamp format "YYYY-MM-DD HH:mm:ss"; row skipped',
       '5: status "Pending" is not in the mapping\'s "statuses"; row skipped',
@@ -164,7 +173,8 @@ describe('import tickets', () => {
 
   describe('mapping blocks the file gives nothing to', () => {
     const boston = () => JSON.parse(readFileSync(join(MAPPINGS, 'boston311.json'), 'utf8'));
-    const without = (mapping: Record<string, unknown>, ...names: string[]) => Object.fromEntries(Object.entries(mapping).filter(([name]) => !names.includes(name)));
+    const without = (mapping: Record<string, unknown>, ...names: string[]) =>
+      Object.fromEntries(Object.entries(mapping).filter(([name]) => !names.includes(name)));
 
     it('may be left out: no channel column means channel internal, no queue or department column the service owner, no closed status no closure rules', async () => {
       const mapping = boston();
@@ -202,7 +212,10 @@ describe('import tickets', () => {
   });
 
   it('refuses a mapping with problems as a usage error, listing them all', async () => {
-    writeFileSync(join(dir(), 'broken.json'), JSON.stringify({ source: 'x', timeZone: 'Mars/Olympus', columns: {}, services: { values: { a: 'NOPE' }, unmapped: 'bad' } }));
+    writeFileSync(
+      join(dir(), 'broken.json'),
+      JSON.stringify({ source: 'x', timeZone: 'Mars/Olympus', columns: {}, services: { values: { a: 'NOPE' }, unmapped: 'bad' } }),
+    );
     const run = await importTickets(BOSTON, 'broken.json');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"timeZone" must be an IANA time zone');

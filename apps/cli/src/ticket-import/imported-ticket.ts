@@ -19,8 +19,7 @@ import type { TimestampReader } from './source-timestamps';
  * on the way (the row is imported all the same) — or the reason it cannot be.
  */
 export type ImportedTicket =
-  | { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[]; readonly notes: readonly string[] }
-  | { readonly bad: string };
+  { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[]; readonly notes: readonly string[] } | { readonly bad: string };
 
 /** The longest address the API accepts (`location.address` of OpenTicket). */
 export const MAX_ADDRESS_LENGTH = 500;
@@ -117,7 +116,13 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
 }
 
 /** The note for a case whose status is open but which has a closing time: the case is imported open, without it. */
-function closingTimeOfOpenCase(text: string, status: string, opened: { readonly iso: string; readonly text: string }, readTime: TimestampReader, mapping: ImportMapping): string {
+function closingTimeOfOpenCase(
+  text: string,
+  status: string,
+  opened: { readonly iso: string; readonly text: string },
+  readTime: TimestampReader,
+  mapping: ImportMapping,
+): string {
   const instant = readTime(text);
   const odd =
     instant === undefined
@@ -175,7 +180,9 @@ function locationOf(address: string, latitude: string, longitude: string, notes:
     if (valid) coordinates = { latitude: lat, longitude: long };
     else {
       const columns = `${columnOf(mapping, 'latitude')}, ${columnOf(mapping, 'longitude')}`;
-      notes.push(`latitude "${latitude}" and longitude "${longitude}" (${columns}) are not a position (latitude -90 to 90, longitude -180 to 180); imported without coordinates`);
+      notes.push(
+        `latitude "${latitude}" and longitude "${longitude}" (${columns}) are not a position (latitude -90 to 90, longitude -180 to 180); imported without coordinates`,
+      );
     }
   }
   const location = { ...(address ? { address } : {}), ...coordinates };

@@ -34,7 +34,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The zone's clock reading at an instant, field by field. */
 function clockParts(timeZone: string, instant: number): Record<string, string> {
-  return Object.fromEntries(formatter(timeZone).formatToParts(instant).map(({ type, value }) => [type, value]));
+  return Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map(({ type, value }) => [type, value]),
+  );
 }
 
 /** An instant as city-hall time, e.g. `2026-01-05 09:00:00 EST`: what a director reads in an audit. */

@@ -1,12 +1,21 @@
 import {
-  BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { SERIES_COLOURS } from '../lib/colours';
 import { TableRegion } from './table-region';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
-
 
 export interface Series {
   readonly label: string;
@@ -17,7 +26,16 @@ export interface Series {
  * A Chart.js chart in a <figure>: the canvas is an image to assistive technology with a summary
  * as its label; the same numbers are in the table next to it.
  */
-export function ChartFigure({ kind, title, summary, labels, series, unit, max, testId }: {
+export function ChartFigure({
+  kind,
+  title,
+  summary,
+  labels,
+  series,
+  unit,
+  max,
+  testId,
+}: {
   kind: 'bar' | 'line';
   title: string;
   summary: string;
@@ -49,7 +67,12 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
         maintainAspectRatio: false,
         plugins: {
           legend: { display: series.length > 1, position: 'bottom' },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? '—' : `${Math.round(item.parsed.y * 10) / 10}${unit === '' ? '' : ` ${unit}`}`}` } },
+          tooltip: {
+            callbacks: {
+              label: (item) =>
+                `${item.dataset.label}: ${item.parsed.y === null ? '—' : `${Math.round(item.parsed.y * 10) / 10}${unit === '' ? '' : ` ${unit}`}`}`,
+            },
+          },
         },
         scales: {
           y: { beginAtZero: true, ...(max !== undefined ? { max } : {}), ticks: { callback: (value) => `${value}${unit === '' ? '' : ` ${unit}`}` } },
@@ -77,7 +100,9 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
               <tr>
                 <td />
                 {series.map((s) => (
-                  <th key={s.label} scope="col">{s.label}</th>
+                  <th key={s.label} scope="col">
+                    {s.label}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -86,7 +111,9 @@ export function ChartFigure({ kind, title, summary, labels, series, unit, max, t
                 <tr key={label}>
                   <th scope="row">{label}</th>
                   {series.map((s) => (
-                    <td key={s.label} className="numeric">{format(s.values[row])}</td>
+                    <td key={s.label} className="numeric">
+                      {format(s.values[row])}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -12,7 +12,14 @@ import { ProblemNotice } from './problem-notice';
  * the dialog stays open with what was typed, says so, and asks the page to load the fresh ticket
  * (whose revision the next attempt then uses).
  */
-export function CommandDialog({ spec, ticketId, revision, onDone, onStale, onClose }: {
+export function CommandDialog({
+  spec,
+  ticketId,
+  revision,
+  onDone,
+  onStale,
+  onClose,
+}: {
   spec: CommandSpec;
   ticketId: string;
   revision: number;
@@ -76,16 +83,28 @@ export function CommandDialog({ spec, ticketId, revision, onDone, onStale, onClo
         {spec.kind === 'text' && <input type="text" {...common} onChange={(e) => set(e.target.value)} />}
         {spec.kind === 'select' && (
           <select {...common} onChange={(e) => set(e.target.value)}>
-            {spec.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {spec.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         )}
         {spec.kind === 'department' && (
           <select {...common} onChange={(e) => set(e.target.value)}>
             <option value="">{spec.required ? 'Choose a department' : 'None'}</option>
-            {catalog.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {catalog.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         )}
-        {spec.hint && <p className="hint" id={`${id}-hint`}>{spec.hint}</p>}
+        {spec.hint && (
+          <p className="hint" id={`${id}-hint`}>
+            {spec.hint}
+          </p>
+        )}
       </div>
     );
   };

@@ -11,7 +11,14 @@ export interface Column<Row> {
 }
 
 /** A table sorted by clicking (or pressing Enter on) a column header; the sorted column says so to screen readers. */
-export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort, testId }: {
+export function SortableTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+  testId,
+}: {
   caption: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
@@ -41,10 +48,21 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
             {columns.map((column) => {
               const active = column.key === sort.key;
               return (
-                <th key={column.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={column.numeric ? 'numeric' : undefined}>
-                  <button type="button" className="sort-button" onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : column.numeric === true })}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  className={column.numeric ? 'numeric' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : column.numeric === true })}
+                  >
                     {column.label}
-                    <span aria-hidden="true" className="sort-mark">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                    <span aria-hidden="true" className="sort-mark">
+                      {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
                   </button>
                 </th>
               );
@@ -60,11 +78,15 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
           {sorted.map((row) => (
             <tr key={rowKey(row)} data-row={rowKey(row)}>
               {columns.map((column, index) => {
-                const content = column.render ? column.render(row) : column.value(row) ?? '—';
+                const content = column.render ? column.render(row) : (column.value(row) ?? '—');
                 return index === 0 ? (
-                  <th key={column.key} scope="row">{content}</th>
+                  <th key={column.key} scope="row">
+                    {content}
+                  </th>
                 ) : (
-                  <td key={column.key} className={column.numeric ? 'numeric' : undefined}>{content}</td>
+                  <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
+                    {content}
+                  </td>
                 );
               })}
             </tr>

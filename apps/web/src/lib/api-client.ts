@@ -69,7 +69,10 @@ export class ApiClient {
       body = undefined;
     }
     if (!response.ok) {
-      const problem = body && typeof body === 'object' && 'error' in body ? (body as Problem) : { statusCode: response.status, error: `HTTP ${response.status}`, message: text.slice(0, 200) || response.statusText };
+      const problem =
+        body && typeof body === 'object' && 'error' in body
+          ? (body as Problem)
+          : { statusCode: response.status, error: `HTTP ${response.status}`, message: text.slice(0, 200) || response.statusText };
       if (response.status === 401) this.onUnauthorized(problem);
       throw new ApiProblem(problem);
     }

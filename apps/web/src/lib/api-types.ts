@@ -23,7 +23,8 @@ export type PostRoute = RouteOf<'post'>;
 type Operation<R extends keyof paths, M extends Method> = NonNullable<paths[R][M]>;
 
 /** The path and query parameters a route takes, as the document declares them (`{ path: { id }, query: { … } }`). */
-export type RequestParams<R extends keyof paths, M extends Method> = Operation<R, M> extends { readonly parameters: infer P } ? Pick<P, 'path' & keyof P | 'query' & keyof P> : never;
+export type RequestParams<R extends keyof paths, M extends Method> =
+  Operation<R, M> extends { readonly parameters: infer P } ? Pick<P, ('path' & keyof P) | ('query' & keyof P)> : never;
 
 /** The query parameters of a GET route. */
 export type QueryOf<R extends GetRoute> = NonNullable<RequestParams<R, 'get'> extends { readonly query?: infer Q } ? Q : never>;
@@ -36,7 +37,8 @@ export type TicketListQuery = QueryOf<'/tickets'>;
 export type CommandRoute = PostRoute extends infer R ? (R extends `/tickets/{id}/${infer C}` ? C : never) : never;
 
 /** The JSON body a ticket command takes. */
-export type CommandBody<C extends CommandRoute> = Operation<`/tickets/{id}/${C}`, 'post'> extends { readonly requestBody: { readonly content: { readonly 'application/json': infer B } } } ? B : never;
+export type CommandBody<C extends CommandRoute> =
+  Operation<`/tickets/{id}/${C}`, 'post'> extends { readonly requestBody: { readonly content: { readonly 'application/json': infer B } } } ? B : never;
 
 // ——— Answers: the document's schema where it has one, else declared here ———
 
@@ -46,11 +48,20 @@ type Undescribed<T> = [T] extends [never] ? true : unknown extends T ? true : T 
 /** `Described` unless the document left it undescribed; then `Declared`. */
 export type DescribedOr<Described, Declared> = Undescribed<Described> extends true ? Declared : Described;
 
-type Success<O> = O extends { readonly responses: infer S } ? (S extends { readonly 200: infer A } ? A : S extends { readonly 201: infer A } ? A : never) : never;
+type Success<O> = O extends { readonly responses: infer S }
+  ? S extends { readonly 200: infer A }
+    ? A
+    : S extends { readonly 201: infer A }
+      ? A
+      : never
+  : never;
 type JsonOf<A> = A extends { readonly content: { readonly 'application/json': infer J } } ? J : never;
 
 /** What a route answers on success. */
-export type AnswerOf<R extends keyof paths, M extends Method> = DescribedOr<JsonOf<Success<Operation<R, M>>>, `${M} ${R}` extends keyof DeclaredAnswers ? DeclaredAnswers[`${M} ${R}`] : unknown>;
+export type AnswerOf<R extends keyof paths, M extends Method> = DescribedOr<
+  JsonOf<Success<Operation<R, M>>>,
+  `${M} ${R}` extends keyof DeclaredAnswers ? DeclaredAnswers[`${M} ${R}`] : unknown
+>;
 
 export type Role = 'operator' | 'staff' | 'department_head' | 'director' | 'resident';
 

@@ -31,17 +31,26 @@ const NOTE: FieldSpec<'note'> = { name: 'note', label: 'Note', kind: 'textarea',
 
 const SPECS = [
   { type: 'StartWork', route: 'start', label: 'Start work', fields: [] },
-  { type: 'PutTicketOnHold', route: 'hold', label: 'Put on hold', fields: [{ name: 'reason', label: 'Why is it on hold?', kind: 'textarea', required: true, hint: 'e.g. waiting for the resident, parts on order' }] },
+  {
+    type: 'PutTicketOnHold',
+    route: 'hold',
+    label: 'Put on hold',
+    fields: [{ name: 'reason', label: 'Why is it on hold?', kind: 'textarea', required: true, hint: 'e.g. waiting for the resident, parts on order' }],
+  },
   { type: 'ResumeTicket', route: 'resume', label: 'Resume', fields: [] },
   {
-    type: 'CompleteTicket', route: 'complete', label: 'Complete',
+    type: 'CompleteTicket',
+    route: 'complete',
+    label: 'Complete',
     fields: [
       { name: 'resolutionCode', label: 'Resolution', kind: 'text', required: true, hint: 'e.g. repaired, answered, referred' },
       { name: 'note', label: 'What was done', kind: 'textarea', required: true },
     ],
   },
   {
-    type: 'AssignTicket', route: 'assign', label: 'Assign',
+    type: 'AssignTicket',
+    route: 'assign',
+    label: 'Assign',
     fields: [
       { name: 'department', label: 'Department', kind: 'department', required: true },
       { name: 'assignee', label: 'Assignee (user id, optional)', kind: 'text', required: false },
@@ -49,7 +58,9 @@ const SPECS = [
     ],
   },
   {
-    type: 'EscalateTicket', route: 'escalate', label: 'Escalate',
+    type: 'EscalateTicket',
+    route: 'escalate',
+    label: 'Escalate',
     fields: [
       { name: 'reason', label: 'Reason', kind: 'select', required: true, options: choices('cannot_answer', 'complex', 'overdue', 'resident_request', 'other') },
       { name: 'department', label: 'Department whose experts must answer (from intake)', kind: 'department', required: false },
@@ -57,22 +68,37 @@ const SPECS = [
     ],
   },
   {
-    type: 'ChangePriority', route: 'priority', label: 'Change priority',
+    type: 'ChangePriority',
+    route: 'priority',
+    label: 'Change priority',
     fields: [
       { name: 'priority', label: 'Priority', kind: 'select', required: true, options: choices('low', 'normal', 'high', 'urgent') },
       { name: 'reason', label: 'Reason', kind: 'textarea', required: false },
     ],
   },
   {
-    type: 'CommentOnTicket', route: 'comments', label: 'Comment',
+    type: 'CommentOnTicket',
+    route: 'comments',
+    label: 'Comment',
     fields: [
       { name: 'body', label: 'Comment', kind: 'textarea', required: true },
-      { name: 'visibility', label: 'Visible to', kind: 'select', required: true, options: [{ value: 'internal', label: 'city staff only' }, { value: 'public', label: 'the resident too' }] },
+      {
+        name: 'visibility',
+        label: 'Visible to',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'internal', label: 'city staff only' },
+          { value: 'public', label: 'the resident too' },
+        ],
+      },
     ],
   },
   { type: 'ReopenTicket', route: 'reopen', label: 'Reopen', fields: [{ name: 'reason', label: 'Why reopen?', kind: 'textarea', required: true }] },
   {
-    type: 'CloseTicket', route: 'close', label: 'Close without completing',
+    type: 'CloseTicket',
+    route: 'close',
+    label: 'Close without completing',
     fields: [
       { name: 'reason', label: 'Reason', kind: 'select', required: true, options: choices('duplicate', 'withdrawn', 'invalid', 'not_city_responsibility') },
       { name: 'parentTicketId', label: 'The ticket it duplicates', kind: 'text', required: false, when: { field: 'reason', value: 'duplicate' } },
@@ -107,5 +133,7 @@ export function commandBody(spec: CommandSpec, values: Record<string, string>): 
 
 /** The first required field left empty, to say so before sending. */
 export function missingField(spec: CommandSpec, values: Record<string, string>): FieldSpec | undefined {
-  return spec.fields.find((field) => field.required && (!field.when || values[field.when.field] === field.when.value) && (values[field.name] ?? '').trim() === '');
+  return spec.fields.find(
+    (field) => field.required && (!field.when || values[field.when.field] === field.when.value) && (values[field.name] ?? '').trim() === '',
+  );
 }

@@ -17,7 +17,12 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 export function FindPage({ query }: { query: URLSearchParams }) {
   const session = useSession();
   const { api, catalog } = session;
-  const applied: Filters = { text: query.get('text') ?? '', state: query.get('state') ?? '', department: query.get('department') ?? '', overdue: query.get('overdue') ?? '' };
+  const applied: Filters = {
+    text: query.get('text') ?? '',
+    state: query.get('state') ?? '',
+    department: query.get('department') ?? '',
+    overdue: query.get('overdue') ?? '',
+  };
   const key = FILTERS.map((name) => applied[name]).join('\u0000');
   const [form, setForm] = useState<Filters>(applied);
   const [tickets, setTickets] = useState<readonly TicketSummary[]>();
@@ -25,7 +30,12 @@ export function FindPage({ query }: { query: URLSearchParams }) {
   const [problem, setProblem] = useState<Problem>();
 
   // The address may hold any value: the API judges it (and names a bad one).
-  const filters = (f: Filters): TicketListQuery => ({ text: f.text || undefined, state: f.state || undefined, department: f.department || undefined, overdue: (f.overdue || undefined) as TicketListQuery['overdue'] });
+  const filters = (f: Filters): TicketListQuery => ({
+    text: f.text || undefined,
+    state: f.state || undefined,
+    department: f.department || undefined,
+    overdue: (f.overdue || undefined) as TicketListQuery['overdue'],
+  });
 
   useEffect(() => {
     document.title = 'Find tickets — Switchboard';
@@ -78,14 +88,22 @@ export function FindPage({ query }: { query: URLSearchParams }) {
           <label htmlFor="find-state">State</label>
           <select id="find-state" value={form.state} onChange={(e) => setForm({ ...form, state: e.target.value })}>
             <option value="">Any</option>
-            {STATES.map((state) => <option key={state} value={state}>{statusInWords(state)}</option>)}
+            {STATES.map((state) => (
+              <option key={state} value={state}>
+                {statusInWords(state)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="find-department">Department</label>
           <select id="find-department" value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })}>
             <option value="">Any</option>
-            {catalog.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {catalog.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -97,7 +115,9 @@ export function FindPage({ query }: { query: URLSearchParams }) {
           </select>
         </div>
         <div className="actions">
-          <button type="submit" className="primary">Find</button>
+          <button type="submit" className="primary">
+            Find
+          </button>
         </div>
       </form>
       <ProblemNotice problem={problem} action="search the tickets" />
@@ -105,7 +125,9 @@ export function FindPage({ query }: { query: URLSearchParams }) {
         <TableRegion label="Tickets found">
           <table data-testid="found">
             <caption>
-              {tickets.length === 0 ? 'No ticket matches.' : `${tickets.length}${cursor ? '+' : ''} ticket${tickets.length === 1 ? '' : 's'}, most recently opened first.`}
+              {tickets.length === 0
+                ? 'No ticket matches.'
+                : `${tickets.length}${cursor ? '+' : ''} ticket${tickets.length === 1 ? '' : 's'}, most recently opened first.`}
             </caption>
             <thead>
               <tr>

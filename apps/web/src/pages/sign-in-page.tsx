@@ -31,7 +31,16 @@ export function SignInPage({ onSignIn, initialProblem }: { onSignIn: (token: str
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="token">Access token</label>
-          <input ref={input} id="token" name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} aria-describedby="token-hint" />
+          <input
+            ref={input}
+            id="token"
+            name="token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            aria-describedby="token-hint"
+          />
           <p className="hint" id="token-hint">
             The token your administrator gave you. On the demo city, <code>npm start</code> prints one per demo user.
           </p>

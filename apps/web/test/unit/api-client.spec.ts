@@ -16,24 +16,38 @@ describe('the console’s API client', () => {
     const asked: { url: string; init: RequestInit }[] = [];
     globalThis.fetch = (async (url: string, init: RequestInit) => {
       asked.push({ url, init });
-      return new Response(JSON.stringify({ ticketId: 'A', revision: 3, position: '00000000000000000042' }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ ticketId: 'A', revision: 3, position: '00000000000000000042' }), {
+        headers: { 'content-type': 'application/json' },
+      });
     }) as typeof fetch;
     return asked;
   };
 
   it('fills a route’s path parameters percent-encoded and leaves empty query values out', async () => {
     const asked = recording();
-    await new ApiClient('token').get('/departments/{id}/queue', { path: { id: 'Parks & Rec/2' }, query: { mine: undefined, position: '00000000000000000042', limit: '' } });
+    await new ApiClient('token').get('/departments/{id}/queue', {
+      path: { id: 'Parks & Rec/2' },
+      query: { mine: undefined, position: '00000000000000000042', limit: '' },
+    });
     expect(asked.map((a) => a.url)).toEqual(['/departments/Parks%20%26%20Rec%2F2/queue?position=00000000000000000042']);
     expect(asked[0].init.headers).toMatchObject({ authorization: 'Bearer token', accept: 'application/json' });
   });
 
   it('sends a command with its body, If-Match at the revision seen and the idempotency key', async () => {
     const asked = recording();
-    const answer = await new ApiClient('token').post('/tickets/{id}/hold', { path: { id: 'K7M-4QX2' } }, { reason: 'parts on order' }, { revision: 2, idempotencyKey: 'key-1' });
+    const answer = await new ApiClient('token').post(
+      '/tickets/{id}/hold',
+      { path: { id: 'K7M-4QX2' } },
+      { reason: 'parts on order' },
+      { revision: 2, idempotencyKey: 'key-1' },
+    );
     expect(answer.position).toBe('00000000000000000042');
     expect(asked[0].url).toBe('/tickets/K7M-4QX2/hold');
-    expect(asked[0].init).toMatchObject({ method: 'POST', body: '{"reason":"parts on order"}', headers: { 'if-match': 'W/"2"', 'idempotency-key': 'key-1', 'content-type': 'application/json' } });
+    expect(asked[0].init).toMatchObject({
+      method: 'POST',
+      body: '{"reason":"parts on order"}',
+      headers: { 'if-match': 'W/"2"', 'idempotency-key': 'key-1', 'content-type': 'application/json' },
+    });
   });
 
   it('refuses to build a path with a parameter missing', () => {
@@ -60,7 +74,12 @@ describe('the console’s wire types (from the API’s OpenAPI document)', () =>
     }
     // A field the API's body does not declare fails to compile:
     // @ts-expect-error CloseTicketDto has no member `resolutionCode`
-    const wrongField: (typeof COMMANDS)[number] = { type: 'CloseTicket', route: 'close', label: 'Close', fields: [{ name: 'resolutionCode', label: 'x', kind: 'text', required: true }] };
+    const wrongField: (typeof COMMANDS)[number] = {
+      type: 'CloseTicket',
+      route: 'close',
+      label: 'Close',
+      fields: [{ name: 'resolutionCode', label: 'x', kind: 'text', required: true }],
+    };
     expect(wrongField.route).toBe('close');
     // And a form that leaves out a member the body requires fails to compile (commands.ts).
     expect(EVERY_REQUIRED_MEMBER_ASKED).toBe(true);

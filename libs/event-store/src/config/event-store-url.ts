@@ -2,9 +2,7 @@ import { InvalidArgumentError } from '../port/errors';
 
 /** Which adapter a configuration URL selects, with what it needs. */
 export type EventStoreConfig =
-  | { readonly adapter: 'memory' }
-  | { readonly adapter: 'sqlite'; readonly path: string }
-  | { readonly adapter: 'esdb'; readonly connectionString: string };
+  { readonly adapter: 'memory' } | { readonly adapter: 'sqlite'; readonly path: string } | { readonly adapter: 'esdb'; readonly connectionString: string };
 
 const EXAMPLES = '"sqlite:./data/switchboard.db", "memory:", "esdb://localhost:2113?tls=false" or "esdb+discover://cluster.dns:2113"';
 

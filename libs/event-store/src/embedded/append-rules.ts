@@ -46,11 +46,7 @@ export function decideAppend(
 
 /** Throws ConcurrencyConflictError unless a stream at `current` (-1: none) satisfies `expected`. */
 export function checkExpectedRevision(streamName: string, expected: ExpectedRevision, current: number): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === -1) ||
-    (expected === 'exists' && current >= 0) ||
-    expected === current;
+  const ok = expected === 'any' || (expected === 'no_stream' && current === -1) || (expected === 'exists' && current >= 0) || expected === current;
   if (!ok) throw new ConcurrencyConflictError(streamName, expected, current === -1 ? 'no_stream' : current);
 }
 

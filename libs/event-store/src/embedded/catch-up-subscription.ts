@@ -57,10 +57,12 @@ export function startCatchUpSubscription(log: SubscribableLog, options: Subscrib
   };
 
   // Started on a later tick so no handler runs before subscribeToAll() has returned.
-  const stopped = Promise.resolve().then(run).finally(() => {
-    stopListening();
-    if (timer) clearInterval(timer);
-  });
+  const stopped = Promise.resolve()
+    .then(run)
+    .finally(() => {
+      stopListening();
+      if (timer) clearInterval(timer);
+    });
   // Callers that only ever close() need not observe the rejection; those who await `stopped` still get it.
   stopped.catch(() => undefined);
   return {

@@ -48,8 +48,7 @@ export function mapEsdbError(error: unknown, streamName = ''): EventStoreError {
     error instanceof NotLeaderError ||
     error instanceof CancelledError;
   const detail = error instanceof Error ? error.message : String(error);
-  return new StoreUnavailableError(
-    transient ? `EventStoreDB is unavailable (${detail}); retry later.` : `EventStoreDB request failed: ${detail}`,
-    { cause: error },
-  );
+  return new StoreUnavailableError(transient ? `EventStoreDB is unavailable (${detail}); retry later.` : `EventStoreDB request failed: ${detail}`, {
+    cause: error,
+  });
 }

@@ -12,13 +12,7 @@ import {
   WrongExpectedVersionError,
   type RegexFilter,
 } from '@eventstore/db-client';
-import {
-  ConcurrencyConflictError,
-  EventTooLargeError,
-  InvalidArgumentError,
-  StoreUnavailableError,
-  StreamNotFoundError,
-} from '../port/errors';
+import { ConcurrencyConflictError, EventTooLargeError, InvalidArgumentError, StoreUnavailableError, StreamNotFoundError } from '../port/errors';
 import { backoffDelay } from './backoff';
 import { mapEsdbError } from './errors';
 import { toEsdbFilter } from './filters';

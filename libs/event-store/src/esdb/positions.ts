@@ -17,9 +17,7 @@ export function encodePosition(position: Position): GlobalPosition {
 export function decodePosition(position: GlobalPosition): Position {
   const match = FORMAT.exec(position);
   if (!match) {
-    throw new InvalidArgumentError(
-      `${JSON.stringify(position)} is not an EventStoreDB position (expected "<commit>/<prepare>", 20 digits each).`,
-    );
+    throw new InvalidArgumentError(`${JSON.stringify(position)} is not an EventStoreDB position (expected "<commit>/<prepare>", 20 digits each).`);
   }
   return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
 }

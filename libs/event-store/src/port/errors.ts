@@ -1,12 +1,7 @@
 import type { ExpectedRevision } from './event-store';
 
 /** The closed set of failure kinds every adapter maps its native errors onto. */
-export type EventStoreErrorCode =
-  | 'concurrency_conflict'
-  | 'stream_not_found'
-  | 'event_too_large'
-  | 'store_unavailable'
-  | 'invalid_argument';
+export type EventStoreErrorCode = 'concurrency_conflict' | 'stream_not_found' | 'event_too_large' | 'store_unavailable' | 'invalid_argument';
 
 /** Base class of every error the event store port raises. */
 export abstract class EventStoreError extends Error {
@@ -25,8 +20,7 @@ export class ConcurrencyConflictError extends EventStoreError {
     readonly actual: number | 'no_stream',
   ) {
     super(
-      `Stream "${streamName}" was expected at ${describeRevision(expected)} but is at ${describeRevision(actual)}; ` +
-        'reload the stream and decide again.',
+      `Stream "${streamName}" was expected at ${describeRevision(expected)} but is at ${describeRevision(actual)}; ` + 'reload the stream and decide again.',
     );
   }
 }

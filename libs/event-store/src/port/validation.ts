@@ -34,19 +34,12 @@ export function validateStreamName(streamName: string): void {
 export function validateExpectedRevision(expected: ExpectedRevision): void {
   if (expected === 'no_stream' || expected === 'exists' || expected === 'any') return;
   if (!isRevision(expected)) {
-    throw new InvalidArgumentError(
-      `Expected revision must be "no_stream", "exists", "any" or a non-negative integer, got ${JSON.stringify(expected)}.`,
-    );
+    throw new InvalidArgumentError(`Expected revision must be "no_stream", "exists", "any" or a non-negative integer, got ${JSON.stringify(expected)}.`);
   }
 }
 
 /** Validates a whole append and serialises its events; throws InvalidArgumentError or EventTooLargeError. */
-export function prepareAppend(
-  streamName: string,
-  expected: ExpectedRevision,
-  events: readonly EventInput[],
-  maxEventBytes: number,
-): PreparedEvent[] {
+export function prepareAppend(streamName: string, expected: ExpectedRevision, events: readonly EventInput[], maxEventBytes: number): PreparedEvent[] {
   validateStreamName(streamName);
   validateExpectedRevision(expected);
   if (!Array.isArray(events) || events.length === 0) {

@@ -11,11 +11,9 @@ const KILL_AFTER_ACKS = 400;
 
 /** Runs the appender child until it has acknowledged enough appends, then SIGKILLs it mid-run. */
 async function appendUntilKilled(file: string): Promise<Map<number, { revision: number; position: string }[]>> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join(__dirname, '../../test/crash-appender.ts'), file, String(APPENDERS)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../../test/crash-appender.ts'), file, String(APPENDERS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const acks = new Map<number, { revision: number; position: string }[]>();
   let count = 0;
   const exited = new Promise((resolve) => child.once('exit', resolve));

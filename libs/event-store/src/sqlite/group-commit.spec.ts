@@ -12,9 +12,7 @@ describe('SQLite adapter: group commit', () => {
   afterEach(() => store.close());
 
   it('commits concurrent appends in fewer transactions than appends, each with its own result', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('A'), anEvent('B')])),
-    );
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('A'), anEvent('B')])));
     expect(store.stats().appends).toBe(200);
     expect(store.stats().commits).toBeLessThan(10);
     results.forEach((result) => expect(result.nextExpectedRevision).toBe(1));

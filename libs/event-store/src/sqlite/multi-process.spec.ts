@@ -24,7 +24,11 @@ describe('SQLite adapter: other writers and backups', () => {
     await writer.append('s', 'no_stream', [anEvent('A'), anEvent('B')]);
     await writer.append('s', 1, [anEvent('C')]);
     await arrived.promise;
-    expect(received.map((e) => [e.type, e.revision])).toEqual([['A', 0], ['B', 1], ['C', 2]]);
+    expect(received.map((e) => [e.type, e.revision])).toEqual([
+      ['A', 0],
+      ['B', 1],
+      ['C', 2],
+    ]);
     await subscription.close();
     await Promise.all([reader.close(), writer.close()]);
   });

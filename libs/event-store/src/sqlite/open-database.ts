@@ -60,9 +60,7 @@ function inspectExisting(path: string): void {
 }
 
 function corrupt(path: string, detail: string): StoreUnavailableError {
-  return new StoreUnavailableError(
-    `Event store ${path} is corrupt (${detail}); it was left untouched. Restore it from a backup.`,
-  );
+  return new StoreUnavailableError(`Event store ${path} is corrupt (${detail}); it was left untouched. Restore it from a backup.`);
 }
 
 function fileSize(path: string): number {

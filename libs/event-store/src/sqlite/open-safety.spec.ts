@@ -29,9 +29,7 @@ function expectRefused(path: string, message: RegExp): void {
 
 async function storeWithEvents(path: string, count: number): Promise<void> {
   const store = SqliteEventStore.open(path);
-  await Promise.all(
-    Array.from({ length: count }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('Filled', { padding: 'x'.repeat(200) })])),
-  );
+  await Promise.all(Array.from({ length: count }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('Filled', { padding: 'x'.repeat(200) })])));
   await store.close();
 }
 

@@ -60,10 +60,14 @@ export class SqliteEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 1000;
     // A nested better-sqlite3 transaction is a savepoint: a failing append rolls back alone.
     this.appendOne = db.transaction((request: AppendRequest, recordedAt: string) => this.write(request, recordedAt));
-    this.groupCommit = new GroupCommit((requests) => this.commit(requests), (error) => mapSqliteError(path, error), {
-      isBusy: isSqliteBusy,
-      busyDeadlineMs: options.busyDeadlineMs ?? 10_000,
-    });
+    this.groupCommit = new GroupCommit(
+      (requests) => this.commit(requests),
+      (error) => mapSqliteError(path, error),
+      {
+        isBusy: isSqliteBusy,
+        busyDeadlineMs: options.busyDeadlineMs ?? 10_000,
+      },
+    );
   }
 
   /** Opens or creates the store at `path`; refuses files that are not a healthy event store of a known schema. */
@@ -181,19 +185,21 @@ export class SqliteEventStore implements EventStore {
 
   private lookup(eventId: string): StoredEventRef | undefined {
     const row = this.statements.byId.get(eventId);
-    return row && {
-      streamName: row.stream_name,
-      revision: row.revision,
-      sequence: row.position,
-      type: row.type,
-      dataJson: row.data,
-      metadataJson: row.metadata,
-    };
+    return (
+      row && {
+        streamName: row.stream_name,
+        revision: row.revision,
+        sequence: row.position,
+        type: row.type,
+        dataJson: row.data,
+        metadataJson: row.metadata,
+      }
+    );
   }
 
   /** Runs keyset-paged queries, yielding to the event loop between pages so long reads never block it. */
   private async *pages(maxCount: number, fetch: (limit: number) => EventRow[]): AsyncIterable<EventRow> {
-    for (let remaining = maxCount; remaining > 0; ) {
+    for (let remaining = maxCount; remaining > 0;) {
       const limit = Math.min(this.pageSize, remaining);
       const rows = this.run(() => fetch(limit));
       yield* rows;
@@ -220,9 +226,7 @@ export class SqliteEventStore implements EventStore {
 function prepareStatements(db: Database) {
   const columns = 'position, event_id, stream_name, revision, type, data, metadata, recorded_at';
   return {
-    insert: db.prepare(
-      `INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insert: db.prepare(`INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     currentRevision: db.prepare<[string], { revision: number | null }>(`SELECT MAX(revision) AS revision FROM ${EVENTS} WHERE stream_name = ?`),
     byId: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE event_id = ?`),
     streamForwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`),

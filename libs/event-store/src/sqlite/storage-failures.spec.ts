@@ -19,7 +19,11 @@ describe('SQLite adapter: storage failures and other writers', () => {
     const big = { blob: 'x'.repeat(3000) };
     const results = await Promise.allSettled([
       store.append('a', 'no_stream', [anEvent('A')]),
-      store.append('b', 'no_stream', Array.from({ length: 20 }, () => anEvent('B', big))),
+      store.append(
+        'b',
+        'no_stream',
+        Array.from({ length: 20 }, () => anEvent('B', big)),
+      ),
       store.append('c', 'no_stream', [anEvent('C')]),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);

@@ -1,10 +1,5 @@
 import type { EventInput, EventStore, GlobalPosition, RecordedEvent, SubscribeOptions } from '../port/event-store';
-import {
-  ConcurrencyConflictError,
-  EventTooLargeError,
-  InvalidArgumentError,
-  StreamNotFoundError,
-} from '../port/errors';
+import { ConcurrencyConflictError, EventTooLargeError, InvalidArgumentError, StreamNotFoundError } from '../port/errors';
 import { anEvent, asInputs, collect, deferred, uniqueStream } from './helpers';
 
 export interface ContractOptions {
@@ -59,9 +54,12 @@ export function describeEventStoreContract(
 
       it('reads backwards, from a revision, with a maximum count', async () => {
         const stream = uniqueStream('directions');
-        await store.append(stream, 'no_stream', ['A', 'B', 'C', 'D'].map((t) => anEvent(t)));
-        const types = async (options: Parameters<EventStore['readStream']>[1]) =>
-          (await collect(store.readStream(stream, options))).map((e) => e.type);
+        await store.append(
+          stream,
+          'no_stream',
+          ['A', 'B', 'C', 'D'].map((t) => anEvent(t)),
+        );
+        const types = async (options: Parameters<EventStore['readStream']>[1]) => (await collect(store.readStream(stream, options))).map((e) => e.type);
         expect(await types({ direction: 'backwards' })).toEqual(['D', 'C', 'B', 'A']);
         expect(await types({ direction: 'backwards', fromRevision: 2, maxCount: 2 })).toEqual(['C', 'B']);
         expect(await types({ fromRevision: 1, maxCount: 2 })).toEqual(['B', 'C']);
@@ -77,7 +75,11 @@ export function describeEventStoreContract(
     describe('expected revision', () => {
       async function streamAt(revision: number): Promise<string> {
         const stream = uniqueStream('expected');
-        await store.append(stream, 'no_stream', Array.from({ length: revision + 1 }, () => anEvent('E')));
+        await store.append(
+          stream,
+          'no_stream',
+          Array.from({ length: revision + 1 }, () => anEvent('E')),
+        );
         return stream;
       }
       async function conflict(stream: string, expected: Parameters<EventStore['append']>[1]) {
@@ -185,7 +187,12 @@ export function describeEventStoreContract(
         const start = await markPosition();
         const [a, b] = [uniqueStream('all-a'), uniqueStream('all-b')];
         const appended: EventInput[] = [];
-        for (const [stream, expected] of [[a, 'no_stream'], [b, 'no_stream'], [a, 0], [b, 0]] as const) {
+        for (const [stream, expected] of [
+          [a, 'no_stream'],
+          [b, 'no_stream'],
+          [a, 0],
+          [b, 0],
+        ] as const) {
           const event = anEvent('Paged', { stream });
           appended.push(event);
           await store.append(stream, expected, [event]);

@@ -103,7 +103,12 @@ export function ticketFactsFold(facts: TicketFacts | undefined, event: RecordedT
   return next;
 }
 
-function opened(data: { ticketId: string; serviceCode: string; channel: Channel; owningDepartment: string }, at: string, catalog: ServiceCatalog, state: TicketState): TicketFacts {
+function opened(
+  data: { ticketId: string; serviceCode: string; channel: Channel; owningDepartment: string },
+  at: string,
+  catalog: ServiceCatalog,
+  state: TicketState,
+): TicketFacts {
   return {
     ticketId: data.ticketId,
     serviceCode: data.serviceCode,

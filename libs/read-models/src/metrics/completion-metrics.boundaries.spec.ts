@@ -6,9 +6,21 @@ import { completionMetrics, type CompletionFigures, type CompletionMetricsOption
 
 const H = 3_600_000;
 const fact = (overrides: Partial<MetricFacts>): MetricFacts => ({
-  ticketId: 'T', serviceCode: 'POTHOLE', channel: 'phone', department: 'DPW', openedAt: '2026-03-02T10:00:00.000Z',
-  firstAssignedAt: null, assignBusinessMs: null, completedAt: null, completeBusinessMs: null, closedAt: null, dueAt: null,
-  escalationCount: 0, reopenCount: 0, firstContactResolution: false, onTime: null,
+  ticketId: 'T',
+  serviceCode: 'POTHOLE',
+  channel: 'phone',
+  department: 'DPW',
+  openedAt: '2026-03-02T10:00:00.000Z',
+  firstAssignedAt: null,
+  assignBusinessMs: null,
+  completedAt: null,
+  completeBusinessMs: null,
+  closedAt: null,
+  dueAt: null,
+  escalationCount: 0,
+  reopenCount: 0,
+  firstContactResolution: false,
+  onTime: null,
   ...overrides,
 });
 // Two UTC days: 2 March and 3 March 2026.
@@ -103,7 +115,14 @@ describe('completion metrics: tickets closed without completion and overdue tick
   it('a closed ticket is resolved for the on-time and escalation rates, not for reopen or first-contact rates', () => {
     const closed = fact({ closedAt: '2026-03-02T11:00:00.000Z', onTime: false, escalationCount: 2 });
     const [day1] = days([closed]);
-    expect(day1).toMatchObject({ closedWithoutCompletion: 1, completionRate: 0, onTimeRate: 0, escalationRate: 1, reopenRate: null, firstContactResolutionRate: null });
+    expect(day1).toMatchObject({
+      closedWithoutCompletion: 1,
+      completionRate: 0,
+      onTimeRate: 0,
+      escalationRate: 1,
+      reopenRate: null,
+      firstContactResolutionRate: null,
+    });
   });
 
   it('an open ticket counts against the on-time rate from its due time, not from its opening', () => {
@@ -152,6 +171,9 @@ describe('completion metrics: duration samples', () => {
 describe('completion metrics: groups', () => {
   it('by department: one series per department, in name order', () => {
     const figures = days([fact({ department: 'PARKS' }), fact({ department: 'CLERK' }), fact({ department: 'PARKS', ticketId: 'P2' })], { period: 'range' });
-    expect(figures.map((f) => [f.group, f.opened])).toEqual([['CLERK', 1], ['PARKS', 2]]);
+    expect(figures.map((f) => [f.group, f.opened])).toEqual([
+      ['CLERK', 1],
+      ['PARKS', 2],
+    ]);
   });
 });

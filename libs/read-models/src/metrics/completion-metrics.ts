@@ -18,14 +18,59 @@ export interface CompletionMetricsOptions {
 /** The ticket facts completion metrics read: the store's query loads only these. */
 export type MetricFacts = Pick<
   TicketFacts,
-  | 'ticketId' | 'serviceCode' | 'channel' | 'department' | 'openedAt' | 'firstAssignedAt' | 'assignBusinessMs' | 'completedAt' | 'completeBusinessMs'
-  | 'closedAt' | 'dueAt' | 'onTime' | 'escalationCount' | 'reopenCount' | 'firstContactResolution'
+  | 'ticketId'
+  | 'serviceCode'
+  | 'channel'
+  | 'department'
+  | 'openedAt'
+  | 'firstAssignedAt'
+  | 'assignBusinessMs'
+  | 'completedAt'
+  | 'completeBusinessMs'
+  | 'closedAt'
+  | 'dueAt'
+  | 'onTime'
+  | 'escalationCount'
+  | 'reopenCount'
+  | 'firstContactResolution'
 >;
 
 /** Only the facts completion metrics read, e.g. to keep many tickets in memory (a replay as of a past moment). */
 export function metricFactsOf(facts: TicketFacts): MetricFacts {
-  const { ticketId, serviceCode, channel, department, openedAt, firstAssignedAt, assignBusinessMs, completedAt, completeBusinessMs, closedAt, dueAt, onTime, escalationCount, reopenCount, firstContactResolution } = facts;
-  return { ticketId, serviceCode, channel, department, openedAt, firstAssignedAt, assignBusinessMs, completedAt, completeBusinessMs, closedAt, dueAt, onTime, escalationCount, reopenCount, firstContactResolution };
+  const {
+    ticketId,
+    serviceCode,
+    channel,
+    department,
+    openedAt,
+    firstAssignedAt,
+    assignBusinessMs,
+    completedAt,
+    completeBusinessMs,
+    closedAt,
+    dueAt,
+    onTime,
+    escalationCount,
+    reopenCount,
+    firstContactResolution,
+  } = facts;
+  return {
+    ticketId,
+    serviceCode,
+    channel,
+    department,
+    openedAt,
+    firstAssignedAt,
+    assignBusinessMs,
+    completedAt,
+    completeBusinessMs,
+    closedAt,
+    dueAt,
+    onTime,
+    escalationCount,
+    reopenCount,
+    firstContactResolution,
+  };
 }
 
 /** Median and 90th percentile of a duration, in calendar and business hours; null without samples. */

@@ -26,7 +26,13 @@ const ID_CHUNK = 500;
  * transaction. Each ticket's `last_position` makes it idempotent: an event at or before the
  * position a ticket was last written at is skipped, so a replayed batch changes nothing.
  */
-export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, events: readonly RecordedEvent[], catalog: ServiceCatalog): Promise<void> {
+export async function applyBatch(
+  trx: Kysely<ReadDb>,
+  dialect: ReadStoreDialect,
+  tables: GenerationTables,
+  events: readonly RecordedEvent[],
+  catalog: ServiceCatalog,
+): Promise<void> {
   const tickets = await loadTickets(trx, tables, [...new Set(events.map(ticketIdOf))]);
   const changes: QueueChangesTable[] = [];
   const starts = new Map<string, WorkStartsTable>();
@@ -52,7 +58,13 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
     tickets.set(id, next);
   }
   const changed = [...tickets.values()].filter((ticket) => ticket.changed);
-  await upsertRows(trx, dialect, tables.facts, 'ticket_id', changed.map((t) => factsRowOf(t.facts, t.position)));
+  await upsertRows(
+    trx,
+    dialect,
+    tables.facts,
+    'ticket_id',
+    changed.map((t) => factsRowOf(t.facts, t.position)),
+  );
   // Description and address come with the opening only: later batches must not overwrite them.
   await upsertRows(
     trx,
@@ -70,7 +82,14 @@ export async function applyBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect,
 export function workStartOf(ticketId: string, event: RecordedTicketEvent, recorded: RecordedEvent): WorkStartsTable | undefined {
   if (event.type !== 'WorkStarted') return undefined;
   const { commandId, actor } = event.metadata;
-  return { ticket_id: ticketId, command_id: commandId, revision: recorded.revision, position: recorded.globalPosition, actor_id: actor.id, actor_role: actor.role };
+  return {
+    ticket_id: ticketId,
+    command_id: commandId,
+    revision: recorded.revision,
+    position: recorded.globalPosition,
+    actor_id: actor.id,
+    actor_role: actor.role,
+  };
 }
 
 /** The runner subscribes to ticket streams only, so every event here names its ticket. */

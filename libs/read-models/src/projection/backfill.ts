@@ -46,7 +46,12 @@ export async function backfillFromLog(options: BackfillOptions): Promise<boolean
       await options.renewIn(trx);
       await applyBackfillBatch(trx, readStore.dialect, tables, events);
       if (finished) await trx.deleteFrom('rm_backfills').where('generation', '=', generation).execute();
-      else await trx.updateTable('rm_backfills').set({ done_through: events[events.length - 1].globalPosition }).where('generation', '=', generation).execute();
+      else
+        await trx
+          .updateTable('rm_backfills')
+          .set({ done_through: events[events.length - 1].globalPosition })
+          .where('generation', '=', generation)
+          .execute();
     });
   let batch: RecordedEvent[] = [];
   if (through !== undefined) {
@@ -69,7 +74,11 @@ async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect
   const ids = [...new Set(events.map((event) => ticketIdOfStream(event.streamName) as string))];
   const latest = new Map<string, LatestEscalation>();
   if (ids.length > 0) {
-    const rows = await trx.selectFrom(tables.tickets).select(['ticket_id', 'escalation_reason', 'escalated_at', 'breached_at']).where('ticket_id', 'in', ids).execute();
+    const rows = await trx
+      .selectFrom(tables.tickets)
+      .select(['ticket_id', 'escalation_reason', 'escalated_at', 'breached_at'])
+      .where('ticket_id', 'in', ids)
+      .execute();
     for (const row of rows) latest.set(row.ticket_id, latestEscalationOfRow(row));
   }
   const changed = new Set<string>();
@@ -89,7 +98,11 @@ async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect
   }
   for (const id of changed) {
     const { escalationReason, escalatedAt, breachedAt } = latest.get(id)!;
-    await trx.updateTable(tables.tickets).set({ escalation_reason: escalationReason, escalated_at: escalatedAt, breached_at: breachedAt }).where('ticket_id', '=', id).execute();
+    await trx
+      .updateTable(tables.tickets)
+      .set({ escalation_reason: escalationReason, escalated_at: escalatedAt, breached_at: breachedAt })
+      .where('ticket_id', '=', id)
+      .execute();
   }
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
 }

@@ -16,7 +16,9 @@ const CHILD = join(__dirname, '../testing/runner-child.ts');
 
 /** Starts a projector child process and SIGKILLs it after it has committed `batches` batches. */
 async function killMidRun(eventStorePath: string, readStoreUrl: string, batches: number): Promise<void> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD, eventStorePath, readStoreUrl, 'projector-1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD, eventStorePath, readStoreUrl, 'projector-1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   let seen = 0;
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

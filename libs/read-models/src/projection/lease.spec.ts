@@ -72,7 +72,11 @@ describe.each(READ_STORE_KINDS)('projection lease (%s)', (kind) => {
 
   it('is not taken early from a holder on another host, in another pid space, or with an id of another form', async () => {
     const ended = await endedProcess();
-    for (const [i, holder] of [holderIdOf({ ...ended, host: `not-${ended.host}` }), holderIdOf({ ...ended, pidSpace: '0123456789abcdef' }), 'projector-1'].entries()) {
+    for (const [i, holder] of [
+      holderIdOf({ ...ended, host: `not-${ended.host}` }),
+      holderIdOf({ ...ended, pidSpace: '0123456789abcdef' }),
+      'projector-1',
+    ].entries()) {
       const t = i * 100;
       expect(await lease(holder).tryAcquire(at(t))).toBe(true);
       const standby = lease(holderIdOf(localProcesses.self));
@@ -83,8 +87,14 @@ describe.each(READ_STORE_KINDS)('projection lease (%s)', (kind) => {
 
   it('still fences a holder that lost it: its renewals fail and it cannot take the lease back', async () => {
     // B's view of the host says A's process is gone (as after a crash); A is in fact still here.
-    const a = lease(holderIdOf({ host: 'box', pid: 42, startTime: '500', pidSpace: 'ab' }), { self: { host: 'box', pid: 42, startTime: '500', pidSpace: 'ab' }, startTimeOf: () => '' });
-    const b = lease(holderIdOf({ host: 'box', pid: 43, startTime: '600', pidSpace: 'ab' }), { self: { host: 'box', pid: 43, startTime: '600', pidSpace: 'ab' }, startTimeOf: (pid) => (pid === 42 ? undefined : '600') });
+    const a = lease(holderIdOf({ host: 'box', pid: 42, startTime: '500', pidSpace: 'ab' }), {
+      self: { host: 'box', pid: 42, startTime: '500', pidSpace: 'ab' },
+      startTimeOf: () => '',
+    });
+    const b = lease(holderIdOf({ host: 'box', pid: 43, startTime: '600', pidSpace: 'ab' }), {
+      self: { host: 'box', pid: 43, startTime: '600', pidSpace: 'ab' },
+      startTimeOf: (pid) => (pid === 42 ? undefined : '600'),
+    });
     expect(await a.tryAcquire(at(0))).toBe(true);
     expect(await b.tryAcquire(at(1))).toBe(true);
     await expect(a.renew(at(2))).rejects.toBeInstanceOf(LeaseLostError);

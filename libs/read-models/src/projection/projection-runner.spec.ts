@@ -25,7 +25,17 @@ describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
   });
 
   const runner = (holderId: string, clock: ManualClock, options: Partial<ProjectionRunnerOptions> = {}): ProjectionRunner => {
-    const created = new ProjectionRunner({ eventStore: events, readStore: store(), catalog, holderId, clock, leaseTtlMs: 15_000, heartbeatMs: 5_000, standbyRetryMs: 2_000, ...options });
+    const created = new ProjectionRunner({
+      eventStore: events,
+      readStore: store(),
+      catalog,
+      holderId,
+      clock,
+      leaseTtlMs: 15_000,
+      heartbeatMs: 5_000,
+      standbyRetryMs: 2_000,
+      ...options,
+    });
     runners.push(created);
     return created;
   };
@@ -67,7 +77,14 @@ describe.each(READ_STORE_KINDS)('projection runner (%s)', (kind) => {
     const errorsOfA: unknown[] = [];
     let lostLease!: () => void;
     const aLostLease = new Promise<void>((resolve) => (lostLease = resolve));
-    const a = new ProjectionRunner({ eventStore: events, readStore: store(), catalog, clock: new ManualClock(), processes: host(100, []), onError: (error) => (errorsOfA.push(error), lostLease()) });
+    const a = new ProjectionRunner({
+      eventStore: events,
+      readStore: store(),
+      catalog,
+      clock: new ManualClock(),
+      processes: host(100, []),
+      onError: (error) => (errorsOfA.push(error), lostLease()),
+    });
     runners.push(a);
     await a.start();
     expect(a.status).toBe('active');

@@ -66,7 +66,13 @@ export class ProjectionRunner {
     this.clock = options.clock ?? systemClock;
     this.waiters = new PositionWaiters(this.clock);
     const processes = options.processes ?? localProcesses;
-    this.lease = new Lease(options.readStore, TICKETS_PROJECTION, options.holderId ?? holderIdOf(processes.self, randomUUID()), options.leaseTtlMs ?? 15_000, processes);
+    this.lease = new Lease(
+      options.readStore,
+      TICKETS_PROJECTION,
+      options.holderId ?? holderIdOf(processes.self, randomUUID()),
+      options.leaseTtlMs ?? 15_000,
+      processes,
+    );
   }
 
   /** Whether this runner is writing (active), waiting for the lease (standby) or stopped. */

@@ -30,7 +30,10 @@ describe.each(READ_STORE_KINDS)('pruning the queue change log (%s)', (kind) => {
 
   /** Routes a ticket to DPW now, then moves the clock on by `days`. */
   const routeThenWait = async (id: string, days: number): Promise<void> => {
-    await appendTicket(events, id, [[clock.now().toISOString(), opened(id)], [clock.now().toISOString(), toDpw]]);
+    await appendTicket(events, id, [
+      [clock.now().toISOString(), opened(id)],
+      [clock.now().toISOString(), toDpw],
+    ]);
     await clock.advance(days * DAY);
   };
   const dpwChanges = async () => (await readModels.queueChangesAfter('DPW', undefined, 1000)).map((c) => `${c.kind} ${c.ticketId}`);
@@ -63,7 +66,10 @@ describe.each(READ_STORE_KINDS)('pruning the queue change log (%s)', (kind) => {
 
   it('deletes a chunk per transaction until nothing older is left, changes of one recording time together', async () => {
     for (let i = 0; i < 12; i++) {
-      await appendTicket(events, `T${i}`, [[clock.now().toISOString(), opened(`T${i}`)], [clock.now().toISOString(), toDpw]]);
+      await appendTicket(events, `T${i}`, [
+        [clock.now().toISOString(), opened(`T${i}`)],
+        [clock.now().toISOString(), toDpw],
+      ]);
       // Three tickets per recording time.
       if (i % 3 === 2) await clock.advance(60_000);
     }
@@ -101,7 +107,13 @@ describe.each(READ_STORE_KINDS)('pruning the queue change log (%s)', (kind) => {
     await projectAll(events, store(), catalog);
     let may = false;
     const pruned: number[] = [];
-    const pruner = new QueueChangePruner(store(), { resumeWindowMs: DAY / 2, intervalMs: 60 * 60_000, clock, mayPrune: () => may, onPruned: (r) => pruned.push(r.deleted) });
+    const pruner = new QueueChangePruner(store(), {
+      resumeWindowMs: DAY / 2,
+      intervalMs: 60 * 60_000,
+      clock,
+      mayPrune: () => may,
+      onPruned: (r) => pruned.push(r.deleted),
+    });
     pruner.start();
     await clock.advance(0);
     expect(pruned).toEqual([]); // Not while another process holds the lease.

@@ -54,7 +54,11 @@ export async function pruneQueueChanges(readStore: ReadStore, now: Date, options
         .executeTakeFirst();
       const through = boundary?.recorded_at ?? cutoff;
       const inChunk = boundary ? ('<=' as const) : ('<' as const);
-      const last = await trx.selectFrom(queueChanges).select((eb) => [eb.fn.max('position').as('position'), eb.fn.countAll<number | string>().as('count')]).where('recorded_at', inChunk, through).executeTakeFirst();
+      const last = await trx
+        .selectFrom(queueChanges)
+        .select((eb) => [eb.fn.max('position').as('position'), eb.fn.countAll<number | string>().as('count')])
+        .where('recorded_at', inChunk, through)
+        .executeTakeFirst();
       if (!last?.position) return 0;
       await trx.deleteFrom(queueChanges).where('recorded_at', inChunk, through).execute();
       const mark = { projection: TICKETS_PROJECTION, pruned_through: last.position, pruned_at: now.toISOString() };

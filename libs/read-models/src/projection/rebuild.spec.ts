@@ -18,7 +18,10 @@ describe.each(READ_STORE_KINDS)('blue-green rebuild (%s)', (kind) => {
   it('rebuilds into a new generation while the old one serves, switches, and the projector follows', async () => {
     const events = new InMemoryEventStore();
     const route = { type: 'TicketAssigned', data: { department: 'DPW' } } as const;
-    await appendTicket(events, 'B1', [['2026-03-02T14:00:00.000Z', opened('B1')], ['2026-03-02T14:01:00.000Z', route]]);
+    await appendTicket(events, 'B1', [
+      ['2026-03-02T14:00:00.000Z', opened('B1')],
+      ['2026-03-02T14:01:00.000Z', route],
+    ]);
     runner = new ProjectionRunner({ eventStore: events, readStore: store(), catalog });
     await runner.start();
     await runner.waitForPosition((await headPosition(events))!, 5_000);
@@ -36,13 +39,17 @@ describe.each(READ_STORE_KINDS)('blue-green rebuild (%s)', (kind) => {
     });
     expect(result).toEqual({ generation: 2, previous: 1, events: 2 });
     expect(servedDuringRebuild).toBeGreaterThan(0);
-    const leftovers = await (kind === 'sqlite'
-      ? sql<{ n: number }>`select count(*) as n from sqlite_master where name like 'rm_%_g1%'`
-      : sql<{ n: number }>`select count(*) as n from pg_tables where schemaname = current_schema() and tablename like 'rm_%_g1%'`
+    const leftovers = await (
+      kind === 'sqlite'
+        ? sql<{ n: number }>`select count(*) as n from sqlite_master where name like 'rm_%_g1%'`
+        : sql<{ n: number }>`select count(*) as n from pg_tables where schemaname = current_schema() and tablename like 'rm_%_g1%'`
     ).execute(store().db);
     expect(Number(leftovers.rows[0].n)).toBe(0);
 
-    await appendTicket(events, 'B2', [['2026-03-02T15:00:00.000Z', opened('B2')], ['2026-03-02T15:01:00.000Z', route]]);
+    await appendTicket(events, 'B2', [
+      ['2026-03-02T15:00:00.000Z', opened('B2')],
+      ['2026-03-02T15:01:00.000Z', route],
+    ]);
     await readModels.waitForPosition((await headPosition(events))!, 5_000);
     expect((await readModels.departmentQueue('DPW', { now })).map((t) => t.ticketId)).toEqual(['B1', 'B2']);
 

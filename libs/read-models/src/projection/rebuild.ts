@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import { type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
-import { activeGeneration, createGenerationIndexes, createGenerationTables, dropGenerationTables, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
+import {
+  activeGeneration,
+  createGenerationIndexes,
+  createGenerationTables,
+  dropGenerationTables,
+  generationTables,
+  TICKETS_PROJECTION,
+} from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
 import { applyBatch } from './apply-batch';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';

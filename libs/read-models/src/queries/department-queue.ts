@@ -14,7 +14,12 @@ export interface DepartmentQueueOptions {
 }
 
 /** Open tickets of a department: escalation tier, then priority (urgent first), then due time (none last). */
-export async function departmentQueue(db: Kysely<ReadDb>, tables: GenerationTables, department: string, options: DepartmentQueueOptions): Promise<TicketSummary[]> {
+export async function departmentQueue(
+  db: Kysely<ReadDb>,
+  tables: GenerationTables,
+  department: string,
+  options: DepartmentQueueOptions,
+): Promise<TicketSummary[]> {
   nonEmpty('department', department);
   const limit = pageLimit('limit', options.limit, 200, 1000);
   let query = inQueueOrder(db, tables, department);

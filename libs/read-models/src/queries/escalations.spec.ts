@@ -37,7 +37,10 @@ describe.each(READ_STORE_KINDS)('the escalations list and work starts, from the 
       ['2026-03-02T15:00:00.000Z', escalated(1, 'resident_request')],
       ['2026-03-03T14:10:05.000Z', breached('2026-03-03T14:10:00.000Z')],
       ['2026-03-04T14:00:00.000Z', { type: 'TicketCompleted', data: { resolutionCode: 'fixed', note: 'patched', firstContactResolution: false } }],
-      ['2026-03-05T14:00:00.000Z', { type: 'TicketReopened', data: { reason: 'still there', department: 'DPW', dueAt: '2026-03-06T14:00:00.000Z', slaBusinessMs: 28_800_000 } }],
+      [
+        '2026-03-05T14:00:00.000Z',
+        { type: 'TicketReopened', data: { reason: 'still there', department: 'DPW', dueAt: '2026-03-06T14:00:00.000Z', slaBusinessMs: 28_800_000 } },
+      ],
       ['2026-03-05T15:00:00.000Z', { type: 'WorkStarted', data: { assignee: 'sam' } }, { commandId: 'claim:k1:E2', actor: staff }],
     ]);
     // Late only.
@@ -80,7 +83,13 @@ describe.each(READ_STORE_KINDS)('the escalations list and work starts, from the 
     let last: RecordedEvent | undefined;
     for await (const event of events.readStream('ticket-E2')) last = event;
     expect(last?.type).toBe('WorkStarted');
-    expect(start).toEqual({ ticketId: 'E2', commandId: 'claim:k1:E2', revision: last?.revision, position: last?.globalPosition, actor: { id: 'sam', role: 'staff' } });
+    expect(start).toEqual({
+      ticketId: 'E2',
+      commandId: 'claim:k1:E2',
+      revision: last?.revision,
+      position: last?.globalPosition,
+      actor: { id: 'sam', role: 'staff' },
+    });
     expect(
       await readModels.workStartsUnder([
         { ticketId: 'E1', commandId: 'claim:k1:E1' },

@@ -74,9 +74,15 @@ export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, 
   if (department !== undefined) query = query.where('queue_department', '=', department);
   if (options.cursor !== undefined) {
     const [since, ticketId] = decodeCursor(options.cursor, queryKey, 2);
-    query = query.where((eb) => eb.or([eb(lateSince, '>', String(since)), eb.and([eb(lateSince, '=', String(since)), eb('ticket_id', '>', String(ticketId))])]));
+    query = query.where((eb) =>
+      eb.or([eb(lateSince, '>', String(since)), eb.and([eb(lateSince, '=', String(since)), eb('ticket_id', '>', String(ticketId))])]),
+    );
   }
-  const rows = await query.orderBy(lateSince).orderBy('ticket_id').limit(size + 1).execute();
+  const rows = await query
+    .orderBy(lateSince)
+    .orderBy('ticket_id')
+    .limit(size + 1)
+    .execute();
   const page = rows.slice(0, size);
   const last = page.at(-1);
   return {

@@ -18,8 +18,21 @@ export async function loadMetricFacts(db: Kysely<ReadDb>, tables: GenerationTabl
     let query = db
       .selectFrom(tables.facts)
       .select([
-        'opened_at', 'ticket_id', 'service_code', 'channel', 'department', 'first_assigned_at', 'assign_business_ms', 'completed_at',
-        'complete_business_ms', 'closed_at', 'due_at', 'on_time', 'escalation_count', 'reopen_count', 'first_contact_resolution',
+        'opened_at',
+        'ticket_id',
+        'service_code',
+        'channel',
+        'department',
+        'first_assigned_at',
+        'assign_business_ms',
+        'completed_at',
+        'complete_business_ms',
+        'closed_at',
+        'due_at',
+        'on_time',
+        'escalation_count',
+        'reopen_count',
+        'first_contact_resolution',
       ])
       .where('opened_at', '<', to.toISOString())
       .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from.toISOString())]));

@@ -26,7 +26,14 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
       const id = `S${i}`;
       const day = `2026-03-0${i + 1}`;
       await appendTicket(events, id, [
-        [`${day}T14:00:00.000Z`, opened(id, { channel: i % 2 ? 'phone' : 'web', description: i === 3 ? 'Streetlight 100% out' : `Pothole ${i}`, location: { address: `${i} Elm St` } })],
+        [
+          `${day}T14:00:00.000Z`,
+          opened(id, {
+            channel: i % 2 ? 'phone' : 'web',
+            description: i === 3 ? 'Streetlight 100% out' : `Pothole ${i}`,
+            location: { address: `${i} Elm St` },
+          }),
+        ],
         [`${day}T14:10:00.000Z`, assigned(i === 5 ? 'CLERK' : 'DPW', i <= 2 ? `${day}T20:00:00.000Z` : '2026-03-20T20:00:00.000Z')],
         ...(i === 4 ? ([[`${day}T15:00:00.000Z`, { type: 'WorkStarted', data: { assignee: 'sam' } }]] as const) : []),
       ]);
@@ -47,7 +54,9 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
     expect(await ids({ updatedFrom: new Date('2026-03-05T14:10:00Z'), updatedTo: new Date('2026-03-06T14:10:00Z') })).toEqual(['S4']);
     expect(await ids({ updatedFrom: new Date('2026-03-05T15:00:00Z') })).toEqual(['S5', 'S4']);
     expect(await ids({ updatedTo: new Date('2026-03-03T14:10:00Z') })).toEqual(['S1']);
-    expect((await readModels.searchTickets({ now, service: 'POTHOLE' }, undefined, 50)).tickets.find((t) => t.ticketId === 'S4')?.updatedAt).toBe('2026-03-05T15:00:00.000Z');
+    expect((await readModels.searchTickets({ now, service: 'POTHOLE' }, undefined, 50)).tickets.find((t) => t.ticketId === 'S4')?.updatedAt).toBe(
+      '2026-03-05T15:00:00.000Z',
+    );
     expect(await ids({ text: 'ELM st' })).toHaveLength(5);
 
     const pages: string[][] = [];
@@ -68,8 +77,12 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
     await expect(readModels.searchTickets({ now }, encodeCursor('other', ['x']), 1)).rejects.toThrow(badParameter('cursor'));
     await expect(readModels.searchTickets({ now, state: 'lost' }, undefined, 1)).rejects.toThrow(badParameter('state'));
     await expect(readModels.searchTickets({ now, channel: 'pigeon' }, undefined, 1)).rejects.toThrow(badParameter('channel'));
-    await expect(readModels.searchTickets({ now, openedFrom: new Date('2026-03-05T00:00:00Z'), openedTo: new Date('2026-03-01T00:00:00Z') }, undefined, 1)).rejects.toThrow(badParameter('openedFrom'));
-    await expect(readModels.searchTickets({ now, updatedFrom: new Date('2026-03-05T00:00:00Z'), updatedTo: new Date('2026-03-05T00:00:00Z') }, undefined, 1)).rejects.toThrow(badParameter('updatedFrom'));
+    await expect(
+      readModels.searchTickets({ now, openedFrom: new Date('2026-03-05T00:00:00Z'), openedTo: new Date('2026-03-01T00:00:00Z') }, undefined, 1),
+    ).rejects.toThrow(badParameter('openedFrom'));
+    await expect(
+      readModels.searchTickets({ now, updatedFrom: new Date('2026-03-05T00:00:00Z'), updatedTo: new Date('2026-03-05T00:00:00Z') }, undefined, 1),
+    ).rejects.toThrow(badParameter('updatedFrom'));
     await expect(readModels.searchTickets({ now, updatedTo: new Date('not a date') }, undefined, 1)).rejects.toThrow(badParameter('updatedTo'));
     await expect(readModels.searchTickets({ now }, undefined, 0)).rejects.toThrow(badParameter('limit'));
     await expect(readModels.departmentQueue('', { now })).rejects.toThrow(badParameter('department'));
@@ -77,13 +90,25 @@ describe.each(READ_STORE_KINDS)('read-model queries (%s)', (kind) => {
 
   it('offers unclaimed tickets in queue order with the revision to start them at', async () => {
     const candidates = await readModels.claimCandidates('DPW', 10, now);
-    expect(candidates.map((t) => [t.ticketId, t.revision])).toEqual([['S1', 1], ['S2', 1], ['S3', 1]]);
+    expect(candidates.map((t) => [t.ticketId, t.revision])).toEqual([
+      ['S1', 1],
+      ['S2', 1],
+      ['S3', 1],
+    ]);
   });
 
   it('computes completion metrics from the store exactly as from a replay', async () => {
-    await appendTicket(events, 'S1', [['2026-03-03T10:00:00.000Z', { type: 'TicketCompleted', data: { resolutionCode: 'fixed', note: 'ok', firstContactResolution: false } }]]);
+    await appendTicket(events, 'S1', [
+      ['2026-03-03T10:00:00.000Z', { type: 'TicketCompleted', data: { resolutionCode: 'fixed', note: 'ok', firstContactResolution: false } }],
+    ]);
     await projectAll(events, store(), catalog);
-    const options = { from: new Date('2026-03-01T05:00:00Z'), to: new Date('2026-03-11T04:00:00Z'), groupBy: 'department' as const, period: 'day' as const, timeZone: 'America/New_York' };
+    const options = {
+      from: new Date('2026-03-01T05:00:00Z'),
+      to: new Date('2026-03-11T04:00:00Z'),
+      groupBy: 'department' as const,
+      period: 'day' as const,
+      timeZone: 'America/New_York',
+    };
     const fromStore = await readModels.completionMetrics(options);
     expect(fromStore).toEqual(completionMetrics(await replayTicketFacts(events.readAll(), catalog), options));
     expect(fromStore.find((f) => f.group === 'DPW' && f.period === '2026-03-03')).toMatchObject({ completed: 1, opened: 1 });

@@ -27,7 +27,10 @@ export async function queueChangesAfter(
   nonEmpty('department', department);
   let query = db.selectFrom(tables.queueChanges).selectAll().where('department', '=', department);
   if (position !== undefined) query = query.where('position', '>', nonEmpty('position', position));
-  const rows = await query.orderBy('position').limit(pageLimit('limit', limit, 100, 1000)).execute();
+  const rows = await query
+    .orderBy('position')
+    .limit(pageLimit('limit', limit, 100, 1000))
+    .execute();
   return rows.map((row) => ({
     position: row.position,
     department: row.department,

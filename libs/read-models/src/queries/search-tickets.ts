@@ -33,10 +33,23 @@ export interface TicketPage {
 }
 
 /** Lists tickets matching a filter, newest first, one keyset page at a time. */
-export async function searchTickets(db: Kysely<ReadDb>, tables: GenerationTables, filter: TicketFilter, cursor: string | undefined, limit: number): Promise<TicketPage> {
+export async function searchTickets(
+  db: Kysely<ReadDb>,
+  tables: GenerationTables,
+  filter: TicketFilter,
+  cursor: string | undefined,
+  limit: number,
+): Promise<TicketPage> {
   const size = pageLimit('limit', limit, 50, 500);
   const f = validateFilter(filter);
-  const queryKey = JSON.stringify({ ...f, now: undefined, openedFrom: f.openedFrom?.toISOString(), openedTo: f.openedTo?.toISOString(), updatedFrom: f.updatedFrom?.toISOString(), updatedTo: f.updatedTo?.toISOString() });
+  const queryKey = JSON.stringify({
+    ...f,
+    now: undefined,
+    openedFrom: f.openedFrom?.toISOString(),
+    openedTo: f.openedTo?.toISOString(),
+    updatedFrom: f.updatedFrom?.toISOString(),
+    updatedTo: f.updatedTo?.toISOString(),
+  });
   let query = db.selectFrom(tables.tickets).selectAll();
   if (f.state !== undefined) query = query.where('status', '=', f.state);
   if (f.department !== undefined) query = query.where('department', '=', f.department);
@@ -57,7 +70,11 @@ export async function searchTickets(db: Kysely<ReadDb>, tables: GenerationTables
       eb.or([eb('opened_at', '<', String(openedAt)), eb.and([eb('opened_at', '=', String(openedAt)), eb('ticket_id', '<', String(ticketId))])]),
     );
   }
-  const rows = await query.orderBy('opened_at', 'desc').orderBy('ticket_id', 'desc').limit(size + 1).execute();
+  const rows = await query
+    .orderBy('opened_at', 'desc')
+    .orderBy('ticket_id', 'desc')
+    .limit(size + 1)
+    .execute();
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return {
@@ -76,7 +93,13 @@ function validateFilter(filter: TicketFilter): TicketFilter {
   if (updatedFrom && updatedTo) orderedRange(updatedFrom, updatedTo, 'updatedFrom', 'updatedTo');
   if (filter.overdue !== undefined && typeof filter.overdue !== 'boolean') oneOf('overdue', filter.overdue, ['true', 'false']);
   return {
-    state: optional(filter.state, (v) => oneOf('state', v, TICKET_STATUSES.filter((s) => s !== 'unopened'))),
+    state: optional(filter.state, (v) =>
+      oneOf(
+        'state',
+        v,
+        TICKET_STATUSES.filter((s) => s !== 'unopened'),
+      ),
+    ),
     department: optional(filter.department, (v) => nonEmpty('department', v)),
     service: optional(filter.service, (v) => nonEmpty('service', v)),
     channel: optional(filter.channel, (v) => oneOf('channel', v, CHANNELS)),

@@ -30,19 +30,17 @@ export async function slaChecksDue(
   limit: number,
 ): Promise<SlaCheckPage> {
   const size = pageLimit('limit', limit, 500, 5000);
-  let query = db
-    .selectFrom(tables.tickets)
-    .select(['ticket_id', 'sla_next_check_at'])
-    .where('sla_next_check_at', '<=', validDate('now', now).toISOString());
+  let query = db.selectFrom(tables.tickets).select(['ticket_id', 'sla_next_check_at']).where('sla_next_check_at', '<=', validDate('now', now).toISOString());
   if (after) {
     query = query.where((eb) =>
-      eb.or([
-        eb('sla_next_check_at', '>', after.checkAt),
-        eb.and([eb('sla_next_check_at', '=', after.checkAt), eb('ticket_id', '>', after.ticketId)]),
-      ]),
+      eb.or([eb('sla_next_check_at', '>', after.checkAt), eb.and([eb('sla_next_check_at', '=', after.checkAt), eb('ticket_id', '>', after.ticketId)])]),
     );
   }
-  const rows = await query.orderBy('sla_next_check_at').orderBy('ticket_id').limit(size + 1).execute();
+  const rows = await query
+    .orderBy('sla_next_check_at')
+    .orderBy('ticket_id')
+    .limit(size + 1)
+    .execute();
   const checks = rows.slice(0, size).map((row) => ({ ticketId: row.ticket_id, checkAt: row.sla_next_check_at! }));
   const last = checks.at(-1);
   return { checks, next: rows.length > size && last ? { checkAt: last.checkAt, ticketId: last.ticketId } : undefined };

@@ -148,8 +148,22 @@ export async function createQueueChangesRecordedIndex(db: Kysely<ReadDb>, genera
 
 /** The columns the metrics query reads, in the order of its keyset (opened_at, ticket_id). */
 export const METRIC_FACT_COLUMNS = [
-  'opened_at', 'ticket_id', 'ended_at', 'service_code', 'channel', 'department', 'first_assigned_at', 'assign_business_ms',
-  'completed_at', 'complete_business_ms', 'closed_at', 'due_at', 'on_time', 'escalation_count', 'reopen_count', 'first_contact_resolution',
+  'opened_at',
+  'ticket_id',
+  'ended_at',
+  'service_code',
+  'channel',
+  'department',
+  'first_assigned_at',
+  'assign_business_ms',
+  'completed_at',
+  'complete_business_ms',
+  'closed_at',
+  'due_at',
+  'on_time',
+  'escalation_count',
+  'reopen_count',
+  'first_contact_resolution',
 ] as const;
 
 /**
@@ -159,7 +173,12 @@ export const METRIC_FACT_COLUMNS = [
  */
 export async function createMetricFactsIndex(db: Kysely<ReadDb>, generation: number): Promise<void> {
   const { facts } = generationTables(generation);
-  await db.schema.createIndex(`${facts}_metrics`).ifNotExists().on(facts).columns([...METRIC_FACT_COLUMNS]).execute();
+  await db.schema
+    .createIndex(`${facts}_metrics`)
+    .ifNotExists()
+    .on(facts)
+    .columns([...METRIC_FACT_COLUMNS])
+    .execute();
 }
 
 /** The index the SLA watcher reads pending checks through, oldest first. */

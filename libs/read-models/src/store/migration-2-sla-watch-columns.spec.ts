@@ -20,7 +20,8 @@ describe.each(READ_STORE_KINDS)('migration 2: SLA watch columns (%s)', (kind) =>
     const url = newUrl();
     const store = await createReadStore(url);
     const { tickets } = generationTables(1);
-    const row = (db = store.db) => db.selectFrom(tickets).select(['sla_next_check_at', 'sla_at_risk_at']).where('ticket_id', '=', 'W1').executeTakeFirstOrThrow();
+    const row = (db = store.db) =>
+      db.selectFrom(tickets).select(['sla_next_check_at', 'sla_at_risk_at']).where('ticket_id', '=', 'W1').executeTakeFirstOrThrow();
     try {
       await projectAll(events, store, catalog);
       // 3.2 business hours (20 % of 16) before Wednesday 09:10 in the city: 40 min that morning, the rest Tuesday until 16:30 → 13:58.

@@ -18,10 +18,14 @@ export async function addTicketUpdatedAt(db: Kysely<ReadDb>, dialect: ReadStoreD
     // A store created by this version already has it: migration 1 builds today's tables.
     if (await hasColumn(db, dialect, tickets, 'updated_at')) continue;
     await db.schema.alterTable(tickets).addColumn('updated_at', 'text').execute();
-    const instants = ['opened_at', 'first_assigned_at', 'started_at', 'on_hold_since', 'completed_at', 'closed_at'].map((column) => sql`coalesce(f.${sql.ref(column)}, f.opened_at)`);
+    const instants = ['opened_at', 'first_assigned_at', 'started_at', 'on_hold_since', 'completed_at', 'closed_at'].map(
+      (column) => sql`coalesce(f.${sql.ref(column)}, f.opened_at)`,
+    );
     // SQLite's many-argument max() is PostgreSQL's greatest().
     const latest = dialect === 'sqlite' ? sql`max(${sql.join(instants)})` : sql`greatest(${sql.join(instants)})`;
-    await sql`update ${sql.table(tickets)} set updated_at = coalesce((select ${latest} from ${sql.table(facts)} f where f.ticket_id = ${sql.table(tickets)}.ticket_id), opened_at)`.execute(db);
+    await sql`update ${sql.table(tickets)} set updated_at = coalesce((select ${latest} from ${sql.table(facts)} f where f.ticket_id = ${sql.table(tickets)}.ticket_id), opened_at)`.execute(
+      db,
+    );
     await createUpdatedAtIndex(db, Number(generation));
   }
 }

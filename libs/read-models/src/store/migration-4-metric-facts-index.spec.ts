@@ -8,7 +8,9 @@ const indexesOf = async (store: ReadStore, table: string): Promise<string[]> => 
   const query =
     store.dialect === 'sqlite'
       ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`
-      : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${table} and indexname not like '%_pkey'`;
+      : sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${table} and indexname not like '%_pkey'`;
   return (await query.execute(store.db)).rows.map((row) => row.name).sort();
 };
 

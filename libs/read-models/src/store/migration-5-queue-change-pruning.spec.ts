@@ -44,8 +44,14 @@ describe.each(READ_STORE_KINDS)('migration 5: a prunable queue change log (%s)',
       await sql`alter table ${sql.table(queueChanges)} drop column recorded_at`.execute(store.db);
       await store.db.schema.dropTable('rm_queue_changes_pruned').execute();
       await store.db.deleteFrom('rm_schema_migrations').where('version', '=', 5).execute();
-      await sql`insert into ${sql.table(queueChanges)} (position, department, ticket_id, kind, entry_json) values ('00000000000000000002', 'DPW', 'A1', 'added', null)`.execute(store.db);
-      await store.db.updateTable('rm_checkpoints').set({ position: '00000000000000000002', last_recorded_at: '2026-03-02T12:00:00.000Z' }).where('generation', '=', 1).execute();
+      await sql`insert into ${sql.table(queueChanges)} (position, department, ticket_id, kind, entry_json) values ('00000000000000000002', 'DPW', 'A1', 'added', null)`.execute(
+        store.db,
+      );
+      await store.db
+        .updateTable('rm_checkpoints')
+        .set({ position: '00000000000000000002', last_recorded_at: '2026-03-02T12:00:00.000Z' })
+        .where('generation', '=', 1)
+        .execute();
     } finally {
       await store.close();
     }

@@ -20,7 +20,10 @@ export async function addQueueChangePruning(db: Kysely<ReadDb>, dialect: ReadSto
     if (!(await hasColumn(db, dialect, queueChanges, 'recorded_at'))) {
       // A generation with no checkpoint has no changes either: the default then only satisfies NOT NULL.
       const backfill = last_recorded_at ?? new Date(0).toISOString();
-      await db.schema.alterTable(queueChanges).addColumn('recorded_at', 'text', (c) => c.notNull().defaultTo(backfill)).execute();
+      await db.schema
+        .alterTable(queueChanges)
+        .addColumn('recorded_at', 'text', (c) => c.notNull().defaultTo(backfill))
+        .execute();
     }
     await createQueueChangesRecordedIndex(db, Number(generation));
   }

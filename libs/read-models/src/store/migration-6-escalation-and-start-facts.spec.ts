@@ -75,7 +75,14 @@ describe.each(READ_STORE_KINDS)('migration 6: latest escalations and work starts
 
       // A runner stopped after the first batch leaves the backfill where it got to.
       let batches = 0;
-      const cut = await backfillFromLog({ eventStore: events, readStore: migrated, generation: 1, renewIn: async () => undefined, keepGoing: () => ++batches < 1, batchSize: 4 });
+      const cut = await backfillFromLog({
+        eventStore: events,
+        readStore: migrated,
+        generation: 1,
+        renewIn: async () => undefined,
+        keepGoing: () => ++batches < 1,
+        batchSize: 4,
+      });
       expect(cut).toBe(false);
       expect((await pendingBackfill(migrated.db, 1))?.doneThrough).toBeDefined();
 

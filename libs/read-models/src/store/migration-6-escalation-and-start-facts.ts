@@ -28,6 +28,9 @@ export async function addEscalationAndStartFacts(db: Kysely<ReadDb>, dialect: Re
     // A store created by this version already has them: migration 1 builds today's tables.
     if (await hasColumn(db, dialect, tickets, 'escalation_reason')) continue;
     for (const column of ['escalation_reason', 'escalated_at', 'breached_at']) await db.schema.alterTable(tickets).addColumn(column, 'text').execute();
-    await db.insertInto('rm_backfills').values({ generation: Number(generation), done_through: null }).execute();
+    await db
+      .insertInto('rm_backfills')
+      .values({ generation: Number(generation), done_through: null })
+      .execute();
   }
 }

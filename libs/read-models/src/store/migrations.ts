@@ -89,10 +89,7 @@ export async function migrateReadStore(store: ReadStore): Promise<void> {
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       await migration.up(trx, store);
-      await trx
-        .insertInto('rm_schema_migrations')
-        .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
-        .execute();
+      await trx.insertInto('rm_schema_migrations').values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() }).execute();
     }
   });
 }

@@ -27,7 +27,6 @@ export async function headPosition(eventStore: EventStore): Promise<string | und
   return undefined;
 }
 
-
 /** The read models a fresh store at `url` gets from projecting everything, to compare a store against. */
 export async function freshProjectionDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
   const fresh = await createReadStore(url);

@@ -25,8 +25,7 @@ describe.each([
   it('lands on the end again when adding the business time measured up to it', () => {
     // An end just after the opening instant (not at it): the same amount also runs out at the
     // previous closing, which is the same business moment and is where addBusinessTime stops.
-    const endInBusinessHours = (start: Date, end: Date) =>
-      end > start && calendar.isBusinessTime(end) && calendar.isBusinessTime(new Date(end.getTime() - 1));
+    const endInBusinessHours = (start: Date, end: Date) => end > start && calendar.isBusinessTime(end) && calendar.isBusinessTime(new Date(end.getTime() - 1));
     fc.assert(
       fc.property(instant, instant, (start, end) => {
         fc.pre(endInBusinessHours(start, end));

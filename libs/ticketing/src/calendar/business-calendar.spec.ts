@@ -98,8 +98,7 @@ describe('business calendar: a city hall open Mon–Fri 08:30–16:30, Thursdays
   });
 
   describe('holds: remaining = businessTimeBetween(hold, due); newDue = addBusinessTime(resume, remaining)', () => {
-    const holdAndResume = (due: Date, holdAt: Date, resumeAt: Date) =>
-      calendar.addBusinessTime(resumeAt, calendar.businessTimeBetween(holdAt, due));
+    const holdAndResume = (due: Date, holdAt: Date, resumeAt: Date) => calendar.addBusinessTime(resumeAt, calendar.businessTimeBetween(holdAt, due));
 
     it('given a hold over a weekend, then the due date moves by the business time the hold cost', () => {
       // 3 h left at the hold (1 h on Friday, 2 h on Monday); resumed Tuesday 14:00 with 2.5 h left that day.

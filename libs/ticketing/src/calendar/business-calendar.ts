@@ -43,7 +43,7 @@ class ZonedBusinessCalendar implements BusinessCalendar {
   addBusinessTime(start: Date, ms: number): Date {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`business time to add must be a finite number of ms >= 0 (got ${ms})`);
     let remaining = ms;
-    for (let from = instantOf(start); ; ) {
+    for (let from = instantOf(start); ;) {
       const span = this.spanOn(this.nextOpenDay(from));
       const begin = Math.max(from, span.open);
       // `<=`: time that runs out exactly at closing is due at closing, not at the next opening.

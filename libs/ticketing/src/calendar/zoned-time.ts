@@ -84,8 +84,6 @@ export function instantOfWallTime(timeZone: string, wall: number): number {
   const offsetBefore = zoneOffsetAt(timeZone, wall - DAY_MS);
   const offsetAfter = zoneOffsetAt(timeZone, wall + DAY_MS);
   if (offsetBefore === offsetAfter) return wall - offsetBefore;
-  const readings = [wall - offsetBefore, wall - offsetAfter].filter(
-    (instant) => wallTimeOf(timeZone, instant) === wall,
-  );
+  const readings = [wall - offsetBefore, wall - offsetAfter].filter((instant) => wallTimeOf(timeZone, instant) === wall);
   return readings.length > 0 ? Math.min(...readings) : wall - offsetBefore;
 }

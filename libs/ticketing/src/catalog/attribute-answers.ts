@@ -77,7 +77,9 @@ function answerOf(attribute: ServiceAttribute, values: string[]): AttributeAnswe
   const keys = (attribute.values ?? []).map((value) => value.key);
   if (attribute.datatype === 'multivaluelist') {
     const unknown = values.filter((value) => !keys.includes(value));
-    return unknown.length > 0 ? { problem: `has no choice ${unknown.map((v) => JSON.stringify(v)).join(', ')}; choose from ${keys.join(', ')}.` } : [...new Set(values)];
+    return unknown.length > 0
+      ? { problem: `has no choice ${unknown.map((v) => JSON.stringify(v)).join(', ')}; choose from ${keys.join(', ')}.` }
+      : [...new Set(values)];
   }
   if (values.length > 1) return { problem: 'takes one value; it was given several.' };
   const [value] = values;
@@ -87,7 +89,9 @@ function answerOf(attribute: ServiceAttribute, values: string[]): AttributeAnswe
     case 'number':
       return NUMBER.test(value.trim()) ? Number(value) : { problem: `must be a number (got ${JSON.stringify(value)}).` };
     case 'datetime':
-      return ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value.trim())) ? value.trim() : { problem: `must be an ISO 8601 date or date-time, e.g. 2026-11-02T09:00:00-05:00.` };
+      return ISO_DATE.test(value.trim()) && !Number.isNaN(Date.parse(value.trim()))
+        ? value.trim()
+        : { problem: `must be an ISO 8601 date or date-time, e.g. 2026-11-02T09:00:00-05:00.` };
     case 'string':
       if (/[\r\n]/.test(value)) return { problem: 'must be one line (use a text attribute for several lines).' };
       return value.length <= MAX_STRING ? value : { problem: `must be at most ${MAX_STRING} characters.` };

@@ -30,9 +30,7 @@ describe('catalog problems', () => {
     });
 
     it('reports a negative or fractional reopen window', () => {
-      expect(problemsAfter((c) => (c.policies.reopenWindowDays = -1))).toEqual([
-        { path: 'policies.reopenWindowDays', message: 'must be 0 or more (got -1)' },
-      ]);
+      expect(problemsAfter((c) => (c.policies.reopenWindowDays = -1))).toEqual([{ path: 'policies.reopenWindowDays', message: 'must be 0 or more (got -1)' }]);
       expect(problemsAfter((c) => (c.policies.reopenWindowDays = 2.5))).toEqual([
         { path: 'policies.reopenWindowDays', message: 'must be a whole number (got 2.5)' },
       ]);
@@ -131,7 +129,10 @@ describe('catalog problems', () => {
 
     it('reports an unknown datatype', () => {
       expect(problemsAfter((c) => c.services[1].attributes.push(attribute({ datatype: 'boolean' })))).toEqual([
-        { path: 'services[1].attributes[1].datatype', message: 'must be one of string, number, datetime, text, singlevaluelist, multivaluelist (got "boolean")' },
+        {
+          path: 'services[1].attributes[1].datatype',
+          message: 'must be one of string, number, datetime, text, singlevaluelist, multivaluelist (got "boolean")',
+        },
       ]);
     });
 

@@ -7,7 +7,10 @@ import { ATTRIBUTE_DATATYPES } from './service-attribute';
 describe('the demo catalog (libs/ticketing/config/demo-catalog.json)', () => {
   const catalog = parseCatalog(readFileSync(join(__dirname, '../../config/demo-catalog.json'), 'utf8'), 'demo-catalog.json');
   const departmentNames = catalog.departments().map((department) => department.name);
-  const businessDays = catalog.services().filter((service) => service.sla.unit === 'business_days').map((service) => service.sla.amount);
+  const businessDays = catalog
+    .services()
+    .filter((service) => service.sla.unit === 'business_days')
+    .map((service) => service.sla.amount);
 
   it('is valid', () => {
     expect(catalog.config.jurisdiction).toBe('harrowfield.example.gov');
@@ -27,7 +30,10 @@ describe('the demo catalog (libs/ticketing/config/demo-catalog.json)', () => {
         'Constituent Services (311)',
       ]),
     );
-    const routed = catalog.departments().filter((department) => department.mainLineRoutedTo311).map((department) => department.code);
+    const routed = catalog
+      .departments()
+      .filter((department) => department.mainLineRoutedTo311)
+      .map((department) => department.code);
     expect(routed).toEqual(['ASSESSING', 'TREASURER', 'PARKING']);
   });
 

@@ -1,7 +1,5 @@
 /** Parsed JSON text, or where (1-based line and column) and why it is not JSON. */
-export type JsonParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; line: number; column: number; message: string };
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
 /** Parses JSON text; on a syntax error, says where it is, since V8's messages do not always give a position. */
 export function parseJsonText(text: string): JsonParseResult {

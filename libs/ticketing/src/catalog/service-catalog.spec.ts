@@ -37,6 +37,8 @@ describe('service catalog', () => {
     const config = smallCatalogConfig();
     config.services[0].department = 'PWD';
     expect(() => createServiceCatalog(config, 'tenant catalog')).toThrow(CatalogError);
-    expect(() => createServiceCatalog(config, 'tenant catalog')).toThrow(/^tenant catalog: invalid service catalog \(1 problem\):\ntenant catalog: services\[0\]\.department: unknown department "PWD"/);
+    expect(() => createServiceCatalog(config, 'tenant catalog')).toThrow(
+      /^tenant catalog: invalid service catalog \(1 problem\):\ntenant catalog: services\[0\]\.department: unknown department "PWD"/,
+    );
   });
 });

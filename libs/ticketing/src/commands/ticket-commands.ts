@@ -1,12 +1,5 @@
 import type { Priority } from '../catalog';
-import type {
-  Channel,
-  CloseReason,
-  CommentVisibility,
-  EscalationReason,
-  Location,
-  ResidentContact,
-} from '../model/ticket-values';
+import type { Channel, CloseReason, CommentVisibility, EscalationReason, Location, ResidentContact } from '../model/ticket-values';
 
 type Command<Type extends string, Data> = Readonly<{ type: Type; ticketId: string } & Data>;
 
@@ -28,10 +21,7 @@ export type AssignTicket = Command<'AssignTicket', { department: string; assigne
 export type StartWork = Command<'StartWork', Record<never, never>>;
 export type PutTicketOnHold = Command<'PutTicketOnHold', { reason: string }>;
 export type ResumeTicket = Command<'ResumeTicket', Record<never, never>>;
-export type EscalateTicket = Command<
-  'EscalateTicket',
-  { reason: EscalationReason; note?: string; /** required from intake */ department?: string }
->;
+export type EscalateTicket = Command<'EscalateTicket', { reason: EscalationReason; note?: string; /** required from intake */ department?: string }>;
 export type CommentOnTicket = Command<'CommentOnTicket', { body: string; visibility: CommentVisibility }>;
 export type ChangePriority = Command<'ChangePriority', { priority: Priority; reason?: string }>;
 export type CompleteTicket = Command<'CompleteTicket', { resolutionCode: string; note: string }>;

@@ -15,8 +15,7 @@ export function checkReferences(command: TicketCommand, catalog: ServiceCatalog)
   if (command.type === 'OpenTicket' && !catalog.service(command.serviceCode)) {
     return notFound(command, 'service', command.serviceCode);
   }
-  const department =
-    command.type === 'AssignTicket' || command.type === 'EscalateTicket' ? command.department : undefined;
+  const department = command.type === 'AssignTicket' || command.type === 'EscalateTicket' ? command.department : undefined;
   if (department && !catalog.department(department)) return notFound(command, 'department', department);
   return undefined;
 }

@@ -40,7 +40,9 @@ describe('opening a ticket', () => {
   });
 
   it('refuses an unknown service code', () => {
-    given().when(steps.open({ serviceCode: 'NOPE' }).command, actors.operator).thenFails('NotFound', { what: 'service', id: 'NOPE' });
+    given()
+      .when(steps.open({ serviceCode: 'NOPE' }).command, actors.operator)
+      .thenFails('NotFound', { what: 'service', id: 'NOPE' });
   });
 
   it('names every invalid field', () => {
@@ -71,18 +73,22 @@ describe('opening a ticket', () => {
 describe('assigning and routing', () => {
   it('routes an intake ticket to a department and starts the SLA clock', () => {
     // TRASH-MISSED: 1 business day. Routed Monday 09:01 → due by the end of the next business day's equivalent.
-    const { events } = given(steps.open()).when(steps.assign().command, actors.operator, MON_0901).then({
-      type: 'TicketAssigned',
-      data: expect.objectContaining({ department: 'DPW' }),
-    });
+    const { events } = given(steps.open())
+      .when(steps.assign().command, actors.operator, MON_0901)
+      .then({
+        type: 'TicketAssigned',
+        data: expect.objectContaining({ department: 'DPW' }),
+      });
     expect(events[0].type === 'TicketAssigned' && events[0].data.dueAt).toBeTruthy();
   });
 
   it('routes straight to a named assignee', () => {
-    given(steps.open()).when(steps.assign('DPW', 'dpw-bo').command, actors.operator).then({
-      type: 'TicketAssigned',
-      data: expect.objectContaining({ department: 'DPW', assignee: 'dpw-bo' }),
-    });
+    given(steps.open())
+      .when(steps.assign('DPW', 'dpw-bo').command, actors.operator)
+      .then({
+        type: 'TicketAssigned',
+        data: expect.objectContaining({ department: 'DPW', assignee: 'dpw-bo' }),
+      });
   });
 
   it('lets the department head reassign out of the department, keeping the SLA clock', () => {
@@ -124,21 +130,27 @@ describe('assigning and routing', () => {
 
 describe('starting work (claiming)', () => {
   it.each(['assigned', 'escalated'] as const)('staff of the department claim a ticket that is %s', (from) => {
-    const { state } = given(...HISTORY_TO[from]).when({ type: 'StartWork' }, actors.dpwStaff2).then({
-      type: 'WorkStarted',
-      data: { assignee: 'dpw-cy' },
-    });
+    const { state } = given(...HISTORY_TO[from])
+      .when({ type: 'StartWork' }, actors.dpwStaff2)
+      .then({
+        type: 'WorkStarted',
+        data: { assignee: 'dpw-cy' },
+      });
     expect(state).toMatchObject({ status: 'in_progress', assignee: 'dpw-cy' });
   });
 
-  it("staff of another department may not work the ticket", () => {
-    given(...HISTORY_TO.assigned).when({ type: 'StartWork' }, actors.clerkStaff).thenFails('Forbidden', {
-      rule: 'onlyTheTicketsDepartmentWorksIt',
-    });
+  it('staff of another department may not work the ticket', () => {
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'StartWork' }, actors.clerkStaff)
+      .thenFails('Forbidden', {
+        rule: 'onlyTheTicketsDepartmentWorksIt',
+      });
   });
 
   it('cannot start work twice', () => {
-    const error = given(...HISTORY_TO.in_progress).when({ type: 'StartWork' }, actors.dpwStaff).thenFails('IllegalTransition');
+    const error = given(...HISTORY_TO.in_progress)
+      .when({ type: 'StartWork' }, actors.dpwStaff)
+      .thenFails('IllegalTransition');
     expect(error.allowed).not.toContain('StartWork');
     expect(error.allowed).toContain('CompleteTicket');
   });
@@ -157,7 +169,9 @@ describe('hold and resume', () => {
   });
 
   it('only by the department working it', () => {
-    given(...HISTORY_TO.assigned).when(steps.hold().command, actors.operator).thenFails('Forbidden', { rule: 'onlyTheTicketsDepartmentWorksIt' });
+    given(...HISTORY_TO.assigned)
+      .when(steps.hold().command, actors.operator)
+      .thenFails('Forbidden', { rule: 'onlyTheTicketsDepartmentWorksIt' });
   });
 
   it.each(['assigned', 'in_progress', 'escalated'] as const)('a ticket %s resumes where it was', (from) => {
@@ -173,10 +187,7 @@ describe('hold and resume', () => {
   it('does not count time on hold against the SLA', () => {
     // Held Monday 09:03 with the clock running, resumed a week later at the same time:
     // the due time moves by exactly the week.
-    const g = given(
-      { ...steps.open(), at: '2026-11-02T14:01:00.000Z' },
-      { ...steps.assign(), at: '2026-11-02T14:02:00.000Z' },
-    );
+    const g = given({ ...steps.open(), at: '2026-11-02T14:01:00.000Z' }, { ...steps.assign(), at: '2026-11-02T14:02:00.000Z' });
     const dueBefore = Date.parse(g.state.dueAt!);
     const held = given(
       { ...steps.open(), at: '2026-11-02T14:01:00.000Z' },
@@ -188,10 +199,12 @@ describe('hold and resume', () => {
   });
 
   it('cannot resume a ticket that is not on hold', () => {
-    given(...HISTORY_TO.assigned).when({ type: 'ResumeTicket' }, actors.dpwStaff).thenFails('IllegalTransition', {
-      state: 'assigned',
-      command: 'ResumeTicket',
-    });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'ResumeTicket' }, actors.dpwStaff)
+      .thenFails('IllegalTransition', {
+        state: 'assigned',
+        command: 'ResumeTicket',
+      });
   });
 });
 
@@ -211,10 +224,12 @@ describe('escalation', () => {
   });
 
   it.each(['assigned', 'in_progress', 'on_hold'] as const)('from %s goes to the department head (tier 1)', (from) => {
-    given(...HISTORY_TO[from]).when({ type: 'EscalateTicket', reason: 'complex' }, actors.dpwStaff).then({
-      type: 'TicketEscalated',
-      data: expect.objectContaining({ tier: 1 }),
-    });
+    given(...HISTORY_TO[from])
+      .when({ type: 'EscalateTicket', reason: 'complex' }, actors.dpwStaff)
+      .then({
+        type: 'TicketEscalated',
+        data: expect.objectContaining({ tier: 1 }),
+      });
   });
 
   it('a second escalation goes to the director (tier 2), and no further', () => {
@@ -228,7 +243,9 @@ describe('escalation', () => {
   });
 
   it('the system escalates overdue tickets, and only for that reason', () => {
-    given(...HISTORY_TO.assigned).when({ type: 'EscalateTicket', reason: 'overdue' }, actors.system).then({ type: 'TicketEscalated' });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'EscalateTicket', reason: 'overdue' }, actors.system)
+      .then({ type: 'TicketEscalated' });
     given(...HISTORY_TO.assigned)
       .when({ type: 'EscalateTicket', reason: 'complex' }, actors.system)
       .thenFails('InvalidCommand', { field: 'reason' });
@@ -259,8 +276,12 @@ describe('comments and priority', () => {
   });
 
   it('staff may comment but not change priority', () => {
-    given(...HISTORY_TO.assigned).when({ type: 'CommentOnTicket', body: 'on it', visibility: 'internal' }, actors.dpwStaff).then({ type: 'TicketCommented' });
-    given(...HISTORY_TO.assigned).when({ type: 'ChangePriority', priority: 'low' }, actors.dpwStaff).thenFails('Forbidden');
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'CommentOnTicket', body: 'on it', visibility: 'internal' }, actors.dpwStaff)
+      .then({ type: 'TicketCommented' });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'ChangePriority', priority: 'low' }, actors.dpwStaff)
+      .thenFails('Forbidden');
   });
 });
 
@@ -273,10 +294,12 @@ describe('completion', () => {
   });
 
   it.each(['assigned', 'in_progress', 'on_hold', 'escalated'] as const)('from %s by the department', (from) => {
-    given(...HISTORY_TO[from]).when(steps.complete().command, actors.dpwStaff).then({
-      type: 'TicketCompleted',
-      data: expect.objectContaining({ firstContactResolution: false, department: 'DPW', resolutionCode: 'collected' }),
-    });
+    given(...HISTORY_TO[from])
+      .when(steps.complete().command, actors.dpwStaff)
+      .then({
+        type: 'TicketCompleted',
+        data: expect.objectContaining({ firstContactResolution: false, department: 'DPW', resolutionCode: 'collected' }),
+      });
   });
 
   it('needs a resolution', () => {
@@ -286,7 +309,9 @@ describe('completion', () => {
   });
 
   it('by the operator once routed is forbidden: the department completes its work', () => {
-    given(...HISTORY_TO.assigned).when(steps.complete().command, actors.operator).thenFails('Forbidden');
+    given(...HISTORY_TO.assigned)
+      .when(steps.complete().command, actors.operator)
+      .thenFails('Forbidden');
   });
 
   it('by department staff at intake is forbidden', () => {
@@ -310,8 +335,12 @@ describe('reopening', () => {
   });
 
   it('only by the completing department head, not by another department', () => {
-    given(...HISTORY_TO.completed).when({ type: 'ReopenTicket', reason: 'x' }, actors.dpwHead).then({ type: 'TicketReopened' });
-    given(...HISTORY_TO.completed).when({ type: 'ReopenTicket', reason: 'x' }, actors.clerkHead).thenFails('Forbidden');
+    given(...HISTORY_TO.completed)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actors.dpwHead)
+      .then({ type: 'TicketReopened' });
+    given(...HISTORY_TO.completed)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actors.clerkHead)
+      .thenFails('Forbidden');
   });
 });
 
@@ -337,7 +366,9 @@ describe('closing', () => {
   });
 
   it('is final', () => {
-    const error = given(...HISTORY_TO.closed).when({ type: 'ReopenTicket', reason: 'x' }, actors.director).thenFails('IllegalTransition');
+    const error = given(...HISTORY_TO.closed)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actors.director)
+      .thenFails('IllegalTransition');
     expect(error.allowed).toEqual([]);
   });
 });
@@ -375,19 +406,21 @@ describe('SLA breach', () => {
   });
 
   it('is not recorded while on hold: the clock is paused', () => {
-    given(...breachHistory, steps.hold()).when({ type: 'RecordSlaBreach' }, actors.system, '2027-01-01T00:00:00.000Z').thenFails('IllegalTransition', {
-      state: 'on_hold',
-    });
+    given(...breachHistory, steps.hold())
+      .when({ type: 'RecordSlaBreach' }, actors.system, '2027-01-01T00:00:00.000Z')
+      .thenFails('IllegalTransition', {
+        state: 'on_hold',
+      });
   });
 
   it('an overdue, breached ticket stays overdue through a hold and is not breached twice', () => {
     const g = given(...breachHistory);
     const late = new Date(Date.parse(g.state.dueAt!) + 1000).toISOString();
-    const resumed = given(
-      ...breachHistory,
-      { command: { type: 'RecordSlaBreach' }, by: actors.system, at: late },
-      { ...steps.hold(), at: late },
-    ).when({ type: 'ResumeTicket' }, actors.dpwStaff, '2026-11-20T15:00:00.000Z');
+    const resumed = given(...breachHistory, { command: { type: 'RecordSlaBreach' }, by: actors.system, at: late }, { ...steps.hold(), at: late }).when(
+      { type: 'ResumeTicket' },
+      actors.dpwStaff,
+      '2026-11-20T15:00:00.000Z',
+    );
     const { state } = resumed.then({ type: 'TicketResumed', data: { dueAt: g.state.dueAt! } });
     expect(state.breachedDueAt).toBe(state.dueAt);
   });
@@ -407,13 +440,17 @@ describe('SLA breach', () => {
   });
 
   it('is only for the system', () => {
-    given(...breachHistory).when({ type: 'RecordSlaBreach' }, actors.director, '2027-01-01T00:00:00.000Z').thenFails('Forbidden');
+    given(...breachHistory)
+      .when({ type: 'RecordSlaBreach' }, actors.director, '2027-01-01T00:00:00.000Z')
+      .thenFails('Forbidden');
   });
 });
 
 describe('untrusted command shapes', () => {
   it.each(['Bogus', 'constructor', '__proto__', 'hasOwnProperty'])('a command of type %s is an InvalidCommand on "type", not a crash', (type) => {
-    given(...HISTORY_TO.assigned).when({ type } as never, actors.director).thenFails('InvalidCommand', { command: 'unknown', field: 'type' });
+    given(...HISTORY_TO.assigned)
+      .when({ type } as never, actors.director)
+      .thenFails('InvalidCommand', { command: 'unknown', field: 'type' });
   });
 
   it('a command that is not an object is an InvalidCommand', () => {

@@ -6,16 +6,20 @@ import { decide } from './decide';
 
 // The shipped demo catalog drives the domain end to end: a Friday-evening missed-trash call
 // is due at Monday's close (1 business day, counting from the next opening).
-const catalog = parseCatalog(
-  readFileSync(join(__dirname, '../../config/demo-catalog.json'), 'utf8'),
-  'demo-catalog.json',
-);
+const catalog = parseCatalog(readFileSync(join(__dirname, '../../config/demo-catalog.json'), 'utf8'), 'demo-catalog.json');
 
 describe('the demo catalog in a decision', () => {
   it('routes a missed-trash call to Public Works with a one-business-day SLA', () => {
     const operator = { id: 'op', role: 'operator' as const };
     const opened = decide(
-      { type: 'OpenTicket', ticketId: 'DEM-0001', serviceCode: 'TRASH-MISSED', description: 'Missed pickup', channel: 'phone', attributes: { CART_TYPE: 'recycling' } },
+      {
+        type: 'OpenTicket',
+        ticketId: 'DEM-0001',
+        serviceCode: 'TRASH-MISSED',
+        description: 'Missed pickup',
+        channel: 'phone',
+        attributes: { CART_TYPE: 'recycling' },
+      },
       fold([]),
       { now: new Date('2026-11-06T23:00:00Z'), actor: operator, commandId: 'c1', catalog },
     );

@@ -120,9 +120,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
       },
     ];
   },
-  CommentOnTicket: (c, ctx) => [
-    { type: 'TicketCommented', data: { commentId: ctx.commandId, body: c.body, visibility: c.visibility } },
-  ],
+  CommentOnTicket: (c, ctx) => [{ type: 'TicketCommented', data: { commentId: ctx.commandId, body: c.body, visibility: c.visibility } }],
   ChangePriority: (c, ctx) => [
     {
       type: 'PriorityChanged',

@@ -10,9 +10,11 @@ import { sampleCommand } from '../testing/command-samples';
 
 describe('a command the caller may never issue is Forbidden in every state', () => {
   it('a resident resuming an assigned ticket is refused by the work rule, not told the ticket is assigned', () => {
-    const error = given(...HISTORY_TO.assigned).when({ type: 'ResumeTicket' }, actors.resident).thenFails('Forbidden', {
-      rule: 'onlyTheTicketsDepartmentWorksIt',
-    });
+    const error = given(...HISTORY_TO.assigned)
+      .when({ type: 'ResumeTicket' }, actors.resident)
+      .thenFails('Forbidden', {
+        rule: 'onlyTheTicketsDepartmentWorksIt',
+      });
     expect(error.message).not.toMatch(/assigned/);
   });
 
@@ -38,13 +40,17 @@ describe('a command the caller may never issue is Forbidden in every state', () 
   });
 
   it('staff asking for an SLA breach record are refused by the system-only rule', () => {
-    given(...HISTORY_TO.completed).when({ type: 'RecordSlaBreach' }, actors.dpwStaff).thenFails('Forbidden', { rule: 'onlyTheSystemRecordsSlaBreaches' });
+    given(...HISTORY_TO.completed)
+      .when({ type: 'RecordSlaBreach' }, actors.dpwStaff)
+      .thenFails('Forbidden', { rule: 'onlyTheSystemRecordsSlaBreaches' });
   });
 });
 
 describe('a caller who may issue the command somewhere still learns the state', () => {
   it('the department’s own staff resuming an assigned ticket get IllegalTransition with what is allowed', () => {
-    given(...HISTORY_TO.assigned).when({ type: 'ResumeTicket' }, actors.dpwStaff).thenFails('IllegalTransition', { state: 'assigned' });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'ResumeTicket' }, actors.dpwStaff)
+      .thenFails('IllegalTransition', { state: 'assigned' });
   });
 
   it('the department head reopening a ticket still in progress is told it is not completed', () => {

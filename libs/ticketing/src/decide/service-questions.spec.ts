@@ -12,7 +12,15 @@ const operator = { id: 'op', role: 'operator' as const };
 
 const open = (fields: Partial<OpenTicket>) =>
   decide(
-    { type: 'OpenTicket', ticketId: 'DEM-0001', serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone', attributes: { SIZE: 'large', IN_ROADWAY: 'yes' }, ...fields },
+    {
+      type: 'OpenTicket',
+      ticketId: 'DEM-0001',
+      serviceCode: 'POTHOLE',
+      description: 'Deep pothole',
+      channel: 'phone',
+      attributes: { SIZE: 'large', IN_ROADWAY: 'yes' },
+      ...fields,
+    },
     fold([]),
     { now: new Date('2026-11-02T14:00:00Z'), actor: operator, commandId: 'c1', catalog },
   );
@@ -42,8 +50,12 @@ describe("an open answers its service's questions", () => {
   });
 
   it('refuses a choice outside a list, and several values for a single choice', () => {
-    expect(refusedFields({ attributes: { SIZE: 'huge', IN_ROADWAY: 'yes' } })).toEqual([expect.stringMatching(/^attributes\.SIZE: .*has no choice "huge"; choose one of small, medium, large/)]);
-    expect(refusedFields({ attributes: { SIZE: ['small', 'large'], IN_ROADWAY: 'yes' } })).toEqual([expect.stringMatching(/^attributes\.SIZE: .*takes one value/)]);
+    expect(refusedFields({ attributes: { SIZE: 'huge', IN_ROADWAY: 'yes' } })).toEqual([
+      expect.stringMatching(/^attributes\.SIZE: .*has no choice "huge"; choose one of small, medium, large/),
+    ]);
+    expect(refusedFields({ attributes: { SIZE: ['small', 'large'], IN_ROADWAY: 'yes' } })).toEqual([
+      expect.stringMatching(/^attributes\.SIZE: .*takes one value/),
+    ]);
   });
 
   it('refuses answers of the wrong shape', () => {

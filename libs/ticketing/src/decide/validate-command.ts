@@ -1,58 +1,60 @@
 import { PRIORITIES } from '../catalog';
 import { TICKET_COMMAND_TYPES, type TicketCommand } from '../commands/ticket-commands';
-import {
-  CHANNELS,
-  CLOSE_REASONS,
-  COMMENT_VISIBILITIES,
-  ESCALATION_REASONS,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_NOTE_LENGTH,
-} from '../model/ticket-values';
+import { CHANNELS, CLOSE_REASONS, COMMENT_VISIBILITIES, ESCALATION_REASONS, MAX_DESCRIPTION_LENGTH, MAX_NOTE_LENGTH } from '../model/ticket-values';
 import { isValidTicketId } from '../model/ticket-id';
 import { invalid, type InvalidCommand } from './domain-errors';
 
 type Check = (value: unknown) => string | undefined;
 
-const text = (max: number, required: boolean): Check => (v) => {
-  if (v === undefined || v === null) return required ? 'is required' : undefined;
-  if (typeof v !== 'string') return 'must be a string';
-  if (required && v.trim().length === 0) return 'must not be empty';
-  if (v.length > max) return `must be at most ${max} characters (got ${v.length})`;
-  return undefined;
-};
+const text =
+  (max: number, required: boolean): Check =>
+  (v) => {
+    if (v === undefined || v === null) return required ? 'is required' : undefined;
+    if (typeof v !== 'string') return 'must be a string';
+    if (required && v.trim().length === 0) return 'must not be empty';
+    if (v.length > max) return `must be at most ${max} characters (got ${v.length})`;
+    return undefined;
+  };
 const required = (max = MAX_NOTE_LENGTH) => text(max, true);
 const optional = (max = MAX_NOTE_LENGTH) => text(max, false);
-const nonEmptyIfGiven = (max: number): Check => (v) => (v === undefined ? undefined : required(max)(v));
-const oneOf = (values: readonly string[], isRequired = true): Check => (v) => {
-  if (v === undefined || v === null) return isRequired ? `is required (one of ${values.join(', ')})` : undefined;
-  return typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`;
-};
-const between = (min: number, max: number): Check => (v) =>
-  v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max)
-    ? undefined
-    : `must be a number from ${min} to ${max}`;
-const plainObject: Check = (v) =>
-  v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)) ? undefined : 'must be an object';
+const nonEmptyIfGiven =
+  (max: number): Check =>
+  (v) =>
+    v === undefined ? undefined : required(max)(v);
+const oneOf =
+  (values: readonly string[], isRequired = true): Check =>
+  (v) => {
+    if (v === undefined || v === null) return isRequired ? `is required (one of ${values.join(', ')})` : undefined;
+    return typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`;
+  };
+const between =
+  (min: number, max: number): Check =>
+  (v) =>
+    v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) ? undefined : `must be a number from ${min} to ${max}`;
+const plainObject: Check = (v) => (v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)) ? undefined : 'must be an object');
 const attributeValues: Check = (v) => {
   if (v === undefined) return undefined;
   if (plainObject(v)) return 'must be an object of attribute codes to values';
   const bad = Object.entries(v as Record<string, unknown>).find(
     ([, value]) =>
-      !(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ||
-        (Array.isArray(value) && value.every((item) => typeof item === 'string'))),
+      !(
+        typeof value === 'string' ||
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+      ),
   );
   return bad ? `${bad[0]} must be a string, a number or a list of strings` : undefined;
 };
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s().-]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
-const email: Check = (v) => optional(254)(v) ?? (v === undefined || v === null || EMAIL.test(v as string) ? undefined : 'must be an e-mail address, e.g. name@example.org');
+const email: Check = (v) =>
+  optional(254)(v) ?? (v === undefined || v === null || EMAIL.test(v as string) ? undefined : 'must be an e-mail address, e.g. name@example.org');
 const phone: Check = (v) =>
   optional(40)(v) ??
   (v === undefined || v === null || (PHONE.test(v as string) && ((v as string).match(/\d/g) ?? []).length >= 3)
     ? undefined
     : 'must be a phone number: digits, spaces, + ( ) - ., optionally "ext" and an extension');
-const ticketId: Check = (v) =>
-  typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"';
+const ticketId: Check = (v) => (typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"');
 
 /** Field checks per command type: shape only; lifecycle and permission rules live in the machine. */
 const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {

@@ -1,14 +1,6 @@
 import type { Priority } from '../catalog';
 import type { Actor } from '../model/actor';
-import type {
-  Channel,
-  CloseReason,
-  CommentVisibility,
-  EscalationReason,
-  EscalationTier,
-  Location,
-  ResidentContact,
-} from '../model/ticket-values';
+import type { Channel, CloseReason, CommentVisibility, EscalationReason, EscalationTier, Location, ResidentContact } from '../model/ticket-values';
 
 /** Metadata every stored ticket event carries. */
 export interface EventMetadata {
@@ -88,29 +80,20 @@ export type TicketPutOnHold = Event<
 
 export type TicketResumed = Event<'TicketResumed', { dueAt?: string }>;
 
-export type TicketCommented = Event<
-  'TicketCommented',
-  { commentId: string; body: string; visibility: CommentVisibility }
->;
+export type TicketCommented = Event<'TicketCommented', { commentId: string; body: string; visibility: CommentVisibility }>;
 
 export type PriorityChanged = Event<'PriorityChanged', { from: Priority; to: Priority; reason?: string }>;
 
 export type SlaBreached = Event<'SlaBreached', { dueAt: string }>;
 
-export type TicketCompleted = Event<
-  'TicketCompleted',
-  { resolutionCode: string; note: string; department?: string; firstContactResolution: boolean }
->;
+export type TicketCompleted = Event<'TicketCompleted', { resolutionCode: string; note: string; department?: string; firstContactResolution: boolean }>;
 
 export type TicketReopened = Event<
   'TicketReopened',
   { reason: string; department: string; dueAt?: string; /** the fresh SLA's business time */ slaBusinessMs?: number }
 >;
 
-export type TicketClosed = Event<
-  'TicketClosed',
-  { reason: CloseReason; parentTicketId?: string; note?: string }
->;
+export type TicketClosed = Event<'TicketClosed', { reason: CloseReason; parentTicketId?: string; note?: string }>;
 
 /** Every fact that can happen to a ticket: a discriminated union on `type`. */
 export type TicketEvent =

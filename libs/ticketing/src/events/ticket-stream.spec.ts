@@ -31,7 +31,12 @@ describe('the ticket stream codec', () => {
     const command = { type: 'CommentOnTicket', ticketId: 'K7M-4QX2', body: 'Crew scheduled', visibility: 'public' } as const;
     const decided = stampEvent(commented, 0, { commandId: 'k1', actor, occurredAt: '2026-11-02T14:00:00.000Z', command });
     expect(decided.metadata).toMatchObject({ commandType: 'CommentOnTicket', commandDigest: expect.stringMatching(/^[\w-]{43}$/) });
-    const imported = stampEvent(commented, 0, { commandId: 'import:x:1', actor, occurredAt: '2020-01-01T00:00:00.000Z', imported: { source: 'x', originalId: '1' } });
+    const imported = stampEvent(commented, 0, {
+      commandId: 'import:x:1',
+      actor,
+      occurredAt: '2020-01-01T00:00:00.000Z',
+      imported: { source: 'x', originalId: '1' },
+    });
     expect(imported.metadata).toMatchObject({ imported: { source: 'x', originalId: '1' } });
     expect(imported.metadata).not.toHaveProperty('commandDigest');
   });

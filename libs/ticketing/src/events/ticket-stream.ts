@@ -16,9 +16,7 @@ export const ticketStreamName = (ticketId: string): string => `${TICKET_STREAM_P
 
 /** The ticket id of a ticket stream's name; undefined for any other stream. */
 export const ticketIdOfStream = (streamName: string): string | undefined =>
-  streamName.startsWith(TICKET_STREAM_PREFIX) && streamName.length > TICKET_STREAM_PREFIX.length
-    ? streamName.slice(TICKET_STREAM_PREFIX.length)
-    : undefined;
+  streamName.startsWith(TICKET_STREAM_PREFIX) && streamName.length > TICKET_STREAM_PREFIX.length ? streamName.slice(TICKET_STREAM_PREFIX.length) : undefined;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonRecord = { [key: string]: Json };

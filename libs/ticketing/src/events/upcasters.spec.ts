@@ -78,7 +78,10 @@ describe('upcasting stored events', () => {
   });
 
   it('a v1 history replays into today’s state', () => {
-    const state = fold([upcast(storedV1)!, upcast({ type: 'TicketEscalated', data: { level: 'department_head', reason: 'complex', department: 'DPW' }, metadata: metadata(1) })!]);
+    const state = fold([
+      upcast(storedV1)!,
+      upcast({ type: 'TicketEscalated', data: { level: 'department_head', reason: 'complex', department: 'DPW' }, metadata: metadata(1) })!,
+    ]);
     expect(state).toMatchObject({ status: 'escalated', escalationTier: 1, owningDepartment: 'DPW', department: 'DPW' });
   });
 });

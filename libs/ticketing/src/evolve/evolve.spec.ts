@@ -37,7 +37,10 @@ const opened = recorded(
 const assigned = (data: Partial<Extract<TicketEvent, { type: 'TicketAssigned' }>['data']> = {}) =>
   recorded({ type: 'TicketAssigned', data: { department: 'DPW', ...data } });
 const completed = (department?: string) =>
-  recorded({ type: 'TicketCompleted', data: { resolutionCode: 'collected', note: 'n', firstContactResolution: false, ...(department ? { department } : {}) } }, '2026-11-03T15:00:00.000Z');
+  recorded(
+    { type: 'TicketCompleted', data: { resolutionCode: 'collected', note: 'n', firstContactResolution: false, ...(department ? { department } : {}) } },
+    '2026-11-03T15:00:00.000Z',
+  );
 const held = recorded({ type: 'TicketPutOnHold', data: { reason: 'waiting', remainingBusinessMs: 3_600_000 } });
 const resumed = recorded({ type: 'TicketResumed', data: { dueAt: '2026-11-05T15:00:00.000Z' } });
 const escalated = (tier: 1 | 2) => recorded({ type: 'TicketEscalated', data: { tier, reason: 'complex' } });
@@ -176,7 +179,14 @@ describe('evolve: reopening and closing', () => {
     const before = fold([opened, assigned({ assignee: 'dpw-bo', dueAt: '2026-11-03T15:00:00.000Z' }), escalated(2), breach, completed()]);
     expect(before).toMatchObject({ escalationTier: 2, breachedDueAt: '2026-11-03T15:00:00.000Z', assignee: 'dpw-bo' });
     const state = fold([reopened], { ...before, reopenCount: 1 });
-    expect(state).toMatchObject({ status: 'assigned', department: 'DPW', escalationTier: 0, dueAt: '2026-11-10T15:00:00.000Z', slaBusinessMs: 42, reopenCount: 2 });
+    expect(state).toMatchObject({
+      status: 'assigned',
+      department: 'DPW',
+      escalationTier: 0,
+      dueAt: '2026-11-10T15:00:00.000Z',
+      slaBusinessMs: 42,
+      reopenCount: 2,
+    });
     expect([state.assignee, state.breachedDueAt, state.completedAt]).toEqual([undefined, undefined, undefined]);
     expect(state.completedByDepartment).toBe('DPW');
   });
@@ -198,7 +208,11 @@ describe('evolve: facts that do not move the ticket', () => {
 
   it('an event type this version does not know is kept in history and folded as nothing', () => {
     const state = fold([opened, assigned()]);
-    const unknown = { ...recorded({ type: 'TicketCommented', data: { commentId: 'm1', body: 'b', visibility: 'public' } }), type: 'TicketGeotagged', data: { lat: 1 } };
+    const unknown = {
+      ...recorded({ type: 'TicketCommented', data: { commentId: 'm1', body: 'b', visibility: 'public' } }),
+      type: 'TicketGeotagged',
+      data: { lat: 1 },
+    };
     expect(evolve(state, unknown as unknown as RecordedTicketEvent)).toBe(state);
     expect(fold([opened, unknown as unknown as RecordedTicketEvent, assigned()])).toStrictEqual(state);
   });

@@ -5,8 +5,7 @@ import type { LifecycleSnapshot } from './lifecycle-snapshot';
 import { BUSINESS_RULES, PERMISSION_RULES, type PermissionRuleName, RESUME_ROUTES, responsibleDepartment } from './policy-rules';
 import { commandsAcceptedIn, ruleNames, ticketLifecycle } from './ticket-machine';
 
-const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> =>
-  Object.prototype.hasOwnProperty.call(table, name);
+const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(table, name);
 
 /**
  * Why the machine refused an event: finds the transition the command was aiming for and
@@ -65,9 +64,7 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
 function refusedEverywhere(snapshot: LifecycleSnapshot, event: LifecycleEvent): PermissionRuleName | undefined {
   const department = responsibleDepartment(snapshot.context.ticket);
   const admits = (name: PermissionRuleName) =>
-    PERMISSION_RULES[name].whoMay.some(
-      (w) => w.role === event.actor.role && (!('department' in w) || event.actor.department === department),
-    );
+    PERMISSION_RULES[name].whoMay.some((w) => w.role === event.actor.role && (!('department' in w) || event.actor.department === department));
   let first: PermissionRuleName | undefined;
   for (const state of Object.values(ticketLifecycle.root.states)) {
     const transitions = Object.hasOwn(state.on, event.type) ? state.on[event.type] : [];
@@ -84,9 +81,7 @@ function refusedEverywhere(snapshot: LifecycleSnapshot, event: LifecycleEvent): 
 function forbidden(name: PermissionRuleName, snapshot: LifecycleSnapshot, event: LifecycleEvent): DomainError {
   const rule = PERMISSION_RULES[name];
   const department = responsibleDepartment(snapshot.context.ticket);
-  const whoMay = rule.whoMay.map((w) =>
-    'department' in w ? { role: w.role, department: department ?? 'the ticket’s department' } : { role: w.role },
-  );
+  const whoMay = rule.whoMay.map((w) => ('department' in w ? { role: w.role, department: department ?? 'the ticket’s department' } : { role: w.role }));
   return {
     kind: 'Forbidden',
     command: event.type,

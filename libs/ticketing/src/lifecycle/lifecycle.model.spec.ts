@@ -29,8 +29,7 @@ const domain = fromTransition(
   { ticket: initialTicketState, clock: Date.parse('2026-11-02T14:00:00Z'), accepted: true } as Model,
 );
 
-const key = (t: TicketState) =>
-  [t.status, t.heldFrom, t.escalationTier, t.department, t.priority, t.breachedDueAt === t.dueAt && !!t.dueAt].join('|');
+const key = (t: TicketState) => [t.status, t.heldFrom, t.escalationTier, t.department, t.priority, t.breachedDueAt === t.dueAt && !!t.dueAt].join('|');
 
 const adjacency = getAdjacencyMap(domain, {
   events: (snapshot) => commandsAcceptedIn(snapshot.context.ticket.status).map((type) => ({ type })),
@@ -40,9 +39,7 @@ const reachable = Object.values(adjacency).map((v) => v.state.context.ticket);
 
 /** Every (state, command, target) edge the machine defines. */
 const machineEdges = Object.entries(ticketLifecycle.root.states).flatMap(([from, node]) =>
-  Object.entries(node.on).flatMap(([command, transitions]) =>
-    transitions.map((t) => `${from} -${command}-> ${t.target?.[0]?.key ?? from}`),
-  ),
+  Object.entries(node.on).flatMap(([command, transitions]) => transitions.map((t) => `${from} -${command}-> ${t.target?.[0]?.key ?? from}`)),
 );
 
 const exercisedEdges = new Set(
@@ -78,18 +75,15 @@ describe('the lifecycle, explored from the machine definition', () => {
     return decide(command, ticket, { now: new Date(now), actor, commandId: 'refused', catalog: testCatalog });
   };
 
-  it.each(refusals.filter(([status]) => status !== 'unopened'))(
-    'in %s, %s is an IllegalTransition listing what is allowed',
-    (status, type, tickets) => {
-      expect(tickets.length).toBeGreaterThan(0);
-      for (const ticket of tickets) {
-        expect(refuse(type, ticket)).toMatchObject({
-          ok: false,
-          error: { kind: 'IllegalTransition', state: status, command: type, allowed: commandsAcceptedIn(status as TicketStatus) },
-        });
-      }
-    },
-  );
+  it.each(refusals.filter(([status]) => status !== 'unopened'))('in %s, %s is an IllegalTransition listing what is allowed', (status, type, tickets) => {
+    expect(tickets.length).toBeGreaterThan(0);
+    for (const ticket of tickets) {
+      expect(refuse(type, ticket)).toMatchObject({
+        ok: false,
+        error: { kind: 'IllegalTransition', state: status, command: type, allowed: commandsAcceptedIn(status as TicketStatus) },
+      });
+    }
+  });
 
   it.each(refusals.filter(([status]) => status === 'unopened'))('with no history, %s → %s is NotFound', (_status, type, tickets) => {
     for (const ticket of tickets) {

@@ -13,7 +13,9 @@ const REOPEN_WINDOW_MS = 30 * DAY_MS; // testCatalog: reopenWindowDays 30
 
 describe('who routes tickets (operatorsDepartmentHeadsAndTheDirectorRouteTickets)', () => {
   it('the director routes an intake ticket', () => {
-    given(steps.open()).when(steps.assign('CLERK').command, actors.director).then({ type: 'TicketAssigned', data: expect.objectContaining({ department: 'CLERK' }) });
+    given(steps.open())
+      .when(steps.assign('CLERK').command, actors.director)
+      .then({ type: 'TicketAssigned', data: expect.objectContaining({ department: 'CLERK' }) });
   });
 
   it('the head of the department owning the service routes it before anyone has', () => {
@@ -25,11 +27,15 @@ describe('who routes tickets (operatorsDepartmentHeadsAndTheDirectorRouteTickets
 
   it('once routed, the head of the queue holding it routes it, not the owning department’s', () => {
     const inClerk = [steps.open(), steps.assign('CLERK')];
-    given(...inClerk).when(steps.assign('DPW').command, actors.clerkHead).then({ type: 'TicketAssigned', data: expect.objectContaining({ department: 'DPW' }) });
-    given(...inClerk).when(steps.assign('DPW').command, actors.dpwHead).thenFails('Forbidden', {
-      rule: 'operatorsDepartmentHeadsAndTheDirectorRouteTickets',
-      whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'CLERK' }, { role: 'director' }],
-    });
+    given(...inClerk)
+      .when(steps.assign('DPW').command, actors.clerkHead)
+      .then({ type: 'TicketAssigned', data: expect.objectContaining({ department: 'DPW' }) });
+    given(...inClerk)
+      .when(steps.assign('DPW').command, actors.dpwHead)
+      .thenFails('Forbidden', {
+        rule: 'operatorsDepartmentHeadsAndTheDirectorRouteTickets',
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'CLERK' }, { role: 'director' }],
+      });
   });
 
   it.each([
@@ -43,8 +49,12 @@ describe('who routes tickets (operatorsDepartmentHeadsAndTheDirectorRouteTickets
 
 describe('who works a ticket (onlyTheTicketsDepartmentWorksIt)', () => {
   it('the director and the department head may claim it', () => {
-    given(...HISTORY_TO.assigned).when({ type: 'StartWork' }, actors.director).then({ type: 'WorkStarted', data: { assignee: 'dir-eve' } });
-    given(...HISTORY_TO.assigned).when({ type: 'StartWork' }, actors.dpwHead).then({ type: 'WorkStarted', data: { assignee: 'dpw-head' } });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'StartWork' }, actors.director)
+      .then({ type: 'WorkStarted', data: { assignee: 'dir-eve' } });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'StartWork' }, actors.dpwHead)
+      .then({ type: 'WorkStarted', data: { assignee: 'dpw-head' } });
   });
 
   it.each([
@@ -53,13 +63,18 @@ describe('who works a ticket (onlyTheTicketsDepartmentWorksIt)', () => {
     ['the system', actors.system],
     ['the head of another department', actors.clerkHead],
   ])('%s may not claim it', (_who, actor: Actor) => {
-    given(...HISTORY_TO.assigned).when({ type: 'StartWork' }, actor).thenFails('Forbidden', { rule: 'onlyTheTicketsDepartmentWorksIt' });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'StartWork' }, actor)
+      .thenFails('Forbidden', { rule: 'onlyTheTicketsDepartmentWorksIt' });
   });
 
   it('a staff member of no department does not belong to a ticket of no department', () => {
     const rule = PERMISSION_RULES.onlyTheTicketsDepartmentWorksIt;
     const staffOfNone: Actor = { id: 'x', role: 'staff' };
-    const args = { context: { ticket: initialTicketState, reopenWindowMs: REOPEN_WINDOW_MS }, event: { type: 'StartWork', ticketId: TICKET_ID, actor: staffOfNone, now: 0 } as const };
+    const args = {
+      context: { ticket: initialTicketState, reopenWindowMs: REOPEN_WINDOW_MS },
+      event: { type: 'StartWork', ticketId: TICKET_ID, actor: staffOfNone, now: 0 } as const,
+    };
     expect(responsibleDepartment(initialTicketState)).toBeUndefined();
     expect(rule.check(args)).toBe(false);
     expect(rule.check({ ...args, event: { ...args.event, actor: actors.director } })).toBe(true);
@@ -84,7 +99,9 @@ describe('who escalates (escalationsComeFromOperatorsTheDepartmentOrTheSystem)',
     ['staff of the department', actors.dpwStaff],
     ['an operator', actors.operator],
   ])('%s may escalate an assigned ticket', (_who, actor: Actor) => {
-    given(...HISTORY_TO.assigned).when({ type: 'EscalateTicket', reason: 'complex' }, actor).then({ type: 'TicketEscalated', data: expect.objectContaining({ tier: 1 }) });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'EscalateTicket', reason: 'complex' }, actor)
+      .then({ type: 'TicketEscalated', data: expect.objectContaining({ tier: 1 }) });
   });
 
   it('staff of the owning department may escalate a ticket still in intake', () => {
@@ -98,9 +115,11 @@ describe('who escalates (escalationsComeFromOperatorsTheDepartmentOrTheSystem)',
     ['staff of another department', actors.clerkStaff],
     ['the head of another department', actors.clerkHead],
   ])('%s may not escalate', (_who, actor: Actor) => {
-    given(...HISTORY_TO.assigned).when({ type: 'EscalateTicket', reason: 'complex' }, actor).thenFails('Forbidden', {
-      rule: 'escalationsComeFromOperatorsTheDepartmentOrTheSystem',
-    });
+    given(...HISTORY_TO.assigned)
+      .when({ type: 'EscalateTicket', reason: 'complex' }, actor)
+      .thenFails('Forbidden', {
+        rule: 'escalationsComeFromOperatorsTheDepartmentOrTheSystem',
+      });
   });
 });
 
@@ -111,7 +130,9 @@ describe('who comments (commentsComeFromOperatorsAndTheDepartment)', () => {
     ['the director', actors.director],
     ['the department head', actors.dpwHead],
   ])('%s may comment', (_who, actor: Actor) => {
-    given(...HISTORY_TO.in_progress).when(comment, actor).then({ type: 'TicketCommented' });
+    given(...HISTORY_TO.in_progress)
+      .when(comment, actor)
+      .then({ type: 'TicketCommented' });
   });
 
   it.each([
@@ -120,17 +141,27 @@ describe('who comments (commentsComeFromOperatorsAndTheDepartment)', () => {
     ['staff of another department', actors.clerkStaff],
     ['the head of another department', actors.clerkHead],
   ])('%s may not comment', (_who, actor: Actor) => {
-    given(...HISTORY_TO.in_progress).when(comment, actor).thenFails('Forbidden', { rule: 'commentsComeFromOperatorsAndTheDepartment' });
+    given(...HISTORY_TO.in_progress)
+      .when(comment, actor)
+      .thenFails('Forbidden', { rule: 'commentsComeFromOperatorsAndTheDepartment' });
   });
 });
 
 describe('who sets priorities (prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector)', () => {
   it('the director and the department head may; another department’s head and a resident may not', () => {
     const change = { type: 'ChangePriority', priority: 'high' } as const;
-    given(...HISTORY_TO.assigned).when(change, actors.director).then({ type: 'PriorityChanged', data: { from: 'normal', to: 'high' } });
-    given(...HISTORY_TO.assigned).when(change, actors.dpwHead).then({ type: 'PriorityChanged' });
-    given(...HISTORY_TO.assigned).when(change, actors.clerkHead).thenFails('Forbidden', { rule: 'prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector' });
-    given(...HISTORY_TO.assigned).when(change, actors.resident).thenFails('Forbidden', { rule: 'prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector' });
+    given(...HISTORY_TO.assigned)
+      .when(change, actors.director)
+      .then({ type: 'PriorityChanged', data: { from: 'normal', to: 'high' } });
+    given(...HISTORY_TO.assigned)
+      .when(change, actors.dpwHead)
+      .then({ type: 'PriorityChanged' });
+    given(...HISTORY_TO.assigned)
+      .when(change, actors.clerkHead)
+      .thenFails('Forbidden', { rule: 'prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector' });
+    given(...HISTORY_TO.assigned)
+      .when(change, actors.resident)
+      .thenFails('Forbidden', { rule: 'prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector' });
   });
 });
 
@@ -139,7 +170,9 @@ describe('who closes (closingIsForOperatorsDepartmentHeadsAndTheDirector)', () =
     ['the director', actors.director],
     ['the department head', actors.dpwHead],
   ])('%s may close', (_who, actor: Actor) => {
-    given(...HISTORY_TO.assigned).when(steps.close().command, actor).then({ type: 'TicketClosed', data: { reason: 'withdrawn' } });
+    given(...HISTORY_TO.assigned)
+      .when(steps.close().command, actor)
+      .then({ type: 'TicketClosed', data: { reason: 'withdrawn' } });
   });
 
   it.each([
@@ -148,16 +181,20 @@ describe('who closes (closingIsForOperatorsDepartmentHeadsAndTheDirector)', () =
     ['the system', actors.system],
     ['the head of another department', actors.clerkHead],
   ])('%s may not close', (_who, actor: Actor) => {
-    given(...HISTORY_TO.assigned).when(steps.close().command, actor).thenFails('Forbidden', {
-      rule: 'closingIsForOperatorsDepartmentHeadsAndTheDirector',
-      whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'DPW' }, { role: 'director' }],
-    });
+    given(...HISTORY_TO.assigned)
+      .when(steps.close().command, actor)
+      .thenFails('Forbidden', {
+        rule: 'closingIsForOperatorsDepartmentHeadsAndTheDirector',
+        whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'DPW' }, { role: 'director' }],
+      });
   });
 });
 
 describe('who reopens (reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector)', () => {
   it('the director may', () => {
-    given(...HISTORY_TO.completed).when({ type: 'ReopenTicket', reason: 'bins still full' }, actors.director).then({ type: 'TicketReopened' });
+    given(...HISTORY_TO.completed)
+      .when({ type: 'ReopenTicket', reason: 'bins still full' }, actors.director)
+      .then({ type: 'TicketReopened' });
   });
 
   it.each([
@@ -165,9 +202,11 @@ describe('who reopens (reopeningIsForOperatorsTheCompletingDepartmentsHeadAndThe
     ['a resident', actors.resident],
     ['the system', actors.system],
   ])('%s may not', (_who, actor: Actor) => {
-    given(...HISTORY_TO.completed).when({ type: 'ReopenTicket', reason: 'x' }, actor).thenFails('Forbidden', {
-      rule: 'reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector',
-    });
+    given(...HISTORY_TO.completed)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actor)
+      .thenFails('Forbidden', {
+        rule: 'reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector',
+      });
   });
 
   it('the head of the department that completed it may, after a first-contact resolution too (the owning department)', () => {
@@ -178,8 +217,12 @@ describe('who reopens (reopeningIsForOperatorsTheCompletingDepartmentsHeadAndThe
 
   it('the head of the department that completed it, not of the department that owns the service', () => {
     const completedByClerk = [steps.open(), steps.assign('CLERK'), steps.complete(actors.clerkStaff)];
-    given(...completedByClerk).when({ type: 'ReopenTicket', reason: 'x' }, actors.clerkHead).then({ type: 'TicketReopened', data: expect.objectContaining({ department: 'CLERK' }) });
-    given(...completedByClerk).when({ type: 'ReopenTicket', reason: 'x' }, actors.dpwHead).thenFails('Forbidden');
+    given(...completedByClerk)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actors.clerkHead)
+      .then({ type: 'TicketReopened', data: expect.objectContaining({ department: 'CLERK' }) });
+    given(...completedByClerk)
+      .when({ type: 'ReopenTicket', reason: 'x' }, actors.dpwHead)
+      .thenFails('Forbidden');
   });
 });
 
@@ -197,8 +240,10 @@ describe('the reopen window (aReopenMustFallWithinTheWindow)', () => {
 
   it('is closed one millisecond later', () => {
     const { when, windowEnd } = completed();
-    when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd + 1).toISOString())
-      .thenFails('IllegalTransition', { rule: 'aReopenMustFallWithinTheWindow', state: 'completed' });
+    when({ type: 'ReopenTicket', reason: 'x' }, actors.operator, new Date(windowEnd + 1).toISOString()).thenFails('IllegalTransition', {
+      rule: 'aReopenMustFallWithinTheWindow',
+      state: 'completed',
+    });
   });
 });
 
@@ -233,11 +278,15 @@ describe('business rules on command fields', () => {
 
   it('a reassignment to the same department and the same assignee changes nothing; another assignee does', () => {
     const withAssignee = [steps.open(), steps.assign('DPW', 'dpw-bo')];
-    given(...withAssignee).when(steps.assign('DPW', 'dpw-bo').command, actors.operator).thenFails('InvalidCommand', { field: 'department' });
-    given(...withAssignee).when(steps.assign('DPW', 'dpw-cy').command, actors.operator).then({
-      type: 'TicketAssigned',
-      data: expect.objectContaining({ department: 'DPW', assignee: 'dpw-cy' }),
-    });
+    given(...withAssignee)
+      .when(steps.assign('DPW', 'dpw-bo').command, actors.operator)
+      .thenFails('InvalidCommand', { field: 'department' });
+    given(...withAssignee)
+      .when(steps.assign('DPW', 'dpw-cy').command, actors.operator)
+      .then({
+        type: 'TicketAssigned',
+        data: expect.objectContaining({ department: 'DPW', assignee: 'dpw-cy' }),
+      });
   });
 });
 

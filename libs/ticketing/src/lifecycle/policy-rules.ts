@@ -7,12 +7,9 @@ import type { LifecycleEvent, LifecycleGuard } from './machine-types';
 export const responsibleDepartment = (t: TicketState): string | undefined => t.department ?? t.owningDepartment;
 
 const is = (actor: Actor, ...roles: Role[]) => roles.includes(actor.role);
-const ofDepartment = (actor: Actor, department: string | undefined) =>
-  department !== undefined && actor.department === department;
-const departmentMember = (actor: Actor, t: TicketState) =>
-  is(actor, 'staff', 'department_head') && ofDepartment(actor, responsibleDepartment(t));
-const departmentHead = (actor: Actor, t: TicketState) =>
-  is(actor, 'department_head') && ofDepartment(actor, responsibleDepartment(t));
+const ofDepartment = (actor: Actor, department: string | undefined) => department !== undefined && actor.department === department;
+const departmentMember = (actor: Actor, t: TicketState) => is(actor, 'staff', 'department_head') && ofDepartment(actor, responsibleDepartment(t));
+const departmentHead = (actor: Actor, t: TicketState) => is(actor, 'department_head') && ofDepartment(actor, responsibleDepartment(t));
 
 /**
  * Who-may rules: the permission table of DESIGN.md, one named rule per kind of act.
@@ -24,8 +21,7 @@ export const PERMISSION_RULES = {
     whoMay: [{ role: 'operator' }, { role: 'staff' }, { role: 'department_head' }, { role: 'director' }, { role: 'resident' }],
   },
   operatorsDepartmentHeadsAndTheDirectorRouteTickets: {
-    check: ({ context, event }) =>
-      is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
+    check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
     whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
   },
   onlyTheTicketsDepartmentWorksIt: {
@@ -37,15 +33,8 @@ export const PERMISSION_RULES = {
     whoMay: [{ role: 'operator' }, { role: 'director' }],
   },
   escalationsComeFromOperatorsTheDepartmentOrTheSystem: {
-    check: ({ context, event }) =>
-      is(event.actor, 'operator', 'director', 'system') || departmentMember(event.actor, context.ticket),
-    whoMay: [
-      { role: 'operator' },
-      { role: 'staff', department: 'D' },
-      { role: 'department_head', department: 'D' },
-      { role: 'director' },
-      { role: 'system' },
-    ],
+    check: ({ context, event }) => is(event.actor, 'operator', 'director', 'system') || departmentMember(event.actor, context.ticket),
+    whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }, { role: 'system' }],
   },
   commentsComeFromOperatorsAndTheDepartment: {
     check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
@@ -57,8 +46,7 @@ export const PERMISSION_RULES = {
   },
   reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector: {
     check: ({ context, event }) =>
-      is(event.actor, 'operator', 'director') ||
-      (is(event.actor, 'department_head') && ofDepartment(event.actor, context.ticket.completedByDepartment)),
+      is(event.actor, 'operator', 'director') || (is(event.actor, 'department_head') && ofDepartment(event.actor, context.ticket.completedByDepartment)),
     whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
   },
   closingIsForOperatorsDepartmentHeadsAndTheDirector: {
@@ -72,8 +60,7 @@ export const PERMISSION_RULES = {
 } satisfies Record<string, { check: LifecycleGuard; whoMay: readonly { role: Role; department?: 'D' }[] }>;
 
 /** Narrows the event for a rule attached only to transitions of command type `C`. */
-const field = <C extends LifecycleEvent['type']>(event: LifecycleEvent, _type: C) =>
-  event as Extract<LifecycleEvent, { type: C }>;
+const field = <C extends LifecycleEvent['type']>(event: LifecycleEvent, _type: C) => event as Extract<LifecycleEvent, { type: C }>;
 
 /**
  * Business rules that depend on what the command says. Each names the field it judges, or
@@ -86,9 +73,7 @@ export const BUSINESS_RULES = {
     message: 'a completion needs a resolution code',
   },
   aReopenMustFallWithinTheWindow: {
-    check: ({ context, event }) =>
-      context.ticket.completedAt !== undefined &&
-      event.now - Date.parse(context.ticket.completedAt) <= context.reopenWindowMs,
+    check: ({ context, event }) => context.ticket.completedAt !== undefined && event.now - Date.parse(context.ticket.completedAt) <= context.reopenWindowMs,
     field: undefined,
     message: 'the reopen window after completion has passed; open a new ticket instead',
   },

@@ -2,14 +2,7 @@ import { and, setup } from 'xstate';
 import type { TicketCommandType } from '../commands/ticket-commands';
 import type { TicketStatus } from '../model/ticket-state';
 import type { LifecycleContext, LifecycleEvent, LifecycleGuard } from './machine-types';
-import {
-  BUSINESS_RULES,
-  PERMISSION_RULES,
-  RESUME_ROUTES,
-  type BusinessRuleName,
-  type PermissionRuleName,
-  type RouteName,
-} from './policy-rules';
+import { BUSINESS_RULES, PERMISSION_RULES, RESUME_ROUTES, type BusinessRuleName, type PermissionRuleName, type RouteName } from './policy-rules';
 
 type GuardName = PermissionRuleName | BusinessRuleName | RouteName;
 
@@ -32,11 +25,9 @@ const escalate = (...extra: BusinessRuleName[]) =>
   when('escalated', 'escalationsComeFromOperatorsTheDepartmentOrTheSystem', ...extra, 'theSystemEscalatesOnlyOverdueTickets');
 const complete = when('completed', 'onlyTheTicketsDepartmentWorksIt', 'aCompletionNeedsAResolution');
 const close = when('closed', 'closingIsForOperatorsDepartmentHeadsAndTheDirector', 'aDuplicateNamesItsParentTicket');
-const route = (...extra: BusinessRuleName[]) =>
-  when('assigned', 'operatorsDepartmentHeadsAndTheDirectorRouteTickets', ...extra);
+const route = (...extra: BusinessRuleName[]) => when('assigned', 'operatorsDepartmentHeadsAndTheDirectorRouteTickets', ...extra);
 const work = (target: TicketStatus) => when(target, 'onlyTheTicketsDepartmentWorksIt');
-const recordBreach = (self: TicketStatus) =>
-  when(self, 'onlyTheSystemRecordsSlaBreaches', 'aBreachIsRecordedOnceTheDueTimeHasPassed');
+const recordBreach = (self: TicketStatus) => when(self, 'onlyTheSystemRecordsSlaBreaches', 'aBreachIsRecordedOnceTheDueTimeHasPassed');
 
 /**
  * The ticket lifecycle: the single source of truth for which command may happen in which
@@ -125,11 +116,7 @@ export const ticketLifecycle = setup({
     completed: {
       description: 'Resolved; may be reopened within the window.',
       on: {
-        ReopenTicket: when(
-          'assigned',
-          'reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector',
-          'aReopenMustFallWithinTheWindow',
-        ),
+        ReopenTicket: when('assigned', 'reopeningIsForOperatorsTheCompletingDepartmentsHeadAndTheDirector', 'aReopenMustFallWithinTheWindow'),
       },
     },
     closed: {

@@ -2,16 +2,7 @@ import type { Priority } from '../catalog';
 import type { Channel, CloseReason, EscalationTier } from './ticket-values';
 
 /** The lifecycle states of DESIGN.md, plus `unopened` for a ticket id with no history yet. */
-export const TICKET_STATUSES = [
-  'unopened',
-  'intake',
-  'assigned',
-  'in_progress',
-  'on_hold',
-  'escalated',
-  'completed',
-  'closed',
-] as const;
+export const TICKET_STATUSES = ['unopened', 'intake', 'assigned', 'in_progress', 'on_hold', 'escalated', 'completed', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** States a hold can return to. */

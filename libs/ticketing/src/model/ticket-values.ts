@@ -1,13 +1,4 @@
-export const CHANNELS = [
-  'phone',
-  'walk_in',
-  'email',
-  'web',
-  'mobile_app',
-  'open311',
-  'department_line',
-  'internal',
-] as const;
+export const CHANNELS = ['phone', 'walk_in', 'email', 'web', 'mobile_app', 'open311', 'department_line', 'internal'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const ESCALATION_REASONS = ['cannot_answer', 'complex', 'overdue', 'resident_request', 'other'] as const;

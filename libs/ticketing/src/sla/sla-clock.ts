@@ -20,10 +20,7 @@ export function slaStanding(ticket: TicketState, now: Date, catalog: ServiceCata
   const policy = catalog.escalationPolicy(ticket.serviceCode);
   const dueAt = new Date(ticket.dueAt);
   const { calendar } = catalog;
-  const atRiskAt =
-    ticket.slaBusinessMs === undefined
-      ? undefined
-      : calendar.subtractBusinessTime(dueAt, ticket.slaBusinessMs * (1 - policy.atRiskFraction));
+  const atRiskAt = ticket.slaBusinessMs === undefined ? undefined : calendar.subtractBusinessTime(dueAt, ticket.slaBusinessMs * (1 - policy.atRiskFraction));
   const directorAt = calendar.addBusinessTime(dueAt, policy.directorAfterBusinessHours * HOUR_MS);
   const t = now.getTime();
   const overdue = t >= dueAt.getTime();

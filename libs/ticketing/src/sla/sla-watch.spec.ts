@@ -83,11 +83,7 @@ describe('the SLA watcher’s decisions', () => {
 
   it('is paused by a hold: the due time moves by the business time spent on hold', () => {
     // Held Monday 30 Nov 09:30 (6 h left), resumed Tuesday 1 Dec 09:30: due Tuesday 15:30.
-    const { state } = given(
-      ...pothole(),
-      { ...steps.hold(), at: '2026-11-30T14:30:00.000Z' },
-      { ...steps.resume(), at: '2026-12-01T14:30:00.000Z' },
-    );
+    const { state } = given(...pothole(), { ...steps.hold(), at: '2026-11-30T14:30:00.000Z' }, { ...steps.resume(), at: '2026-12-01T14:30:00.000Z' });
     expect(state.dueAt).toBe('2026-12-01T20:30:00.000Z');
     expect(watch(state, new Date(DUE)).actions).toEqual([]);
     expect(watch(state, new Date('2026-12-01T20:30:00.000Z')).actions).toEqual(['breach', 'escalate→1']);
@@ -100,9 +96,7 @@ describe('the SLA watcher’s decisions', () => {
 
   it('issues the same command ids for the same ticket and due time, whoever watches', () => {
     const { state } = given(...pothole());
-    expect(nextSlaAction(state, new Date(DUE), testCatalog)?.commandId).toBe(
-      nextSlaAction(state, second(DUE, 3600), testCatalog)?.commandId,
-    );
+    expect(nextSlaAction(state, new Date(DUE), testCatalog)?.commandId).toBe(nextSlaAction(state, second(DUE, 3600), testCatalog)?.commandId);
   });
 
   it('follows a service’s own escalation policy over the city-wide default', () => {

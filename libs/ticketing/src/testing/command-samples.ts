@@ -8,11 +8,7 @@ import { TICKET_ID } from './ticket-spec';
  * A well-formed command of each type for a ticket in `state`, with an actor the permission
  * table allows, and the moment to issue it (a breach is only possible after the due time).
  */
-export function sampleCommand(
-  type: TicketCommandType,
-  state: TicketState,
-  clock: number,
-): { command: TicketCommand; actor: Actor; now: number } {
+export function sampleCommand(type: TicketCommandType, state: TicketState, clock: number): { command: TicketCommand; actor: Actor; now: number } {
   const otherDepartment = state.department === 'DPW' ? 'CLERK' : 'DPW';
   const base = { ticketId: TICKET_ID };
   const byDirector = (command: TicketCommand) => ({ command, actor: actors.director as Actor, now: clock });

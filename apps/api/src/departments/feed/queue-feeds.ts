@@ -15,10 +15,7 @@ export class QueueFeeds implements OnModuleDestroy {
   private closing = false;
   private readonly source: QueueChangeSource;
 
-  constructor(
-    @Inject(READ_MODELS) readModels: ReadModels,
-    @Inject(CHECKPOINT_LISTENERS) onCheckpoint: CheckpointListeners,
-  ) {
+  constructor(@Inject(READ_MODELS) readModels: ReadModels, @Inject(CHECKPOINT_LISTENERS) onCheckpoint: CheckpointListeners) {
     this.source = {
       changesAfter: (department, position, limit) => readModels.queueChangesAfter(department, position, limit),
       prunedThrough: () => readModels.queueChangesPrunedThrough(),

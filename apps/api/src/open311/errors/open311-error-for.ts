@@ -29,7 +29,10 @@ function refusal({ error, problems }: CommandRefused): Open311Error {
     case 'Forbidden':
       return new Open311Error(403, 'This api_key may not do that.');
     case 'InvalidCommand':
-      return new Open311Error(400, problems.map((problem) => `${problem.message}.`));
+      return new Open311Error(
+        400,
+        problems.map((problem) => `${problem.message}.`),
+      );
     default:
       return new Open311Error(400, `${error.message}.`);
   }

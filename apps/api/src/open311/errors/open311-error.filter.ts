@@ -26,6 +26,12 @@ export function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, e
     request.log.error({ err: error }, 'open311 request failed');
     answer = new Open311Error(400, `The request could not be processed; quote correlation id ${request.id} when reporting it.`);
   }
-  const document = { root: 'errors', body: listOf('error', answer.descriptions.map((description) => ({ code: answer.status, description }))) };
+  const document = {
+    root: 'errors',
+    body: listOf(
+      'error',
+      answer.descriptions.map((description) => ({ code: answer.status, description })),
+    ),
+  };
   void reply.status(answer.status).send(renderDocument(reply, formatOfUrl(request.url), document));
 }

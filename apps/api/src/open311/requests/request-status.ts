@@ -10,5 +10,4 @@ export const TICKET_STATUSES_BY_REQUEST_STATUS: Record<RequestStatus, readonly T
 };
 
 /** The request status of a ticket in `status`. */
-export const requestStatusOf = (status: TicketStatus): RequestStatus =>
-  TICKET_STATUSES_BY_REQUEST_STATUS.closed.includes(status) ? 'closed' : 'open';
+export const requestStatusOf = (status: TicketStatus): RequestStatus => (TICKET_STATUSES_BY_REQUEST_STATUS.closed.includes(status) ? 'closed' : 'open');

@@ -32,6 +32,11 @@ function attributeEntry(attribute: ServiceAttribute): Open311Record {
     datatype_description: attribute.datatypeDescription ?? null,
     order: attribute.order,
     description: attribute.description,
-    values: attribute.values ? listOf('value', attribute.values.map(({ key, name }) => ({ key, name }))) : undefined,
+    values: attribute.values
+      ? listOf(
+          'value',
+          attribute.values.map(({ key, name }) => ({ key, name })),
+        )
+      : undefined,
   };
 }

@@ -25,6 +25,9 @@ export class TokensController {
   token(@Param('token') token: string, @Param('format') extension: string, @Query() query: FormFields): never {
     responseFormat(extension);
     this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
-    throw new Open311Error(404, `Token "${token}" was not found: this endpoint is realtime and answers service_request_id when a request is posted; it issues no tokens.`);
+    throw new Open311Error(
+      404,
+      `Token "${token}" was not found: this endpoint is realtime and answers service_request_id when a request is posted; it issues no tokens.`,
+    );
   }
 }

@@ -9,12 +9,7 @@ import { SwitchboardMetrics } from '../../observability/switchboard-metrics';
 /** The shared command pipeline, wired to the app's event store, catalog and clock. */
 @Injectable()
 export class TicketCommandService extends TicketCommandHandler {
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CATALOG) catalog: ServiceCatalog,
-    @Inject(CLOCK) clock: Clock,
-    metrics: SwitchboardMetrics,
-  ) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CATALOG) catalog: ServiceCatalog, @Inject(CLOCK) clock: Clock, metrics: SwitchboardMetrics) {
     super(store, catalog, () => clock.now(), metrics);
   }
 }

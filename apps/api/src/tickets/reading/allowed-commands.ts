@@ -1,11 +1,4 @@
-import {
-  type Actor,
-  commandsAcceptedIn,
-  lifecycleSnapshot,
-  type LifecycleEvent,
-  type TicketCommandType,
-  type TicketState,
-} from '@switchboard/ticketing';
+import { type Actor, commandsAcceptedIn, lifecycleSnapshot, type LifecycleEvent, type TicketCommandType, type TicketState } from '@switchboard/ticketing';
 
 /**
  * Field values that satisfy the rules judging a command's fields, so the machine's answer
@@ -26,7 +19,5 @@ export function allowedCommands(state: TicketState, actor: Actor, now: Date, reo
   const snapshot = lifecycleSnapshot(state, reopenWindowDays);
   return commandsAcceptedIn(state.status)
     .filter(HUMAN_COMMANDS)
-    .filter((type) =>
-      snapshot.can({ type, ticketId: state.ticketId ?? '', ...PROBES[type], actor, now: now.getTime() } as LifecycleEvent),
-    );
+    .filter((type) => snapshot.can({ type, ticketId: state.ticketId ?? '', ...PROBES[type], actor, now: now.getTime() } as LifecycleEvent));
 }

@@ -66,8 +66,7 @@ export class TicketReader {
   }
 }
 
-const occurredAt = (record: TicketEventRecord): number =>
-  Date.parse(record.event?.metadata.occurredAt ?? record.stored.recordedAt.toISOString());
+const occurredAt = (record: TicketEventRecord): number => Date.parse(record.event?.metadata.occurredAt ?? record.stored.recordedAt.toISOString());
 
 function historyEntry(record: TicketEventRecord, showContact: boolean): HistoryEntry {
   const { stored, event } = record;

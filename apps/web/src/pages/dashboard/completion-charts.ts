@@ -45,6 +45,8 @@ export function completionCharts(rows: readonly CompletionFigures[], trend: read
 
 /** A chart's text summary: each group's value with its unit. */
 export function summaryOf(names: readonly string[], values: readonly (number | null)[], unit: string, what = ''): string {
-  const parts = names.map((name, i) => `${name} ${values[i] === null ? 'no data' : `${Math.round((values[i] as number) * 10) / 10}${unit === '%' ? ' %' : ` ${unit}`}`}`);
+  const parts = names.map(
+    (name, i) => `${name} ${values[i] === null ? 'no data' : `${Math.round((values[i] as number) * 10) / 10}${unit === '%' ? ' %' : ` ${unit}`}`}`,
+  );
   return `${what ? `${what}: ` : ''}${parts.join('; ') || 'no data'}.`;
 }

@@ -19,10 +19,28 @@ export function CompletionFiguresSection({ loaded, groupBy, label }: { loaded: L
     { key: 'opened', label: 'Opened', value: (r) => r.opened, numeric: true },
     { key: 'completed', label: 'Completed', value: (r) => r.completed, numeric: true },
     { key: 'onTime', label: 'On time', value: (r) => r.onTimeRate, render: (r) => percent(r.onTimeRate), numeric: true },
-    { key: 'median', label: 'Median to complete', value: (r) => r.timeToComplete.medianBusinessHours, render: (r) => hours(r.timeToComplete.medianBusinessHours), numeric: true },
-    { key: 'p90', label: '90th pct to complete', value: (r) => r.timeToComplete.p90BusinessHours, render: (r) => hours(r.timeToComplete.p90BusinessHours), numeric: true },
+    {
+      key: 'median',
+      label: 'Median to complete',
+      value: (r) => r.timeToComplete.medianBusinessHours,
+      render: (r) => hours(r.timeToComplete.medianBusinessHours),
+      numeric: true,
+    },
+    {
+      key: 'p90',
+      label: '90th pct to complete',
+      value: (r) => r.timeToComplete.p90BusinessHours,
+      render: (r) => hours(r.timeToComplete.p90BusinessHours),
+      numeric: true,
+    },
     { key: 'backlog', label: 'Backlog at end', value: (r) => r.backlogAtPeriodEnd, numeric: true },
-    { key: 'fcr', label: 'First-contact resolution', value: (r) => r.firstContactResolutionRate, render: (r) => percent(r.firstContactResolutionRate), numeric: true },
+    {
+      key: 'fcr',
+      label: 'First-contact resolution',
+      value: (r) => r.firstContactResolutionRate,
+      render: (r) => percent(r.firstContactResolutionRate),
+      numeric: true,
+    },
     { key: 'escalation', label: 'Escalated', value: (r) => r.escalationRate, render: (r) => percent(r.escalationRate), numeric: true },
     { key: 'reopen', label: 'Reopened', value: (r) => r.reopenRate, render: (r) => percent(r.reopenRate), numeric: true },
   ];
@@ -32,12 +50,53 @@ export function CompletionFiguresSection({ loaded, groupBy, label }: { loaded: L
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading">Completion by {groupBy}</h2>
       <div className="charts">
-        <ChartFigure kind="bar" title={`On-time rate by ${groupBy}`} summary={summaryOf(charts.names, charts.onTime[0].values, '%')} labels={charts.names} series={charts.onTime} unit="%" max={100} testId="chart-on-time" />
-        <ChartFigure kind="bar" title="Time to complete (business hours)" summary={summaryOf(charts.names, charts.durations[0].values, 'h', 'median')} labels={charts.names} series={charts.durations} unit="h" testId="chart-time" />
-        <ChartFigure kind="line" title="Backlog at the end of each period" summary={`${totalCompleted} completed in the range; ${backlogNow} open at its end.`} labels={charts.periods} series={charts.backlog} unit="" testId="chart-backlog" />
-        <ChartFigure kind="bar" title="First-contact resolution, escalation and reopen rates" summary={summaryOf(charts.names, charts.rates[0].values, '%', 'first-contact resolution')} labels={charts.names} series={charts.rates} unit="%" max={100} testId="chart-rates" />
+        <ChartFigure
+          kind="bar"
+          title={`On-time rate by ${groupBy}`}
+          summary={summaryOf(charts.names, charts.onTime[0].values, '%')}
+          labels={charts.names}
+          series={charts.onTime}
+          unit="%"
+          max={100}
+          testId="chart-on-time"
+        />
+        <ChartFigure
+          kind="bar"
+          title="Time to complete (business hours)"
+          summary={summaryOf(charts.names, charts.durations[0].values, 'h', 'median')}
+          labels={charts.names}
+          series={charts.durations}
+          unit="h"
+          testId="chart-time"
+        />
+        <ChartFigure
+          kind="line"
+          title="Backlog at the end of each period"
+          summary={`${totalCompleted} completed in the range; ${backlogNow} open at its end.`}
+          labels={charts.periods}
+          series={charts.backlog}
+          unit=""
+          testId="chart-backlog"
+        />
+        <ChartFigure
+          kind="bar"
+          title="First-contact resolution, escalation and reopen rates"
+          summary={summaryOf(charts.names, charts.rates[0].values, '%', 'first-contact resolution')}
+          labels={charts.names}
+          series={charts.rates}
+          unit="%"
+          max={100}
+          testId="chart-rates"
+        />
       </div>
-      <SortableTable caption={`Figures over the whole range, by ${groupBy}; times in business hours (select a column heading to sort)`} columns={columns} rows={rows} rowKey={(r) => r.group} initialSort={{ key: 'onTime', descending: false }} testId="metrics-table" />
+      <SortableTable
+        caption={`Figures over the whole range, by ${groupBy}; times in business hours (select a column heading to sort)`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.group}
+        initialSort={{ key: 'onTime', descending: false }}
+        testId="metrics-table"
+      />
     </section>
   );
 }

@@ -18,14 +18,28 @@ export function EscalationsTable({ tickets, more, onMore }: { tickets: readonly 
     { key: 'reason', label: 'Escalated because', value: (t) => (t.reason ? reasonInWords(t.reason) : null) },
     { key: 'due', label: 'Due', value: (t) => t.overdueSince ?? t.dueAt, render: (t) => formatCityTime(tz, t.overdueSince ?? t.dueAt) },
     {
-      key: 'standing', label: 'Standing', value: (t) => (t.overdue ? 2 : t.atRisk ? 1 : 0),
-      render: (t) => (t.overdue ? <span className="badge badge-overdue">Overdue</span> : t.atRisk ? <span className="badge badge-risk">At risk</span> : 'on time'),
+      key: 'standing',
+      label: 'Standing',
+      value: (t) => (t.overdue ? 2 : t.atRisk ? 1 : 0),
+      render: (t) =>
+        t.overdue ? <span className="badge badge-overdue">Overdue</span> : t.atRisk ? <span className="badge badge-risk">At risk</span> : 'on time',
     },
   ];
   return (
     <section aria-labelledby="escalations-heading">
       <h2 id="escalations-heading">Open escalations, late and at-risk tickets</h2>
-      <SortableTable caption={more ? `The ${tickets.length} most urgent of the open tickets needing attention (more below)` : `${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`} columns={columns} rows={tickets} rowKey={(t) => t.ticketId} initialSort={{ key: 'standing', descending: true }} testId="escalations-table" />
+      <SortableTable
+        caption={
+          more
+            ? `The ${tickets.length} most urgent of the open tickets needing attention (more below)`
+            : `${tickets.length} open ticket${tickets.length === 1 ? '' : 's'} needing attention`
+        }
+        columns={columns}
+        rows={tickets}
+        rowKey={(t) => t.ticketId}
+        initialSort={{ key: 'standing', descending: true }}
+        testId="escalations-table"
+      />
       {more && (
         <button type="button" onClick={() => void onMore()}>
           Show more

@@ -3,7 +3,12 @@ import { useSession } from '../../session';
 import type { Parameters } from './dashboard-parameters';
 
 /** The range, grouping, trend period and as-of moment; "Show" puts them in the address. */
-export function ReportForm({ form, onChange, onShow, onBackToNow }: {
+export function ReportForm({
+  form,
+  onChange,
+  onShow,
+  onBackToNow,
+}: {
   form: Parameters;
   onChange: (form: Parameters) => void;
   onShow: () => void;
@@ -19,7 +24,8 @@ export function ReportForm({ form, onChange, onShow, onBackToNow }: {
   return (
     <form className="report-form" onSubmit={submit} aria-describedby="report-scope">
       <p id="report-scope" className="hint">
-        {me.role === 'director' ? 'Every department.' : `Your department (${session.departmentName(me.department ?? '')}) only.`} Dates are in the city’s time zone ({session.catalog.timeZone}).
+        {me.role === 'director' ? 'Every department.' : `Your department (${session.departmentName(me.department ?? '')}) only.`} Dates are in the city’s time
+        zone ({session.catalog.timeZone}).
       </p>
       <div className="field">
         <label htmlFor="from">From</label>
@@ -48,10 +54,14 @@ export function ReportForm({ form, onChange, onShow, onBackToNow }: {
       <div className="field">
         <label htmlFor="asOf">As of (blank: now)</label>
         <input id="asOf" type="datetime-local" value={form.asOf} onChange={(e) => onChange({ ...form, asOf: e.target.value })} aria-describedby="asOf-hint" />
-        <p className="hint" id="asOf-hint">Reproduces the dashboard as it was known at that moment, replayed from the event log.</p>
+        <p className="hint" id="asOf-hint">
+          Reproduces the dashboard as it was known at that moment, replayed from the event log.
+        </p>
       </div>
       <div className="actions">
-        <button type="submit" className="primary">Show</button>
+        <button type="submit" className="primary">
+          Show
+        </button>
         {onBackToNow && (
           <button type="button" onClick={onBackToNow}>
             Back to now

@@ -46,7 +46,12 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
       return;
     }
     const controller = new AbortController();
-    const base: Omit<CompletionQuery, 'period'> = { from: instants.from.toISOString(), to: instants.to.toISOString(), groupBy: applied.groupBy, asOf: instants.asOf?.toISOString() };
+    const base: Omit<CompletionQuery, 'period'> = {
+      from: instants.from.toISOString(),
+      to: instants.to.toISOString(),
+      groupBy: applied.groupBy,
+      asOf: instants.asOf?.toISOString(),
+    };
     setBusy(true);
     Promise.all([
       api.get('/metrics/completion', { query: { ...base, period: 'range' } }, controller.signal),

@@ -45,7 +45,9 @@ function DepartmentQueue({ department }: { department: string }) {
         onMine={setMine}
         count={queue?.entries.length}
       />
-      {commands.actionProblem && <ProblemNotice problem={commands.actionProblem.problem} action={commands.actionProblem.action} onDismiss={commands.dismissActionProblem} />}
+      {commands.actionProblem && (
+        <ProblemNotice problem={commands.actionProblem.problem} action={commands.actionProblem.action} onDismiss={commands.dismissActionProblem} />
+      )}
       <p className="message" role="status">
         {commands.message}
       </p>

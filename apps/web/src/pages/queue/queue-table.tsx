@@ -9,7 +9,13 @@ import { useSession } from '../../session';
 import { actionsFor } from './row-actions';
 
 /** The queue in the API's order, each row flagged overdue / at risk / escalated; with the row actions when the person works it. */
-export function QueueTable({ name, queue, canWork, pending, onAct }: {
+export function QueueTable({
+  name,
+  queue,
+  canWork,
+  pending,
+  onAct,
+}: {
   name: string;
   queue: Queue;
   canWork: boolean;
@@ -50,7 +56,13 @@ export function QueueTable({ name, queue, canWork, pending, onAct }: {
   );
 }
 
-function QueueRow({ entry, now, canWork, pending, onAct }: {
+function QueueRow({
+  entry,
+  now,
+  canWork,
+  pending,
+  onAct,
+}: {
   entry: QueueEntry;
   /** The instant the queue was judged at. */
   now: number;
@@ -91,7 +103,13 @@ function QueueRow({ entry, now, canWork, pending, onAct }: {
         <td>
           <div className="row-actions">
             {actionsFor(entry).map((type) => (
-              <button type="button" key={type} onClick={() => onAct(entry, type)} aria-disabled={pending} aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}>
+              <button
+                type="button"
+                key={type}
+                onClick={() => onAct(entry, type)}
+                aria-disabled={pending}
+                aria-label={`${commandSpec(type)!.label} ${entry.ticketId}`}
+              >
                 {commandSpec(type)!.label}
               </button>
             ))}

@@ -1,5 +1,13 @@
 /** Above the queue: claim-next (for those who work it), "Only my tickets" (for its own staff), and the count. */
-export function QueueToolbar({ canClaim, claiming, onClaim, showMine, mine, onMine, count }: {
+export function QueueToolbar({
+  canClaim,
+  claiming,
+  onClaim,
+  showMine,
+  mine,
+  onMine,
+  count,
+}: {
   canClaim: boolean;
   claiming: boolean;
   onClaim: () => void;

@@ -42,7 +42,9 @@ export function useQueue(api: ApiClient, department: string): QueueData {
           const at = state.position;
           state.position = undefined;
           try {
-            setQueue(await api.get('/departments/{id}/queue', { path: { id: department }, query: { mine: mineNow.current ? 'true' : undefined, position: at } }));
+            setQueue(
+              await api.get('/departments/{id}/queue', { path: { id: department }, query: { mine: mineNow.current ? 'true' : undefined, position: at } }),
+            );
             setProblem(undefined);
           } catch (error) {
             if (!(error instanceof ApiProblem)) throw error;

@@ -3,7 +3,14 @@ import type { Problem } from '../../lib/api-types';
 import { type CommandSpec, COMMANDS } from '../../lib/commands';
 
 /** "What you can do now": exactly the commands the API allows this person on this ticket at this moment. */
-export function TicketActions({ allowedCommands, sending, onAct, actionProblem, onDismissProblem, message }: {
+export function TicketActions({
+  allowedCommands,
+  sending,
+  onAct,
+  actionProblem,
+  onDismissProblem,
+  message,
+}: {
   allowedCommands: readonly string[];
   sending: boolean;
   onAct: (spec: CommandSpec) => void;

@@ -28,7 +28,9 @@ function TimelineItem({ entry }: { entry: HistoryEntry }) {
       <div className="what">
         <strong>{eventInWords(entry.type)}</strong> by {actorInWords(entry.actor)}
         <span className="transition">
-          {entry.stateBefore === entry.stateAfter ? `stays ${statusInWords(entry.stateAfter)}` : `${statusInWords(entry.stateBefore)} → ${statusInWords(entry.stateAfter)}`}
+          {entry.stateBefore === entry.stateAfter
+            ? `stays ${statusInWords(entry.stateAfter)}`
+            : `${statusInWords(entry.stateBefore)} → ${statusInWords(entry.stateAfter)}`}
         </span>
         <ul className="facts">
           {detailsOf(entry, session).map((line) => (

@@ -55,7 +55,8 @@ export function parseRequestsQuery(query: FormFields, now: Date, catalog: Servic
   const page = wholeNumber(query, 'page', 1, Number.MAX_SAFE_INTEGER, problems) ?? 1;
   const pageSize = wholeNumber(query, 'page_size', 1, MAX_REQUESTS, problems) ?? MAX_REQUESTS;
   if (start && end && start.getTime() >= end.getTime()) problems.push('start_date must be before end_date.');
-  else if (start && end && end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS) problems.push(`start_date to end_date may span at most ${MAX_SPAN_DAYS} days.`);
+  else if (start && end && end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY_MS)
+    problems.push(`start_date to end_date may span at most ${MAX_SPAN_DAYS} days.`);
   if (updatedAfter && updatedBefore && updatedAfter.getTime() >= updatedBefore.getTime()) problems.push('updated_after must be before updated_before.');
   if (problems.length > 0) throw new Open311Error(400, problems);
 
@@ -90,7 +91,10 @@ function requestedWindow(start: Date | undefined, end: Date | undefined, now: Da
 function commaList(query: FormFields, name: string): string[] | undefined {
   const value = query[name];
   const texts = Array.isArray(value) ? value : [value];
-  const items = texts.flatMap((text) => (typeof text === 'string' ? text.split(',') : [])).map((item) => item.trim()).filter(Boolean);
+  const items = texts
+    .flatMap((text) => (typeof text === 'string' ? text.split(',') : []))
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 

@@ -51,9 +51,10 @@ function publicNoteOf(event: RecordedTicketEvent, catalog: ServiceCatalog): Omit
     case 'TicketClosed':
       return {
         type: 'closed',
-        description: event.data.reason === 'duplicate' && event.data.parentTicketId
-          ? `${CLOSED_BECAUSE.duplicate} of request ${event.data.parentTicketId}.`
-          : `${CLOSED_BECAUSE[event.data.reason] ?? 'Closed'}.`,
+        description:
+          event.data.reason === 'duplicate' && event.data.parentTicketId
+            ? `${CLOSED_BECAUSE.duplicate} of request ${event.data.parentTicketId}.`
+            : `${CLOSED_BECAUSE[event.data.reason] ?? 'Closed'}.`,
       };
     default:
       return undefined;

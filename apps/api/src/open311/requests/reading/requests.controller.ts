@@ -40,7 +40,10 @@ export class RequestsController {
     const tickets = await this.reader.some(ids);
     return renderDocument(reply, format, {
       root: 'service_requests',
-      body: listOf('request', tickets.map((ticket) => serviceRequestDocument(ticket, this.endpoint, parsed.extensions))),
+      body: listOf(
+        'request',
+        tickets.map((ticket) => serviceRequestDocument(ticket, this.endpoint, parsed.extensions)),
+      ),
     });
   }
 

@@ -36,7 +36,10 @@ export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311En
     lat: opened?.location?.latitude,
     long: opened?.location?.longitude,
     notes: extensions
-      ? listOf('note', notes.map((note) => ({ datetime: endpoint.dateTime(note.datetime), description: note.description, type: note.type })))
+      ? listOf(
+          'note',
+          notes.map((note) => ({ datetime: endpoint.dateTime(note.datetime), description: note.description, type: note.type })),
+        )
       : undefined,
   };
 }

@@ -1,4 +1,11 @@
-import { ADDRESS_ID_ATTRIBUTE, MAX_DESCRIPTION_LENGTH, type OpenTicket, type ResidentContact, type ServiceCatalog, type ServiceType } from '@switchboard/ticketing';
+import {
+  ADDRESS_ID_ATTRIBUTE,
+  MAX_DESCRIPTION_LENGTH,
+  type OpenTicket,
+  type ResidentContact,
+  type ServiceCatalog,
+  type ServiceType,
+} from '@switchboard/ticketing';
 import { Open311Error } from '../../errors/open311-error';
 import { attributeAnswers } from './attribute-answers';
 import { type FormFields, singleField } from './form-fields';
