@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EVENT_STORE, type EventStore, SqliteEventStore } from '@switchboard/event-store';
-import { createReadStore, rebuildReadModels, scanAll } from '@switchboard/read-models';
+import { createReadStore, rebuildReadModels, scanAll, systemClock } from '@switchboard/read-models';
 import { demoCatalog } from '../../../libs/read-models/src/testing/ticket-history';
 import { generate } from '../../../libs/read-models/bench/ticket-histories';
 import { loadApiConfig } from '../src/config/api-config';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
   // The real app on the seeded file, with its in-process projector and SLA watcher (the embedded default).
   const config = { ...loadApiConfig({}), eventStoreUrl: `sqlite:${file}`, logLevel: 'silent' as const, docs: false };
-  const app = await createApp(config, { now: () => NOW });
+  const app = await createApp(config, { ...systemClock, now: () => NOW });
   try {
     let started = performance.now();
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Clock } from '../src/clock/clock';
+import { type Clock, systemClock } from '../src/clock/clock';
 import { exampleAnswers, parseCatalog } from '@switchboard/ticketing';
 import { type ApiConfig, DEMO_CATALOG_PATH, loadApiConfig } from '../src/config/api-config';
 import { createApp } from '../src/create-app';
@@ -19,10 +19,12 @@ export const as = {
   resident: demoTokens['resident-portal'],
 };
 
-/** A clock the test moves by hand; starts on a Monday morning in the demo city. */
+/** A clock whose time the test moves by hand (starting on a Monday morning in the demo city); its timers are the real ones. */
 export class TestClock implements Clock {
   private current = Date.parse('2026-11-02T14:00:00.000Z');
   now = (): Date => new Date(this.current);
+  setTimeout = systemClock.setTimeout;
+  clearTimeout = systemClock.clearTimeout;
   advance(minutes: number): void {
     this.current += minutes * 60_000;
   }

@@ -1,9 +1,7 @@
-/** Where the API reads the time: injected so tests can fix it. */
-export interface Clock {
-  now(): Date;
-}
+import { type Clock, systemClock } from '@switchboard/read-models';
+
+/** The one Clock of the project (time and timers), as the read models define it; the API reads its time from it. */
+export { type Clock, systemClock };
 
 /** Injection token of the Clock. */
 export const CLOCK = 'switchboard:Clock';
-
-export const systemClock: Clock = { now: () => new Date() };

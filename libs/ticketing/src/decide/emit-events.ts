@@ -19,13 +19,14 @@ type Emitter<C extends TicketCommand> = (command: C, ctx: EmitContext) => Ticket
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
-interface SlaClock {
+/** The SLA due time an event records, and the business time it allows. */
+interface SlaDue {
   dueAt?: string;
   slaBusinessMs?: number;
 }
 
 /** A clock (re)started now: a fresh full SLA of the ticket's service, and the business time it allows. */
-const freshClock = (ctx: EmitContext): SlaClock => {
+const freshSla = (ctx: EmitContext): SlaDue => {
   const service = ctx.state.serviceCode ? ctx.catalog.service(ctx.state.serviceCode) : undefined;
   if (!service) return {};
   const due = ctx.catalog.calendar.dueDate(ctx.now, service.sla);
@@ -47,8 +48,8 @@ const resumedDueAt = (ctx: EmitContext): string | undefined => {
  * The SLA clock starts when a department first takes the ticket, resumes after a hold,
  * and otherwise keeps running: reassignment does not give a department a fresh SLA.
  */
-const clockAfterMovingOn = (ctx: EmitContext): SlaClock => {
-  if (ctx.state.status === 'intake') return freshClock(ctx);
+const slaAfterMovingOn = (ctx: EmitContext): SlaDue => {
+  if (ctx.state.status === 'intake') return freshSla(ctx);
   return withDue(ctx.state.status === 'on_hold' ? resumedDueAt(ctx) : ctx.state.dueAt);
 };
 
@@ -81,7 +82,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           department: c.department,
           ...(c.assignee ? { assignee: c.assignee } : {}),
           ...(previous && previous !== c.department ? { previousDepartment: previous } : {}),
-          ...clockAfterMovingOn(ctx),
+          ...slaAfterMovingOn(ctx),
           ...(c.note ? { note: c.note } : {}),
         },
       },
@@ -115,7 +116,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           reason: c.reason,
           ...(c.note ? { note: c.note } : {}),
           ...(fromIntake ? { department: c.department } : {}),
-          ...clockAfterMovingOn(ctx),
+          ...slaAfterMovingOn(ctx),
         },
       },
     ];
@@ -144,7 +145,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
   ReopenTicket: (c, ctx) => [
     {
       type: 'TicketReopened',
-      data: { reason: c.reason, department: ctx.state.completedByDepartment!, ...freshClock(ctx) },
+      data: { reason: c.reason, department: ctx.state.completedByDepartment!, ...freshSla(ctx) },
     },
   ],
   CloseTicket: (c) => [

@@ -1,2 +1,2 @@
-export * from './sla-clock';
+export * from './sla-standing';
 export * from './sla-watch';

@@ -4,7 +4,7 @@ import type { TicketState } from '../model/ticket-state';
 import { decide } from '../decide/decide';
 import { actors, testCatalog, testCatalogConfig } from '../testing/test-catalog';
 import { given, steps } from '../testing/ticket-spec';
-import { slaStanding } from './sla-clock';
+import { slaStanding } from './sla-standing';
 import { nextSlaAction, nextSlaCheckAt } from './sla-watch';
 
 // A pothole (16 business hours) routed on Wednesday 25 November 2026 at 15:30 in the city's

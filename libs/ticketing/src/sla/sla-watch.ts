@@ -2,7 +2,7 @@ import type { ServiceCatalog } from '../catalog';
 import type { EscalateTicket, RecordSlaBreach } from '../commands/ticket-commands';
 import type { TicketState } from '../model/ticket-state';
 import { DIRECTOR_TIER } from '../model/ticket-values';
-import { slaStanding } from './sla-clock';
+import { slaStanding } from './sla-standing';
 
 /** A command the SLA watcher should issue, with the id that makes issuing it twice harmless. */
 export interface SlaAction {
