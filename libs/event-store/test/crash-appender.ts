@@ -12,7 +12,9 @@ async function appendForever(stream: number): Promise<void> {
     const result = await store.append(`crash-${stream}`, expected, [
       { id: crashEventId(stream, revision), type: 'Appended', data: { stream, revision, filler: 'x'.repeat(100) } },
     ]);
-    process.stdout.write(`ack ${stream} ${revision} ${result.position}\n`);
+    // The next append waits until the ack has reached the pipe: a write Node still holds in its own
+    // buffer (the parent reads slowly on a loaded machine) would die with the process unreported.
+    await new Promise((written) => process.stdout.write(`ack ${stream} ${revision} ${result.position}\n`, written));
   }
 }
 
