@@ -222,7 +222,7 @@ function durations(calendar: number[], business: number[]): DurationFigures {
 }
 
 /**
- * Marks the period ends a ticket is open at: every end e with start < e ≤ endedAt (a ticket that
+ * Marks the period ends a ticket is open at: every end e with start < e < endedAt (a ticket that
  * ends exactly at a period end no longer counts there), as +1/-1 in a difference array.
  */
 function addOpenStretch(delta: number[], ends: readonly number[], start: number, endedAt: string | null): void {
