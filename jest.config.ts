@@ -27,7 +27,7 @@ const config: Config = {
     '^@switchboard/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',
     '^@switchboard/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@switchboard/read-models$': '<rootDir>/libs/read-models/src/index.ts',
-    '^@switchboard/ticket-service$': '<rootDir>/libs/ticket-service/src/index.ts',
+    '^@switchboard/command-handling$': '<rootDir>/libs/command-handling/src/index.ts',
   },
 };
 

@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 // scripts may reach further (a browser test starts the API).
 
 const ROOT = resolve(__dirname, '..');
-const LIBS = ['ticketing', 'event-store', 'read-models', 'ticket-service'] as const;
+const LIBS = ['ticketing', 'event-store', 'read-models', 'command-handling'] as const;
 type Lib = (typeof LIBS)[number];
 
 /** Which of our libraries each library may import. */
@@ -15,7 +15,7 @@ const LIB_MAY_IMPORT: Record<Lib, readonly Lib[]> = {
   ticketing: [],
   'event-store': [],
   'read-models': ['event-store', 'ticketing'],
-  'ticket-service': ['event-store', 'ticketing'],
+  'command-handling': ['event-store', 'ticketing'],
 };
 
 interface Import {
@@ -144,7 +144,7 @@ describe('architecture', () => {
         fake('apps/cli/src/a.ts', '../../api/src/b', 'apps/api/src/b.ts'),
         fake('apps/web/src/a.ts', '@switchboard/ticketing', 'libs/ticketing/src/index.ts'),
         fake('apps/api/src/a.ts', '../../../libs/read-models/src/x', 'libs/read-models/src/x.ts'),
-        fake('libs/read-models/src/a.ts', '@switchboard/ticket-service', 'libs/ticket-service/src/index.ts'),
+        fake('libs/read-models/src/a.ts', '@switchboard/command-handling', 'libs/command-handling/src/index.ts'),
       ]),
     ).toHaveLength(6);
     const a = 'libs/ticketing/src/lifecycle/ticket-machine.ts';

@@ -10,7 +10,7 @@ const SOURCES = [
   'libs/ticketing/src',
   'libs/event-store/src',
   'libs/read-models/src',
-  'libs/ticket-service/src',
+  'libs/command-handling/src',
   'apps/api/tsconfig.app.json',
   'tsconfig.base.json',
 ];

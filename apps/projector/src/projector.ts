@@ -12,7 +12,7 @@ import {
   systemClock,
 } from '@switchboard/read-models';
 import { parseCatalog } from '@switchboard/ticketing';
-import { SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/ticket-service';
+import { SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/command-handling';
 import type { ProjectorConfig } from './projector-config';
 
 export interface ProjectorHooks {

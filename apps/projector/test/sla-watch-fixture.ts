@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@switchboard/event-store';
 import { createReadStore, ReadModels, type ReadStore } from '@switchboard/read-models';
 import type { Actor, TicketCommand } from '@switchboard/ticketing';
-import { loadTicket, SlaWatcher, TicketCommandHandler, type SlaActionKind } from '@switchboard/ticket-service';
+import { loadTicket, SlaWatcher, TicketCommandHandler, type SlaActionKind } from '@switchboard/command-handling';
 import { actors, testCatalog } from '../../../libs/ticketing/src/testing/test-catalog';
 import { projectAll } from '../../../libs/read-models/src/testing/project';
 

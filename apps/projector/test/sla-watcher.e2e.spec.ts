@@ -1,4 +1,4 @@
-import type { TicketCommandHandler } from '@switchboard/ticket-service';
+import type { TicketCommandHandler } from '@switchboard/command-handling';
 import { actors } from '../../../libs/ticketing/src/testing/test-catalog';
 import { DIRECTOR, DUE, ROUTED, shifted, SlaWatchFixture } from './sla-watch-fixture';
 

@@ -2,7 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyConflictError, EventTooLargeError, InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
 import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
-import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
+import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/command-handling';
 import {
   DepartmentNotFound,
   type FieldProblem,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandObserver, CommandOutcome } from '@switchboard/ticket-service';
+import type { CommandObserver, CommandOutcome } from '@switchboard/command-handling';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Latency buckets (seconds) from sub-millisecond appends to slow multi-second requests. */

@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ProjectionRunner, ReadModels } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
-import { SlaWatcher, SlaWatchLoop } from '@switchboard/ticket-service';
+import { SlaWatcher, SlaWatchLoop, TicketCommandHandler } from '@switchboard/command-handling';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/config.module';
 import { SwitchboardMetrics } from '../observability/switchboard-metrics';
 import { PROJECTION_RUNNER, READ_MODELS } from '../read-models/read-models.module';
-import { TicketCommandService } from '../tickets/command-handling/ticket-command.service';
 
 /**
  * The SLA watcher inside the API process (the embedded default): it scans on an interval while
@@ -28,7 +27,7 @@ export class SlaWatchService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(READ_MODELS) readModels: ReadModels,
     @Inject(PROJECTION_RUNNER) runner: ProjectionRunner,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    commands: TicketCommandService,
+    commands: TicketCommandHandler,
     metrics: SwitchboardMetrics,
   ) {
     this.watcher = new SlaWatcher({

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TicketCommandHandler } from '@switchboard/command-handling';
 import { AssignTicketController } from './assigning/assign-ticket.controller';
 import { TicketHistoryController } from './auditing/ticket-history.controller';
 import { CloseTicketController } from './closing/close-ticket.controller';
-import { TicketCommandService } from './command-handling/ticket-command.service';
+import { ticketCommandHandlerProvider } from './command-handling/ticket-command-handler.provider';
 import { CommentOnTicketController } from './commenting/comment-on-ticket.controller';
 import { CompleteTicketController } from './completing/complete-ticket.controller';
 import { EscalateTicketController } from './escalating/escalate-ticket.controller';
@@ -33,8 +34,8 @@ import { ViewTicketController } from './viewing/view-ticket.controller';
     ViewTicketController,
     TicketHistoryController,
   ],
-  providers: [TicketCommandService, TicketOpener, TicketReader],
+  providers: [ticketCommandHandlerProvider, TicketOpener, TicketReader],
   // One pipeline per process: its per-ticket lock only serialises commands that share it.
-  exports: [TicketCommandService, TicketOpener],
+  exports: [TicketCommandHandler, TicketOpener],
 })
 export class TicketsModule {}

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
-import { loadTicket } from '@switchboard/ticket-service';
+import { loadTicket } from '@switchboard/command-handling';
 import { ticketIdOfStream } from '@switchboard/ticketing';
 import { scanAll } from '@switchboard/read-models';
 import { type AuditRow, auditRow } from './audit-row';

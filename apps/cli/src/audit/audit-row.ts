@@ -1,4 +1,4 @@
-import type { TicketEventRecord } from '@switchboard/ticket-service';
+import type { TicketHistoryStep } from '@switchboard/command-handling';
 import type { Actor, TicketStatus } from '@switchboard/ticketing';
 import { formatLocalTime } from '../time/city-time';
 import { describeEvent } from './describe-event';
@@ -20,7 +20,7 @@ export interface AuditRow {
 }
 
 /** The audit row of one loaded ticket event; times in the details read in `timeZone`. */
-export function auditRow(ticketId: string, record: TicketEventRecord, timeZone: string): AuditRow {
+export function auditRow(ticketId: string, record: TicketHistoryStep, timeZone: string): AuditRow {
   const metadata = (record.event?.metadata ?? record.stored.metadata) as { occurredAt?: string; actor?: Actor; imported?: AuditRow['imported'] };
   return {
     ticketId,

@@ -1,5 +1,5 @@
 import type { EventStore } from '@switchboard/event-store';
-import { type LoadedTicket, loadTicket } from '@switchboard/ticket-service';
+import { type LoadedTicket, loadTicket } from '@switchboard/command-handling';
 import { isValidTicketId, ticketIdOfStream, ticketStreamName } from '@switchboard/ticketing';
 import { type CliIo, say, writeOut } from '../cli-io';
 import type { Command } from '../command';

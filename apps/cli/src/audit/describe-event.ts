@@ -1,4 +1,4 @@
-import type { RecordedTicketEvent } from '@switchboard/ticketing';
+import type { StampedTicketEvent } from '@switchboard/ticketing';
 
 const quoted = (text: string | undefined): string => (text ? ` "${text}"` : '');
 const part = (label: string, value: string | number | undefined): string => (value === undefined || value === '' ? '' : `${label} ${value}`);
@@ -8,14 +8,14 @@ const joined = (...parts: string[]): string => parts.filter(Boolean).join(', ');
 type TimeText = (iso: string) => string;
 
 /** The reason, notes and other particulars of an event, in words. */
-export function describeEvent(event: RecordedTicketEvent | undefined, time: TimeText): string {
+export function describeEvent(event: StampedTicketEvent | undefined, time: TimeText): string {
   if (!event) return '(an event type this version does not know; kept in history)';
   const details = describeData(event, time);
   const imported = event.metadata.imported;
   return imported ? `${details} [imported from ${imported.source} #${imported.originalId}]` : details;
 }
 
-function describeData(event: RecordedTicketEvent, time: TimeText): string {
+function describeData(event: StampedTicketEvent, time: TimeText): string {
   const due = (iso: string | undefined): string => part('due', iso === undefined ? undefined : time(iso));
   switch (event.type) {
     case 'TicketOpened': {

@@ -1,5 +1,5 @@
 import { ConcurrencyConflictError, type EventStore, type GlobalPosition, InvalidArgumentError } from '@switchboard/event-store';
-import { encodeTicketEvent, type RecordedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
+import { encodeTicketEvent, type StampedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
 
 /** How an imported ticket's append ended. */
 export type AppendOutcome = 'imported' | 'already_present' | { readonly refused: string };
@@ -11,7 +11,7 @@ export type AppendOutcome = 'imported' | 'already_present' | { readonly refused:
  */
 export async function appendImportedTicket(
   store: EventStore,
-  ticket: { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[] },
+  ticket: { readonly ticketId: string; readonly events: readonly StampedTicketEvent[] },
   head: GlobalPosition | undefined,
 ): Promise<AppendOutcome> {
   const events = ticket.events.map(encodeTicketEvent);

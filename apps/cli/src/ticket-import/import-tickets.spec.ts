@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RecordedEvent, SqliteEventStore } from '@switchboard/event-store';
-import { loadTicket } from '@switchboard/ticket-service';
+import { loadTicket } from '@switchboard/command-handling';
 import { deterministicEventId } from '@switchboard/ticketing';
 import { runCli } from '../../test/support/run-cli';
 import { useTempDir } from '../../test/support/temp-dir';

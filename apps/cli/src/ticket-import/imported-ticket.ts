@@ -5,7 +5,7 @@ import {
   type Location,
   MAX_DESCRIPTION_LENGTH,
   MAX_NOTE_LENGTH,
-  type RecordedTicketEvent,
+  type StampedTicketEvent,
   type ServiceCatalog,
   stampEvent,
   type TicketEvent,
@@ -19,7 +19,7 @@ import type { TimestampReader } from './source-timestamps';
  * on the way (the row is imported all the same) — or the reason it cannot be.
  */
 export type ImportedTicket =
-  { readonly ticketId: string; readonly events: readonly RecordedTicketEvent[]; readonly notes: readonly string[] } | { readonly bad: string };
+  { readonly ticketId: string; readonly events: readonly StampedTicketEvent[]; readonly notes: readonly string[] } | { readonly bad: string };
 
 /** The longest address the API accepts (`location.address` of OpenTicket). */
 export const MAX_ADDRESS_LENGTH = 500;
@@ -111,7 +111,7 @@ function buildTicket(row: SourceRow, { mapping, catalog, readTime }: ImportConte
   const commandId = `import:${mapping.source}:${caseId}`;
   const actor = { id: `import:${mapping.source}`, role: 'system' } as const;
   const imported = { source: mapping.source, originalId: caseId };
-  const events = facts.map(([event, occurredAt], index) => stampEvent(event, index, { commandId, actor, occurredAt, imported }) as RecordedTicketEvent);
+  const events = facts.map(([event, occurredAt], index) => stampEvent(event, index, { commandId, actor, occurredAt, imported }) as StampedTicketEvent);
   return { ticketId: caseId, events, notes };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@switchboard/event-store';
-import { TicketCommandHandler } from '@switchboard/ticket-service';
+import { TicketCommandHandler } from '@switchboard/command-handling';
 import { type Actor, parseCatalog, type ServiceCatalog, type TicketCommand } from '@switchboard/ticketing';
 
 /** The demo catalog the CLI uses by default. */

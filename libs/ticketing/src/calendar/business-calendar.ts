@@ -3,7 +3,7 @@ import type { CalendarConfig } from './calendar-config';
 import { calendarConfigProblems } from './calendar-config-problems';
 import { DAY_MS } from './local-date';
 import { OpeningHoursTable, type OpenSpan } from './opening-hours';
-import type { Sla } from './sla';
+import type { Sla } from '../sla/sla-duration';
 import { wallTimeOf } from './zoned-time';
 
 const HOUR_MS = 3_600_000;

@@ -1,4 +1,4 @@
-export { SLA_UNITS, type Sla, type SlaUnit } from '../calendar/sla';
+export { SLA_UNITS, type Sla, type SlaUnit } from '../sla/sla-duration';
 export type { CatalogConfig, CatalogPolicies } from './catalog-config';
 export { CatalogError } from './catalog-error';
 export { catalogProblems } from './catalog-problems';

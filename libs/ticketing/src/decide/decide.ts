@@ -1,7 +1,7 @@
 import { transition } from 'xstate';
 import { checkAttributeAnswers, type ServiceCatalog } from '../catalog';
 import type { OpenTicket, TicketCommand } from '../commands/ticket-commands';
-import type { RecordedTicketEvent } from '../events/ticket-events';
+import type { StampedTicketEvent } from '../events/ticket-events';
 import { stampEvent } from '../events/ticket-stream';
 import { explainRefusal } from '../lifecycle/explain-refusal';
 import { lifecycleSnapshot } from '../lifecycle/lifecycle-snapshot';
@@ -25,7 +25,7 @@ export interface DecisionContext {
 }
 
 export type Decision =
-  | { readonly ok: true; readonly events: RecordedTicketEvent[]; readonly status: TicketStatus }
+  | { readonly ok: true; readonly events: StampedTicketEvent[]; readonly status: TicketStatus }
   | { readonly ok: false; readonly error: DomainError; readonly problems?: readonly DomainError[] };
 
 /**
@@ -58,7 +58,7 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
     occurredAt: ctx.now.toISOString(),
     command,
   };
-  const events = facts.map((fact, index) => stampEvent(fact, index, stamp) as RecordedTicketEvent);
+  const events = facts.map((fact, index) => stampEvent(fact, index, stamp) as StampedTicketEvent);
   return { ok: true, events, status };
 }
 

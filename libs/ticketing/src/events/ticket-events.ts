@@ -113,7 +113,7 @@ export type TicketEvent =
 export type TicketEventType = TicketEvent['type'];
 
 /** A ticket event as stored, with its metadata. */
-export type RecordedTicketEvent<E extends TicketEvent = TicketEvent> = E & { readonly metadata: EventMetadata };
+export type StampedTicketEvent<E extends TicketEvent = TicketEvent> = E & { readonly metadata: EventMetadata };
 
 export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'TicketOpened',

@@ -2,8 +2,8 @@ import type { Actor } from '../model/actor';
 import { commandDigest } from './command-digest';
 import type { TicketCommand } from '../commands/ticket-commands';
 import { deterministicEventId } from './event-ids';
-import type { EventMetadata, RecordedTicketEvent, TicketEvent } from './ticket-events';
-import { CURRENT_SCHEMA_VERSION, type StoredTicketEvent, upcast } from './upcasters';
+import type { EventMetadata, StampedTicketEvent, TicketEvent } from './ticket-events';
+import { CURRENT_SCHEMA_VERSION, type TicketEventAsStored, upcast } from './upcasters';
 
 // The one mapping between ticket events and a store's records. Plain shapes only: the store's
 // own types match them structurally, so the domain imports nothing of the store.
@@ -50,7 +50,7 @@ export interface EventStamp {
 }
 
 /** The `index`-th fact of a command with its metadata: the event id derives from the command id. */
-export function stampEvent<E extends TicketEvent>(fact: E, index: number, stamp: EventStamp): RecordedTicketEvent<E> {
+export function stampEvent<E extends TicketEvent>(fact: E, index: number, stamp: EventStamp): StampedTicketEvent<E> {
   const metadata: EventMetadata = {
     eventId: deterministicEventId(stamp.commandId, index),
     commandId: stamp.commandId,
@@ -66,7 +66,7 @@ export function stampEvent<E extends TicketEvent>(fact: E, index: number, stamp:
 }
 
 /** A recorded ticket event as the store takes it. */
-export const encodeTicketEvent = (event: RecordedTicketEvent): EncodedTicketEvent => ({
+export const encodeTicketEvent = (event: StampedTicketEvent): EncodedTicketEvent => ({
   id: event.metadata.eventId,
   type: event.type,
   data: event.data as unknown as JsonRecord,
@@ -74,5 +74,5 @@ export const encodeTicketEvent = (event: RecordedTicketEvent): EncodedTicketEven
 });
 
 /** A stored record brought to today's schema; undefined for event types this version does not know. */
-export const decodeTicketEvent = (stored: StoredRecord): RecordedTicketEvent | undefined =>
-  upcast({ type: stored.type, data: stored.data, metadata: stored.metadata } as StoredTicketEvent);
+export const decodeTicketEvent = (stored: StoredRecord): StampedTicketEvent | undefined =>
+  upcast({ type: stored.type, data: stored.data, metadata: stored.metadata } as TicketEventAsStored);

@@ -1,8 +1,8 @@
 import { actors } from '../testing/test-catalog';
 import { fold } from '../evolve/evolve';
-import { CURRENT_SCHEMA_VERSION, upcast, type StoredTicketEvent } from './upcasters';
+import { CURRENT_SCHEMA_VERSION, upcast, type TicketEventAsStored } from './upcasters';
 
-const metadata = (schemaVersion?: number): StoredTicketEvent['metadata'] => ({
+const metadata = (schemaVersion?: number): TicketEventAsStored['metadata'] => ({
   eventId: '6f1c2a8e-0000-5000-8000-000000000001',
   commandId: 'legacy-1',
   correlationId: 'legacy-1',
@@ -14,7 +14,7 @@ const metadata = (schemaVersion?: number): StoredTicketEvent['metadata'] => ({
 
 describe('upcasting stored events', () => {
   // The exact shape version 1 of TicketOpened was stored in.
-  const storedV1: StoredTicketEvent = {
+  const storedV1: TicketEventAsStored = {
     type: 'TicketOpened',
     data: {
       ticketId: 'LEG-0001',
@@ -62,7 +62,7 @@ describe('upcasting stored events', () => {
   });
 
   it('leaves current events as they are', () => {
-    const current: StoredTicketEvent = { type: 'TicketCommented', data: { commentId: 'c', body: 'b', visibility: 'public' }, metadata: metadata(1) };
+    const current: TicketEventAsStored = { type: 'TicketCommented', data: { commentId: 'c', body: 'b', visibility: 'public' }, metadata: metadata(1) };
     expect(upcast(current)).toEqual({ ...current, metadata: { ...current.metadata, schemaVersion: 1 } });
   });
 

@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedTicketEvent, TicketEventType } from './ticket-events';
+import type { EventMetadata, StampedTicketEvent, TicketEventType } from './ticket-events';
 
 /** The schema version written today for each event type. */
 export const CURRENT_SCHEMA_VERSION: Readonly<Record<TicketEventType, number>> = {
@@ -17,7 +17,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TicketEventType, number>> =
 };
 
 /** An event as it comes out of a store: any schema version, data not yet trusted to today's shape. */
-export interface StoredTicketEvent {
+export interface TicketEventAsStored {
   readonly type: string;
   readonly data: Record<string, unknown>;
   readonly metadata: Omit<EventMetadata, 'schemaVersion'> & { readonly schemaVersion?: number };
@@ -71,7 +71,7 @@ const storedVersion = (raw: unknown, current: number): number => {
  * are returned as `undefined` so replay skips them instead of failing: history is never
  * rejected.
  */
-export function upcast(stored: StoredTicketEvent): RecordedTicketEvent | undefined {
+export function upcast(stored: TicketEventAsStored): StampedTicketEvent | undefined {
   if (!isKnownType(stored.type)) return undefined;
   const current = CURRENT_SCHEMA_VERSION[stored.type];
   let version = storedVersion(stored.metadata.schemaVersion, current);
@@ -85,5 +85,5 @@ export function upcast(stored: StoredTicketEvent): RecordedTicketEvent | undefin
     type: stored.type,
     data,
     metadata: { ...stored.metadata, schemaVersion: version },
-  } as unknown as RecordedTicketEvent;
+  } as unknown as StampedTicketEvent;
 }

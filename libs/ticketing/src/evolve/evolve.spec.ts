@@ -1,4 +1,4 @@
-import type { RecordedTicketEvent, TicketEvent } from '../events/ticket-events';
+import type { StampedTicketEvent, TicketEvent } from '../events/ticket-events';
 import { initialTicketState, type TicketState } from '../model/ticket-state';
 import { HISTORY_TO } from '../testing/state-histories';
 import { decide } from '../decide/decide';
@@ -13,7 +13,7 @@ import { evolve, fold } from './evolve';
 
 let sequence = 0;
 /** A stored event as an import or an older version could have written it. */
-const recorded = <E extends TicketEvent>(event: E, occurredAt = '2026-11-02T15:00:00.000Z'): RecordedTicketEvent =>
+const recorded = <E extends TicketEvent>(event: E, occurredAt = '2026-11-02T15:00:00.000Z'): StampedTicketEvent =>
   ({
     ...event,
     metadata: {
@@ -25,7 +25,7 @@ const recorded = <E extends TicketEvent>(event: E, occurredAt = '2026-11-02T15:0
       occurredAt,
       schemaVersion: 1,
     },
-  }) as RecordedTicketEvent;
+  }) as StampedTicketEvent;
 
 const opened = recorded(
   {
@@ -213,8 +213,8 @@ describe('evolve: facts that do not move the ticket', () => {
       type: 'TicketGeotagged',
       data: { lat: 1 },
     };
-    expect(evolve(state, unknown as unknown as RecordedTicketEvent)).toBe(state);
-    expect(fold([opened, unknown as unknown as RecordedTicketEvent, assigned()])).toStrictEqual(state);
+    expect(evolve(state, unknown as unknown as StampedTicketEvent)).toBe(state);
+    expect(fold([opened, unknown as unknown as StampedTicketEvent, assigned()])).toStrictEqual(state);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RecordedTicketEvent } from '../events/ticket-events';
+import type { StampedTicketEvent } from '../events/ticket-events';
 import { initialTicketState, type ResumableStatus, type TicketState } from '../model/ticket-state';
 
 const resumable = (status: TicketState['status']): ResumableStatus | undefined =>
@@ -8,7 +8,7 @@ const resumable = (status: TicketState['status']): ResumableStatus | undefined =
  * Folds one recorded event into the ticket's state. It never judges: whatever was recorded
  * happened, even if today's rules would refuse it (rules and roles change; history does not).
  */
-export function evolve(state: TicketState, event: RecordedTicketEvent): TicketState {
+export function evolve(state: TicketState, event: StampedTicketEvent): TicketState {
   switch (event.type) {
     case 'TicketOpened': {
       const d = event.data;
@@ -114,7 +114,7 @@ export function evolve(state: TicketState, event: RecordedTicketEvent): TicketSt
 }
 
 /** Folds a whole history, starting from a ticket that does not exist yet. */
-export const fold = (events: Iterable<RecordedTicketEvent>, from: TicketState = initialTicketState): TicketState => {
+export const fold = (events: Iterable<StampedTicketEvent>, from: TicketState = initialTicketState): TicketState => {
   let state = from;
   for (const event of events) state = evolve(state, event);
   return state;

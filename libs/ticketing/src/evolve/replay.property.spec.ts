@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TICKET_COMMAND_TYPES, type TicketCommand } from '../commands/ticket-commands';
 import { decide } from '../decide/decide';
-import type { RecordedTicketEvent } from '../events/ticket-events';
+import type { StampedTicketEvent } from '../events/ticket-events';
 import { upcast } from '../events/upcasters';
 import { lifecycleSnapshot } from '../lifecycle/lifecycle-snapshot';
 import { ticketLifecycle } from '../lifecycle/ticket-machine';
@@ -21,7 +21,7 @@ const attempt = fc.record({
 });
 
 interface Run {
-  history: RecordedTicketEvent[];
+  history: StampedTicketEvent[];
   states: TicketState[];
   statuses: string[];
 }
@@ -62,7 +62,7 @@ describe('replaying accepted histories (property-based)', () => {
         const run = play(attempts);
         const final = run.states.at(-1) ?? initialTicketState;
         expect(fold(run.history)).toEqual(final);
-        const stored = JSON.parse(JSON.stringify(run.history)) as RecordedTicketEvent[];
+        const stored = JSON.parse(JSON.stringify(run.history)) as StampedTicketEvent[];
         expect(fold(stored.map((e) => upcast(e)!))).toEqual(final);
       }),
       { numRuns: 300 },
@@ -98,7 +98,7 @@ describe('replaying accepted histories (property-based)', () => {
   it('evolve applies recorded history that today’s rules would refuse', () => {
     // Recorded under an older policy: staff of another department completed the ticket
     // straight from intake. Today that is forbidden; history still folds.
-    const metadata = (n: number): RecordedTicketEvent['metadata'] => ({
+    const metadata = (n: number): StampedTicketEvent['metadata'] => ({
       eventId: `e-${n}`,
       commandId: `c-${n}`,
       correlationId: `c-${n}`,
@@ -107,7 +107,7 @@ describe('replaying accepted histories (property-based)', () => {
       occurredAt: `2019-05-0${n}T12:00:00.000Z`,
       schemaVersion: 1,
     });
-    const history: RecordedTicketEvent[] = [
+    const history: StampedTicketEvent[] = [
       upcast({
         type: 'TicketOpened',
         data: { ticketId: 'OLD-1', serviceCode: 'RETIRED-SERVICE', description: 'old', channel: 'phone', priority: 'normal', department: 'PARKS' },

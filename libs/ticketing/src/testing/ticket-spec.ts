@@ -1,7 +1,7 @@
 import { decide, type Decision } from '../decide/decide';
 import type { DomainError } from '../decide/domain-errors';
 import type { TicketCommand } from '../commands/ticket-commands';
-import type { RecordedTicketEvent, TicketEvent } from '../events/ticket-events';
+import type { StampedTicketEvent, TicketEvent } from '../events/ticket-events';
 import { fold } from '../evolve/evolve';
 import type { Actor } from '../model/actor';
 import { initialTicketState, type TicketState } from '../model/ticket-state';
@@ -24,7 +24,7 @@ const START = '2026-11-02T14:00:00.000Z'; // a Monday, 09:00 in Boston
 let counter = 0;
 
 /** Runs a command against a state, failing the test if the command is refused. */
-export function accept(state: TicketState, step: Step, at: Date): RecordedTicketEvent[] {
+export function accept(state: TicketState, step: Step, at: Date): StampedTicketEvent[] {
   const decision = run(state, step, at);
   if (!decision.ok) throw new Error(`given-step ${step.command.type} was refused: ${decision.error.message}`);
   return decision.events;
@@ -46,7 +46,7 @@ function run(state: TicketState, step: Step, at: Date): Decision {
  */
 export function given(...steps: Step[]) {
   let clock = new Date(START);
-  const history: RecordedTicketEvent[] = [];
+  const history: StampedTicketEvent[] = [];
   let state: TicketState = initialTicketState;
   for (const step of steps) {
     clock = step.at ? new Date(step.at) : new Date(clock.getTime() + 60_000);
@@ -63,7 +63,7 @@ export function given(...steps: Step[]) {
       return {
         decision,
         /** The command is accepted and produces exactly these events (data compared partially). */
-        then(...expected: Array<Partial<RecordedTicketEvent> & { type: TicketEvent['type'] }>) {
+        then(...expected: Array<Partial<StampedTicketEvent> & { type: TicketEvent['type'] }>) {
           if (!decision.ok) throw new Error(`expected success, got ${decision.error.kind}: ${decision.error.message}`);
           expect(decision.events.map((e) => e.type)).toEqual(expected.map((e) => e.type));
           decision.events.forEach((e, i) => expect(e).toMatchObject(expected[i]));

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandResult } from '@switchboard/ticket-service';
+import type { CommandResult } from '@switchboard/command-handling';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
 import { type CommandMeta, CommandMetadata } from '../../tickets/command-handling/command-meta';

@@ -3,11 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModels } from '@switchboard/read-models';
 import type { Actor } from '@switchboard/ticketing';
 import { ConcurrencyConflictError } from '@switchboard/event-store';
-import { CommandRefused, type CommandResult, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/ticket-service';
+import { CommandRefused, type CommandResult, IdempotencyKeyReused, RevisionMismatch, TicketCommandHandler } from '@switchboard/command-handling';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { NothingToClaim } from '../../errors/api-exceptions';
 import { READ_MODELS } from '../../read-models/read-models.module';
-import { TicketCommandService } from '../../tickets/command-handling/ticket-command.service';
 
 /** How many unclaimed tickets one claim tries before answering that there is nothing to claim. */
 const CANDIDATES = 20;
@@ -21,7 +20,7 @@ const CANDIDATES = 20;
 export class QueueClaimer {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    private readonly commands: TicketCommandService,
+    private readonly commands: TicketCommandHandler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
-import { CommandRefused, IdempotencyKeyReused } from '@switchboard/ticket-service';
+import { CommandRefused, IdempotencyKeyReused } from '@switchboard/command-handling';
 import type { FieldProblem } from '../../errors/api-exceptions';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { problemFor } from '../../errors/problem-for';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CommandMeta } from '@switchboard/ticket-service';
+import type { CommandMeta } from '@switchboard/command-handling';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequest } from '../../errors/api-exceptions';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';

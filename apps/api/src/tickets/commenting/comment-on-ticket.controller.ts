@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/ticket-service';
-import { TicketCommandService } from '../command-handling/ticket-command.service';
+import type { CommandResult } from '@switchboard/command-handling';
+import { TicketCommandHandler } from '@switchboard/command-handling';
 import { CommentOnTicketDto } from './comment-on-ticket.dto';
 
 @ApiTags('commands')
@@ -11,7 +11,7 @@ import { CommentOnTicketDto } from './comment-on-ticket.dto';
 @OpenToResidents()
 @Controller('tickets')
 export class CommentOnTicketController {
-  constructor(private readonly commands: TicketCommandService) {}
+  constructor(private readonly commands: TicketCommandHandler) {}
 
   /** Adds an internal or public comment; the ticket does not move. */
   @Post(':id/comments')

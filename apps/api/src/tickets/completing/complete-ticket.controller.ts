@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/ticket-service';
-import { TicketCommandService } from '../command-handling/ticket-command.service';
+import type { CommandResult } from '@switchboard/command-handling';
+import { TicketCommandHandler } from '@switchboard/command-handling';
 import { CompleteTicketDto } from './complete-ticket.dto';
 
 @ApiTags('commands')
@@ -11,7 +11,7 @@ import { CompleteTicketDto } from './complete-ticket.dto';
 @OpenToResidents()
 @Controller('tickets')
 export class CompleteTicketController {
-  constructor(private readonly commands: TicketCommandService) {}
+  constructor(private readonly commands: TicketCommandHandler) {}
 
   /** Resolves the ticket with a resolution code and note. */
   @Post(':id/complete')

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/ticket-service';
+import type { CommandResult } from '@switchboard/command-handling';
 import { OpenTicketDto } from './open-ticket.dto';
 import { TicketOpener } from './ticket-opener';
 

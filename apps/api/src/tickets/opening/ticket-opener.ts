@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { newTicketId, type OpenTicket } from '@switchboard/ticketing';
 import type { CommandMeta } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/ticket-service';
-import { TicketIdTaken } from '@switchboard/ticket-service';
-import { TicketCommandService } from '../command-handling/ticket-command.service';
+import type { CommandResult } from '@switchboard/command-handling';
+import { TicketCommandHandler } from '@switchboard/command-handling';
+import { TicketIdTaken } from '@switchboard/command-handling';
 
 /** Draws before giving up: with 35-bit ids, even one collision is rare. */
 const MAX_DRAWS = 8;
@@ -15,7 +15,7 @@ const MAX_DRAWS = 8;
  */
 @Injectable()
 export class TicketOpener {
-  constructor(private readonly commands: TicketCommandService) {}
+  constructor(private readonly commands: TicketCommandHandler) {}
 
   /** Opens a ticket; the request's fields are the OpenTicket command without its id. */
   async open(fields: Omit<OpenTicket, 'type' | 'ticketId'>, meta: CommandMeta): Promise<CommandResult> {

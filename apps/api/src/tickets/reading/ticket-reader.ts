@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../clock/clock';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { allowedCommands } from './allowed-commands';
 import { maySeeContact, withoutHiddenContact } from './contact-visibility';
-import { loadTicket, type TicketEventRecord } from '@switchboard/ticket-service';
+import { loadTicket, type TicketHistoryStep } from '@switchboard/command-handling';
 import { ticketView, type TicketView } from './ticket-view';
 
 /** One entry of a ticket's audit trail. */
@@ -66,9 +66,9 @@ export class TicketReader {
   }
 }
 
-const occurredAt = (record: TicketEventRecord): number => Date.parse(record.event?.metadata.occurredAt ?? record.stored.recordedAt.toISOString());
+const occurredAt = (record: TicketHistoryStep): number => Date.parse(record.event?.metadata.occurredAt ?? record.stored.recordedAt.toISOString());
 
-function historyEntry(record: TicketEventRecord, showContact: boolean): HistoryEntry {
+function historyEntry(record: TicketHistoryStep, showContact: boolean): HistoryEntry {
   const { stored, event } = record;
   return {
     revision: stored.revision,

@@ -1,5 +1,5 @@
 import type { TicketCommandType, TicketOpened, TicketState } from '@switchboard/ticketing';
-import type { TicketEventRecord } from '@switchboard/ticket-service';
+import type { TicketHistoryStep } from '@switchboard/command-handling';
 
 type Opened = TicketOpened['data'];
 
@@ -16,7 +16,7 @@ export interface TicketView extends TicketState {
 
 /** Builds the view of a ticket at `revision` from the records up to it. */
 export function ticketView(
-  records: readonly TicketEventRecord[],
+  records: readonly TicketHistoryStep[],
   state: TicketState,
   revision: number,
   showContact: boolean,

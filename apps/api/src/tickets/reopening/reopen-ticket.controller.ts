@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/ticket-service';
-import { TicketCommandService } from '../command-handling/ticket-command.service';
+import type { CommandResult } from '@switchboard/command-handling';
+import { TicketCommandHandler } from '@switchboard/command-handling';
 import { ReopenTicketDto } from './reopen-ticket.dto';
 
 @ApiTags('commands')
@@ -11,7 +11,7 @@ import { ReopenTicketDto } from './reopen-ticket.dto';
 @OpenToResidents()
 @Controller('tickets')
 export class ReopenTicketController {
-  constructor(private readonly commands: TicketCommandService) {}
+  constructor(private readonly commands: TicketCommandHandler) {}
 
   /** Reopens a completed ticket within the window; it goes back to the completing department. */
   @Post(':id/reopen')

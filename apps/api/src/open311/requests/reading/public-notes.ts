@@ -1,5 +1,5 @@
-import type { CloseReason, RecordedTicketEvent, ServiceCatalog } from '@switchboard/ticketing';
-import type { TicketEventRecord } from '@switchboard/ticket-service';
+import type { CloseReason, StampedTicketEvent, ServiceCatalog } from '@switchboard/ticketing';
+import type { TicketHistoryStep } from '@switchboard/command-handling';
 
 /** One entry of the public history (the "notes" extension). */
 export interface PublicNote {
@@ -21,14 +21,14 @@ const CLOSED_BECAUSE: Record<CloseReason, string> = {
  * for colleagues and stay out, as do internal comments, priority changes and SLA breaches:
  * staff reach residents through public comments.
  */
-export function publicNotes(records: readonly TicketEventRecord[], catalog: ServiceCatalog): PublicNote[] {
+export function publicNotes(records: readonly TicketHistoryStep[], catalog: ServiceCatalog): PublicNote[] {
   return records.flatMap(({ event }) => {
     const note = event ? publicNoteOf(event, catalog) : undefined;
     return note ? [{ datetime: event!.metadata.occurredAt, ...note }] : [];
   });
 }
 
-function publicNoteOf(event: RecordedTicketEvent, catalog: ServiceCatalog): Omit<PublicNote, 'datetime'> | undefined {
+function publicNoteOf(event: StampedTicketEvent, catalog: ServiceCatalog): Omit<PublicNote, 'datetime'> | undefined {
   switch (event.type) {
     case 'TicketOpened':
       return { type: 'opened', description: 'Request received.' };

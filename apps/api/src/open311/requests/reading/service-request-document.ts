@@ -1,5 +1,5 @@
 import { ADDRESS_ID_ATTRIBUTE, responsibleDepartment, type TicketOpened } from '@switchboard/ticketing';
-import type { LoadedTicket } from '@switchboard/ticket-service';
+import type { LoadedTicket } from '@switchboard/command-handling';
 import { listOf, type Open311Record } from '../../format/open311-document';
 import type { Open311Endpoint } from '../../open311-endpoint';
 import { serviceNotice } from '../../services/service-notice';

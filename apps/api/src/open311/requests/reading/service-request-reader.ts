@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { isValidTicketId } from '@switchboard/ticketing';
-import { type LoadedTicket, loadTicket } from '@switchboard/ticket-service';
+import { type LoadedTicket, loadTicket } from '@switchboard/command-handling';
 import { TicketNotFound } from '../../../errors/api-exceptions';
 
 /** How many ticket streams a list answer reads at once. */

@@ -1,0 +1,38 @@
+import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@switchboard/event-store';
+import { decodeTicketEvent, evolve, initialTicketState, type StampedTicketEvent, type TicketState, ticketStreamName } from '@switchboard/ticketing';
+
+/** One stored event of a ticket: where it sits in the store, and the event brought to today's schema. */
+export interface TicketHistoryStep {
+  readonly stored: RecordedEvent;
+  /** Undefined for event types this version does not know (kept in history, skipped by the fold). */
+  readonly event?: StampedTicketEvent;
+  readonly stateBefore: TicketState;
+  readonly stateAfter: TicketState;
+}
+
+/** A ticket folded from its own stream. */
+export interface LoadedTicket {
+  readonly ticketId: string;
+  readonly records: readonly TicketHistoryStep[];
+  readonly state: TicketState;
+  /** Revision of the stream's last event; undefined when the ticket has no history. */
+  readonly revision?: number;
+}
+
+/** Reads a ticket's stream, upcasting every event, and folds it (recording each state on the way). */
+export async function loadTicket(store: EventStore, ticketId: string): Promise<LoadedTicket> {
+  const records: TicketHistoryStep[] = [];
+  let state = initialTicketState;
+  try {
+    for await (const stored of store.readStream(ticketStreamName(ticketId))) {
+      const event = decodeTicketEvent(stored);
+      const stateAfter = event ? evolve(state, event) : state;
+      records.push({ stored, event, stateBefore: state, stateAfter });
+      state = stateAfter;
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  const last = records.at(-1);
+  return { ticketId, records, state, revision: last?.stored.revision };
+}
