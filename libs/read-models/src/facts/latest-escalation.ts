@@ -1,4 +1,4 @@
-import type { EscalationReason, RecordedTicketEvent } from '@switchboard/ticketing';
+import type { EscalationReason, StampedTicketEvent } from '@switchboard/ticketing';
 
 /** A ticket's last escalation and breach since it was opened or last reopened: what GET /escalations shows beside its queue entry. */
 export interface LatestEscalation {
@@ -16,7 +16,7 @@ export const NO_ESCALATION: LatestEscalation = { escalationReason: null, escalat
  * starts a cycle without either; every other event returns `latest` itself. The projection, the
  * in-memory replay and migration 6's backfill all fold with it.
  */
-export function latestEscalationAfter(latest: LatestEscalation, event: RecordedTicketEvent): LatestEscalation {
+export function latestEscalationAfter(latest: LatestEscalation, event: StampedTicketEvent): LatestEscalation {
   switch (event.type) {
     case 'TicketEscalated':
       return { ...latest, escalationReason: event.data.reason, escalatedAt: event.metadata.occurredAt };

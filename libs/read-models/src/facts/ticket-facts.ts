@@ -1,4 +1,4 @@
-import { evolve, initialTicketState, type Channel, type ServiceCatalog, type RecordedTicketEvent, type TicketState } from '@switchboard/ticketing';
+import { evolve, initialTicketState, type Channel, type ServiceCatalog, type StampedTicketEvent, type TicketState } from '@switchboard/ticketing';
 
 /** What metrics need to know about one ticket, folded from its events. Times are ISO instants. */
 export interface TicketFacts {
@@ -41,7 +41,7 @@ export const endedAt = (facts: Pick<TicketFacts, 'completedAt' | 'closedAt'>): s
  * Folds one event into a ticket's facts: pure, so the projection and an in-memory replay (CLI)
  * give identical figures. Events before the ticket's opening leave it unopened (undefined).
  */
-export function ticketFactsFold(facts: TicketFacts | undefined, event: RecordedTicketEvent, catalog: ServiceCatalog): TicketFacts | undefined {
+export function ticketFactsFold(facts: TicketFacts | undefined, event: StampedTicketEvent, catalog: ServiceCatalog): TicketFacts | undefined {
   const at = event.metadata.occurredAt;
   if (event.type === 'TicketOpened') return opened(event.data, at, catalog, evolve(initialTicketState, event));
   if (!facts) return undefined;

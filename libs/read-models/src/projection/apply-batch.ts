@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@switchboard/event-store';
-import { decodeTicketEvent, type RecordedTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
+import { decodeTicketEvent, type StampedTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
 import { latestEscalationAfter, latestEscalationOfRow, NO_ESCALATION, type LatestEscalation } from '../facts/latest-escalation';
 import { ticketFactsFold } from '../facts/ticket-facts';
 import type { QueueChangesTable, ReadDb, WorkStartsTable } from '../store/read-db';
@@ -79,7 +79,7 @@ export async function applyBatch(
 }
 
 /** The work-starts row of a WorkStarted event; undefined for every other event. */
-export function workStartOf(ticketId: string, event: RecordedTicketEvent, recorded: RecordedEvent): WorkStartsTable | undefined {
+export function workStartOf(ticketId: string, event: StampedTicketEvent, recorded: RecordedEvent): WorkStartsTable | undefined {
   if (event.type !== 'WorkStarted') return undefined;
   const { commandId, actor } = event.metadata;
   return {

@@ -1,4 +1,4 @@
-import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type RecordedTicketEvent, type ServiceCatalog } from '@switchboard/ticketing';
+import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type StampedTicketEvent, type ServiceCatalog } from '@switchboard/ticketing';
 import type { LatestEscalation } from '../facts/latest-escalation';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { TicketFactsTable, TicketsTable } from '../store/read-db';
@@ -59,7 +59,7 @@ export interface TicketText {
 }
 
 /** The text a ticket is opened with; undefined for every other event (description and address never change). */
-export function openingTextOf(event: RecordedTicketEvent): TicketText | undefined {
+export function openingTextOf(event: StampedTicketEvent): TicketText | undefined {
   return event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : undefined;
 }
 
