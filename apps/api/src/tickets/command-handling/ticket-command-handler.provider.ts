@@ -1,0 +1,19 @@
+import type { FactoryProvider } from '@nestjs/common';
+import { TicketCommandHandler } from '@switchboard/command-handling';
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { CATALOG } from '../../catalog/catalog.module';
+import { CLOCK, type Clock } from '../../clock/clock';
+import { SwitchboardMetrics } from '../../observability/switchboard-metrics';
+
+/**
+ * The shared command pipeline, built once per process from the app's event store, catalog, clock
+ * and metrics: commands are injected as `TicketCommandHandler`, the very class the SLA watcher and
+ * the CLI construct, so the write side has one name and one face.
+ */
+export const ticketCommandHandlerProvider: FactoryProvider<TicketCommandHandler> = {
+  provide: TicketCommandHandler,
+  inject: [EVENT_STORE, CATALOG, CLOCK, SwitchboardMetrics],
+  useFactory: (store: EventStore, catalog: ServiceCatalog, clock: Clock, metrics: SwitchboardMetrics) =>
+    new TicketCommandHandler(store, catalog, () => clock.now(), metrics),
+};
