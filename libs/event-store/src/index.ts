@@ -3,6 +3,7 @@ export * from './port/errors';
 export { DEFAULT_MAX_EVENT_BYTES } from './port/validation';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export type { BackoffOptions } from './esdb/backoff';
 export { parseEventStoreUrl, type EventStoreConfig } from './config/event-store-url';

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { EventStore } from '../port/event-store';
 import { EsdbEventStore, type EsdbEventStoreOptions } from '../esdb/esdb-event-store';
 import { InMemoryEventStore } from '../memory/in-memory-event-store';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../postgres/postgres-event-store';
 import { SqliteEventStore, type SqliteEventStoreOptions } from '../sqlite/sqlite-event-store';
 import { parseEventStoreUrl } from './event-store-url';
 
@@ -10,6 +11,7 @@ import { parseEventStoreUrl } from './event-store-url';
 export interface EventStoreSettings {
   readonly sqlite?: SqliteEventStoreOptions;
   readonly esdb?: EsdbEventStoreOptions;
+  readonly postgres?: PostgresEventStoreOptions;
 }
 
 /** Opens the adapter a configuration URL selects (creating the SQLite file's directory if needed). */
@@ -23,5 +25,7 @@ export function createEventStore(url: string, settings: EventStoreSettings = {})
       return SqliteEventStore.open(config.path, settings.sqlite);
     case 'esdb':
       return EsdbEventStore.connect(config.connectionString, settings.esdb);
+    case 'postgres':
+      return PostgresEventStore.connect(config.connectionString, settings.postgres);
   }
 }

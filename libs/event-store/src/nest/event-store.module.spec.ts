@@ -58,6 +58,6 @@ describe('EventStoreModule', () => {
   });
 
   it('fails to start with a clear message for an unsupported URL', async () => {
-    await expect(contextWith(EventStoreModule.forRoot({ url: 'postgres://x' }))).rejects.toThrow(/not supported; use/);
+    await expect(contextWith(EventStoreModule.forRoot({ url: 'mysql://x' }))).rejects.toThrow(/not supported; use/);
   });
 });

@@ -7,7 +7,7 @@ export const EVENT_STORE = 'switchboard:EventStore';
 const OPTIONS = 'switchboard:EventStoreModuleOptions';
 
 export interface EventStoreModuleOptions extends EventStoreSettings {
-  /** e.g. the value of SWITCHBOARD_EVENT_STORE: `sqlite:./data/switchboard.db`, `memory:`, `esdb://…`. */
+  /** e.g. the value of SWITCHBOARD_EVENT_STORE: `sqlite:./data/switchboard.db`, `memory:`, `postgres://…`, `esdb://…`. */
   readonly url: string;
 }
 

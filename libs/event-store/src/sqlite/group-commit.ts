@@ -10,10 +10,20 @@ const BUSY_MAX_DELAY_MS = 200;
 /** One request's outcome inside a committed batch: a failure here does not fail the others. */
 export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
 
-interface Pending<T, R> {
+/** A queued request and how to answer its caller. */
+export interface Pending<T, R> {
   readonly request: T;
   readonly resolve: (value: R) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** Answers each request of a committed batch with its own outcome. */
+export function settle<T, R>(batch: readonly Pending<T, R>[], outcomes: readonly Outcome<R>[]): void {
+  batch.forEach((pending, i) => {
+    const outcome = outcomes[i];
+    if (outcome.ok) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
+  });
 }
 
 /**
@@ -107,10 +117,6 @@ export class GroupCommit<T, R> {
     }
     this.commitCount++;
     this.requestCount += batch.length;
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
-    });
+    settle(batch, outcomes);
   }
 }

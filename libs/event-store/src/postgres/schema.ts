@@ -1,0 +1,83 @@
+import type { ClientBase } from 'pg';
+import { StoreUnavailableError } from '../port/errors';
+
+/** The schema version this build writes; a database with a higher version was written by a newer Switchboard. */
+export const SCHEMA_VERSION = 1;
+
+/** The channel the append trigger notifies, with the schema of the log as payload. */
+export const APPENDED_CHANNEL = 'switchboard_event_store_appended';
+
+/**
+ * Migration N brings a schema from version N - 1 to N. Never edit a released migration: add one.
+ * Table names are prefixed, so the log may share a schema with the read models.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  -- position is assigned from event_store_head inside the appending transaction, whose row lock is
+  -- held until commit: positions have no gaps and their order is commit order (docs/architecture.md).
+  CREATE TABLE event_store_events (
+    position    bigint PRIMARY KEY,
+    event_id    uuid NOT NULL UNIQUE,
+    stream_name text NOT NULL,
+    revision    bigint NOT NULL,
+    type        text NOT NULL,
+    -- json, not jsonb: the text is kept exactly as written, so a retried append compares equal.
+    data        json NOT NULL,
+    metadata    json NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    UNIQUE (stream_name, revision)
+  );
+  CREATE TABLE event_store_head (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    position bigint NOT NULL
+  ) WITH (fillfactor = 20);
+  INSERT INTO event_store_head (position) VALUES (0);
+  CREATE FUNCTION event_store_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${APPENDED_CHANNEL}', TG_TABLE_SCHEMA);
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER event_store_appended AFTER UPDATE ON event_store_head FOR EACH ROW EXECUTE FUNCTION event_store_notify_appended();
+  `,
+];
+
+/**
+ * Creates the schema if needed and applies the migrations it lacks, in one transaction under an
+ * advisory lock (several processes may open the store at once). Returns the schema the tables are in.
+ */
+export async function migrate(client: ClientBase, schema: string | undefined, display: string): Promise<string> {
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`switchboard_event_store:${schema ?? ''}`]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const { rows } = await client.query<{ schema: string; meta: string | null }>(
+      `SELECT current_schema() AS schema, to_regclass('event_store_meta')::text AS meta`,
+    );
+    const [{ schema: actual, meta }] = rows;
+    if (actual === null) throw new StoreUnavailableError(`Event store ${display}: no schema to create the tables in (check search_path).`);
+    let from = 0;
+    if (meta === null) {
+      await client.query(`CREATE TABLE event_store_meta (key text PRIMARY KEY, value text NOT NULL)`);
+    } else {
+      const version = await client.query<{ value: string }>(`SELECT value FROM event_store_meta WHERE key = 'schema_version'`);
+      from = Number(version.rows[0]?.value ?? 0);
+    }
+    if (from > SCHEMA_VERSION) {
+      throw new StoreUnavailableError(
+        `Event store ${display} has schema version ${from}, newer than the ${SCHEMA_VERSION} this build understands; ` +
+          'it was left untouched. Upgrade Switchboard to open it.',
+      );
+    }
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version - 1]);
+    if (from < SCHEMA_VERSION) {
+      await client.query(`INSERT INTO event_store_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+        String(SCHEMA_VERSION),
+      ]);
+    }
+    await client.query('COMMIT');
+    return actual;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
