@@ -47,12 +47,12 @@ describe('department boundaries and resident contact data', () => {
     ]) {
       const answer = await api().request('GET', url, { token: as.resident });
       expect({ url, status: answer.status }).toEqual({ url, status: 403 });
-      expect(answer.body).toMatchObject({ error: 'Forbidden', rule: 'ResidentsUseOpen311' });
+      expect(answer.body).toMatchObject({ error: 'Forbidden', rule: 'residentsUseOpen311' });
       expect(answer.body.whoMay).toEqual(expect.arrayContaining([{ role: 'operator' }, { role: 'staff' }, { role: 'director' }]));
       expect(JSON.stringify(answer.body)).not.toContain('internal only');
     }
     const claim = await api().request('POST', '/departments/DPW/queue/claim', { token: as.resident });
-    expect(claim.body).toMatchObject({ error: 'Forbidden', rule: 'ResidentsUseOpen311' });
+    expect(claim.body).toMatchObject({ error: 'Forbidden', rule: 'residentsUseOpen311' });
     // What a resident may use: who they are, the public catalog, and commands (judged by the lifecycle's rules).
     expect((await api().request('GET', '/me', { token: as.resident })).status).toBe(200);
     expect((await api().request('GET', '/departments', { token: as.resident })).status).toBe(200);

@@ -96,7 +96,7 @@ describe.each(READ_STORE_KINDS)('POST /departments/:id/queue/claim (%s read stor
   });
 
   it('is for the department and the director; unknown departments are 404', async () => {
-    expect((await claim(as.operator)).body).toMatchObject({ statusCode: 403, rule: 'OnlyTheDepartmentClaimsFromItsQueue' });
+    expect((await claim(as.operator)).body).toMatchObject({ statusCode: 403, rule: 'onlyTheDepartmentClaimsFromItsQueue' });
     expect((await claim(as.engineeringStaff)).status).toBe(403);
     expect((await claim(as.resident)).status).toBe(403);
     expect((await api().request('POST', '/departments/NOPE/queue/claim', { token: as.director })).status).toBe(404);

@@ -83,12 +83,12 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
     expect((await report(`from=${from}&to=${to}&groupBy=channel&period=month`, as.dpwHead)).status).toBe(403);
     for (const token of [as.dpwStaff, as.operator]) {
       const refused = await report(`from=${from}&to=${to}&groupBy=department&period=month`, token);
-      expect(refused.body).toMatchObject({ statusCode: 403, rule: 'CompletionMetricsAreForTheDirectorAndDepartmentHeads' });
+      expect(refused.body).toMatchObject({ statusCode: 403, rule: 'completionMetricsAreForTheDirectorAndDepartmentHeads' });
     }
     // Resident tokens are kept out of every staff route before its own rules are asked.
     expect((await report(`from=${from}&to=${to}&groupBy=department&period=month`, as.resident)).body).toMatchObject({
       statusCode: 403,
-      rule: 'ResidentsUseOpen311',
+      rule: 'residentsUseOpen311',
     });
   });
 

@@ -11,13 +11,65 @@ const catalogFile = JSON.parse(readFileSync(join(__dirname, '../../../libs/ticke
 describe('GET /me', () => {
   const api = useTestApi();
 
+  const EVERY_DEPARTMENT = ['311', 'CLERK', 'DPW', 'ASSESSING', 'TREASURER', 'ISD', 'PARKING', 'HEALTH', 'PARKS', 'ENGINEERING', 'VETERANS'];
+  const dpwMember = { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], escalations: false, staffApi: true };
   it.each([
-    ['staff', as.dpwStaff, { id: 'sam.dpw', name: 'Sam (Public Works staff)', role: 'staff', department: 'DPW' }],
-    ['a department head', as.dpwHead, { id: 'hana.dpw', name: 'Hana (Head of Public Works)', role: 'department_head', department: 'DPW' }],
-    ['the director', as.director, { id: 'dee.director', name: 'Dee (Director of Constituent Services)', role: 'director', department: null }],
-    ['an operator', as.operator, { id: 'ada.operator', name: 'Ada (311 operator)', role: 'operator', department: null }],
-    ['a resident', as.resident, { id: 'resident-portal', name: 'Resident web portal (Open311 api key)', role: 'resident', department: null }],
-  ])("answers who %s is, and the API clock's now", async (_, token, caller) => {
+    [
+      'staff',
+      as.dpwStaff,
+      { id: 'sam.dpw', name: 'Sam (Public Works staff)', role: 'staff', department: 'DPW', may: { ...dpwMember, completionMetricsBy: [] } },
+    ],
+    [
+      'a department head',
+      as.dpwHead,
+      {
+        id: 'hana.dpw',
+        name: 'Hana (Head of Public Works)',
+        role: 'department_head',
+        department: 'DPW',
+        may: { ...dpwMember, completionMetricsBy: ['department', 'service'], escalations: true },
+      },
+    ],
+    [
+      'the director',
+      as.director,
+      {
+        id: 'dee.director',
+        name: 'Dee (Director of Constituent Services)',
+        role: 'director',
+        department: null,
+        may: {
+          readQueuesOf: EVERY_DEPARTMENT,
+          claimFromQueuesOf: EVERY_DEPARTMENT,
+          completionMetricsBy: ['department', 'service', 'channel'],
+          escalations: true,
+          staffApi: true,
+        },
+      },
+    ],
+    [
+      'an operator',
+      as.operator,
+      {
+        id: 'ada.operator',
+        name: 'Ada (311 operator)',
+        role: 'operator',
+        department: null,
+        may: { readQueuesOf: EVERY_DEPARTMENT, claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, staffApi: true },
+      },
+    ],
+    [
+      'a resident',
+      as.resident,
+      {
+        id: 'resident-portal',
+        name: 'Resident web portal (Open311 api key)',
+        role: 'resident',
+        department: null,
+        may: { readQueuesOf: [], claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, staffApi: false },
+      },
+    ],
+  ])("answers who %s is, what they may read, and the API clock's now", async (_, token, caller) => {
     const answer = await api().request('GET', '/me', { token });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ ...caller, now: '2026-11-02T14:00:00.000Z' });

@@ -65,6 +65,28 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue (%s read store)', (k
     }
   });
 
+  it('carries the work commands the caller may send for each entry, as the lifecycle judges them', async () => {
+    const actionsOf = async (token: string, at = position) =>
+      Object.fromEntries(
+        (await api().request('GET', `/departments/DPW/queue?position=${at}`, { token })).body.entries.map((entry: { ticketId: string; actions: string[] }) => [
+          entry.ticketId,
+          entry.actions,
+        ]),
+      );
+    const staff = await actionsOf(as.dpwStaff);
+    expect(staff[escalated]).toEqual(['StartWork', 'PutTicketOnHold', 'CompleteTicket']);
+    expect(staff[urgent]).toEqual(['StartWork', 'PutTicketOnHold', 'CompleteTicket']);
+    expect(staff[mine]).toEqual(['PutTicketOnHold', 'CompleteTicket']);
+    expect(await actionsOf(as.director)).toEqual(staff);
+    // 311 reads every queue but works none of them.
+    expect(Object.values(await actionsOf(as.operator)).every((actions) => (actions as string[]).length === 0)).toBe(true);
+    // Each listed command is accepted: StartWork on the urgent ticket, by the staff it was offered to.
+    const started = await api().command(`/tickets/${urgent}/start`, as.dpwStaff);
+    expect(started.status).toBe(200);
+    const after = await actionsOf(as.dpwStaff, started.body.position);
+    expect(after[urgent]).toEqual(['PutTicketOnHold', 'CompleteTicket']);
+  });
+
   it('is for the department, 311 operators and the director', async () => {
     expect((await queue('', as.dpwHead)).status).toBe(200);
     expect((await queue('', as.operator)).status).toBe(200);
@@ -73,7 +95,7 @@ describe.each(READ_STORE_KINDS)('GET /departments/:id/queue (%s read store)', (k
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({
       error: 'Forbidden',
-      rule: 'QueueIsReadByItsDepartment311AndTheDirector',
+      rule: 'aQueueIsReadByItsDepartment311AndTheDirector',
       whoMay: expect.arrayContaining([{ role: 'staff', department: 'DPW' }]),
     });
     expect((await queue('', as.resident)).status).toBe(403);

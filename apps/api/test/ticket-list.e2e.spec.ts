@@ -110,6 +110,6 @@ describe.each(READ_STORE_KINDS)('GET /tickets (%s read store)', (kind) => {
     for (const token of [as.operator, as.dpwHead, as.engineeringStaff, as.director]) expect((await list('', token)).status).toBe(200);
     const resident = await list('', as.resident);
     expect(resident.status).toBe(403);
-    expect(resident.body.rule).toBe('ResidentsUseOpen311');
+    expect(resident.body.rule).toBe('residentsUseOpen311');
   });
 });

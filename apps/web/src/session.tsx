@@ -29,10 +29,13 @@ export const storedToken = (): string | null => window.sessionStorage.getItem(TO
 export const storeToken = (token: string): void => window.sessionStorage.setItem(TOKEN_KEY, token);
 export const forgetToken = (): void => window.sessionStorage.removeItem(TOKEN_KEY);
 
-/** Who may see what in the console (the API enforces the same; the console only hides what would be refused). */
+/**
+ * What the console shows, read off `/me`'s `may` (the API's read rules judged for the caller): the
+ * console restates no rule, it only hides what the API would refuse.
+ */
 export const may = {
-  seeDashboard: (me: Me) => me.role === 'director' || me.role === 'department_head',
-  seeAnyQueue: (me: Me) => me.role === 'director' || me.role === 'operator',
-  workQueue: (me: Me, department: string) => me.role === 'director' || ((me.role === 'staff' || me.role === 'department_head') && me.department === department),
-  useConsole: (me: Me) => me.role !== 'resident',
+  seeDashboard: (me: Me) => me.may.completionMetricsBy.length > 0,
+  seeAnyQueue: (me: Me) => me.may.readQueuesOf.some((department) => department !== me.department),
+  workQueue: (me: Me, department: string) => me.may.claimFromQueuesOf.includes(department),
+  useConsole: (me: Me) => me.may.staffApi,
 };

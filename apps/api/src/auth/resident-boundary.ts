@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Actor } from '@switchboard/ticketing';
-import { QueryForbidden } from '../errors/api-exceptions';
+import { assertMayRead } from './read-access';
 
 export const OPEN_TO_RESIDENTS = 'switchboard:openToResidents';
 
@@ -18,10 +18,5 @@ export const OpenToResidents = () => SetMetadata(OPEN_TO_RESIDENTS, true);
  * route is marked OpenToResidents, so a new route is closed to residents until someone decides otherwise.
  */
 export function assertResidentMay(actor: Actor, openToResidents: boolean): void {
-  if (actor.role !== 'resident' || openToResidents) return;
-  throw new QueryForbidden(
-    'ResidentsUseOpen311',
-    [{ role: 'operator' }, { role: 'staff' }, { role: 'department_head' }, { role: 'director' }],
-    'Resident tokens see what Open311 shows (public fields and public notes); this route is for city staff. Use the Open311 endpoint.',
-  );
+  if (!openToResidents) assertMayRead('residentsUseOpen311', actor, {});
 }

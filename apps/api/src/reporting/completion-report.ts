@@ -11,14 +11,14 @@ import {
   type ReadModels,
   validateCompletionMetricsOptions,
 } from '@switchboard/read-models';
-import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
+import { type Actor, completionGroupVisible, type ServiceCatalog } from '@switchboard/ticketing';
 import { type AnswerSource, pastInstant } from '../as-of/as-of';
 import { AsOfReplays } from '../as-of/as-of-replays';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { READ_MODELS } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
-import { completionFiguresFor } from './completion-access';
+import { assertMayRead } from '../auth/read-access';
 import type { CompletionQueryDto } from './completion-query.dto';
 
 /** A completion report as GET /metrics/completion answers it. */
@@ -54,7 +54,8 @@ export class CompletionReporter {
       throw new InvalidQueryParameterError('groupBy', `must be one of ${GROUP_BYS.join(', ')}; got ${JSON.stringify(query.groupBy)}.`);
     }
     const groupBy = query.groupBy as GroupBy;
-    const visible = completionFiguresFor(actor, groupBy, this.catalog);
+    assertMayRead('completionMetricsAreForTheDirectorAndDepartmentHeads', actor, { groupBy });
+    const visible = completionGroupVisible(actor, groupBy, (code) => this.catalog.service(code)?.department);
     const now = this.clock.now();
     const timeZone = this.catalog.config.calendar.timeZone;
     const asked = validateCompletionMetricsOptions({ from: new Date(query.from), to: new Date(query.to), groupBy, period: query.period as Period, timeZone });
@@ -66,7 +67,7 @@ export class CompletionReporter {
       timeZone,
       asOf: asOf.toISOString(),
       source,
-      figures: figures.filter(visible),
+      figures: figures.filter((figure) => visible(figure.group)),
     });
     if (query.asOf === undefined) {
       await this.readYourWrites.reach(query.position);

@@ -1,13 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type EscalationEntry, escalationsAmong, InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
-import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
+import { type Actor, escalationsDepartmentFor, type ServiceCatalog } from '@switchboard/ticketing';
 import { type AnswerSource, pastInstant } from '../as-of/as-of';
 import { AsOfReplays } from '../as-of/as-of-replays';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { assertMayRead } from '../auth/read-access';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
-import { DepartmentNotFound, QueryForbidden } from '../errors/api-exceptions';
+import { DepartmentNotFound } from '../errors/api-exceptions';
 import { READ_MODELS } from '../read-models/read-models.module';
 import { EscalationsQueryDto } from './escalations-query.dto';
 
@@ -39,7 +40,8 @@ export class EscalationsController {
   @Get()
   async escalations(@Query() query: EscalationsQueryDto, @CurrentActor() actor: Actor): Promise<EscalationsPage> {
     if (query.department !== undefined && !this.catalog.department(query.department)) throw new DepartmentNotFound(query.department);
-    const department = departmentVisibleTo(actor, query.department);
+    assertMayRead('escalationsAreForTheDirectorAndDepartmentHeads', actor, { department: query.department });
+    const department = escalationsDepartmentFor(actor, query.department);
     const now = this.clock.now();
     const limit = query.limit === undefined ? undefined : Number(query.limit);
     if (query.asOf === undefined) {
@@ -52,19 +54,4 @@ export class EscalationsController {
     const tickets = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
     return { tickets, nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
   }
-}
-
-/** The director sees every department (or the one asked for); a department head only their own. */
-function departmentVisibleTo(actor: Actor, asked: string | undefined): string | undefined {
-  if (actor.role === 'director') return asked;
-  if (actor.role === 'department_head' && (asked === undefined || asked === actor.department)) return actor.department;
-  const rule = 'EscalationsAreForTheDirectorAndDepartmentHeads';
-  const whoMay = [{ role: 'director' }, { role: 'department_head', department: actor.role === 'department_head' ? actor.department : undefined }];
-  throw new QueryForbidden(
-    rule,
-    whoMay,
-    actor.role === 'department_head'
-      ? `A department head sees the escalations of ${actor.department} only; leave out "department" or ask for ${actor.department}.`
-      : 'Escalations are for the director and department heads (their own department).',
-  );
 }

@@ -102,6 +102,14 @@ interface DeclaredMe {
   readonly name: string;
   readonly role: Role;
   readonly department: string | null;
+  /** What the read rules let the caller read and claim: the console shows what they allow, it does not restate them. */
+  readonly may: {
+    readonly readQueuesOf: readonly string[];
+    readonly claimFromQueuesOf: readonly string[];
+    readonly completionMetricsBy: readonly ('department' | 'service' | 'channel')[];
+    readonly escalations: boolean;
+    readonly staffApi: boolean;
+  };
   /** The API's clock: the console's "now". */
   readonly now: string;
 }
@@ -135,6 +143,8 @@ interface DeclaredQueueEntry {
   readonly department: string;
   readonly description: string;
   readonly address: string | null;
+  /** The work commands the caller may send for this ticket now, as the API's lifecycle judges them. */
+  readonly actions: readonly string[];
 }
 
 interface DeclaredQueue {

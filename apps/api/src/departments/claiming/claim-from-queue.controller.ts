@@ -5,7 +5,7 @@ import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
 import { type CommandMeta, CommandMetadata } from '../../tickets/command-handling/command-meta';
 import { KnownDepartmentPipe } from '../known-department.pipe';
-import { assertMayClaim } from '../queue-access';
+import { assertMayRead } from '../../auth/read-access';
 import { ClaimQueryDto } from './claim-query.dto';
 import { QueueClaimer } from './queue-claimer';
 
@@ -26,7 +26,7 @@ export class ClaimFromQueueController {
     @Req() request: AuthenticatedRequest,
     @CommandMetadata() meta: CommandMeta,
   ): Promise<CommandResult> {
-    assertMayClaim(request.actor, department);
+    assertMayRead('onlyTheDepartmentClaimsFromItsQueue', request.actor, { department });
     await this.readYourWrites.reach(query.position);
     const retryable = request.headers['idempotency-key'] !== undefined;
     return this.claimer.claim(department, request.actor, request.id, retryable ? meta.commandId : undefined);

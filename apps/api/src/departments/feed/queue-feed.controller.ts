@@ -6,7 +6,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { InvalidRequest } from '../../errors/api-exceptions';
 import { GLOBAL_POSITION } from '../../read-your-writes/read-position.query';
 import { KnownDepartmentPipe } from '../known-department.pipe';
-import { assertMayReadQueue } from '../queue-access';
+import { assertMayRead } from '../../auth/read-access';
 import { type FeedRequest, FeedStartGuard } from './feed-start.guard';
 import { QueueFeeds } from './queue-feeds';
 
@@ -28,7 +28,7 @@ export class QueueFeedController {
     @CurrentActor() actor: Actor,
     @Req() request: FeedRequest,
   ): Observable<MessageEvent> {
-    assertMayReadQueue(actor, department);
+    assertMayRead('aQueueIsReadByItsDepartment311AndTheDirector', actor, { department });
     if (lastEventId !== undefined && !GLOBAL_POSITION.test(lastEventId)) {
       throw new InvalidRequest([{ field: 'Last-Event-ID', message: 'must be the id of an event this feed sent' }]);
     }

@@ -1,11 +1,8 @@
-import { type Actor, responsibleDepartment, type TicketState } from '@switchboard/ticketing';
+import { type Actor, mayRead, type TicketState } from '@switchboard/ticketing';
 
-/** Resident contact data is for 311, the director and the ticket's own department (DESIGN.md). */
-export function maySeeContact(actor: Actor, ticket: TicketState): boolean {
-  if (actor.role === 'operator' || actor.role === 'director') return true;
-  const department = responsibleDepartment(ticket);
-  return (actor.role === 'staff' || actor.role === 'department_head') && department !== undefined && actor.department === department;
-}
+/** Whether the ticket's resident contact data is shown to `actor` (the domain's read rule). */
+export const maySeeContact = (actor: Actor, ticket: TicketState): boolean =>
+  mayRead('residentContactIsFor311TheDirectorAndTheTicketsDepartment', actor, { ticket });
 
 /** Event data with `contact` removed unless it may be shown. */
 export function withoutHiddenContact(data: Readonly<Record<string, unknown>>, showContact: boolean): Readonly<Record<string, unknown>> {

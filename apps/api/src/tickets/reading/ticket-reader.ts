@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { type Actor, type ServiceCatalog } from '@switchboard/ticketing';
+import { type Actor, allowedCommands, type ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../../catalog/catalog.module';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { TicketNotFound } from '../../errors/api-exceptions';
-import { allowedCommands } from './allowed-commands';
 import { maySeeContact, withoutHiddenContact } from './contact-visibility';
 import { loadTicket, type TicketHistoryStep } from '@switchboard/command-handling';
 import { ticketView, type TicketView } from './ticket-view';

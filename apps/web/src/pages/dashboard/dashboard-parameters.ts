@@ -17,7 +17,7 @@ export interface Parameters {
 export function parametersOf(query: URLSearchParams, session: Session): Parameters {
   const today = cityDate(session.catalog.timeZone, session.now());
   const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
-  const groups = session.me.role === 'director' ? (['department', 'service', 'channel'] as const) : (['department', 'service'] as const);
+  const groups = session.me.may.completionMetricsBy;
   return {
     from: query.get('from') ?? addDays(today, -29),
     to: query.get('to') ?? today,

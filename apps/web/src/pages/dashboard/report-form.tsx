@@ -40,7 +40,7 @@ export function ReportForm({
         <select id="groupBy" value={form.groupBy} onChange={(e) => onChange({ ...form, groupBy: e.target.value as Parameters['groupBy'] })}>
           <option value="department">Department</option>
           <option value="service">Service</option>
-          {me.role === 'director' && <option value="channel">Channel</option>}
+          {me.may.completionMetricsBy.includes('channel') && <option value="channel">Channel</option>}
         </select>
       </div>
       <div className="field">

@@ -6,7 +6,6 @@ import { commandSpec } from '../../lib/commands';
 import { urgencyOf } from '../../lib/urgency';
 import { statusInWords } from '../../lib/words';
 import { useSession } from '../../session';
-import { actionsFor } from './row-actions';
 
 /** The queue in the API's order, each row flagged overdue / at risk / escalated; with the row actions when the person works it. */
 export function QueueTable({
@@ -102,7 +101,7 @@ function QueueRow({
       {canWork && (
         <td>
           <div className="row-actions">
-            {actionsFor(entry).map((type) => (
+            {entry.actions.map((type) => (
               <button
                 type="button"
                 key={type}

@@ -1,0 +1,155 @@
+import type { Actor, Role } from '../model/actor';
+import type { TicketState } from '../model/ticket-state';
+import { responsibleDepartment } from './policy-rules';
+
+/** Who may read: a role, and for department roles the department (`undefined` where any department's member may). */
+export interface ReadPermission {
+  readonly role: Role;
+  readonly department?: string;
+}
+
+/** How a completion report is grouped (the read side's `GroupBy`). */
+export type CompletionGrouping = 'department' | 'service' | 'channel';
+
+/** What each read rule is asked about. */
+export interface ReadSubjects {
+  readonly residentsUseOpen311: Record<string, never>;
+  readonly aQueueIsReadByItsDepartment311AndTheDirector: { readonly department: string };
+  readonly onlyTheDepartmentClaimsFromItsQueue: { readonly department: string };
+  readonly completionMetricsAreForTheDirectorAndDepartmentHeads: { readonly groupBy: CompletionGrouping };
+  readonly escalationsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
+  readonly residentContactIsFor311TheDirectorAndTheTicketsDepartment: { readonly ticket: TicketState };
+}
+
+export type ReadRuleName = keyof ReadSubjects;
+
+interface ReadRule<S> {
+  readonly check: (actor: Actor, subject: S) => boolean;
+  readonly whoMay: (actor: Actor, subject: S) => readonly ReadPermission[];
+  /** Why the caller is refused, in words; the rule name and who-may go with it. */
+  readonly refusal: (actor: Actor, subject: S) => string;
+}
+
+const is = (actor: Actor, ...roles: Role[]) => roles.includes(actor.role);
+const memberOf = (actor: Actor, department: string | undefined) =>
+  is(actor, 'staff', 'department_head') && department !== undefined && actor.department === department;
+const headOf = (actor: Actor): string | undefined => (actor.role === 'department_head' ? actor.department : undefined);
+const members = (department: string | undefined): ReadPermission[] => [
+  { role: 'staff', department },
+  { role: 'department_head', department },
+];
+
+/**
+ * Who-may rules for reading, beside the command rules of `policy-rules.ts`: one named rule per
+ * kind of read, each with its check, its who-may table and its refusal in words. The API enforces
+ * them (a refusal is a 403 naming the rule), `/me` and queue entries report them, and the console
+ * only shows what they allow.
+ */
+export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N]> } = {
+  // Resident tokens are the Open311 api_keys of third-party apps: they see what Open311 shows.
+  residentsUseOpen311: {
+    check: (actor) => !is(actor, 'resident'),
+    whoMay: () => [{ role: 'operator' }, { role: 'staff' }, { role: 'department_head' }, { role: 'director' }],
+    refusal: () => 'Resident tokens see what Open311 shows (public fields and public notes); this route is for city staff. Use the Open311 endpoint.',
+  },
+  aQueueIsReadByItsDepartment311AndTheDirector: {
+    check: (actor, { department }) => memberOf(actor, department) || is(actor, 'operator', 'director'),
+    whoMay: (_actor, { department }) => [...members(department), { role: 'operator' }, { role: 'director' }],
+    refusal: (_actor, { department }) => `Only ${department} staff, 311 operators and the director may read the ${department} queue.`,
+  },
+  // Claiming starts work, which the department's own staff and head (and the director) may do.
+  onlyTheDepartmentClaimsFromItsQueue: {
+    check: (actor, { department }) => memberOf(actor, department) || is(actor, 'director'),
+    whoMay: (_actor, { department }) => [...members(department), { role: 'director' }],
+    refusal: (_actor, { department }) => `Only ${department} staff, its head and the director may claim from the ${department} queue.`,
+  },
+  // A department head sees their own department and the services it owns; channels mix every
+  // department, so grouping by channel is the director's alone.
+  completionMetricsAreForTheDirectorAndDepartmentHeads: {
+    check: (actor, { groupBy }) => is(actor, 'director') || (headOf(actor) !== undefined && groupBy !== 'channel'),
+    whoMay: () => [{ role: 'director' }, { role: 'department_head' }],
+    refusal: (actor) =>
+      headOf(actor) !== undefined
+        ? 'Department heads see completion metrics grouped by department or by service; grouping by channel is for the director.'
+        : 'Completion metrics are for the director and department heads.',
+  },
+  // The director sees every department's escalations (or the one asked for); a department head only their own.
+  escalationsAreForTheDirectorAndDepartmentHeads: {
+    check: (actor, { department }) => is(actor, 'director') || (headOf(actor) !== undefined && (department === undefined || department === headOf(actor))),
+    whoMay: (actor) => [{ role: 'director' }, { role: 'department_head', department: headOf(actor) }],
+    refusal: (actor) =>
+      headOf(actor) !== undefined
+        ? `A department head sees the escalations of ${headOf(actor)} only; leave out "department" or ask for ${headOf(actor)}.`
+        : 'Escalations are for the director and department heads (their own department).',
+  },
+  // Resident contact data is for 311, the director and the ticket's own department (DESIGN.md):
+  // hidden from everyone else, never refused.
+  residentContactIsFor311TheDirectorAndTheTicketsDepartment: {
+    check: (actor, { ticket }) => is(actor, 'operator', 'director') || memberOf(actor, responsibleDepartment(ticket)),
+    whoMay: (_actor, { ticket }) => [{ role: 'operator' }, { role: 'director' }, ...members(responsibleDepartment(ticket))],
+    refusal: () => 'Resident contact data is for 311, the director and the ticket’s own department.',
+  },
+};
+
+/** Whether `actor` may read what the rule guards. */
+export const mayRead = <N extends ReadRuleName>(rule: N, actor: Actor, subject: ReadSubjects[N]): boolean =>
+  (READ_RULES[rule] as ReadRule<ReadSubjects[N]>).check(actor, subject);
+
+/** A refused read: the rule, who may, and why, in words. */
+export interface ReadRefusal {
+  readonly rule: ReadRuleName;
+  readonly whoMay: readonly ReadPermission[];
+  readonly message: string;
+}
+
+/** Why `actor` may not read what the rule guards; undefined when they may. */
+export function readRefusal<N extends ReadRuleName>(rule: N, actor: Actor, subject: ReadSubjects[N]): ReadRefusal | undefined {
+  const r = READ_RULES[rule] as ReadRule<ReadSubjects[N]>;
+  if (r.check(actor, subject)) return undefined;
+  return { rule, whoMay: r.whoMay(actor, subject), message: r.refusal(actor, subject) };
+}
+
+/**
+ * The groups of a completion report `actor` may see: every group for the director, their own
+ * department's rows (by department, or the services it owns) for a department head. Call after
+ * the rule admitted the grouping.
+ */
+export function completionGroupVisible(
+  actor: Actor,
+  groupBy: CompletionGrouping,
+  ownerOfService: (code: string) => string | undefined,
+): (group: string) => boolean {
+  const head = headOf(actor);
+  if (is(actor, 'director') || head === undefined) return () => is(actor, 'director');
+  return groupBy === 'service' ? (group) => ownerOfService(group) === head : (group) => group === head;
+}
+
+/** The department whose escalations a caller sees when asking for `asked`: the asked one (or all) for the director, their own for a head. */
+export const escalationsDepartmentFor = (actor: Actor, asked: string | undefined): string | undefined => (is(actor, 'director') ? asked : headOf(actor));
+
+/** What a caller may read and claim, for `/me`: so clients show what the rules allow without restating them. */
+export interface ReadAccess {
+  /** Departments whose queue (and feed) the caller may read. */
+  readonly readQueuesOf: readonly string[];
+  /** Departments whose queue the caller may claim from. */
+  readonly claimFromQueuesOf: readonly string[];
+  /** Completion-report groupings open to the caller; empty when the report is not. */
+  readonly completionMetricsBy: readonly CompletionGrouping[];
+  /** Whether GET /escalations answers the caller. */
+  readonly escalations: boolean;
+  /** Whether the staff API (and the console) is open to the caller; residents use Open311. */
+  readonly staffApi: boolean;
+}
+
+const GROUPINGS: readonly CompletionGrouping[] = ['department', 'service', 'channel'];
+
+/** The read rules judged for `actor` over the city's departments. */
+export function readAccessOf(actor: Actor, departments: readonly string[]): ReadAccess {
+  return {
+    readQueuesOf: departments.filter((department) => mayRead('aQueueIsReadByItsDepartment311AndTheDirector', actor, { department })),
+    claimFromQueuesOf: departments.filter((department) => mayRead('onlyTheDepartmentClaimsFromItsQueue', actor, { department })),
+    completionMetricsBy: GROUPINGS.filter((groupBy) => mayRead('completionMetricsAreForTheDirectorAndDepartmentHeads', actor, { groupBy })),
+    escalations: mayRead('escalationsAreForTheDirectorAndDepartmentHeads', actor, {}),
+    staffApi: mayRead('residentsUseOpen311', actor, {}),
+  };
+}
