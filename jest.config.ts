@@ -28,6 +28,7 @@ const config: Config = {
     '^@switchboard/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@switchboard/read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^@switchboard/command-handling$': '<rootDir>/libs/command-handling/src/index.ts',
+    '^@switchboard/knowledge$': '<rootDir>/libs/knowledge/src/index.ts',
   },
 };
 

@@ -1,0 +1,5 @@
+export * from './shared/domain-errors';
+export * from './shared/decider';
+export * from './shared/stamp';
+export * from './shared/stream-codec';
+export * from './articles';
