@@ -16,61 +16,29 @@ export interface CompletionMetricsOptions {
 }
 
 /** The ticket facts completion metrics read: the store's query loads only these. */
-export type MetricFacts = Pick<
-  TicketFacts,
-  | 'ticketId'
-  | 'serviceCode'
-  | 'channel'
-  | 'department'
-  | 'openedAt'
-  | 'firstAssignedAt'
-  | 'assignBusinessMs'
-  | 'completedAt'
-  | 'completeBusinessMs'
-  | 'closedAt'
-  | 'dueAt'
-  | 'onTime'
-  | 'escalationCount'
-  | 'reopenCount'
-  | 'firstContactResolution'
->;
+export const METRIC_FACT_KEYS = [
+  'ticketId',
+  'serviceCode',
+  'channel',
+  'department',
+  'openedAt',
+  'firstAssignedAt',
+  'assignBusinessMs',
+  'completedAt',
+  'completeBusinessMs',
+  'closedAt',
+  'dueAt',
+  'onTime',
+  'escalationCount',
+  'reopenCount',
+  'firstContactResolution',
+] as const satisfies readonly (keyof TicketFacts)[];
+
+export type MetricFacts = Pick<TicketFacts, (typeof METRIC_FACT_KEYS)[number]>;
 
 /** Only the facts completion metrics read, e.g. to keep many tickets in memory (a replay as of a past moment). */
 export function metricFactsOf(facts: TicketFacts): MetricFacts {
-  const {
-    ticketId,
-    serviceCode,
-    channel,
-    department,
-    openedAt,
-    firstAssignedAt,
-    assignBusinessMs,
-    completedAt,
-    completeBusinessMs,
-    closedAt,
-    dueAt,
-    onTime,
-    escalationCount,
-    reopenCount,
-    firstContactResolution,
-  } = facts;
-  return {
-    ticketId,
-    serviceCode,
-    channel,
-    department,
-    openedAt,
-    firstAssignedAt,
-    assignBusinessMs,
-    completedAt,
-    completeBusinessMs,
-    closedAt,
-    dueAt,
-    onTime,
-    escalationCount,
-    reopenCount,
-    firstContactResolution,
-  };
+  return Object.fromEntries(METRIC_FACT_KEYS.map((key) => [key, facts[key]])) as unknown as MetricFacts;
 }
 
 /** Median and 90th percentile of a duration, in calendar and business hours; null without samples. */

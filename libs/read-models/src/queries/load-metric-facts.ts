@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
-import type { GenerationTables } from '../store/generation-tables';
+import { type GenerationTables, METRIC_FACT_COLUMNS } from '../store/generation-tables';
 import type { MetricFacts } from '../metrics/completion-metrics';
 
 const PAGE = 5_000;
@@ -17,23 +17,7 @@ export async function loadMetricFacts(db: Kysely<ReadDb>, tables: GenerationTabl
   for (;;) {
     let query = db
       .selectFrom(tables.facts)
-      .select([
-        'opened_at',
-        'ticket_id',
-        'service_code',
-        'channel',
-        'department',
-        'first_assigned_at',
-        'assign_business_ms',
-        'completed_at',
-        'complete_business_ms',
-        'closed_at',
-        'due_at',
-        'on_time',
-        'escalation_count',
-        'reopen_count',
-        'first_contact_resolution',
-      ])
+      .select(METRIC_FACT_COLUMNS.filter((column) => column !== 'ended_at'))
       .where('opened_at', '<', to.toISOString())
       .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from.toISOString())]));
     // A row-value comparison: both stores read it as one index range (an OR of two conditions made SQLite rescan).
