@@ -3,3 +3,4 @@ export * from './shared/decider';
 export * from './shared/stamp';
 export * from './shared/stream-codec';
 export * from './articles';
+export * from './contacts';

@@ -20,8 +20,8 @@ export interface Forbidden<C extends string = string> {
   readonly kind: 'Forbidden';
   readonly command: C;
   readonly rule: string;
-  /** Who may: roles, scoped to the record's department where the rule says so. */
-  readonly whoMay: readonly { readonly role: Role; readonly department?: string }[];
+  /** Who may: roles, scoped to the record's department or to one person where the rule says so. */
+  readonly whoMay: readonly { readonly role: Role; readonly department?: string; readonly id?: string }[];
   readonly message: string;
 }
 

@@ -27,6 +27,8 @@ export interface Lifecycle<Ctx, Ev extends { readonly type: string; readonly act
   readonly idOf: (event: Ev) => string;
   /** The department `D` of a who-may table stands for; undefined when none is known yet. */
   readonly departmentOf: (context: Ctx, event: Ev) => string | undefined;
+  /** The one person `id: 'A'` of a who-may table stands for. */
+  readonly personOf?: (context: Ctx) => string | undefined;
 }
 
 type Transitions = readonly { readonly guard?: unknown }[];
@@ -93,8 +95,14 @@ function refusedEverywhere<Ctx, Ev extends { readonly type: string; readonly act
   event: Ev,
 ): string | undefined {
   const department = lifecycle.departmentOf(context, event);
+  const person = lifecycle.personOf?.(context);
   const admits = (name: string) =>
-    lifecycle.permissions[name].whoMay.some((w) => w.role === event.actor.role && (w.department === undefined || event.actor.department === department));
+    lifecycle.permissions[name].whoMay.some(
+      (w) =>
+        w.role === event.actor.role &&
+        (w.department === undefined || event.actor.department === department) &&
+        (w.id === undefined || person === undefined || event.actor.id === person),
+    );
   let first: string | undefined;
   for (const state of Object.keys(lifecycle.machine.root.states)) {
     for (const transition of transitionsOf(lifecycle.machine, state, event.type)) {
@@ -114,8 +122,13 @@ function forbidden<Ctx, Ev extends { readonly type: string; readonly actor: Acto
   event: Ev,
 ): Forbidden {
   const department = lifecycle.departmentOf(context, event) ?? `the ${lifecycle.record}'s department`;
-  const whoMay = lifecycle.permissions[name].whoMay.map((w) => (w.department === undefined ? { role: w.role } : { role: w.role, department }));
-  const who = whoMay.map((w) => (w.department === undefined ? w.role : `${w.role} of ${w.department}`)).join(', ');
+  const person = lifecycle.personOf?.(context);
+  const whoMay = lifecycle.permissions[name].whoMay.map((w) => ({
+    role: w.role,
+    ...(w.department === undefined ? {} : { department }),
+    ...(w.id === undefined || person === undefined ? {} : { id: person }),
+  }));
+  const who = whoMay.map((w) => [w.role, w.id, w.department === undefined ? undefined : `of ${w.department}`].filter(Boolean).join(' ')).join(', ');
   return {
     kind: 'Forbidden',
     command: event.type,

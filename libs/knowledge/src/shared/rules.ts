@@ -6,10 +6,11 @@ export type Guard<Ctx, Ev> = (args: { context: Ctx; event: Ev }) => boolean;
 /** A command as a lifecycle machine sees it. */
 export type MachineEvent<C> = C & { readonly actor: Actor; readonly now: number };
 
-/** A who-may entry; `department: 'D'` stands for the record's department. */
+/** A who-may entry; `department: 'D'` stands for the record's department, `id: 'A'` for the one person the record names (a contact's operator). */
 export interface WhoMay {
   readonly role: Role;
   readonly department?: 'D';
+  readonly id?: 'A';
 }
 
 /** A permission rule: its check, and who it admits (what a refusal tells the caller). */

@@ -2,7 +2,8 @@ import type { ArticleCommand } from '../articles/article-commands';
 import type { ArticleContent } from '../articles/article-content';
 import { decideArticle } from '../articles/decide-article';
 import { foldArticle } from '../articles/evolve-article';
-import { initialArticleState } from '../articles/article-state';
+import { type ArticleState, initialArticleState } from '../articles/article-state';
+import type { ArticleEvent } from '../articles/article-events';
 import { deciderSpec, type SpecCommandOf, type SpecStep } from './decider-spec';
 import { demoCatalog, people } from './demo-catalog';
 
@@ -10,7 +11,7 @@ export const ARTICLE_ID = 'dog-licence';
 export type ArticleSpecCommand = SpecCommandOf<ArticleCommand, 'articleId'>;
 
 /** Given/when/then for the article lifecycle, on the demo catalog. */
-export const givenArticle = deciderSpec<ArticleCommand, typeof initialArticleState, Parameters<typeof foldArticle>[0][number], 'articleId'>({
+export const givenArticle = deciderSpec<ArticleCommand, ArticleState, ArticleEvent, 'articleId'>({
   decide: decideArticle,
   fold: foldArticle,
   initial: initialArticleState,

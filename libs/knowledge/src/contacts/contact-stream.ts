@@ -1,0 +1,5 @@
+import { streamCodec } from '../shared/stream-codec';
+import { CONTACT_SCHEMA_VERSIONS, type ContactEvent } from './contact-events';
+
+/** The one mapping between contact events and a store's records: streams are `contact-<id>`. */
+export const contactStream = streamCodec<ContactEvent>('contact-', CONTACT_SCHEMA_VERSIONS);
