@@ -50,27 +50,36 @@ export function App() {
     setLoaded({ state: 'signed-out', problem });
   }, []);
 
-  const start = useCallback(
-    async (token: string): Promise<Problem | undefined> => {
+  // Signs in with a token: what the app shows next (signed in, or signed out saying why).
+  const attempt = useCallback(
+    async (token: string): Promise<Loaded> => {
       try {
         const session = await signIn(token, signOut, expired);
         storeToken(token);
-        setLoaded({ state: 'signed-in', session });
-        return undefined;
+        return { state: 'signed-in', session };
       } catch (error) {
         if (!(error instanceof ApiProblem)) throw error;
         forgetToken();
-        setLoaded({ state: 'signed-out', problem: error.problem });
-        return error.problem;
+        return { state: 'signed-out', problem: error.problem };
       }
     },
     [signOut, expired],
   );
 
+  const start = useCallback(
+    async (token: string): Promise<Problem | undefined> => {
+      const next = await attempt(token);
+      setLoaded(next);
+      return next.state === 'signed-out' ? next.problem : undefined;
+    },
+    [attempt],
+  );
+
+  // A token kept from earlier in this tab signs in again on load.
   useEffect(() => {
     const token = storedToken();
-    if (token) void start(token);
-  }, [start]);
+    if (token) void attempt(token).then(setLoaded);
+  }, [attempt]);
 
   if (loaded.state === 'loading')
     return (

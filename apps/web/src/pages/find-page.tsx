@@ -37,11 +37,17 @@ export function FindPage({ query }: { query: URLSearchParams }) {
     overdue: (f.overdue || undefined) as TicketListQuery['overdue'],
   });
 
+  // New filters in the address reset the form and drop the old list (adjusted while rendering, not in an effect).
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
+    setForm(applied);
+    setTickets(undefined);
+  }
+
   useEffect(() => {
     document.title = 'Find tickets — Switchboard';
-    setForm(applied);
     const controller = new AbortController();
-    setTickets(undefined);
     api
       .get('/tickets', { query: { ...filters(applied), limit: '50' } }, controller.signal)
       .then((page) => {
@@ -55,7 +61,8 @@ export function FindPage({ query }: { query: URLSearchParams }) {
         setProblem(error.problem);
       });
     return () => controller.abort();
-    // The filters in the address (`key`) are the whole input: reload when they change.
+    // The filters in the address (`key`, applied's content) are the whole input: reload when they change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
 
   const more = async () => {

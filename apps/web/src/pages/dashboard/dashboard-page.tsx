@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ProblemNotice } from '../../components/problem-notice';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../session';
@@ -14,7 +14,12 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
   const session = useSession();
   const applied = useMemo(() => parametersOf(query, session), [query, session]);
   const [form, setForm] = useState<Parameters>(applied);
-  useEffect(() => setForm(applied), [applied]);
+  // New parameters in the address reset the form to them (state adjusted while rendering, not in an effect).
+  const [formOf, setFormOf] = useState(applied);
+  if (formOf !== applied) {
+    setFormOf(applied);
+    setForm(applied);
+  }
   const { loaded, problem, busy, showMore } = useDashboardData(session, applied);
 
   const apply = (next: Parameters) => navigate(dashboardAddress(next));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiProblem } from '../../lib/api-client';
 import type { CompletionQuery, CompletionReport, EscalationView, Problem } from '../../lib/api-types';
 import type { Session } from '../../session';
@@ -35,16 +35,15 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
   const { api } = session;
   const [loaded, setLoaded] = useState<Loaded>();
   const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  // The parameters whose requests have finished: busy while the current ones have not.
+  const [doneFor, setDoneFor] = useState<object>();
+  const instants = useMemo(() => instantsOf(applied, session), [applied, session]);
+  // Parameters that name no range are answered at once, without a request.
+  const invalid = 'error' in instants ? instants : undefined;
 
   useEffect(() => {
     document.title = 'Dashboard — Switchboard';
-    const instants = instantsOf(applied, session);
-    if ('error' in instants) {
-      setProblem(instants);
-      setLoaded(undefined);
-      return;
-    }
+    if ('error' in instants) return;
     const controller = new AbortController();
     const base: Omit<CompletionQuery, 'period'> = {
       from: instants.from.toISOString(),
@@ -52,7 +51,6 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
       groupBy: applied.groupBy,
       asOf: instants.asOf?.toISOString(),
     };
-    setBusy(true);
     Promise.all([
       api.get('/metrics/completion', { query: { ...base, period: 'range' } }, controller.signal),
       api.get('/metrics/completion', { query: { ...base, period: applied.period } }, controller.signal),
@@ -69,10 +67,10 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
         setLoaded(undefined);
       })
       .finally(() => {
-        if (!controller.signal.aborted) setBusy(false);
+        if (!controller.signal.aborted) setDoneFor(instants);
       });
     return () => controller.abort();
-  }, [api, applied, session]);
+  }, [api, applied, instants]);
 
   const showMore = async () => {
     if (!loaded) return;
@@ -85,5 +83,5 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
     }
   };
 
-  return { loaded, problem, busy, showMore };
+  return invalid ? { loaded: undefined, problem: invalid, busy: false, showMore } : { loaded, problem, busy: doneFor !== instants, showMore };
 }

@@ -11,6 +11,8 @@ export interface TicketData {
   readonly load: () => Promise<void>;
 }
 
+type Answer = { readonly asked: number } & ({ readonly view: TicketView; readonly trail: TicketHistory } | { readonly problem: Problem });
+
 /** A ticket and its history, loaded together; answers are taken in the order they were asked, so a slower, older answer never replaces a newer one. */
 export function useTicket(api: ApiClient, ticketId: string): TicketData {
   const [ticket, setTicket] = useState<TicketView>();
@@ -18,29 +20,41 @@ export function useTicket(api: ApiClient, ticketId: string): TicketData {
   const [problem, setProblem] = useState<Problem>();
 
   const latest = useRef(0);
-  const load = useCallback(async () => {
+  // Asks for the ticket and its history; `show` takes the answer only if no newer one was asked for since.
+  const fetchBoth = useCallback(async (): Promise<Answer> => {
     const asked = ++latest.current;
     try {
       const [view, trail] = await Promise.all([
         api.get('/tickets/{id}', { path: { id: ticketId } }),
         api.get('/tickets/{id}/history', { path: { id: ticketId } }),
       ]);
-      if (asked !== latest.current) return;
-      setTicket(view);
-      setHistory(trail);
-      setProblem(undefined);
+      return { asked, view, trail };
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      if (asked === latest.current) setProblem(error.problem);
+      return { asked, problem: error.problem };
     }
   }, [api, ticketId]);
+  const show = useCallback((answer: Answer) => {
+    if (answer.asked !== latest.current) return;
+    if ('problem' in answer) return setProblem(answer.problem);
+    setTicket(answer.view);
+    setHistory(answer.trail);
+    setProblem(undefined);
+  }, []);
+  const load = useCallback(async () => show(await fetchBoth()), [fetchBoth, show]);
+
+  // Another ticket in the address drops the one shown (adjusted while rendering, not in an effect).
+  const [shownId, setShownId] = useState(ticketId);
+  if (shownId !== ticketId) {
+    setShownId(ticketId);
+    setTicket(undefined);
+    setHistory(undefined);
+  }
 
   useEffect(() => {
     document.title = `Ticket ${ticketId} — Switchboard`;
-    setTicket(undefined);
-    setHistory(undefined);
-    void load();
-  }, [load, ticketId]);
+    void fetchBoth().then(show);
+  }, [fetchBoth, show, ticketId]);
 
   return { ticket, history, problem, load };
 }
