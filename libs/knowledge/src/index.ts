@@ -4,3 +4,4 @@ export * from './shared/stamp';
 export * from './shared/stream-codec';
 export * from './articles';
 export * from './contacts';
+export * from './metrics';

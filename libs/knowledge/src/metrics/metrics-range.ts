@@ -1,0 +1,92 @@
+import { isKnownTimeZone, wallTimeOf } from '@switchboard/ticketing';
+
+const DAY_MS = 86_400_000;
+
+/** `range`: the whole of [from, to) as one period, labelled by its first local date. */
+export const CONTACT_PERIODS = ['day', 'week', 'month', 'range'] as const;
+export type ContactPeriod = (typeof CONTACT_PERIODS)[number];
+
+/** What every contact figure is computed over: [from, to), in the periods of the city's time zone. */
+export interface MetricsRange {
+  readonly from: Date;
+  readonly to: Date;
+  readonly period: ContactPeriod;
+  /** The IANA zone whose days, ISO weeks (from Monday) and months the periods follow. */
+  readonly timeZone: string;
+}
+
+/** A figure's row: the group (line, channel, department…) and the period's label (its first local date). */
+export interface GroupPeriod {
+  readonly group: string;
+  readonly period: string;
+}
+
+/** Throws a RangeError naming the option when a range cannot be reported on. */
+export function checkRange(range: MetricsRange): void {
+  if (!(range.from.getTime() < range.to.getTime())) throw new RangeError('from: must be a date before to');
+  if (!isKnownTimeZone(range.timeZone))
+    throw new RangeError(`timeZone: must be an IANA time zone such as America/New_York (got ${JSON.stringify(range.timeZone)})`);
+}
+
+/** The local wall clock of an instant, as a UTC date whose fields read as local ones. */
+export const localClock = (instant: number, timeZone: string): Date => new Date(wallTimeOf(timeZone, instant));
+
+/** The label of the period an instant falls in: the local date the period starts on. */
+export function periodLabel(instant: number, range: MetricsRange): string {
+  if (range.period === 'range') return localClock(range.from.getTime(), range.timeZone).toISOString().slice(0, 10);
+  const local = localClock(instant, range.timeZone);
+  const day = Math.floor(local.getTime() / DAY_MS);
+  if (range.period === 'week') return new Date((day - ((local.getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10);
+  if (range.period === 'month') return `${local.toISOString().slice(0, 7)}-01`;
+  return local.toISOString().slice(0, 10);
+}
+
+/** Whether an ISO instant falls in [from, to). */
+export const inRange = (iso: string | undefined, range: Pick<MetricsRange, 'from' | 'to'>): iso is string => {
+  if (iso === undefined) return false;
+  const at = Date.parse(iso);
+  return at >= range.from.getTime() && at < range.to.getTime();
+};
+
+/**
+ * Rows of a figure: the items whose instant falls in the range, grouped by each group they belong
+ * to (an item may belong to several, or none) and by period; sorted by group, then period.
+ * Only groups and periods with items appear.
+ */
+export function rowsOf<T, R>(
+  items: readonly T[],
+  range: MetricsRange,
+  instantOf: (item: T) => string | undefined,
+  groupsOf: (item: T) => readonly string[],
+  figures: (items: T[], group: string, period: string) => R,
+): (GroupPeriod & R)[] {
+  checkRange(range);
+  const buckets = new Map<string, { group: string; period: string; items: T[] }>();
+  for (const item of items) {
+    const at = instantOf(item);
+    if (!inRange(at, range)) continue;
+    const period = periodLabel(Date.parse(at), range);
+    for (const group of new Set(groupsOf(item))) {
+      const key = JSON.stringify([group, period]);
+      const bucket = buckets.get(key) ?? { group, period, items: [] };
+      bucket.items.push(item);
+      buckets.set(key, bucket);
+    }
+  }
+  return [...buckets.values()]
+    .sort((a, b) => a.group.localeCompare(b.group) || a.period.localeCompare(b.period))
+    .map(({ group, period, items: bucket }) => ({ group, period, ...figures(bucket, group, period) }));
+}
+
+/** part ÷ whole, null when there is nothing to divide by. */
+export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Median and 90th percentile (nearest rank: the sample at rank ⌈p·n⌉) of durations in ms, in `unitMs` units; null without samples. */
+export function durationSummary(durationsMs: readonly number[], unitMs: number): { samples: number; median: number | null; p90: number | null } {
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length > 0 ? sorted[Math.ceil(p * sorted.length) - 1] / unitMs : null);
+  return { samples: sorted.length, median: at(0.5), p90: at(0.9) };
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
