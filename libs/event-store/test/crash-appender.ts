@@ -1,10 +1,11 @@
-// Child process for the crash-safety test: appends forever from several concurrent appenders and
-// prints one line per acknowledged append, until it is killed.
-import { SqliteEventStore } from '../src/sqlite/sqlite-event-store';
+// Child process for the crash-safety tests: appends forever from several concurrent appenders to
+// the store a URL names (sqlite:… or postgres://…) and prints one line per acknowledged append,
+// until it is killed.
+import { createEventStore } from '../src/config/create-event-store';
 import { crashEventId } from './crash-event-id';
 
-const [path, appenders] = [process.argv[2], Number(process.argv[3])];
-const store = SqliteEventStore.open(path);
+const [url, appenders] = [process.argv[2], Number(process.argv[3])];
+const store = createEventStore(url);
 
 async function appendForever(stream: number): Promise<void> {
   for (let revision = 0; ; revision++) {

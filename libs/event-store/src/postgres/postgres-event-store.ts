@@ -117,6 +117,11 @@ export class PostgresEventStore implements EventStore {
   /** Resolves once the schema is in place. */
   async ready(): Promise<void> {
     this.ensureOpen();
+    return this.migrated();
+  }
+
+  /** The migration, started once (again after a failure); appends already accepted wait for it even while the store closes. */
+  private migrated(): Promise<void> {
     this.opening ??= this.withClient(async (client) => {
       this.schema = await migrate(client, this.location.schema, this.location.display);
     }).catch((error: unknown) => {
@@ -131,7 +136,6 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareAppend(streamName, expected, events, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
     const nul = prepared.find((event) => event.type.includes('\u0000'));
     if (nul) throw new InvalidArgumentError(`Event ${nul.id}: the type must not contain NUL characters.`);
-    await this.ready();
     return this.groupCommit.submit({ streamName, expected, events: prepared });
   }
 
@@ -209,6 +213,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async commit(requests: readonly AppendRequest[]): Promise<Outcome<AppendResult>[]> {
+    await this.migrated();
     const recordedAt = this.options.now?.() ?? new Date();
     const outcomes = (await this.commitOptimistically(requests, recordedAt)) ?? (await this.commitLocked(requests, recordedAt));
     if (outcomes.some((outcome) => outcome.ok)) this.notifications.wake();
