@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { RecordedEvent } from '../port/event-store';
+import { describeGroupCommit } from '../testing/group-commit-contract';
 import { anEvent, collect, deferred } from '../testing/helpers';
 import { usePostgresSchemas, withPostgres } from '../testing/postgres-schemas';
 import { insertBatch } from './append-statement';
@@ -97,29 +98,7 @@ describe('PostgreSQL adapter: group commit', () => {
   });
   afterEach(() => store.close());
 
-  it('commits concurrent appends in fewer transactions than appends, each with its own result', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('A'), anEvent('B')])));
-    expect(store.stats().appends).toBe(200);
-    expect(store.stats().commits).toBeLessThan(20);
-    results.forEach((result) => expect(result.nextExpectedRevision).toBe(1));
-    expect(new Set(results.map((result) => result.position)).size).toBe(200);
-    const all = await collect(store.readAll());
-    expect(all.map((e) => Number(e.globalPosition))).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
-  });
-
-  it('fails only the conflicting append of a batch; later appends in the batch see earlier ones', async () => {
-    const before = store.stats().commits;
-    const [first, duplicate, next] = await Promise.allSettled([
-      store.append('s', 'no_stream', [anEvent('First')]),
-      store.append('s', 'no_stream', [anEvent('Duplicate')]),
-      store.append('s', 0, [anEvent('Next')]),
-    ]);
-    expect(store.stats().commits - before).toBe(1);
-    expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0 } });
-    expect(duplicate).toMatchObject({ status: 'rejected', reason: { code: 'concurrency_conflict', actual: 0 } });
-    expect(next).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1 } });
-    expect((await collect(store.readStream('s'))).map((e) => e.type)).toEqual(['First', 'Next']);
-  });
+  describeGroupCommit(() => store, { maxCommitsFor200: 20 });
 
   it('appends at the revision another process wrote last, when this one remembered an older one', async () => {
     const other = await PostgresEventStore.open(url, { maxConnections: 1 });

@@ -1,4 +1,4 @@
-import { ConcurrencyConflictError } from '../port/errors';
+import { describeGroupCommit } from '../testing/group-commit-contract';
 import { anEvent, collect } from '../testing/helpers';
 import { useTempDir } from '../testing/temp-dir';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -11,30 +11,7 @@ describe('SQLite adapter: group commit', () => {
   });
   afterEach(() => store.close());
 
-  it('commits concurrent appends in fewer transactions than appends, each with its own result', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`stream-${i}`, 'no_stream', [anEvent('A'), anEvent('B')])));
-    expect(store.stats().appends).toBe(200);
-    expect(store.stats().commits).toBeLessThan(10);
-    results.forEach((result) => expect(result.nextExpectedRevision).toBe(1));
-    const positions = results.map((result) => Number(result.position));
-    expect(new Set(positions).size).toBe(200);
-    const all = await collect(store.readAll());
-    expect(all.map((e) => Number(e.globalPosition))).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
-  });
-
-  it('fails only the conflicting append of a batch; later appends in the batch see earlier ones', async () => {
-    const before = store.stats().commits;
-    const [first, duplicate, next] = await Promise.allSettled([
-      store.append('s', 'no_stream', [anEvent('First')]),
-      store.append('s', 'no_stream', [anEvent('Duplicate')]),
-      store.append('s', 0, [anEvent('Next')]),
-    ]);
-    expect(store.stats().commits - before).toBe(1);
-    expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0 } });
-    expect(duplicate.status === 'rejected' && duplicate.reason).toBeInstanceOf(ConcurrencyConflictError);
-    expect(next).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1 } });
-    expect((await collect(store.readStream('s'))).map((e) => e.type)).toEqual(['First', 'Next']);
-  });
+  describeGroupCommit(() => store, { maxCommitsFor200: 10 });
 
   it('commits appends still queued when the store closes', async () => {
     const pending = store.append('s', 'no_stream', [anEvent('A')]);
