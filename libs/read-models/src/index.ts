@@ -46,3 +46,13 @@ export {
 export { PERIODS, type Period } from './metrics/periods';
 export { ReadModels, type ReadModelsOptions } from './read-models';
 export { dumpReadModels } from './store/dump-read-models';
+export {
+  KnowledgeSearchIndex,
+  type SearchAnswer,
+  type SearchEntry,
+  type SearchFlag,
+  type SearchHit,
+  type SearchKind,
+  type SearchOptions,
+} from './knowledge/knowledge-search';
+export { searchTokens } from './knowledge/search-text';

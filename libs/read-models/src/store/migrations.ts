@@ -7,6 +7,7 @@ import { addTicketUpdatedAt } from './migration-3-ticket-updated-at';
 import { addMetricFactsIndex } from './migration-4-metric-facts-index';
 import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
+import { addKnowledgeSearch } from './migration-7-knowledge-search';
 
 interface Migration {
   readonly version: number;
@@ -70,6 +71,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: "each ticket's latest escalation and breach, and the work starts by command id (filled in from the log by the projection runner)",
     up: (db, store) => addEscalationAndStartFacts(db, store.dialect),
+  },
+  {
+    version: 7,
+    name: 'the knowledge search index: articles and service types by language, with their words for FTS5 or tsvector',
+    up: (db, store) => addKnowledgeSearch(db, store.dialect),
   },
 ];
 

@@ -1,0 +1,282 @@
+import { sql } from 'kysely';
+import type { ReadStore } from '../store/read-store';
+import { editDistance, indexedText, searchTokens, typoAllowance } from './search-text';
+
+/** What a search finds: a knowledge-base article, or a service type a resident can request. */
+export type SearchKind = 'article' | 'service';
+
+/** Why a hit must not be read out as if it were current. */
+export type SearchFlag = 'retired' | 'out_of_season' | 'review_overdue';
+
+/** One language of one article or service type, as the index takes it. */
+export interface SearchEntry {
+  readonly kind: SearchKind;
+  readonly ref: string;
+  readonly language: string;
+  readonly title: string;
+  /** The question as residents ask it, other ways (weighs as much as the title). */
+  readonly synonyms: readonly string[];
+  readonly keywords: readonly string[];
+  /** The answer (an article) or the description (a service type): weighs least. */
+  readonly body: string;
+  readonly ownerDepartment?: string;
+  /** `published` or `retired` (drafts are never indexed); service types are `published`. */
+  readonly status: 'published' | 'retired';
+  /** Season (ISO dates, inclusive) outside which the answer does not hold. */
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  /** When the answer is due for review (ISO instant); past it, hits are flagged. */
+  readonly reviewDueAt?: string;
+}
+
+export interface SearchHit {
+  readonly kind: SearchKind;
+  readonly ref: string;
+  readonly language: string;
+  readonly title: string;
+  readonly ownerDepartment: string | null;
+  readonly score: number;
+  /** Empty for a current answer; otherwise each reason it is not (shown, never silently served). */
+  readonly flags: readonly SearchFlag[];
+}
+
+export interface SearchOptions {
+  /** The instant review dates are judged at. */
+  readonly now: Date;
+  /** The city's date at `now` (ISO, e.g. `2026-11-03`), which seasons are judged by; default the UTC date. */
+  readonly today?: string;
+  /** The caller's language: documents in it win a tie. */
+  readonly language?: string;
+  /** At most this many hits (default 10, at most 50). */
+  readonly limit?: number;
+}
+
+export interface SearchAnswer {
+  readonly hits: readonly SearchHit[];
+  /** The words searched for after spelling correction, e.g. `recyling` → `recycling`. */
+  readonly searchedFor: readonly string[];
+}
+
+/** How much each field counts; title and synonyms are the question itself. */
+const FIELD_WEIGHTS = { f_title: 1.0, f_synonyms: 1.0, f_keywords: 0.4, f_answer: 0.2 } as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
+/** A word that only begins a document's word counts for this much of a whole one. */
+const PREFIX_CREDIT = 0.75;
+/** How many candidates a store hands to the ranking: far more than any page. */
+const CANDIDATES = 400;
+const MAX_LIMIT = 50;
+
+interface DocumentRow {
+  doc_id: number | string;
+  kind: SearchKind;
+  ref: string;
+  language: string;
+  title: string;
+  owner_department: string | null;
+  status: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  review_due_at: string | null;
+  f_title: string;
+  f_synonyms: string;
+  f_keywords: string;
+  f_answer: string;
+}
+
+interface Vocabulary {
+  readonly version: number;
+  readonly documents: number;
+  /** Each indexed word and in how many documents it stands. */
+  readonly frequency: ReadonlyMap<string, number>;
+  readonly words: readonly string[];
+}
+
+/**
+ * Knowledge search over articles and service types together, on either read store: SQLite's FTS5
+ * or PostgreSQL's full-text search finds the candidates (every query word as a prefix), and one
+ * ranking here orders them (field weights, inverse document frequency, how many of the words a
+ * document holds), so both stores answer the same list. Words are folded, stemmed and stripped of
+ * stop words the same way on both sides (`search-text.ts`); a word the index does not know is
+ * corrected to the nearest one it does (one typo in 5–7 letters, two from 8).
+ */
+export class KnowledgeSearchIndex {
+  private vocabulary: Vocabulary | undefined;
+
+  constructor(private readonly store: ReadStore) {}
+
+  /** Replaces what is indexed for each entry's article or service type (all its languages) with the entries given. */
+  async replace(kind: SearchKind, ref: string, entries: readonly SearchEntry[]): Promise<void> {
+    for (const entry of entries) {
+      if (entry.kind !== kind || entry.ref !== ref) throw new Error(`An entry for ${entry.kind} ${entry.ref} was given to replace ${kind} ${ref}.`);
+    }
+    await this.store.writeTransaction(async (trx) => {
+      await this.deleteRows(trx, kind, ref);
+      for (const entry of entries) await this.insertRow(trx, entry);
+      await sql`update rm_kb_version set version = version + 1 where id = 1`.execute(trx);
+    });
+  }
+
+  /** Takes an article or service type out of the index. */
+  async remove(kind: SearchKind, ref: string): Promise<void> {
+    await this.replace(kind, ref, []);
+  }
+
+  /** Articles and service types ranked for a resident's words, best first. */
+  async search(query: string, options: SearchOptions): Promise<SearchAnswer> {
+    const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT);
+    const vocabulary = await this.currentVocabulary();
+    const searchedFor = [...new Set(searchTokens(query).map((token) => corrected(token, vocabulary)))];
+    if (searchedFor.length === 0) return { hits: [], searchedFor };
+    const rows = await this.candidates(searchedFor);
+    const best = new Map<string, SearchHit>();
+    for (const row of rows) {
+      const score = scoreOf(row, searchedFor, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1);
+      if (score <= 0) continue;
+      const key = `${row.kind}\u0000${row.ref}`;
+      const seen = best.get(key);
+      if (seen && seen.score >= score) continue;
+      best.set(key, {
+        kind: row.kind,
+        ref: row.ref,
+        language: row.language,
+        title: row.title,
+        ownerDepartment: row.owner_department,
+        score: Math.round(score * 1000) / 1000,
+        flags: flagsOf(row, options.now, options.today ?? options.now.toISOString().slice(0, 10)),
+      });
+    }
+    const hits = [...best.values()].sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.ref.localeCompare(b.ref)).slice(0, limit);
+    return { hits, searchedFor };
+  }
+
+  private async candidates(words: readonly string[]): Promise<DocumentRow[]> {
+    const { db, dialect } = this.store;
+    if (dialect === 'sqlite') {
+      const match = words.map((word) => `"${word}"*`).join(' OR ');
+      const result = await sql<DocumentRow>`
+        select d.* from rm_kb_fts f join rm_kb_documents d on d.doc_id = f.rowid
+        where rm_kb_fts match ${match} order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2) limit ${CANDIDATES}`.execute(db);
+      return result.rows;
+    }
+    const query = words.map((word) => `${word}:*`).join(' | ');
+    const result = await sql<DocumentRow>`
+      select * from rm_kb_documents where document @@ to_tsquery('simple', ${query})
+      order by ts_rank(document, to_tsquery('simple', ${query})) desc limit ${CANDIDATES}`.execute(db);
+    return result.rows;
+  }
+
+  /** The indexed words and their document counts, read again only after the index changed (any process). */
+  private async currentVocabulary(): Promise<Vocabulary> {
+    const { db } = this.store;
+    const version = Number((await sql<{ version: number | string }>`select version from rm_kb_version where id = 1`.execute(db)).rows[0]?.version ?? 0);
+    if (this.vocabulary?.version === version) return this.vocabulary;
+    const rows = (await sql<Pick<DocumentRow, Field>>`select f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)).rows;
+    const frequency = new Map<string, number>();
+    for (const row of rows) {
+      const words = new Set(FIELDS.flatMap((field) => row[field].split(' ').filter(Boolean)));
+      for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    }
+    this.vocabulary = { version, documents: rows.length, frequency, words: [...frequency.keys()].sort() };
+    return this.vocabulary;
+  }
+
+  private async deleteRows(trx: ReadStore['db'], kind: SearchKind, ref: string): Promise<void> {
+    if (this.store.dialect === 'sqlite') {
+      await sql`delete from rm_kb_fts where rowid in (select doc_id from rm_kb_documents where kind = ${kind} and ref = ${ref})`.execute(trx);
+    }
+    await sql`delete from rm_kb_documents where kind = ${kind} and ref = ${ref}`.execute(trx);
+  }
+
+  private async insertRow(trx: ReadStore['db'], entry: SearchEntry): Promise<void> {
+    const fields = {
+      f_title: indexedText(entry.title),
+      f_synonyms: indexedText(entry.synonyms.join(' ; ')),
+      f_keywords: indexedText(entry.keywords.join(' ; ')),
+      f_answer: indexedText(entry.body),
+    };
+    const values = sql.join([
+      sql`${entry.kind}`,
+      sql`${entry.ref}`,
+      sql`${entry.language}`,
+      sql`${entry.title}`,
+      sql`${entry.ownerDepartment ?? null}`,
+      sql`${entry.status}`,
+      sql`${entry.validFrom ?? null}`,
+      sql`${entry.validUntil ?? null}`,
+      sql`${entry.reviewDueAt ?? null}`,
+      sql`${fields.f_title}`,
+      sql`${fields.f_synonyms}`,
+      sql`${fields.f_keywords}`,
+      sql`${fields.f_answer}`,
+    ]);
+    const columns = sql.raw(
+      'kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at, f_title, f_synonyms, f_keywords, f_answer',
+    );
+    if (this.store.dialect === 'sqlite') {
+      const inserted = await sql<{ doc_id: number }>`insert into rm_kb_documents (${columns}) values (${values}) returning doc_id`.execute(trx);
+      const id = inserted.rows[0].doc_id;
+      await sql`insert into rm_kb_fts (rowid, f_title, f_synonyms, f_keywords, f_answer) values (${id}, ${fields.f_title}, ${fields.f_synonyms}, ${fields.f_keywords}, ${fields.f_answer})`.execute(
+        trx,
+      );
+      return;
+    }
+    await sql`insert into rm_kb_documents (${columns}, document) values (${values},
+      setweight(to_tsvector('simple', ${fields.f_title}), 'A') || setweight(to_tsvector('simple', ${fields.f_synonyms}), 'A') ||
+      setweight(to_tsvector('simple', ${fields.f_keywords}), 'B') || setweight(to_tsvector('simple', ${fields.f_answer}), 'C'))`.execute(trx);
+  }
+}
+
+/** A query word as the index knows it: itself when some indexed word is it or begins with it, else the nearest indexed word within the typo allowance. */
+function corrected(word: string, vocabulary: Vocabulary): string {
+  if (vocabulary.frequency.has(word) || beginsSome(word, vocabulary.words)) return word;
+  const allowance = typoAllowance(word);
+  let best: { word: string; distance: number; frequency: number } | undefined;
+  for (const known of vocabulary.words) {
+    if (Math.abs(known.length - word.length) > allowance) continue;
+    const distance = editDistance(word, known, allowance);
+    if (distance > allowance) continue;
+    const frequency = vocabulary.frequency.get(known) ?? 0;
+    if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { word: known, distance, frequency };
+  }
+  return best?.word ?? word;
+}
+
+/** Whether an indexed word begins with `prefix` (the words are sorted: one binary search). */
+function beginsSome(prefix: string, words: readonly string[]): boolean {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid] < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low < words.length && words[low].startsWith(prefix);
+}
+
+/** How well a document answers the words: Σ idf × the best field's weight (whole word, or its beginning), times the share of words it holds, squared. */
+function scoreOf(row: DocumentRow, words: readonly string[], vocabulary: Vocabulary): number {
+  const fieldWords = FIELDS.map((field) => [field, row[field].split(' ')] as const);
+  let sum = 0;
+  let held = 0;
+  for (const word of words) {
+    let best = 0;
+    for (const [field, tokens] of fieldWords) {
+      const credit = tokens.includes(word) ? 1 : tokens.some((token) => token.startsWith(word)) ? PREFIX_CREDIT : 0;
+      best = Math.max(best, credit * FIELD_WEIGHTS[field]);
+    }
+    if (best === 0) continue;
+    held += 1;
+    const frequency = vocabulary.frequency.get(word) ?? 1;
+    sum += best * Math.log(1 + vocabulary.documents / frequency);
+  }
+  return sum * (held / words.length) ** 2;
+}
+
+function flagsOf(row: DocumentRow, now: Date, today: string): SearchFlag[] {
+  const flags: SearchFlag[] = [];
+  if (row.status === 'retired') flags.push('retired');
+  if ((row.valid_from !== null && today < row.valid_from) || (row.valid_until !== null && today > row.valid_until)) flags.push('out_of_season');
+  if (row.review_due_at !== null && row.review_due_at < now.toISOString()) flags.push('review_overdue');
+  return flags;
+}
