@@ -5,3 +5,4 @@ export * from './shared/stream-codec';
 export * from './articles';
 export * from './contacts';
 export * from './metrics';
+export * from './import';
