@@ -345,11 +345,16 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw mapPostgresError(this.location.display, error);
     }
+    // A connection that dies while checked out emits 'error' besides failing its query; the pool listens only while it is idle.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
     try {
       const result = await work(client);
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (error) {
+      client.off('error', ignore);
       client.release(connectionIsSound(error) ? undefined : (error as Error));
       throw error;
     }
