@@ -14,7 +14,7 @@ type Lib = (typeof LIBS)[number];
 const LIB_MAY_IMPORT: Record<Lib, readonly Lib[]> = {
   ticketing: [],
   'event-store': [],
-  'read-models': ['event-store', 'ticketing'],
+  'read-models': ['event-store', 'ticketing', 'knowledge'],
   'command-handling': ['event-store', 'ticketing'],
   knowledge: ['ticketing'],
 };
