@@ -1,40 +1,18 @@
 // Append throughput of the SQLite event store against raw better-sqlite3 at the same durability
-// (WAL, synchronous=FULL), measured in one run on one file system. Not a test: it prints ratios.
-//   BENCH_SECONDS  seconds per workload (default 3)
-//   BENCH_DIR      where the database files go (default ./.bench, next to where ./data would be)
+// (WAL, synchronous=FULL), measured in one run on one file system; then the PostgreSQL event store
+// against raw pg inserts and a peer library's PostgreSQL store on the same server, with the same
+// durability (synchronous_commit=on). Not a test: it prints ratios.
+//   BENCH_SECONDS        seconds per workload (default 3)
+//   BENCH_DIR            where the database files go (default ./.bench, next to where ./data would be)
+//   BENCH_POSTGRES_URL   a server to create a throw-away database on (default postgres://postgres@127.0.0.1:5432/postgres);
+//                        BENCH_POSTGRES=0 skips the PostgreSQL section
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../src/sqlite/sqlite-event-store';
-
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const CONCURRENCY = 64;
-const DATA = { kind: 'benchmark', text: 'x'.repeat(160), at: new Date(0).toISOString() };
-
-interface Result {
-  readonly name: string;
-  readonly appends: number;
-  readonly perSecond: number;
-  readonly note?: string;
-}
-
-/** Runs `worker` on `concurrency` async appenders until the time is up. */
-async function timed(name: string, concurrency: number, worker: (appender: number, i: number) => Promise<void> | void): Promise<Result> {
-  const deadline = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  let appends = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, appender) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        await worker(appender, i);
-        appends++;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return { name, appends, perSecond: appends / elapsed };
-}
+import { postgresSection } from './postgres.bench-section';
+import { CONCURRENCY, DATA, printResults, ratio, SECONDS, timed, type Result } from './timing';
 
 function rawDatabase(file: string): { insert: (stream: string, revision: number) => void; db: Database.Database } {
   const db = new Database(file);
@@ -91,19 +69,17 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   report(results);
+  if (process.env.BENCH_POSTGRES !== '0') await postgresSection(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 }
 
 function report(results: readonly Result[]): void {
   const [raw1, store1, raw64, rawBatched, store64] = results;
   console.log(`Event store append benchmark — ${new Date().toISOString()}, node ${process.version}, ${SECONDS}s per workload, durable (WAL, synchronous=FULL)`);
-  for (const r of results) {
-    console.log(`  ${r.name.padEnd(72)} ${r.perSecond.toFixed(0).padStart(8)} appends/s  (${r.appends} appends${r.note ? `, ${r.note}` : ''})`);
-  }
-  const ratio = (a: Result, b: Result) => (a.perSecond / b.perSecond).toFixed(2);
+  printResults(results);
   console.log(`  single appender: event store / raw                   ${ratio(store1, raw1)}  (goal >= 0.8)`);
   console.log(`  ${CONCURRENCY} appenders / single appender (event store)      ${ratio(store64, store1)}  (goal >= 5)`);
   console.log(`  ${CONCURRENCY} appenders: event store / raw 1 tx per append   ${ratio(store64, raw64)}`);
   console.log(`  ${CONCURRENCY} appenders: event store / raw batched ceiling   ${ratio(store64, rawBatched)}`);
 }
 
-void main();
+if (require.main === module) void main();

@@ -43,6 +43,9 @@ export function poolConfig(location: PostgresLocation, max: number, timeouts: { 
     'tcp_keepalives_idle=10',
     'tcp_keepalives_interval=5',
     'tcp_keepalives_count=3',
+    // Every statement the store prepares (and those inside event_store_append) is a keyed lookup or
+    // insert: a generic plan is as good as a custom one, without planning again on each call.
+    'plan_cache_mode=force_generic_plan',
   ];
   return {
     connectionString: location.connectionString,

@@ -32,12 +32,31 @@ const MIGRATIONS: readonly string[] = [
     position bigint NOT NULL
   ) WITH (fillfactor = 20);
   INSERT INTO event_store_head (position) VALUES (0);
-  CREATE FUNCTION event_store_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+  -- One call appends a batch (see append-statement.ts). It updates the head row first: the row lock
+  -- is held until commit, and what the call checks next sees every append committed before it. A
+  -- missing predecessor (an exact expected revision not stored) fails it with SB001, a taken
+  -- revision or event id with a unique violation; either way nothing is written. Otherwise it
+  -- returns the head before the batch: row i (from 1) gets base + i.
+  CREATE FUNCTION event_store_append(
+    streams text[], revisions bigint[], ids uuid[], types text[], data text[], metadata text[],
+    predecessor_streams text[], predecessor_revisions bigint[], recorded timestamptz
+  ) RETURNS bigint LANGUAGE plpgsql AS $$
+  DECLARE
+    base bigint;
   BEGIN
-    PERFORM pg_notify('${APPENDED_CHANNEL}', TG_TABLE_SCHEMA);
-    RETURN NULL;
+    UPDATE event_store_head SET position = position + cardinality(streams) RETURNING position - cardinality(streams) INTO base;
+    IF EXISTS (
+      SELECT 1 FROM unnest(predecessor_streams, predecessor_revisions) AS p(stream_name, revision)
+      WHERE NOT EXISTS (SELECT 1 FROM event_store_events e WHERE e.stream_name = p.stream_name AND e.revision = p.revision)
+    ) THEN
+      RAISE EXCEPTION USING ERRCODE = 'SB001', MESSAGE = 'event_store_append: an expected revision is not stored';
+    END IF;
+    INSERT INTO event_store_events (position, event_id, stream_name, revision, type, data, metadata, recorded_at)
+    SELECT base + t.ord, t.event_id, t.stream_name, t.revision, t.type, t.data::json, t.metadata::json, recorded
+    FROM unnest(streams, revisions, ids, types, data, metadata) WITH ORDINALITY AS t(stream_name, revision, event_id, type, data, metadata, ord);
+    PERFORM pg_notify('${APPENDED_CHANNEL}', current_schema());
+    RETURN base;
   END $$;
-  CREATE TRIGGER event_store_appended AFTER UPDATE ON event_store_head FOR EACH ROW EXECUTE FUNCTION event_store_notify_appended();
   `,
 ];
 
