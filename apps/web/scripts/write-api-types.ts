@@ -57,8 +57,8 @@ function pluginMetadata(dir: string): () => Promise<Record<string, unknown>> {
   return (require(file) as { default: () => Promise<Record<string, unknown>> }).default;
 }
 
-/** The API's OpenAPI document with its default configuration. */
-async function buildDocument(): Promise<OpenAPIObject> {
+/** The API's OpenAPI document with its default configuration (apps/api/test/openapi-answers.e2e.spec.ts checks the answers against it). */
+export async function buildDocument(): Promise<OpenAPIObject> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-types-'));
   try {
     await SwaggerModule.loadPluginMetadata(pluginMetadata(dir));
@@ -104,10 +104,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+// Run as a command; imported (by a test), it only lends buildDocument.
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

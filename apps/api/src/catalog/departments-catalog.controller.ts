@@ -1,30 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../auth/resident-boundary';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from './catalog.module';
-
-/** A service as pickers and labels show it. */
-export interface CatalogServiceView {
-  readonly code: string;
-  readonly name: string;
-}
-
-/** A department and the services it owns. Phone numbers and e-mail addresses are left out: no other route publishes them. */
-export interface CatalogDepartmentView {
-  readonly id: string;
-  readonly name: string;
-  /** The department's own phone line is answered by 311. */
-  readonly mainLineRoutedTo311: boolean;
-  readonly services: readonly CatalogServiceView[];
-}
-
-/** GET /departments. */
-export interface DepartmentsCatalogView {
-  /** The catalog calendar's IANA zone: the city's local time. */
-  readonly timeZone: string;
-  readonly departments: readonly CatalogDepartmentView[];
-}
+import { DepartmentsCatalogView } from './departments-catalog.dto';
 
 /** The catalog's departments and services, in catalog order, from the catalog the API was started with. */
 export function departmentsCatalogView(catalog: ServiceCatalog): DepartmentsCatalogView {
@@ -55,6 +34,7 @@ export class DepartmentsCatalogController {
 
   /** Departments with the services each owns, and the city's time zone: any authenticated role (the catalog is public information). */
   @Get()
+  @ApiOkResponse({ type: DepartmentsCatalogView })
   departments(): DepartmentsCatalogView {
     return this.view;
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@switchboard/ticketing';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { type CompletionReport, CompletionReporter } from './completion-report';
+import { CompletionReporter } from './completion-report';
+import { CompletionReport } from './completion-report.dto';
 import { CompletionQueryDto } from './completion-query.dto';
 
 @ApiTags('reporting')
@@ -12,6 +13,7 @@ export class CompletionMetricsController {
 
   /** Completion figures per group and period (docs/metrics.md defines each): director, and department heads for their department. */
   @Get('completion')
+  @ApiOkResponse({ type: CompletionReport })
   completion(@Query() query: CompletionQueryDto, @CurrentActor() actor: Actor): Promise<CompletionReport> {
     return this.reporter.report(query, actor);
   }

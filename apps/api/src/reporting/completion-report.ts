@@ -20,22 +20,7 @@ import { READ_MODELS } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
 import { assertMayRead } from '../auth/read-access';
 import type { CompletionQueryDto } from './completion-query.dto';
-
-/** A completion report as GET /metrics/completion answers it. */
-export interface CompletionReport {
-  readonly from: string;
-  /** The end of the report: the one asked for, or asOf when that is earlier. */
-  readonly to: string;
-  readonly groupBy: GroupBy;
-  readonly period: Period;
-  /** The catalog calendar's zone: periods start at local midnight there. */
-  readonly timeZone: string;
-  /** The moment the figures describe: the asOf asked for, else the API clock's now. */
-  readonly asOf: string;
-  /** `read-models` (the projected facts, now) or `replay` (the event log replayed up to asOf). */
-  readonly source: AnswerSource;
-  readonly figures: readonly CompletionFigures[];
-}
+import type { CompletionReport } from './completion-report.dto';
 
 /** Completion metrics over the read models' ticket facts, or as of a past moment over a replay, in the city's time zone, limited to what the caller may see. */
 @Injectable()

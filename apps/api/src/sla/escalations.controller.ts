@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { type EscalationEntry, escalationsAmong, InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { escalationsAmong, InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
 import { type Actor, escalationsDepartmentFor, type ServiceCatalog } from '@switchboard/ticketing';
-import { type AnswerSource, pastInstant } from '../as-of/as-of';
+import { pastInstant } from '../as-of/as-of';
 import { AsOfReplays } from '../as-of/as-of-replays';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { assertMayRead } from '../auth/read-access';
@@ -10,18 +10,8 @@ import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DepartmentNotFound } from '../errors/api-exceptions';
 import { READ_MODELS } from '../read-models/read-models.module';
+import { EscalationsPage } from './escalations-page.dto';
 import { EscalationsQueryDto } from './escalations-query.dto';
-
-/** A page of GET /escalations. */
-export interface EscalationsPage {
-  readonly tickets: EscalationEntry[];
-  /** Pass as `cursor` for the next page; null on the last (always null with asOf). */
-  readonly nextCursor: string | null;
-  /** The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
-  readonly asOf: string;
-  /** `read-models` (the projected tickets, now) or `replay` (the event log replayed up to asOf). */
-  readonly source: AnswerSource;
-}
 
 @ApiTags('queries')
 @Controller('escalations')
@@ -38,6 +28,7 @@ export class EscalationsController {
    * director, their own for a department head. With asOf, the list as it was then (one page).
    */
   @Get()
+  @ApiOkResponse({ type: EscalationsPage })
   async escalations(@Query() query: EscalationsQueryDto, @CurrentActor() actor: Actor): Promise<EscalationsPage> {
     if (query.department !== undefined && !this.catalog.department(query.department)) throw new DepartmentNotFound(query.department);
     assertMayRead('escalationsAreForTheDirectorAndDepartmentHeads', actor, { department: query.department });

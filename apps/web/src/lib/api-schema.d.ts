@@ -514,6 +514,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        readonly MeMay: {
+            /** @description Departments whose queue and live feed the caller may read. */
+            readonly readQueuesOf: readonly string[];
+            /** @description Departments whose queue the caller may claim from (claiming starts work). */
+            readonly claimFromQueuesOf: readonly string[];
+            /** @description Groupings of GET /metrics/completion open to the caller; empty when the report is not. */
+            readonly completionMetricsBy: readonly ("channel" | "department" | "service")[];
+            /** @description Whether GET /escalations answers the caller. */
+            readonly escalations: boolean;
+            /** @description Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
+            readonly staffApi: boolean;
+        };
+        readonly MeView: {
+            readonly id: string;
+            /** @description The users file's `name` or the JWT's `name` claim; the id when there is none. */
+            readonly name: string;
+            /** @enum {string} */
+            readonly role: "operator" | "staff" | "department_head" | "director" | "resident" | "system";
+            /** @description The department of staff and department heads; null for everyone else. */
+            readonly department: string | null;
+            readonly may: components["schemas"]["MeMay"];
+            /** @description The API clock's current instant (ISO-8601), e.g. for "as of" pickers and ages. */
+            readonly now: string;
+        };
+        readonly CatalogServiceView: {
+            readonly code: string;
+            readonly name: string;
+        };
+        readonly CatalogDepartmentView: {
+            readonly id: string;
+            readonly name: string;
+            /** @description The department's own phone line is answered by 311. */
+            readonly mainLineRoutedTo311: boolean;
+            readonly services: readonly components["schemas"]["CatalogServiceView"][];
+        };
+        readonly DepartmentsCatalogView: {
+            /** @description The catalog calendar's IANA zone: the city's local time. */
+            readonly timeZone: string;
+            readonly departments: readonly components["schemas"]["CatalogDepartmentView"][];
+        };
         readonly LocationDto: {
             readonly address?: string;
             readonly latitude?: number;
@@ -537,6 +577,17 @@ export interface components {
             readonly attributes?: {
                 readonly [key: string]: unknown;
             };
+        };
+        readonly CommandResultDto: {
+            /** @description Types of the events the command recorded, in order. */
+            readonly events: readonly string[];
+            readonly ticketId: string;
+            /** @description Revision of the ticket's last event (also sent as `ETag: W/"<revision>"`). */
+            readonly revision: number;
+            /** @description Global position of the command's last event: queries can wait for read models to reach it. */
+            readonly position: string;
+            /** @enum {string} */
+            readonly status: "unopened" | "intake" | "assigned" | "in_progress" | "on_hold" | "escalated" | "completed" | "closed";
         };
         readonly AssignTicketDto: {
             /** @description Department code from the service catalog. */
@@ -580,6 +631,243 @@ export interface components {
             /** @description Required when the reason is `duplicate`. */
             readonly parentTicketId?: string;
             readonly note?: string;
+        };
+        readonly TicketView: {
+            /** @enum {string} */
+            readonly status: "unopened" | "intake" | "assigned" | "in_progress" | "on_hold" | "escalated" | "completed" | "closed";
+            readonly ticketId?: string;
+            readonly serviceCode?: string;
+            readonly owningDepartment?: string;
+            /** @enum {string} */
+            readonly channel?: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            /** @enum {string} */
+            readonly priority?: "low" | "normal" | "high" | "urgent";
+            readonly openedAt?: string;
+            /** @description The department whose queue holds the ticket. */
+            readonly department?: string;
+            readonly assignee?: string;
+            /**
+             * @description Highest tier reached since the ticket was last opened or reopened; 0 = never escalated.
+             * @enum {number}
+             */
+            readonly escalationTier: 0 | 1 | 2;
+            /** @enum {string} */
+            readonly heldFrom?: "assigned" | "in_progress" | "escalated";
+            /** @description SLA due instant while the clock runs. */
+            readonly dueAt?: string;
+            /** @description Business time the running SLA allows in all: with `dueAt`, how much of it is used. */
+            readonly slaBusinessMs?: number;
+            /** @description Business time left on the SLA clock while it is paused on hold. */
+            readonly slaRemainingMs?: number;
+            /** @description While on hold: the due time the ticket was already late against when the hold began. */
+            readonly overdueSince?: string;
+            /** @description The due instant already recorded as breached, so a breach is recorded once per due time. */
+            readonly breachedDueAt?: string;
+            readonly completedAt?: string;
+            readonly completedByDepartment?: string;
+            /** @enum {string} */
+            readonly closeReason?: "duplicate" | "withdrawn" | "invalid" | "not_city_responsibility";
+            readonly reopenCount: number;
+            /** @description Revision of the ticket's last event. */
+            readonly revision: number;
+            readonly description?: string;
+            readonly location?: components["schemas"]["LocationDto"];
+            /** @description Present only for roles that may see resident contact data. */
+            readonly contact?: components["schemas"]["ResidentContactDto"];
+            /** @description Answers to the service's Open311 attributes, by attribute code. */
+            readonly attributes?: {
+                readonly [key: string]: unknown;
+            };
+            /** @description The commands the caller may send now. */
+            readonly allowedCommands: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordSlaBreach")[];
+        };
+        readonly ActorDto: {
+            readonly id: string;
+            /** @enum {string} */
+            readonly role: "operator" | "staff" | "department_head" | "director" | "resident" | "system";
+            /** @description The department of a staff member or department head. */
+            readonly department?: string;
+        };
+        readonly HistoryEntry: {
+            readonly revision: number;
+            readonly position: string;
+            readonly type: string;
+            readonly data: {
+                readonly [key: string]: unknown;
+            };
+            readonly actor?: components["schemas"]["ActorDto"];
+            readonly occurredAt?: string;
+            readonly eventId: string;
+            readonly commandId?: string;
+            readonly correlationId?: string;
+            readonly stateBefore: string;
+            readonly stateAfter: string;
+        };
+        readonly TicketHistory: {
+            readonly ticketId: string;
+            readonly asOf?: string;
+            /** @description The ticket as it was after the last listed event. */
+            readonly ticket: components["schemas"]["TicketView"];
+            readonly events: readonly components["schemas"]["HistoryEntry"][];
+        };
+        readonly QueueEntryView: {
+            /** @description Whole seconds since the ticket was opened. */
+            readonly ageSeconds: number;
+            /**
+             * @description The work commands the caller may send for this ticket now (StartWork, PutTicketOnHold,
+             *     ResumeTicket, CompleteTicket), as the lifecycle judges who asks and the ticket's state; what a
+             *     command's own fields say is judged when it is sent.
+             */
+            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordSlaBreach")[];
+            readonly ticketId: string;
+            /** @description Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
+            readonly revision: number;
+            readonly serviceCode: string;
+            readonly channel: string;
+            readonly status: string;
+            readonly department: string;
+            readonly assignee: string | null;
+            /** @enum {string} */
+            readonly priority: "low" | "normal" | "high" | "urgent";
+            readonly escalationTier: number;
+            readonly onHold: boolean;
+            readonly openedAt: string;
+            readonly dueAt: string | null;
+            /** @description While on hold: the due time the ticket is already late against. */
+            readonly overdueSince: string | null;
+            /** @description Judged at the query's now. */
+            readonly overdue: boolean;
+            /** @description Not yet late, but the escalation policy's share of its SLA is used (a warning in queues). */
+            readonly atRisk: boolean;
+            /** @description When the ticket turns (or turned) at risk while its clock runs. */
+            readonly atRiskAt: string | null;
+            readonly slaStartedAt: string | null;
+            readonly slaBusinessMs: number | null;
+            readonly description: string;
+            readonly address: string | null;
+            /** @description When the ticket's latest event happened. */
+            readonly updatedAt: string;
+        };
+        readonly DepartmentQueueView: {
+            readonly department: string;
+            /** @description The instant ages and overdue flags were judged at. */
+            readonly asOf: string;
+            readonly entries: readonly components["schemas"]["QueueEntryView"][];
+        };
+        readonly TicketSummaryDto: {
+            readonly ticketId: string;
+            /** @description Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
+            readonly revision: number;
+            readonly serviceCode: string;
+            readonly channel: string;
+            readonly status: string;
+            readonly department: string;
+            readonly assignee: string | null;
+            /** @enum {string} */
+            readonly priority: "low" | "normal" | "high" | "urgent";
+            readonly escalationTier: number;
+            readonly onHold: boolean;
+            readonly openedAt: string;
+            readonly dueAt: string | null;
+            /** @description While on hold: the due time the ticket is already late against. */
+            readonly overdueSince: string | null;
+            /** @description Judged at the query's now. */
+            readonly overdue: boolean;
+            /** @description Not yet late, but the escalation policy's share of its SLA is used (a warning in queues). */
+            readonly atRisk: boolean;
+            /** @description When the ticket turns (or turned) at risk while its clock runs. */
+            readonly atRiskAt: string | null;
+            readonly slaStartedAt: string | null;
+            readonly slaBusinessMs: number | null;
+            readonly description: string;
+            readonly address: string | null;
+            /** @description When the ticket's latest event happened. */
+            readonly updatedAt: string;
+        };
+        readonly TicketPageDto: {
+            readonly tickets: readonly components["schemas"]["TicketSummaryDto"][];
+            /** @description Pass it back to get the next page; null on the last page. */
+            readonly nextCursor: string | null;
+        };
+        readonly DurationFiguresDto: {
+            readonly samples: number;
+            readonly medianHours: number | null;
+            readonly p90Hours: number | null;
+            readonly medianBusinessHours: number | null;
+            readonly p90BusinessHours: number | null;
+        };
+        readonly CompletionFiguresDto: {
+            readonly group: string;
+            /** @description Local date the period starts on (YYYY-MM-DD). */
+            readonly period: string;
+            readonly periodStart: string;
+            readonly periodEnd: string;
+            readonly opened: number;
+            readonly completed: number;
+            readonly closedWithoutCompletion: number;
+            readonly completionRate: number | null;
+            readonly backlogAtPeriodEnd: number;
+            readonly timeToAssign: components["schemas"]["DurationFiguresDto"];
+            readonly timeToComplete: components["schemas"]["DurationFiguresDto"];
+            readonly onTimeRate: number | null;
+            readonly escalationRate: number | null;
+            readonly reopenRate: number | null;
+            readonly firstContactResolutionRate: number | null;
+        };
+        readonly CompletionReport: {
+            readonly from: string;
+            /** @description The end of the report: the one asked for, or asOf when that is earlier. */
+            readonly to: string;
+            /** @enum {string} */
+            readonly groupBy: "channel" | "department" | "service";
+            /** @enum {string} */
+            readonly period: "day" | "week" | "month" | "range";
+            /** @description The catalog calendar's zone: periods start at local midnight there. */
+            readonly timeZone: string;
+            /** @description The moment the figures describe: the asOf asked for, else the API clock's now. */
+            readonly asOf: string;
+            /**
+             * @description `read-models` (the projected facts, now) or `replay` (the event log replayed up to asOf).
+             * @enum {string}
+             */
+            readonly source: "read-models" | "replay";
+            readonly figures: readonly components["schemas"]["CompletionFiguresDto"][];
+        };
+        readonly EscalationEntryDto: {
+            readonly ticketId: string;
+            readonly department: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly priority: string;
+            readonly assignee: string | null;
+            /** @description 0 when the ticket is listed only for being late or at risk. */
+            readonly tier: number;
+            /**
+             * @description Why the last escalation since the ticket was opened (or reopened) was made.
+             * @enum {string|null}
+             */
+            readonly reason: "cannot_answer" | "complex" | "overdue" | "resident_request" | "other" | null;
+            readonly escalatedAt: string | null;
+            readonly dueAt: string | null;
+            /** @description On hold: the due time the ticket is already late against. */
+            readonly overdueSince: string | null;
+            readonly overdue: boolean;
+            /** @description When the SLA watcher recorded the breach of the due time in force. */
+            readonly breachedAt: string | null;
+            readonly atRisk: boolean;
+            readonly atRiskAt: string | null;
+        };
+        readonly EscalationsPage: {
+            readonly tickets: readonly components["schemas"]["EscalationEntryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last (always null with asOf). */
+            readonly nextCursor: string | null;
+            /** @description The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
+            readonly asOf: string;
+            /**
+             * @description `read-models` (the projected tickets, now) or `replay` (the event log replayed up to asOf).
+             * @enum {string}
+             */
+            readonly source: "read-models" | "replay";
         };
     };
     responses: never;
@@ -639,7 +927,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["MeView"];
+                };
             };
         };
     };
@@ -656,7 +946,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["DepartmentsCatalogView"];
+                };
             };
         };
     };
@@ -718,7 +1010,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["TicketPageDto"];
                 };
             };
         };
@@ -741,7 +1033,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -766,7 +1058,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -791,7 +1083,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -816,7 +1108,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -841,7 +1133,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -866,7 +1158,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -891,7 +1183,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -916,7 +1208,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -941,7 +1233,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -966,7 +1258,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -991,7 +1283,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -1012,7 +1304,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["TicketView"];
                 };
             };
         };
@@ -1036,7 +1328,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["TicketHistory"];
                 };
             };
         };
@@ -1064,7 +1356,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["DepartmentQueueView"];
                 };
             };
         };
@@ -1109,7 +1401,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
                 };
             };
         };
@@ -1141,7 +1433,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["CompletionReport"];
                 };
             };
         };
@@ -1392,7 +1684,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["EscalationsPage"];
                 };
             };
         };

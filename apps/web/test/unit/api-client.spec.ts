@@ -89,7 +89,7 @@ describe('the console’s wire types (from the API’s OpenAPI document)', () =>
     same<DescribedOr<Record<string, never>, { declared: true }>, { declared: true }>(true);
     same<DescribedOr<never, { declared: true }>, { declared: true }>(true);
     same<DescribedOr<{ readonly id: string }, { declared: true }>, { readonly id: string }>(true);
-    same<Me['role'], 'operator' | 'staff' | 'department_head' | 'director' | 'resident'>(true);
+    same<Me['role'], 'operator' | 'staff' | 'department_head' | 'director' | 'resident' | 'system'>(true);
     expect(true).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReadModels } from '@switchboard/read-models';
 import type { Actor, ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../../catalog/catalog.module';
@@ -9,16 +9,9 @@ import { READ_MODELS } from '../../read-models/read-models.module';
 import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
 import { KnownDepartmentPipe } from '../known-department.pipe';
 import { assertMayRead } from '../../auth/read-access';
-import { type QueueEntryView, queueEntryView } from './queue-entry';
+import { DepartmentQueueView } from './department-queue.dto';
+import { queueEntryView } from './queue-entry';
 import { QueueQueryDto } from './queue-query.dto';
-
-/** A department's queue as of one instant. */
-export interface DepartmentQueueView {
-  readonly department: string;
-  /** The instant ages and overdue flags were judged at. */
-  readonly asOf: string;
-  readonly entries: readonly QueueEntryView[];
-}
 
 @ApiTags('queues')
 @Controller('departments')
@@ -32,6 +25,7 @@ export class DepartmentQueueController {
 
   /** Open tickets of the department in queue order (escalation tier, priority, due time); `mine=true` for the caller's own. */
   @Get(':id/queue')
+  @ApiOkResponse({ type: DepartmentQueueView })
   async queue(@Param('id', KnownDepartmentPipe) department: string, @Query() query: QueueQueryDto, @CurrentActor() actor: Actor): Promise<DepartmentQueueView> {
     assertMayRead('aQueueIsReadByItsDepartment311AndTheDirector', actor, { department });
     await this.readYourWrites.reach(query.position);

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { AssignTicketDto } from './assign-ticket.dto';
 
@@ -16,7 +16,8 @@ export class AssignTicketController {
   /** Routes the ticket to a department (optionally a named assignee), or reassigns it. */
   @Post(':id/assign')
   @HttpCode(200)
-  assign(@Param('id') ticketId: string, @Body() body: AssignTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  assign(@Param('id') ticketId: string, @Body() body: AssignTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'AssignTicket', ticketId }, meta);
   }
 }

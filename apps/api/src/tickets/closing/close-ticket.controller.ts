@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { CloseTicketDto } from './close-ticket.dto';
 
@@ -16,7 +16,8 @@ export class CloseTicketController {
   /** Ends the ticket without completion (duplicate, withdrawn, invalid, not the city). */
   @Post(':id/close')
   @HttpCode(200)
-  close(@Param('id') ticketId: string, @Body() body: CloseTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  close(@Param('id') ticketId: string, @Body() body: CloseTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'CloseTicket', ticketId }, meta);
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { CommentOnTicketDto } from './comment-on-ticket.dto';
 
@@ -16,7 +16,8 @@ export class CommentOnTicketController {
   /** Adds an internal or public comment; the ticket does not move. */
   @Post(':id/comments')
   @HttpCode(200)
-  comment(@Param('id') ticketId: string, @Body() body: CommentOnTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  comment(@Param('id') ticketId: string, @Body() body: CommentOnTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'CommentOnTicket', ticketId }, meta);
   }
 }

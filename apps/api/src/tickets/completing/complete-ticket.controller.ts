@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { CompleteTicketDto } from './complete-ticket.dto';
 
@@ -16,7 +16,8 @@ export class CompleteTicketController {
   /** Resolves the ticket with a resolution code and note. */
   @Post(':id/complete')
   @HttpCode(200)
-  complete(@Param('id') ticketId: string, @Body() body: CompleteTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  complete(@Param('id') ticketId: string, @Body() body: CompleteTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'CompleteTicket', ticketId }, meta);
   }
 }

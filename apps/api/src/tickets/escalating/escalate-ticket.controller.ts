@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { EscalateTicketDto } from './escalate-ticket.dto';
 
@@ -16,7 +16,8 @@ export class EscalateTicketController {
   /** Raises the ticket one tier (department head, then the director). */
   @Post(':id/escalate')
   @HttpCode(200)
-  escalate(@Param('id') ticketId: string, @Body() body: EscalateTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  escalate(@Param('id') ticketId: string, @Body() body: EscalateTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'EscalateTicket', ticketId }, meta);
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { PutTicketOnHoldDto } from './put-ticket-on-hold.dto';
 
@@ -16,7 +16,8 @@ export class PutTicketOnHoldController {
   /** Waits on the resident or a third party; the SLA clock pauses. */
   @Post(':id/hold')
   @HttpCode(200)
-  hold(@Param('id') ticketId: string, @Body() body: PutTicketOnHoldDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  hold(@Param('id') ticketId: string, @Body() body: PutTicketOnHoldDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'PutTicketOnHold', ticketId }, meta);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { TicketPage } from '@switchboard/read-models';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ReadYourWrites } from '../../read-your-writes/read-your-writes';
 import { TicketListQueryDto } from './ticket-list-query.dto';
 import { TicketListing } from './ticket-listing';
+import { TicketPageDto } from './ticket-page.dto';
 
 @ApiTags('queries')
 @Controller('tickets')
@@ -15,7 +15,8 @@ export class TicketListController {
 
   /** Tickets filtered by state, department, service, channel, assignee, opened range, overdue and text; keyset-paged, newest first. */
   @Get()
-  async list(@Query() query: TicketListQueryDto): Promise<TicketPage> {
+  @ApiOkResponse({ type: TicketPageDto })
+  async list(@Query() query: TicketListQueryDto): Promise<TicketPageDto> {
     // The list holds no contact data, so every city role may read it (residents are kept out by the AuthGuard: they use Open311).
     // Every parameter is judged before the read-your-writes wait, so a bad one is refused at once.
     const filter = this.listing.filterOf(query);

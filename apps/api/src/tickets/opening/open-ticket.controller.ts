@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { OpenTicketDto } from './open-ticket.dto';
 import { TicketOpener } from './ticket-opener';
 
@@ -15,7 +15,8 @@ export class OpenTicketController {
 
   /** Records a new ticket in intake; answers 201 with its phone-readable id. */
   @Post()
-  open(@Body() body: OpenTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandResultDto })
+  open(@Body() body: OpenTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.opener.open(body, meta);
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { ChangePriorityDto } from './change-priority.dto';
 
@@ -16,7 +16,8 @@ export class ChangePriorityController {
   /** Changes the priority; the ticket does not move. */
   @Post(':id/priority')
   @HttpCode(200)
-  changePriority(@Param('id') ticketId: string, @Body() body: ChangePriorityDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  changePriority(@Param('id') ticketId: string, @Body() body: ChangePriorityDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'ChangePriority', ticketId }, meta);
   }
 }

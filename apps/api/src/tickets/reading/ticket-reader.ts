@@ -6,30 +6,8 @@ import { CLOCK, type Clock } from '../../clock/clock';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { maySeeContact, withoutHiddenContact } from './contact-visibility';
 import { loadTicket, type TicketHistoryStep } from '@switchboard/command-handling';
-import { ticketView, type TicketView } from './ticket-view';
-
-/** One entry of a ticket's audit trail. */
-export interface HistoryEntry {
-  readonly revision: number;
-  readonly position: string;
-  readonly type: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly actor?: Actor;
-  readonly occurredAt?: string;
-  readonly eventId: string;
-  readonly commandId?: string;
-  readonly correlationId?: string;
-  readonly stateBefore: string;
-  readonly stateAfter: string;
-}
-
-export interface TicketHistory {
-  readonly ticketId: string;
-  readonly asOf?: string;
-  /** The ticket as it was after the last listed event. */
-  readonly ticket: TicketView;
-  readonly events: readonly HistoryEntry[];
-}
+import { ticketView } from './ticket-view';
+import type { HistoryEntry, TicketHistory, TicketView } from './ticket-view.dto';
 
 /** Answers ticket queries from the ticket's own stream: always consistent with its commands. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { ReopenTicketDto } from './reopen-ticket.dto';
 
@@ -16,7 +16,8 @@ export class ReopenTicketController {
   /** Reopens a completed ticket within the window; it goes back to the completing department. */
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@Param('id') ticketId: string, @Body() body: ReopenTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  reopen(@Param('id') ticketId: string, @Body() body: ReopenTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'ReopenTicket', ticketId }, meta);
   }
 }

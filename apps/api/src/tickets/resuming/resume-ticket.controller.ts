@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { ResumeTicketDto } from './resume-ticket.dto';
 
@@ -16,7 +16,8 @@ export class ResumeTicketController {
   /** Ends a hold: back where the ticket was, with the SLA clock running again. */
   @Post(':id/resume')
   @HttpCode(200)
-  resume(@Param('id') ticketId: string, @Body() body: ResumeTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  resume(@Param('id') ticketId: string, @Body() body: ResumeTicketDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'ResumeTicket', ticketId }, meta);
   }
 }

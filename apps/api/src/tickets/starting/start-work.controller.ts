@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { OpenToResidents } from '../../auth/resident-boundary';
 import { type CommandMeta, CommandMetadata } from '../command-handling/command-meta';
-import type { CommandResult } from '@switchboard/command-handling';
+import { CommandResultDto } from '../command-handling/command-result.dto';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { StartWorkDto } from './start-work.dto';
 
@@ -16,7 +16,8 @@ export class StartWorkController {
   /** The acting staff member claims the ticket and starts work. */
   @Post(':id/start')
   @HttpCode(200)
-  start(@Param('id') ticketId: string, @Body() body: StartWorkDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandResultDto })
+  start(@Param('id') ticketId: string, @Body() body: StartWorkDto, @CommandMetadata() meta: CommandMeta): Promise<CommandResultDto> {
     return this.commands.execute({ ...body, type: 'StartWork', ticketId }, meta);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@switchboard/ticketing';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { TicketReader } from '../reading/ticket-reader';
-import type { TicketView } from '../reading/ticket-view';
+import { TicketView } from '../reading/ticket-view.dto';
 
 @ApiTags('queries')
 @Controller('tickets')
@@ -12,6 +12,7 @@ export class ViewTicketController {
 
   /** The ticket's current state, folded from its stream, with the commands the caller may perform now. */
   @Get(':id')
+  @ApiOkResponse({ type: TicketView })
   view(@Param('id') ticketId: string, @CurrentActor() actor: Actor): Promise<TicketView> {
     return this.reader.ticket(ticketId, actor);
   }
