@@ -46,6 +46,7 @@ describe('JWT authentication against a configured key set', () => {
       name: 'Jo Head',
       role: 'department_head',
       department: 'DPW',
+      may: { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], completionMetricsBy: ['department', 'service'], escalations: true, staffApi: true },
       now: api.clock.now().toISOString(),
     });
     const unnamed = await sign({ sub: 'jwt.director', role: 'director' });
