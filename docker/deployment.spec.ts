@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_CONSOLE_DIR, loadApiConfig } from '../apps/api/src/config/api-config';
 import { loadProjectorConfig } from '../apps/projector/src/projector-config';
+import { parseEventStoreUrl } from '../libs/event-store/src/config/event-store-url';
 
 // No Docker engine runs where the tests run, so the deployment files are checked against the
 // code they deploy: every service is buildable or pulled, healthy-checked and restarted, and
 // every Switchboard container's environment is one its process accepts.
 
 const here = (file: string) => readFileSync(join(__dirname, file), 'utf8');
-const compose = parse(here('compose.production.yml'), { merge: true }) as {
+interface Compose {
   services: Record<
     string,
     {
@@ -22,11 +23,27 @@ const compose = parse(here('compose.production.yml'), { merge: true }) as {
       depends_on?: Record<string, { condition: string }>;
     }
   >;
-};
-const services = Object.entries(compose.services);
-const switchboard = services.filter(([, s]) => s.image === 'switchboard:latest');
-const apis = switchboard.filter(([, s]) => !s.command);
-const projectors = switchboard.filter(([, s]) => s.command);
+}
+
+const readStoreUrl = 'postgres://switchboard:secret@postgres:5432/switchboard';
+
+/** The production compose files: EventStoreDB for the log, or PostgreSQL for everything. */
+const shapes = [
+  {
+    file: 'compose.production.yml',
+    stores: ['eventstore', 'postgres'],
+    adapter: 'esdb',
+    eventStoreUrl: 'esdb://eventstore:2113?tls=false',
+    readStoreUrl,
+  },
+  {
+    file: 'compose.production-postgres.yml',
+    stores: ['postgres'],
+    adapter: 'postgres',
+    eventStoreUrl: `${readStoreUrl}?schema=events`,
+    readStoreUrl: `${readStoreUrl}?schema=read_models`,
+  },
+];
 
 /** Compose interpolation: `${NAME:?message}` and `${NAME:-default}` become a stand-in value. */
 const interpolate = (env: Record<string, string>): Record<string, string> =>
@@ -41,9 +58,15 @@ const interpolate = (env: Record<string, string>): Record<string, string> =>
 const knownVariables = (...files: string[]) =>
   new Set(files.flatMap((file) => readFileSync(join(__dirname, '..', file), 'utf8').match(/SWITCHBOARD_[A-Z0-9_]+/g) ?? []));
 
-describe('docker/compose.production.yml', () => {
-  it('has the production shape: EventStoreDB, PostgreSQL, two APIs behind a proxy, a projector and a standby', () => {
-    expect(services.map(([name]) => name).sort()).toEqual(['api-1', 'api-2', 'eventstore', 'postgres', 'projector', 'projector-standby', 'proxy']);
+describe.each(shapes)('docker/$file', (shape) => {
+  const compose = parse(here(shape.file), { merge: true }) as Compose;
+  const services = Object.entries(compose.services);
+  const switchboard = services.filter(([, s]) => s.image === 'switchboard:latest');
+  const apis = switchboard.filter(([, s]) => !s.command);
+  const projectors = switchboard.filter(([, s]) => s.command);
+
+  it('has the production shape: its stores, two APIs behind a proxy, a projector and a standby', () => {
+    expect(services.map(([name]) => name).sort()).toEqual(['api-1', 'api-2', ...shape.stores, 'projector', 'projector-standby', 'proxy'].sort());
     expect(apis).toHaveLength(2);
     expect(projectors).toHaveLength(2);
   });
@@ -55,7 +78,7 @@ describe('docker/compose.production.yml', () => {
   });
 
   it.each(switchboard)('%s starts only once the stores are healthy', (_name, service) => {
-    expect(service.depends_on).toEqual({ eventstore: { condition: 'service_healthy' }, postgres: { condition: 'service_healthy' } });
+    expect(service.depends_on).toEqual(Object.fromEntries(shape.stores.map((store) => [store, { condition: 'service_healthy' }])));
   });
 
   it.each(apis)('%s: an environment the API accepts, listening on all interfaces, not projecting', (_name, service) => {
@@ -66,10 +89,11 @@ describe('docker/compose.production.yml', () => {
     expect(config).toMatchObject({
       host: '0.0.0.0',
       port: 3000,
-      eventStoreUrl: 'esdb://eventstore:2113?tls=false',
-      readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard',
+      eventStoreUrl: shape.eventStoreUrl,
+      readStoreUrl: shape.readStoreUrl,
     });
     expect(env.SWITCHBOARD_PROJECTOR).toBe('off');
+    expect(parseEventStoreUrl(config.eventStoreUrl).adapter).toBe(shape.adapter);
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.port}/health/ready`);
   });
 
@@ -79,8 +103,8 @@ describe('docker/compose.production.yml', () => {
     expect(Object.keys(env).filter((key) => !known.has(key))).toEqual([]);
     const config = loadProjectorConfig(env);
     expect(config).toMatchObject({
-      eventStoreUrl: 'esdb://eventstore:2113?tls=false',
-      readStoreUrl: 'postgres://switchboard:secret@postgres:5432/switchboard',
+      eventStoreUrl: shape.eventStoreUrl,
+      readStoreUrl: shape.readStoreUrl,
       healthHost: '0.0.0.0',
     });
     expect(service.healthcheck?.test?.join(' ')).toContain(`:${config.healthPort}/health`);
