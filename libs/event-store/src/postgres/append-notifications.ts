@@ -60,6 +60,11 @@ export class AppendNotifications {
     try {
       await client.connect();
       await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+      if (this.client !== client) {
+        // Closed (or given up) while connecting.
+        await client.end().catch(() => undefined);
+        return;
+      }
       this.attempt = 0;
       this.wake();
     } catch {
