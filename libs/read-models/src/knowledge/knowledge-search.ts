@@ -64,7 +64,19 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 /** A word that only begins a document's word counts for this much of a whole one. */
 const PREFIX_CREDIT = 0.75;
 /** How many candidates a store hands to the ranking: far more than any page. */
-const CANDIDATES = 400;
+const CANDIDATES = 200;
+/** Found this many, the next tier of candidates is not asked for. */
+const ENOUGH_CANDIDATES = 50;
+
+interface Tier {
+  readonly join: 'and' | 'or';
+  readonly questionFieldsOnly: boolean;
+}
+const TIERS: readonly Tier[] = [
+  { join: 'and', questionFieldsOnly: true },
+  { join: 'or', questionFieldsOnly: true },
+  { join: 'or', questionFieldsOnly: false },
+];
 const MAX_LIMIT = 50;
 
 interface DocumentRow {
@@ -78,11 +90,10 @@ interface DocumentRow {
   valid_from: string | null;
   valid_until: string | null;
   review_due_at: string | null;
-  f_title: string;
-  f_synonyms: string;
-  f_keywords: string;
-  f_answer: string;
 }
+
+/** What a candidate row carries: no text, the ranking reads the words it holds in memory. */
+const ROW_COLUMNS = 'doc_id, kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at';
 
 interface Vocabulary {
   readonly version: number;
@@ -90,7 +101,11 @@ interface Vocabulary {
   /** Each indexed word and in how many documents it stands. */
   readonly frequency: ReadonlyMap<string, number>;
   readonly words: readonly string[];
+  /** Each document's words by field, for the ranking (the store only finds the candidates). */
+  readonly fieldsOf: ReadonlyMap<string, FieldWords>;
 }
+
+type FieldWords = readonly (readonly [weight: number, words: ReadonlySet<string>])[];
 
 /**
  * Knowledge search over articles and service types together, on either read store: SQLite's FTS5
@@ -131,7 +146,9 @@ export class KnowledgeSearchIndex {
     const rows = await this.candidates(searchedFor);
     const best = new Map<string, SearchHit>();
     for (const row of rows) {
-      const score = scoreOf(row, searchedFor, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1);
+      const fields = vocabulary.fieldsOf.get(String(row.doc_id));
+      if (!fields) continue;
+      const score = scoreOf(fields, searchedFor, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1);
       if (score <= 0) continue;
       const key = `${row.kind}\u0000${row.ref}`;
       const seen = best.get(key);
@@ -150,19 +167,49 @@ export class KnowledgeSearchIndex {
     return { hits, searchedFor };
   }
 
+  /**
+   * The documents worth ranking, in tiers, each a full-text query of the store with its own
+   * ranking: every word in the question fields (title, synonyms, keywords), then any word there,
+   * then any word anywhere (the answer too). Later tiers run only while fewer than
+   * `ENOUGH_CANDIDATES` were found, so a common word does not make the store rank thousands of answers.
+   */
   private async candidates(words: readonly string[]): Promise<DocumentRow[]> {
+    const found = new Map<string, DocumentRow>();
+    for (const tier of TIERS) {
+      if (tier.join === 'and' && words.length === 1 && found.size > 0) continue;
+      for (const row of await this.tier(words, tier)) if (!found.has(String(row.doc_id))) found.set(String(row.doc_id), row);
+      if (found.size >= ENOUGH_CANDIDATES) break;
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * One tier's candidates. Most questions match fewer documents than `CANDIDATES`: those are all
+   * taken without asking the store to rank them (the ranking here orders them anyway); only a
+   * larger match asks for the store's own ranking (bm25, ts_rank), to keep its best.
+   */
+  private async tier(words: readonly string[], tier: Tier): Promise<DocumentRow[]> {
+    const all = await this.matching(words, tier, false);
+    return all.length <= CANDIDATES ? all : this.matching(words, tier, true);
+  }
+
+  private async matching(words: readonly string[], tier: Tier, ranked: boolean): Promise<DocumentRow[]> {
     const { db, dialect } = this.store;
+    const limit = ranked ? CANDIDATES : CANDIDATES + 1;
     if (dialect === 'sqlite') {
-      const match = words.map((word) => `"${word}"*`).join(' OR ');
+      const terms = words.map((word) => `"${word}"*`).join(tier.join === 'and' ? ' AND ' : ' OR ');
+      const match = tier.questionFieldsOnly ? `{f_title f_synonyms f_keywords} : (${terms})` : terms;
+      const order = ranked ? sql`order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2)` : sql``;
       const result = await sql<DocumentRow>`
-        select d.* from rm_kb_fts f join rm_kb_documents d on d.doc_id = f.rowid
-        where rm_kb_fts match ${match} order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2) limit ${CANDIDATES}`.execute(db);
+        select ${sql.raw(ROW_COLUMNS.replace(/(\w+)/g, 'd.$1'))} from rm_kb_fts f join rm_kb_documents d on d.doc_id = f.rowid
+        where rm_kb_fts match ${match} ${order} limit ${limit}`.execute(db);
       return result.rows;
     }
-    const query = words.map((word) => `${word}:*`).join(' | ');
+    // Weights A and B are the question fields (title and synonyms A, keywords B).
+    const query = words.map((word) => `${word}:*${tier.questionFieldsOnly ? 'AB' : ''}`).join(tier.join === 'and' ? ' & ' : ' | ');
+    const order = ranked ? sql`order by ts_rank(document, to_tsquery('simple', ${query})) desc` : sql``;
     const result = await sql<DocumentRow>`
-      select * from rm_kb_documents where document @@ to_tsquery('simple', ${query})
-      order by ts_rank(document, to_tsquery('simple', ${query})) desc limit ${CANDIDATES}`.execute(db);
+      select ${sql.raw(ROW_COLUMNS)} from rm_kb_documents where document @@ to_tsquery('simple', ${query}) ${order} limit ${limit}`.execute(db);
     return result.rows;
   }
 
@@ -171,13 +218,17 @@ export class KnowledgeSearchIndex {
     const { db } = this.store;
     const version = Number((await sql<{ version: number | string }>`select version from rm_kb_version where id = 1`.execute(db)).rows[0]?.version ?? 0);
     if (this.vocabulary?.version === version) return this.vocabulary;
-    const rows = (await sql<Pick<DocumentRow, Field>>`select f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)).rows;
+    const rows = (
+      await sql<{ doc_id: number | string } & Record<Field, string>>`select doc_id, f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)
+    ).rows;
     const frequency = new Map<string, number>();
+    const fieldsOf = new Map<string, FieldWords>();
     for (const row of rows) {
-      const words = new Set(FIELDS.flatMap((field) => row[field].split(' ').filter(Boolean)));
-      for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+      const fields = FIELDS.map((field) => [FIELD_WEIGHTS[field], new Set(row[field].split(' ').filter(Boolean))] as const);
+      fieldsOf.set(String(row.doc_id), fields);
+      for (const word of new Set(fields.flatMap(([, words]) => [...words]))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
-    this.vocabulary = { version, documents: rows.length, frequency, words: [...frequency.keys()].sort() };
+    this.vocabulary = { version, documents: rows.length, frequency, words: [...frequency.keys()].sort(), fieldsOf };
     return this.vocabulary;
   }
 
@@ -233,13 +284,19 @@ function corrected(word: string, vocabulary: Vocabulary): string {
   const allowance = typoAllowance(word);
   let best: { word: string; distance: number; frequency: number } | undefined;
   for (const known of vocabulary.words) {
-    if (Math.abs(known.length - word.length) > allowance) continue;
+    // A typo seldom falls on both of the first two letters: checking only those words keeps the scan short.
+    if (Math.abs(known.length - word.length) > allowance || (known[0] !== word[0] && known[1] !== word[1])) continue;
     const distance = editDistance(word, known, allowance);
     if (distance > allowance) continue;
     const frequency = vocabulary.frequency.get(known) ?? 0;
     if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { word: known, distance, frequency };
   }
   return best?.word ?? word;
+}
+
+function beginsAny(prefix: string, words: ReadonlySet<string>): boolean {
+  for (const word of words) if (word.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Whether an indexed word begins with `prefix` (the words are sorted: one binary search). */
@@ -255,15 +312,15 @@ function beginsSome(prefix: string, words: readonly string[]): boolean {
 }
 
 /** How well a document answers the words: Σ idf × the best field's weight (whole word, or its beginning), times the share of words it holds, squared. */
-function scoreOf(row: DocumentRow, words: readonly string[], vocabulary: Vocabulary): number {
-  const fieldWords = FIELDS.map((field) => [field, row[field].split(' ')] as const);
+function scoreOf(fields: FieldWords, words: readonly string[], vocabulary: Vocabulary): number {
   let sum = 0;
   let held = 0;
   for (const word of words) {
     let best = 0;
-    for (const [field, tokens] of fieldWords) {
-      const credit = tokens.includes(word) ? 1 : tokens.some((token) => token.startsWith(word)) ? PREFIX_CREDIT : 0;
-      best = Math.max(best, credit * FIELD_WEIGHTS[field]);
+    for (const [weight, tokens] of fields) {
+      if (weight <= best) continue;
+      const credit = tokens.has(word) ? 1 : beginsAny(word, tokens) ? PREFIX_CREDIT : 0;
+      best = Math.max(best, credit * weight);
     }
     if (best === 0) continue;
     held += 1;

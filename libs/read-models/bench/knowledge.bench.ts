@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { Client } from 'pg';
+import { type ArticleState, parseKnowledgeBase } from '@switchboard/knowledge';
+import { parseCatalog } from '@switchboard/ticketing';
+import { createReadStore, KnowledgeSearchIndex, searchTokens } from '../src';
+import { articleSearchEntries, serviceSearchEntries } from '../src/knowledge/search-entries';
+import type { ReadStore } from '../src/store/read-store';
+
+/**
+ * Knowledge search latency with `BENCH_ARTICLES` articles (default 5,000) in the index, on SQLite
+ * and PostgreSQL: the 65 committed resident phrasings and their type-ahead prefixes, each run
+ * `ROUNDS` times. Beside it, in the same run, the baseline: the store's own full-text query for the
+ * same words (FTS5 MATCH ordered by bm25, or a tsquery ordered by ts_rank, 10 rows), without our
+ * spelling correction and ranking. Prints p50 and p99 and the ratio of ours to the baseline.
+ * Goal (issue 16): p99 ≤ 10 ms.
+ */
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ROOT = join(__dirname, '../../..');
+const now = new Date('2026-11-03T15:00:00Z');
+
+const catalog = parseCatalog(readFileSync(join(ROOT, 'libs/ticketing/config/demo-catalog.json'), 'utf8'), 'demo-catalog.json');
+const demo = parseKnowledgeBase(readFileSync(join(ROOT, 'libs/knowledge/config/demo-knowledge-base.json'), 'utf8'), 'demo-knowledge-base.json', catalog);
+const { phrasings } = JSON.parse(readFileSync(join(ROOT, 'libs/knowledge/config/relevance-phrasings.json'), 'utf8')) as { phrasings: { phrase: string }[] };
+
+/** A deterministic stream of numbers, so both stores index the very same articles. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/** `count` published articles: the demo ones, then variants of them mixing in words of other articles, so the vocabulary and the lists of candidates grow as in a large city's base. */
+function articles(count: number): ArticleState[] {
+  const next = random(42);
+  const words = [
+    ...new Set(
+      demo.flatMap((a) =>
+        searchTokens(
+          Object.values(a.content.translations)
+            .map((t) => `${t.title} ${t.answer}`)
+            .join(' '),
+        ),
+      ),
+    ),
+  ];
+  const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
+  return Array.from({ length: count }, (_, i) => {
+    const base = demo[i % demo.length];
+    const variant = i >= demo.length;
+    const translations = Object.fromEntries(
+      Object.entries(base.content.translations).map(([language, t]) => [
+        language,
+        variant ? { title: `${t.title} (${pick(2)} ${i})`, answer: `${t.answer} ${pick(40)}` } : t,
+      ]),
+    );
+    return {
+      status: 'published',
+      articleId: variant ? `${base.articleId}-${i}` : base.articleId,
+      ownerDepartment: base.ownerDepartment,
+      content: { ...base.content, translations, keywords: variant ? [...base.content.keywords, pick(3)] : base.content.keywords },
+      revision: 1,
+      reviewedAt: now.toISOString(),
+      pendingProposals: [],
+    };
+  });
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** The store's own full-text query for the same words, 10 rows: what a search without our ranking costs. */
+async function baseline(store: ReadStore, query: string): Promise<void> {
+  const words = searchTokens(query);
+  if (words.length === 0) return;
+  if (store.dialect === 'sqlite') {
+    const match = words.map((word) => `"${word}"*`).join(' OR ');
+    await sql`select d.ref from rm_kb_fts f join rm_kb_documents d on d.doc_id = f.rowid where rm_kb_fts match ${match} order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2) limit 10`.execute(
+      store.db,
+    );
+    return;
+  }
+  const tsquery = words.map((word) => `${word}:*`).join(' | ');
+  await sql`select ref from rm_kb_documents where document @@ to_tsquery('simple', ${tsquery}) order by ts_rank(document, to_tsquery('simple', ${tsquery})) desc limit 10`.execute(
+    store.db,
+  );
+}
+
+async function measure(label: string, url: string): Promise<void> {
+  const store = await createReadStore(url);
+  try {
+    const index = new KnowledgeSearchIndex(store);
+    const loadStarted = performance.now();
+    for (const article of articles(ARTICLES)) await index.replace('article', article.articleId!, articleSearchEntries(article));
+    for (const service of catalog.services()) await index.replace('service', service.code, serviceSearchEntries(service));
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const queries = phrasings.flatMap(({ phrase }) => [phrase, phrase.slice(0, Math.max(3, Math.ceil(phrase.length / 2)))]);
+    await index.search('warm up', { now });
+    const ours: number[] = [];
+    const raw: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const query of queries) {
+        let started = performance.now();
+        await baseline(store, query);
+        raw.push(performance.now() - started);
+        started = performance.now();
+        await index.search(query, { now, limit: 10 });
+        ours.push(performance.now() - started);
+      }
+    }
+    const p = (samples: number[], q: number) => percentile(samples, q).toFixed(2);
+    console.log(
+      `${label}: ${ARTICLES} articles indexed in ${loadSeconds.toFixed(1)} s; ${ours.length} searches — ours p50 ${p(ours, 0.5)} ms, p99 ${p(ours, 0.99)} ms; ` +
+        `store's own query p50 ${p(raw, 0.5)} ms, p99 ${p(raw, 0.99)} ms; ratio (ours / baseline) p50 ${(percentile(ours, 0.5) / percentile(raw, 0.5)).toFixed(2)}×, ` +
+        `p99 ${(percentile(ours, 0.99) / percentile(raw, 0.99)).toFixed(2)}× (goal: p99 ≤ 10 ms)`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-kb-bench-'));
+  const schema = `kb_bench_${randomBytes(4).toString('hex')}`;
+  try {
+    await measure('SQLite', `sqlite:${join(dir, 'read.db')}`);
+    await measure('PostgreSQL', `${POSTGRES_URL}?schema=${schema}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    const client = new Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  }
+}
+
+void main();
