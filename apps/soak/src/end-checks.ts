@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@switchboard/event-store';
+import { createEventStore, type EventStore } from '@switchboard/event-store';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { isDeepStrictEqual } from 'node:util';
 import { createReadStore, dumpReadModels, rebuildReadModels } from '@switchboard/read-models';
@@ -10,9 +10,9 @@ export interface Check {
   readonly detail: string;
 }
 
-/** Every acknowledged command's events are in the log, exactly once, as answered; nothing else bears its id. */
-export async function checkEventLog(eventStorePath: string, acknowledged: readonly Acknowledged[]): Promise<Check> {
-  const store = SqliteEventStore.open(eventStorePath);
+/** Every acknowledged command's events are in the log, exactly once, as answered; nothing else bears its id. `eventStoreUrl` as SWITCHBOARD_EVENT_STORE. */
+export async function checkEventLog(eventStoreUrl: string, acknowledged: readonly Acknowledged[]): Promise<Check> {
+  const store = createEventStore(eventStoreUrl);
   const byCommand = new Map<string, string[]>();
   let events = 0;
   try {
@@ -36,8 +36,8 @@ export async function checkEventLog(eventStorePath: string, acknowledged: readon
 }
 
 /** The live read models equal what a fresh projection of the same log produces. */
-export async function checkReadModels(eventStorePath: string, readStoreUrl: string, freshUrl: string, catalog: ServiceCatalog): Promise<Check> {
-  const store = SqliteEventStore.open(eventStorePath);
+export async function checkReadModels(eventStoreUrl: string, readStoreUrl: string, freshUrl: string, catalog: ServiceCatalog): Promise<Check> {
+  const store = createEventStore(eventStoreUrl);
   const live = await createReadStore(readStoreUrl);
   try {
     const current = await dumpReadModels(live);
@@ -54,7 +54,7 @@ export async function checkReadModels(eventStorePath: string, readStoreUrl: stri
 }
 
 /** The read models a fresh store gets from replaying the whole log (no time bound: the log is large). */
-async function rebuiltDump(eventStore: SqliteEventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
+async function rebuiltDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
   const fresh = await createReadStore(url);
   try {
     await rebuildReadModels({ eventStore, readStore: fresh, catalog });

@@ -21,8 +21,11 @@ export class LoadRecord {
   readonly statuses = new Map<string, number>();
   readonly byAction = new Map<string, number>();
   readonly serverErrors: string[] = [];
+  /** Told of every answer (599: no answer) with the API instance that gave it, for checks tied to one instance. */
+  onAnswer?: (base: string, action: string, status: number) => void;
 
-  count(action: string, status: number): void {
+  count(action: string, status: number, base: string): void {
+    this.onAnswer?.(base, action, status);
     const kind = `${Math.floor(status / 100)}xx`;
     this.statuses.set(kind, (this.statuses.get(kind) ?? 0) + 1);
     this.byAction.set(`${action} ${kind}`, (this.byAction.get(`${action} ${kind}`) ?? 0) + 1);
@@ -72,7 +75,7 @@ export async function runUser(apis: readonly string[], until: number, record: Lo
           'assigned',
         );
     } catch (error) {
-      record.count('network', 599);
+      record.count('network', 599, base);
       record.serverErrors.push(String(error));
     }
   }
@@ -88,7 +91,7 @@ async function post(base: string, path: string, token: string, body: unknown, re
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  record.count(action, response.status);
+  record.count(action, response.status, base);
   if (response.status >= 500) record.serverErrors.push(`${action} ${path}: ${response.status} ${text.slice(0, 200)}`);
   const json = text ? JSON.parse(text) : undefined;
   // A claim records its StartWork under the key and the ticket it won (several candidates may be tried).
@@ -124,7 +127,7 @@ async function open311(base: string, record: LoadRecord, pools: TicketPools): Pr
     body: form.toString(),
   });
   const text = await response.text();
-  record.count('open311', response.status);
+  record.count('open311', response.status, base);
   if (response.status >= 500) record.serverErrors.push(`open311: ${response.status} ${text.slice(0, 200)}`);
   if (!response.ok) return;
   const ticketId = (JSON.parse(text) as { service_request_id: string }[])[0].service_request_id;

@@ -13,6 +13,7 @@ import { checkEventLog, checkMemory, checkReadModels, type Check } from './end-c
 import { LoadRecord, runUser } from './load';
 import { sampleRss, startApi, startProjector, stop, waitUntilUp, type RunningProcess } from './processes';
 import { runFeedClient } from './queue-feed-client';
+import { checkFeeds, LagWatch, printSummary, waitForCatchUp } from './run-support';
 
 const { values } = parseArgs({
   options: {
@@ -41,18 +42,12 @@ async function main(): Promise<number> {
     const eventStore = SqliteEventStore.open(eventStorePath, { pollIntervalMs: 1000 });
     const readStore = await createReadStore(readStoreUrl);
     const readModels = new ReadModels({ eventStore, readStore });
-    const lagSeen = { events: 0, seconds: 0 };
+    const lag = new LagWatch(readModels);
     const until = Date.now() + minutes * 60_000;
     const record = new LoadRecord();
     const sampler = setInterval(() => {
       for (const api of apis) void sampleRss(api).catch(() => undefined);
-      void readModels.lag().then(
-        (lag) => {
-          lagSeen.events = Math.max(lagSeen.events, lag.eventsBehind);
-          lagSeen.seconds = Math.max(lagSeen.seconds, lag.secondsBehind);
-        },
-        () => undefined,
-      );
+      void lag.sample();
     }, 5_000);
     console.error(`soak: ${minutes} min, ${values.users} users, ${values.feeds} queue feed clients, data in ${dir}`);
     const urls = apis.map((api) => api.url!);
@@ -63,13 +58,7 @@ async function main(): Promise<number> {
     clearInterval(sampler);
     console.error('soak: load finished; waiting for the projector, then checking');
 
-    const caughtUp = await waitForCatchUp(readModels);
-    checks.push({
-      name: 'projection caught up after the load',
-      passed: caughtUp,
-      detail: `max lag during the run: ${lagSeen.events} events, ${lagSeen.seconds.toFixed(1)} s`,
-    });
-    checks.push({ name: 'lag bounded', passed: lagSeen.seconds <= 30, detail: `max ${lagSeen.seconds.toFixed(1)} s behind (bound 30 s)` });
+    checks.push(...lag.checks(await waitForCatchUp(readModels), 30));
     await readStore.close();
     await eventStore.close();
     for (const proc of processes) await stop(proc);
@@ -81,23 +70,11 @@ async function main(): Promise<number> {
       detail: `${serverErrors} 5xx; ${record.serverErrors.slice(0, 3).join(' | ') || 'no network errors'}`,
     });
     console.error('soak: processes stopped; checking the event log and rebuilding the read models to compare');
-    checks.push(await checkEventLog(eventStorePath, record.acknowledged));
-    checks.push(await checkReadModels(eventStorePath, readStoreUrl, `${values.postgres}?schema=soak_fresh_${stamp}`, catalog));
+    checks.push(await checkEventLog(env.SWITCHBOARD_EVENT_STORE, record.acknowledged));
+    checks.push(await checkReadModels(env.SWITCHBOARD_EVENT_STORE, readStoreUrl, `${values.postgres}?schema=soak_fresh_${stamp}`, catalog));
     for (const api of apis) checks.push(checkMemory(api.name, api.rssSamples));
-    const feedProblems = feeds.reduce((n, f) => n + f.outOfOrder + f.duplicates + f.errors.length, 0);
-    checks.push({
-      name: 'queue feeds resume in order, without repeats',
-      passed: feedProblems === 0 && feeds.every((f) => f.received > 0),
-      detail:
-        feeds.map((f) => `${f.received} changes/${f.reconnects} reconnects`).join('; ') +
-        (feedProblems
-          ? `; ${feedProblems} problems: ${feeds
-              .flatMap((f) => f.errors)
-              .slice(0, 2)
-              .join(' | ')}`
-          : ''),
-    });
-    printSummary(record, checks, minutes);
+    checks.push(checkFeeds(feeds));
+    printSummary('Soak', record, checks, minutes * 60);
     return checks.every((check) => check.passed) ? 0 : 1;
   } finally {
     for (const proc of processes) await stop(proc);
@@ -115,29 +92,6 @@ async function dropSchemas(url: string, schemas: readonly string[]): Promise<voi
   } finally {
     await client.end();
   }
-}
-
-/** Waits (bounded, 60 s) until the projector has applied everything. */
-async function waitForCatchUp(readModels: ReadModels): Promise<boolean> {
-  for (let i = 0; i < 120; i += 1) {
-    if ((await readModels.lag()).eventsBehind === 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return false;
-}
-
-function printSummary(record: LoadRecord, checks: readonly Check[], minutes: number): void {
-  const total = [...record.statuses.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nSoak: ${minutes} min, ${total} requests (${(total / (minutes * 60)).toFixed(0)} req/s), ${record.acknowledged.length} acknowledged commands`);
-  console.log(`Responses: ${[...record.statuses].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(
-    `By action: ${[...record.byAction]
-      .sort()
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}\n`,
-  );
-  console.log('| check | result | detail |\n|---|---|---|');
-  for (const check of checks) console.log(`| ${check.name} | ${check.passed ? 'pass' : 'FAIL'} | ${check.detail} |`);
 }
 
 main().then(
