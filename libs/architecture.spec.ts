@@ -15,7 +15,7 @@ const LIB_MAY_IMPORT: Record<Lib, readonly Lib[]> = {
   ticketing: [],
   'event-store': [],
   'read-models': ['event-store', 'ticketing', 'knowledge'],
-  'command-handling': ['event-store', 'ticketing'],
+  'command-handling': ['event-store', 'ticketing', 'knowledge'],
   knowledge: ['ticketing'],
 };
 

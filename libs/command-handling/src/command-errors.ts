@@ -1,24 +1,29 @@
+import type { KnowledgeDomainError } from '@switchboard/knowledge';
 import type { DomainError } from '@switchboard/ticketing';
+
+/** A refusal of any of our domains: tickets, articles, contacts share its four shapes. */
+export type AnyDomainError = DomainError | KnowledgeDomainError;
 
 /** The domain refused a command: the error says which rule or field, and what is allowed now. */
 export class CommandRefused extends Error {
   constructor(
-    readonly error: DomainError,
-    readonly problems: readonly DomainError[] = [error],
+    readonly error: AnyDomainError,
+    readonly problems: readonly AnyDomainError[] = [error],
   ) {
     super(error.message);
   }
 }
 
-/** The caller named a revision (`If-Match`) the ticket is no longer (or not yet) at. */
+/** The caller named a revision (`If-Match`) the ticket (or article, contact) is no longer (or not yet) at. */
 export class RevisionMismatch extends Error {
   constructor(
     readonly ticketId: string,
     readonly expectedRevision: number,
     readonly currentRevision: number | undefined,
+    what = 'Ticket',
   ) {
     super(
-      `Ticket ${ticketId} is at revision ${currentRevision ?? 'none'}, not ${expectedRevision}; ` +
+      `${what} ${ticketId} is at revision ${currentRevision ?? 'none'}, not ${expectedRevision}; ` +
         'reload it, check the change still makes sense, and retry with the new ETag.',
     );
   }

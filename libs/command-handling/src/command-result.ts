@@ -1,4 +1,4 @@
-import { type Actor, commandDigest, type TicketCommand, type TicketStatus } from '@switchboard/ticketing';
+import { type Actor, commandDigest, type EventMetadata, type TicketCommand, type TicketStatus } from '@switchboard/ticketing';
 import { IdempotencyKeyReused, type RequestDifference } from './command-errors';
 import type { TicketHistoryStep } from './load-ticket';
 
@@ -47,12 +47,18 @@ export function resultOfRecordedCommand(
 }
 
 /** How the request asked now differs from the one that recorded `first` (events recorded before digests were kept compare by caller only). */
-function differencesFrom(first: TicketHistoryStep, { command, actor }: AskedCommand): RequestDifference[] {
-  const metadata = first.event?.metadata;
-  if (!metadata) return [];
+function differencesFrom(first: TicketHistoryStep, asked: AskedCommand): RequestDifference[] {
+  return first.event ? requestDifferences(first.event.metadata, asked) : [];
+}
+
+/** How a request differs from the one recorded with `metadata` (any of our streams: the command's type and digest, and who sent it). */
+export function requestDifferences(
+  metadata: Pick<EventMetadata, 'actor' | 'commandType' | 'commandDigest'>,
+  { command, actor }: { readonly command: { readonly type: string }; readonly actor: Actor },
+): RequestDifference[] {
   const differs: RequestDifference[] = [];
   if (metadata.actor.id !== actor.id || metadata.actor.role !== actor.role) differs.push('caller');
   if (metadata.commandType !== undefined && metadata.commandType !== command.type) differs.push('command');
-  else if (metadata.commandDigest !== undefined && metadata.commandDigest !== commandDigest(command)) differs.push('body');
+  else if (metadata.commandDigest !== undefined && metadata.commandDigest !== commandDigest(command as TicketCommand)) differs.push('body');
   return differs;
 }

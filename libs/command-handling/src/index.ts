@@ -5,3 +5,5 @@ export * from './load-ticket';
 export * from './ticket-command-handler';
 export * from './sla-watch/sla-watch-loop';
 export * from './sla-watch/sla-watcher';
+export * from './stream-command-handler';
+export * from './knowledge/article-commands';

@@ -125,11 +125,14 @@ export class KnowledgeSearchIndex {
     for (const entry of entries) {
       if (entry.kind !== kind || entry.ref !== ref) throw new Error(`An entry for ${entry.kind} ${entry.ref} was given to replace ${kind} ${ref}.`);
     }
-    await this.store.writeTransaction(async (trx) => {
-      await this.deleteRows(trx, kind, ref);
-      for (const entry of entries) await this.insertRow(trx, entry);
-      await sql`update rm_kb_version set version = version + 1 where id = 1`.execute(trx);
-    });
+    await this.store.writeTransaction((trx) => this.replaceIn(trx, kind, ref, entries));
+  }
+
+  /** `replace` inside the caller's transaction (the projection's batch). */
+  async replaceIn(trx: ReadStore['db'], kind: SearchKind, ref: string, entries: readonly SearchEntry[]): Promise<void> {
+    await this.deleteRows(trx, kind, ref);
+    for (const entry of entries) await this.insertRow(trx, entry);
+    await sql`update rm_kb_version set version = version + 1 where id = 1`.execute(trx);
   }
 
   /** Takes an article or service type out of the index. */

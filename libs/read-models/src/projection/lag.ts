@@ -1,6 +1,6 @@
 import type { EventStore, GlobalPosition } from '@switchboard/event-store';
 import type { Checkpoint } from './checkpoint';
-import { TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
+import { isProjected } from './projected-streams';
 
 /** How far the read models trail the event log. */
 export interface ProjectionLag {
@@ -24,7 +24,7 @@ export async function measureLag(eventStore: EventStore, checkpoint: Checkpoint,
   let head = checkpoint.position;
   for await (const event of eventStore.readAll({ after: checkpoint.position, maxCount: countLimit })) {
     scanned++;
-    if (!event.streamName.startsWith(TICKET_STREAM_PREFIX)) continue;
+    if (!isProjected(event)) continue;
     eventsBehind++;
     head = event.globalPosition;
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@switchboard/event-store';
-import { type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { applyArticleEvents } from '../knowledge/article-projection';
+import { PROJECTED_STREAM_PREFIXES, splitBatch } from './projected-streams';
 import { GenerationSwitchedError } from '../errors';
 import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
 import type { ReadStore } from '../store/read-store';
@@ -150,7 +152,7 @@ export class ProjectionRunner {
     this.buffer = [];
     this.subscription = this.options.eventStore.subscribeToAll({
       after: checkpoint.position,
-      filter: { streamPrefixes: [TICKET_STREAM_PREFIX] },
+      filter: { streamPrefixes: [...PROJECTED_STREAM_PREFIXES] },
       onEvent: (event) => this.receive(session, event),
       onCaughtUp: () => this.scheduleFlush(session),
     });
@@ -199,7 +201,9 @@ export class ProjectionRunner {
       await this.lease.renewIn(trx, this.clock.now());
       const active = await activeGeneration(trx);
       if (active !== generation) throw new GenerationSwitchedError(generation, active);
-      await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), batch, this.options.catalog);
+      const { tickets, articles } = splitBatch(batch);
+      await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog);
+      await applyArticleEvents(trx, this.options.readStore, articles);
       await writeCheckpoint(trx, generation, last, this.clock.now());
     });
     this.reach(last.globalPosition);

@@ -23,6 +23,7 @@ export async function dumpReadModels(readStore: ReadStore): Promise<Record<strin
     facts: normalise(await readStore.db.selectFrom(t.facts).selectAll().orderBy('ticket_id').execute()),
     queueChanges: normalise(await readStore.db.selectFrom(t.queueChanges).selectAll().orderBy('department').orderBy('position').execute()),
     workStarts: normalise(await readStore.db.selectFrom(t.workStarts).selectAll().orderBy('ticket_id').orderBy('command_id').execute()),
+    articles: normalise(await readStore.db.selectFrom('rm_kb_articles').selectAll().orderBy('article_id').execute()),
     checkpoint: normalise(
       await readStore.db.selectFrom('rm_checkpoints').select(['position', 'last_recorded_at']).where('generation', '=', generation).execute(),
     ),

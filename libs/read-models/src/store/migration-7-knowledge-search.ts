@@ -3,7 +3,8 @@ import type { ReadDb } from './read-db';
 import type { ReadStoreDialect } from './read-store';
 
 /**
- * Migration 7: the knowledge search index (`knowledge/knowledge-search.ts`): one row per language
+ * Migration 7: the knowledge base's read side: each article's state (`rm_kb_articles`, projected
+ * from its events) and the search index (`knowledge/knowledge-search.ts`): one row per language
  * of each article or service type, its words already folded and stemmed; SQLite keeps them in an
  * FTS5 table (prefix indexes of 2 and 3 letters, for type-ahead), PostgreSQL in a weighted tsvector
  * with a GIN index. `rm_kb_version` counts the index's changes, so every process knows when its
@@ -35,5 +36,7 @@ export async function addKnowledgeSearch(db: Kysely<ReadDb>, dialect: ReadStoreD
     await sql`create index rm_kb_documents_document on rm_kb_documents using gin (document)`.execute(db);
   }
   await sql`create table rm_kb_version (id integer primary key, version integer not null)`.execute(db);
+  // Each article as its events left it (the article domain's state, as JSON), with the position of the last one applied.
+  await sql`create table rm_kb_articles (article_id text primary key, state text not null, last_position text not null)`.execute(db);
   await sql`insert into rm_kb_version (id, version) values (1, 0)`.execute(db);
 }

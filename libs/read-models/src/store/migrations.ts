@@ -74,7 +74,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    name: 'the knowledge search index: articles and service types by language, with their words for FTS5 or tsvector',
+    name: 'the knowledge base: article states, and the search index of articles and service types by language (FTS5 or tsvector)',
     up: (db, store) => addKnowledgeSearch(db, store.dialect),
   },
 ];

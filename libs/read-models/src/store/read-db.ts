@@ -108,6 +108,15 @@ export interface QueueChangesPrunedTable {
   pruned_at: string;
 }
 
+/** An article of the knowledge base as its events left it (migration 7). */
+export interface KbArticlesTable {
+  article_id: string;
+  /** The article domain's `ArticleState`, as JSON. */
+  state: string;
+  /** The position of the last event applied: a replayed event at or before it is skipped. */
+  last_position: string;
+}
+
 export interface GenerationsTable {
   projection: string;
   active: number;
@@ -148,6 +157,7 @@ export interface ReadDb {
   rm_checkpoints: CheckpointsTable;
   rm_leases: LeasesTable;
   rm_schema_migrations: MigrationsTable;
+  rm_kb_articles: KbArticlesTable;
 }
 
 export type ReadDbHandle = Kysely<ReadDb>;
