@@ -10,6 +10,7 @@ import type { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthController } from './health/health.controller';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MeController } from './me/me.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ReportingModule,
         Open311Module.forRoot(config.open311.basePath),
         SlaModule,
+        KnowledgeModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

@@ -56,3 +56,5 @@ export {
   type SearchOptions,
 } from './knowledge/knowledge-search';
 export { searchTokens } from './knowledge/search-text';
+export { applyArticleEvents, projectedArticle, projectedArticles } from './knowledge/article-projection';
+export { articleSearchEntries, serviceSearchEntries } from './knowledge/search-entries';

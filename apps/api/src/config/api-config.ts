@@ -21,6 +21,12 @@ export interface ApiConfig {
   readonly port: number;
   readonly catalogPath: string;
   readonly usersPath: string;
+  /**
+   * A knowledge-base file (the article import format) imported at start, each article drafted and
+   * published once (deterministic command ids: a restart writes nothing again); undefined: none.
+   * Default: the demo knowledge base with the demo catalog, none with a city's own catalog.
+   */
+  readonly knowledgeBasePath?: string;
   readonly jwt?: JwtConfig;
   readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
@@ -59,6 +65,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEMO_USERS_PATH = 'apps/api/config/demo-users.json';
 export const DEMO_CATALOG_PATH = 'libs/ticketing/config/demo-catalog.json';
+export const DEMO_KNOWLEDGE_BASE_PATH = 'libs/knowledge/config/demo-knowledge-base.json';
 /** Where `npm run build:web` writes the console. */
 export const DEFAULT_CONSOLE_DIR = 'dist/apps/web';
 
@@ -103,6 +110,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || DEMO_CATALOG_PATH),
     usersPath: resolve(env.SWITCHBOARD_USERS || DEMO_USERS_PATH),
+    knowledgeBasePath: knowledgeBaseOf(env),
     jwt: jwks ? { jwks, issuer: env.SWITCHBOARD_JWT_ISSUER || undefined, audience: env.SWITCHBOARD_JWT_AUDIENCE || undefined } : undefined,
     bodyLimitBytes: integer('SWITCHBOARD_BODY_LIMIT', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel,
@@ -124,6 +132,14 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   }
   if (problems.length > 0) throw new ApiConfigError(problems);
   return config;
+}
+
+/** SWITCHBOARD_KNOWLEDGE_BASE: a path, or `none`; unset, the demo knowledge base goes with the demo catalog only. */
+function knowledgeBaseOf(env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.SWITCHBOARD_KNOWLEDGE_BASE;
+  if (given === 'none') return undefined;
+  if (given) return resolve(given);
+  return env.SWITCHBOARD_CATALOG ? undefined : resolve(DEMO_KNOWLEDGE_BASE_PATH);
 }
 
 /** The embedded default keeps read models in the event store's own SQLite file; a memory store gets a memory read store. */

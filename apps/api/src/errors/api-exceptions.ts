@@ -35,6 +35,13 @@ export class TicketNotFound extends Error {
   }
 }
 
+/** No article of the knowledge base has this id (or it was never published, for the public API). */
+export class ArticleNotFound extends Error {
+  constructor(readonly articleId: string) {
+    super(`Article ${articleId} does not exist.`);
+  }
+}
+
 /** The department code is not in the service catalog. */
 export class DepartmentNotFound extends Error {
   constructor(readonly department: string) {

@@ -4,6 +4,7 @@ import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/
 import type { DomainError } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/command-handling';
 import {
+  ArticleNotFound,
   DepartmentNotFound,
   type FieldProblem,
   InvalidRequest,
@@ -91,6 +92,7 @@ function readSideProblem(error: unknown): Problem | undefined {
       retryAfterSeconds: 1,
     };
   }
+  if (error instanceof ArticleNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'article', id: error.articleId };
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
   if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };
   if (error instanceof NothingToClaim) return { statusCode: 409, error: 'NothingToClaim', message: error.message, department: error.department };

@@ -11,7 +11,8 @@ import { API_CONFIG } from '../config/config.module';
 export const READ_MODELS = 'switchboard:ReadModels';
 /** Injection token of a CheckpointListeners: hears each batch this process's runner commits. */
 export const CHECKPOINT_LISTENERS = 'switchboard:CheckpointListeners';
-const READ_STORE = 'switchboard:ReadStore';
+/** Injection token of this process's ReadStore (the knowledge base reads and indexes through it). */
+export const READ_STORE = 'switchboard:ReadStore';
 /** Injection token of this process's ProjectionRunner (started only with SWITCHBOARD_PROJECTOR=in-process). */
 export const PROJECTION_RUNNER = 'switchboard:ProjectionRunner';
 /** Injection token of the QueueChangePruner (runs with the in-process runner, while it holds the lease). */
@@ -93,6 +94,6 @@ class ReadModelsShutdown implements OnModuleDestroy {
     },
     ReadModelsShutdown,
   ],
-  exports: [READ_MODELS, CHECKPOINT_LISTENERS, PROJECTION_RUNNER, QUEUE_CHANGE_PRUNER],
+  exports: [READ_MODELS, READ_STORE, CHECKPOINT_LISTENERS, PROJECTION_RUNNER, QUEUE_CHANGE_PRUNER],
 })
 export class ReadModelsModule {}

@@ -510,6 +510,90 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/knowledge/search": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Articles and service types ranked for a resident's words, each flagged when retired, out of season or overdue for review. */
+        readonly get: operations["KnowledgeController_search"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/knowledge/articles/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** An article with everything its owner and call takers see (the call-taker note too) and its standing now. */
+        readonly get: operations["KnowledgeController_article"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/public/knowledge/search": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Answers and service types for a resident's words; what is retired, out of season or due for review is left out. */
+        readonly get: operations["PublicKnowledgeController_search"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/public/knowledge/articles/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** A published article's public fields in every language it has. */
+        readonly get: operations["PublicKnowledgeController_article"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/knowledge/articles/{id}/{action}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        readonly post: operations["ArticleCommandsController_act"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1685,6 +1769,127 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["EscalationsPage"];
+                };
+            };
+        };
+    };
+    readonly KnowledgeController_search: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description What the resident asked, in their words (type-ahead: the beginning of a word counts). */
+                readonly q: string;
+                /** @description The caller's language (`en`, `es`, …): articles written in it win a tie. */
+                readonly language?: string;
+                /** @description Hits, 1–50 (default 10). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly KnowledgeController_article: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly PublicKnowledgeController_search: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description What the resident asked, in their words (type-ahead: the beginning of a word counts). */
+                readonly q: string;
+                /** @description The caller's language (`en`, `es`, …): articles written in it win a tie. */
+                readonly language?: string;
+                /** @description Hits, 1–50 (default 10). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly PublicKnowledgeController_article: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly ArticleCommandsController_act: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly action: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
                 };
             };
         };

@@ -135,6 +135,18 @@ export class KnowledgeSearchIndex {
     await sql`update rm_kb_version set version = version + 1 where id = 1`.execute(trx);
   }
 
+  /**
+   * Makes the index hold exactly these records of a kind, e.g. the catalog's service types at
+   * start-up: each is replaced, and any other of that kind removed, in one transaction.
+   */
+  async replaceAll(kind: SearchKind, entriesByRef: ReadonlyMap<string, readonly SearchEntry[]>): Promise<void> {
+    await this.store.writeTransaction(async (trx) => {
+      const indexed = await sql<{ ref: string }>`select distinct ref from rm_kb_documents where kind = ${kind}`.execute(trx);
+      for (const { ref } of indexed.rows) if (!entriesByRef.has(ref)) await this.deleteRows(trx, kind, ref);
+      for (const [ref, entries] of entriesByRef) await this.replaceIn(trx, kind, ref, entries);
+    });
+  }
+
   /** Takes an article or service type out of the index. */
   async remove(kind: SearchKind, ref: string): Promise<void> {
     await this.replace(kind, ref, []);

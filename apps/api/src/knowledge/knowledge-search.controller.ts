@@ -1,0 +1,83 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { articleStanding, localDateOf, publicArticle } from '@switchboard/knowledge';
+import { KnowledgeSearchIndex, projectedArticle, type ReadStore, type SearchAnswer } from '@switchboard/read-models';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { OpenToResidents } from '../auth/resident-boundary';
+import { CATALOG } from '../catalog/catalog.module';
+import { CLOCK, type Clock } from '../clock/clock';
+import { ArticleNotFound } from '../errors/api-exceptions';
+import { READ_STORE } from '../read-models/read-models.module';
+import { ReadYourWrites } from '../read-your-writes/read-your-writes';
+import { ReadPositionQuery } from '../read-your-writes/read-position.query';
+import { KnowledgeSearchQueryDto } from './knowledge-query.dto';
+
+/** Searching the knowledge base and reading its articles: call takers' and department staff's view. */
+@ApiTags('knowledge')
+@Controller('knowledge')
+export class KnowledgeController {
+  constructor(
+    private readonly index: KnowledgeSearchIndex,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  /** Articles and service types ranked for a resident's words, each flagged when retired, out of season or overdue for review. */
+  @Get('search')
+  async search(@Query() query: KnowledgeSearchQueryDto): Promise<SearchAnswer> {
+    await this.readYourWrites.reach(query.position);
+    return searchAt(this.index, this.clock.now(), this.catalog, query);
+  }
+
+  /** An article with everything its owner and call takers see (the call-taker note too) and its standing now. */
+  @Get('articles/:id')
+  async article(@Param('id') articleId: string, @Query() query: ReadPositionQuery) {
+    await this.readYourWrites.reach(query.position);
+    const article = await projectedArticle(this.readStore.db, articleId);
+    if (!article) throw new ArticleNotFound(articleId);
+    return { article, standing: articleStanding(article, this.clock.now(), this.catalog.config.calendar.timeZone) };
+  }
+}
+
+/**
+ * The residents' read-only knowledge base: published, in-season answers and their public fields
+ * only (never a call taker's note), for residents' apps with an Open311 api_key.
+ */
+@ApiTags('knowledge')
+@OpenToResidents()
+@Controller('public/knowledge')
+export class PublicKnowledgeController {
+  constructor(
+    private readonly index: KnowledgeSearchIndex,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+  ) {}
+
+  /** Answers and service types for a resident's words; what is retired, out of season or due for review is left out. */
+  @Get('search')
+  async search(@Query() query: KnowledgeSearchQueryDto): Promise<SearchAnswer> {
+    const answer = await searchAt(this.index, this.clock.now(), this.catalog, query);
+    return { ...answer, hits: answer.hits.filter((hit) => hit.flags.length === 0) };
+  }
+
+  /** A published article's public fields in every language it has. */
+  @Get('articles/:id')
+  async article(@Param('id') articleId: string) {
+    const article = await projectedArticle(this.readStore.db, articleId);
+    const shown = article && articleStanding(article, this.clock.now(), this.catalog.config.calendar.timeZone).servable ? publicArticle(article) : undefined;
+    if (!shown) throw new ArticleNotFound(articleId);
+    return shown;
+  }
+}
+
+function searchAt(index: KnowledgeSearchIndex, now: Date, catalog: ServiceCatalog, query: KnowledgeSearchQueryDto): Promise<SearchAnswer> {
+  return index.search(query.q, {
+    now,
+    today: localDateOf(now, catalog.config.calendar.timeZone),
+    language: query.language,
+    limit: query.limit === undefined ? undefined : Number(query.limit),
+  });
+}

@@ -1,0 +1,30 @@
+import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { KnowledgeSearchIndex, serviceSearchEntries } from '@switchboard/read-models';
+import type { ServiceCatalog } from '@switchboard/ticketing';
+import { CATALOG } from '../catalog/catalog.module';
+import { ReadYourWritesModule } from '../read-your-writes/read-your-writes.module';
+import { ArticleCommandsController } from './article-commands.controller';
+import { KnowledgeController, PublicKnowledgeController } from './knowledge-search.controller';
+import { articleCommandsProvider, knowledgeSearchProvider } from './knowledge.providers';
+
+/** Keeps the search index's service types those of the catalog this process runs with (articles come from their events). */
+@Injectable()
+class ServiceTypesIndexer implements OnApplicationBootstrap {
+  constructor(
+    private readonly index: KnowledgeSearchIndex,
+    @Inject(CATALOG) private readonly catalog: ServiceCatalog,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.index.replaceAll('service', new Map(this.catalog.services().map((service) => [service.code, serviceSearchEntries(service)])));
+  }
+}
+
+/** The knowledge base: article commands, search over articles and service types, and the residents' read-only view. */
+@Module({
+  imports: [ReadYourWritesModule],
+  controllers: [KnowledgeController, PublicKnowledgeController, ArticleCommandsController],
+  providers: [articleCommandsProvider, knowledgeSearchProvider, ServiceTypesIndexer],
+  exports: [articleCommandsProvider],
+})
+export class KnowledgeModule {}
