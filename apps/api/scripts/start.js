@@ -11,6 +11,7 @@ const SOURCES = [
   'libs/event-store/src',
   'libs/read-models/src',
   'libs/command-handling/src',
+  'libs/knowledge/src',
   'apps/api/tsconfig.app.json',
   'tsconfig.base.json',
 ];
