@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +11,7 @@ import { hasEnded, sampleRss, startApi, startProjector, stop, waitUntilUp, type 
 import { runFeedClient } from '../queue-feed-client';
 import { checkFeeds, LagWatch, waitForCatchUp } from '../run-support';
 import { startDatabaseHost, type DatabaseHost } from './database-host';
-import { sweepLeftovers, TestNetwork } from './network';
+import { PREFIX, removeRuns, runHasEnded, runOf, TestNetwork } from './network';
 
 /** What one run does; times in seconds from the start of the load. */
 export interface HostsSoakOptions {
@@ -52,6 +52,8 @@ export interface HostsSoakResult {
   readonly record: LoadRecord;
 }
 
+/** The run's temporary directory (the database cluster) is `<tmp>/switchboard-hosts-sbh<pid>-…`, named like its namespaces. */
+const RUN_DIR = 'switchboard-hosts-';
 const CATALOG_PATH = 'libs/ticketing/config/demo-catalog.json';
 const API_PORT = 3000;
 const HEALTH_PORT = 9090;
@@ -71,6 +73,8 @@ interface Answer {
   readonly at: number;
   readonly ok: boolean;
   readonly failed: boolean;
+  /** The action and status, e.g. `route 503` (599: no answer). */
+  readonly what: string;
 }
 
 /**
@@ -80,9 +84,9 @@ interface Answer {
  * back; then the soak's end checks. Everything it made is removed at the end, whatever happened.
  */
 export async function runHostsSoak(options: HostsSoakOptions): Promise<HostsSoakResult> {
-  const swept = sweepLeftovers();
+  const swept = removeLeftovers(runHasEnded);
   if (swept.length) options.log(`removed leftovers of earlier runs: ${swept.join(', ')}`);
-  const dir = mkdtempSync(join(tmpdir(), `switchboard-hosts-${process.pid}-`));
+  const dir = mkdtempSync(join(tmpdir(), `${RUN_DIR}${PREFIX}${process.pid}-`));
   const processes: RunningProcess[] = [];
   let network: TestNetwork | undefined;
   let database: DatabaseHost | undefined;
@@ -113,7 +117,8 @@ export async function runHostsSoak(options: HostsSoakOptions): Promise<HostsSoak
     const times: { cut?: number; restored?: number } = {};
     const elsewhereFailures: string[] = [];
     record.onAnswer = (base, action, status) => {
-      if (base === cutOff.url && times.cut !== undefined) cutOffAnswers.push({ at: Date.now(), ok: status < 300, failed: status >= 500 });
+      if (base === cutOff.url && times.cut !== undefined)
+        cutOffAnswers.push({ at: Date.now(), ok: status < 300, failed: status >= 500, what: `${action} ${status}` });
       else if (status >= 500) elsewhereFailures.push(`${base} ${action} ${status}`);
     };
     const lag = new LagWatch(readModels);
@@ -185,11 +190,14 @@ export async function runHostsSoak(options: HostsSoakOptions): Promise<HostsSoak
     const restored = times.restored ?? Infinity;
     const outsideWindow = cutOffAnswers.filter((a) => a.failed && a.at > restored + RECOVERY_GRACE_MS);
     const cutOffFailures = cutOffAnswers.filter((a) => a.failed).length;
+    const kinds = new Map<string, number>();
+    for (const answer of cutOffAnswers) if (answer.failed) kinds.set(answer.what, (kinds.get(answer.what) ?? 0) + 1);
     checks.push({
       name: 'only the cut-off instance failed, only while cut off',
       passed: elsewhereFailures.length === 0 && outsideWindow.length === 0,
       detail:
-        `${cutOff.name}: ${cutOffFailures} 5xx/unanswered while cut off, ${outsideWindow.length} after; elsewhere ${elsewhereFailures.length}` +
+        `${cutOff.name}: ${cutOffFailures} 5xx/unanswered while cut off (${[...kinds].map(([what, n]) => `${what} ×${n}`).join(', ') || 'none'}), ` +
+        `${outsideWindow.length} after; elsewhere ${elsewhereFailures.length}` +
         (elsewhereFailures.length || outsideWindow.length ? `: ${[...elsewhereFailures, ...record.serverErrors].slice(0, 3).join(' | ')}` : ''),
     });
     const recoveredAt = recovery(cutOffAnswers, restored);
@@ -235,6 +243,22 @@ export async function runHostsSoak(options: HostsSoakOptions): Promise<HostsSoak
     network?.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Removes what the runs `selected` picks (by pid) left: namespaces with their processes (the
+ * database's server among them), links and temporary directories. A run removes what dead runs
+ * left before it starts; a test calls it with its own pid afterwards, in case the run was cut short.
+ */
+export function removeLeftovers(selected: (pid: number) => boolean): string[] {
+  const removed = removeRuns(selected);
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = entry.startsWith(RUN_DIR) ? runOf(entry.slice(RUN_DIR.length)) : undefined;
+    if (pid === undefined || !selected(pid)) continue;
+    rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return removed;
 }
 
 /** When the cut-off instance had recovered: its first success after both the restore and its last failure. */

@@ -78,22 +78,33 @@ export function namespacesUnavailable(): string | undefined {
   }
 }
 
-/** Removes the namespaces, processes and links of earlier runs whose process has ended; returns what it removed. */
-export function sweepLeftovers(): string[] {
+/** The pid of the run that made a name of ours (`sbh<pid>…`), or undefined for another name. */
+export function runOf(name: string): number | undefined {
+  const match = new RegExp(`^${PREFIX}(\\d+)`).exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Whether the run with this pid has ended (its leftovers may go). */
+export function runHasEnded(pid: number): boolean {
+  return pid !== process.pid && !isRunning(pid);
+}
+
+/** Removes the namespaces (killing what runs in them) and links of the runs `selected` picks; returns what it removed. */
+export function removeRuns(selected: (pid: number) => boolean): string[] {
   const removed: string[] = [];
-  const deadRun = (name: string) => {
-    const match = new RegExp(`^${PREFIX}(\\d+)`).exec(name);
-    return match !== null && Number(match[1]) !== process.pid && !isRunning(Number(match[1]));
+  const picked = (name: string) => {
+    const pid = runOf(name);
+    return pid !== undefined && selected(pid);
   };
   const namespaces = ip('netns', 'list')
     .split('\n')
     .map((line) => line.split(' ')[0]);
-  for (const namespace of namespaces.filter(deadRun)) {
+  for (const namespace of namespaces.filter(picked)) {
     deleteNamespace(namespace);
     removed.push(namespace);
   }
   const links = [...ip('-o', 'link', 'show').matchAll(/^\d+: ([^:@\s]+)/gm)].map((match) => match[1]);
-  for (const link of links.filter(deadRun)) {
+  for (const link of links.filter(picked)) {
     ipQuietly('link', 'delete', link);
     removed.push(link);
   }
