@@ -4,7 +4,7 @@ import type { DecisionContext, ServiceCatalog } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { requestDifferences } from './command-result';
 import { KeyedLock } from './keyed-lock';
-import type { CommandMeta } from './ticket-command-handler';
+import { type CommandMeta, decisionContext } from './ticket-command-handler';
 
 /** How often a command is decided again on fresh state after another writer got there first. */
 const MAX_ATTEMPTS = 5;
@@ -98,14 +98,7 @@ export class StreamCommandHandler<C extends { readonly type: string }, S, F exte
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== record.revision) {
       throw new RevisionMismatch(id, meta.expectedRevision, record.revision, this.aggregate.name);
     }
-    const decision = this.aggregate.decide(command, record.state, {
-      now: this.now(),
-      actor: meta.actor,
-      commandId: meta.commandId,
-      correlationId: meta.correlationId,
-      causationId: meta.causationId,
-      catalog: this.catalog,
-    });
+    const decision = this.aggregate.decide(command, record.state, decisionContext(meta, this.now(), this.catalog));
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
     const appended = await this.store.append(
       this.aggregate.codec.streamName(id),

@@ -5,6 +5,7 @@ import {
   evolve,
   initialTicketState,
   type Actor,
+  type DecisionContext,
   type TicketState,
   type ServiceCatalog,
   type TicketCommand,
@@ -17,6 +18,16 @@ import { type LoadedTicket, loadTicket } from './load-ticket';
 
 /** How often a command is decided again on fresh state after another writer got there first. */
 const MAX_ATTEMPTS = 5;
+
+/** What a decision is given: the command's metadata, the instant and the catalog (every pipeline, tickets and knowledge records alike). */
+export const decisionContext = (meta: CommandMeta, now: Date, catalog: ServiceCatalog): DecisionContext => ({
+  now,
+  actor: meta.actor,
+  commandId: meta.commandId,
+  correlationId: meta.correlationId,
+  causationId: meta.causationId,
+  catalog,
+});
 
 /** Who sends a command, under which id, and against which revision. */
 export interface CommandMeta {
@@ -202,14 +213,7 @@ export class TicketCommandHandler {
     state: TicketState,
     revision: number | undefined,
   ): Promise<{ answer: CommandResult; repeated: boolean; state: TicketState }> {
-    const decision = decide(command, state, {
-      now: this.now(),
-      actor: meta.actor,
-      commandId: meta.commandId,
-      correlationId: meta.correlationId,
-      causationId: meta.causationId,
-      catalog: this.catalog,
-    });
+    const decision = decide(command, state, decisionContext(meta, this.now(), this.catalog));
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
     const expected = revision ?? 'no_stream';
     const appendStarted = performance.now();
