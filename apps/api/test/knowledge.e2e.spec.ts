@@ -80,4 +80,53 @@ describe('the knowledge base over HTTP', () => {
     const carTax = await api().request('GET', `/knowledge/search?q=pay%20my%20car%20tax&position=${after}`, { token: as.operator });
     expect(carTax.body.hits.slice(0, 3).map((hit: { ref: string }) => hit.ref)).toContain('excise-tax-bill');
   });
+
+  it('lists articles for their owners, stale first, and tells an article’s history field by field, with what the caller may do now', async () => {
+    const article = (title: string, reviewEveryDays: number) => ({
+      ownerDepartment: 'DPW',
+      content: { ...trashDay.content, translations: { en: { title, answer: 'An answer.' } }, reviewEveryDays },
+    });
+    await api().command('/knowledge/articles/list-fresh/draft', as.dpwHead, article('A fresh answer', 365));
+    await api().command('/knowledge/articles/list-fresh/publish', as.dpwHead, {});
+    await api().command('/knowledge/articles/list-stale/draft', as.dpwHead, article('Z stale answer', 1));
+    await api().command('/knowledge/articles/list-stale/publish', as.dpwHead, {});
+    const drafted = await api().command('/knowledge/articles/list-draft/draft', as.dpwHead, article('M draft', 30));
+    api().clock.advance(2 * 24 * 60);
+
+    const listed = await api().request('GET', `/knowledge/articles?department=DPW&position=${drafted.body.position}`, { token: as.dpwHead });
+    expect(listed.status).toBe(200);
+    const ids = listed.body.articles.map((a: { articleId: string }) => a.articleId);
+    expect(ids.indexOf('list-stale')).toBeLessThan(ids.indexOf('list-fresh'));
+    expect(listed.body.articles.find((a: { articleId: string }) => a.articleId === 'list-stale')).toMatchObject({
+      ownerDepartment: 'DPW',
+      status: 'published',
+      title: 'Z stale answer',
+      standing: { flags: ['review_overdue'] },
+    });
+    const drafts = await api().request('GET', '/knowledge/articles?department=DPW&status=draft', { token: as.operator });
+    expect(drafts.body.articles.map((a: { articleId: string }) => a.articleId)).toEqual(['list-draft']);
+    expect((await api().request('GET', '/knowledge/articles?status=gone', { token: as.dpwHead })).status).toBe(400);
+    expect((await api().request('GET', '/knowledge/articles', { token: as.resident })).status).toBe(403);
+
+    await api().command('/knowledge/articles/list-fresh/revise', as.dpwHead, {
+      changes: { translations: { en: { title: 'A fresh answer', answer: 'A better answer.' } } },
+    });
+    const proposed = await api().command('/knowledge/articles/list-fresh/propose', as.operator, {
+      changes: { keywords: ['fresh'] },
+      reason: 'callers say fresh',
+    });
+    const history = await api().request('GET', '/knowledge/articles/list-fresh/history', { token: as.dpwHead });
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ articleId: 'list-fresh', revision: proposed.body.revision });
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['ArticleDrafted', 'ArticlePublished', 'ArticleRevised', 'ChangeProposed']);
+    expect(history.body.events[1]).toMatchObject({ revision: 1, statusBefore: 'draft', statusAfter: 'published', actor: { role: 'department_head' } });
+    expect(history.body.events[2].data.changes).toEqual([{ field: 'translations.en.answer', before: 'An answer.', after: 'A better answer.' }]);
+    expect(history.body.allowedActions).toEqual(expect.arrayContaining(['revise', 'review', 'retire', 'propose', 'accept', 'decline']));
+    const asOperator = await api().request('GET', '/knowledge/articles/list-fresh/history', { token: as.operator });
+    expect(asOperator.body.allowedActions).toEqual(['propose']);
+    expect((await api().request('GET', '/knowledge/articles/nothing-here/history', { token: as.dpwHead })).body).toMatchObject({
+      error: 'NotFound',
+      what: 'article',
+    });
+  });
 });

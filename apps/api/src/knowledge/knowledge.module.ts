@@ -4,6 +4,7 @@ import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../catalog/catalog.module';
 import { ReadYourWritesModule } from '../read-your-writes/read-your-writes.module';
 import { ArticleCommandsController } from './article-commands.controller';
+import { ArticleReadingController } from './article-reading.controller';
 import { KnowledgeController, PublicKnowledgeController } from './knowledge-search.controller';
 import { articleCommandsProvider, knowledgeSearchProvider } from './knowledge.providers';
 
@@ -23,7 +24,7 @@ class ServiceTypesIndexer implements OnApplicationBootstrap {
 /** The knowledge base: article commands, search over articles and service types, and the residents' read-only view. */
 @Module({
   imports: [ReadYourWritesModule],
-  controllers: [KnowledgeController, PublicKnowledgeController, ArticleCommandsController],
+  controllers: [KnowledgeController, PublicKnowledgeController, ArticleReadingController, ArticleCommandsController],
   providers: [articleCommandsProvider, knowledgeSearchProvider, ServiceTypesIndexer],
   exports: [articleCommandsProvider],
 })

@@ -578,6 +578,40 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/knowledge/articles": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The knowledge base's articles (drafts too), narrowed by owner department and state; what is stale (overdue for review, out of season) first. */
+        readonly get: operations["ArticleReadingController_list"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/knowledge/articles/{id}/history": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Every event of the article in order (read from its own stream): who did what, when, each changed field before and after; and what the caller may do now. */
+        readonly get: operations["ArticleReadingController_history"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/knowledge/articles/{id}/{action}": {
         readonly parameters: {
             readonly query?: never;
@@ -1852,6 +1886,51 @@ export interface operations {
         };
     };
     readonly PublicKnowledgeController_article: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly ArticleReadingController_list: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Only the articles this department owns (a catalog department code). */
+                readonly department?: string;
+                /** @description Only articles in this state: draft, published or retired. */
+                readonly status?: "draft" | "published" | "retired";
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly ArticleReadingController_history: {
         readonly parameters: {
             readonly query?: never;
             readonly header?: never;
