@@ -125,7 +125,7 @@ export async function runHostsSoak(options: HostsSoakOptions): Promise<HostsSoak
     const sampler = setInterval(() => {
       void lag.sample();
       if (options.memoryChecks) for (const api of apis) void sampleRss(api).catch(() => undefined);
-    }, 1_000);
+    }, 1_000).unref();
 
     const start = Date.now();
     const until = start + options.loadSeconds * 1000;
