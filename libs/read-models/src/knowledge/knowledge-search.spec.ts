@@ -1,3 +1,4 @@
+import { createReadStore } from '../store/create-read-store';
 import { READ_STORE_KINDS, useReadStore } from '../testing/test-read-store';
 import { KnowledgeSearchIndex, type SearchEntry } from './knowledge-search';
 import { editDistance, searchTokens } from './search-text';
@@ -129,5 +130,37 @@ describe.each(READ_STORE_KINDS)('knowledge search (%s read store)', (kind) => {
     await load();
     expect(await top('zebra crossing')).toEqual([]);
     expect((await index().search('what is the', { now })).searchedFor).toEqual([]);
+  });
+});
+
+describe.each(READ_STORE_KINDS)('knowledge search writers (%s read store)', (kind) => {
+  const { url } = useReadStore(kind);
+
+  it('lets processes that start together each replace the service types, without a conflict', async () => {
+    const stores = await Promise.all([createReadStore(url()), createReadStore(url()), createReadStore(url())]);
+    try {
+      const services = (n: number) =>
+        new Map(
+          Array.from({ length: 20 }, (_, i) => [
+            `S${i}`,
+            [
+              {
+                kind: 'service' as const,
+                ref: `S${i}`,
+                language: 'en',
+                title: `Service ${i} ${n}`,
+                synonyms: [],
+                keywords: [],
+                body: '',
+                status: 'published' as const,
+              },
+            ],
+          ]),
+        );
+      await Promise.all(stores.map((store, n) => new KnowledgeSearchIndex(store).replaceAll('service', services(n))));
+      expect((await new KnowledgeSearchIndex(stores[0]).search('service', { now, limit: 50 })).hits).toHaveLength(20);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
   });
 });

@@ -78,6 +78,8 @@ const TIERS: readonly Tier[] = [
   { join: 'or', questionFieldsOnly: false },
 ];
 const MAX_LIMIT = 50;
+/** The advisory lock key of the index's writers (PostgreSQL): any fixed number of our own. */
+const KNOWLEDGE_INDEX_LOCK = 7_311_001;
 
 interface DocumentRow {
   doc_id: number | string;
@@ -130,6 +132,7 @@ export class KnowledgeSearchIndex {
 
   /** `replace` inside the caller's transaction (the projection's batch). */
   async replaceIn(trx: ReadStore['db'], kind: SearchKind, ref: string, entries: readonly SearchEntry[]): Promise<void> {
+    await this.lockIndex(trx);
     await this.deleteRows(trx, kind, ref);
     for (const entry of entries) await this.insertRow(trx, entry);
     await sql`update rm_kb_version set version = version + 1 where id = 1`.execute(trx);
@@ -141,6 +144,7 @@ export class KnowledgeSearchIndex {
    */
   async replaceAll(kind: SearchKind, entriesByRef: ReadonlyMap<string, readonly SearchEntry[]>): Promise<void> {
     await this.store.writeTransaction(async (trx) => {
+      await this.lockIndex(trx);
       const indexed = await sql<{ ref: string }>`select distinct ref from rm_kb_documents where kind = ${kind}`.execute(trx);
       for (const { ref } of indexed.rows) if (!entriesByRef.has(ref)) await this.deleteRows(trx, kind, ref);
       for (const [ref, entries] of entriesByRef) await this.replaceIn(trx, kind, ref, entries);
@@ -245,6 +249,15 @@ export class KnowledgeSearchIndex {
     }
     this.vocabulary = { version, documents: rows.length, frequency, words: [...frequency.keys()].sort(), fieldsOf };
     return this.vocabulary;
+  }
+
+  /**
+   * Serialises writers of the index until their transaction ends: two API instances starting
+   * together both replace the catalog's service types, and under PostgreSQL's read committed both
+   * would delete nothing and then insert the same rows. SQLite's write transactions are serial already.
+   */
+  private async lockIndex(trx: ReadStore['db']): Promise<void> {
+    if (this.store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${KNOWLEDGE_INDEX_LOCK})`.execute(trx);
   }
 
   private async deleteRows(trx: ReadStore['db'], kind: SearchKind, ref: string): Promise<void> {
