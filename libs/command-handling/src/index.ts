@@ -7,3 +7,4 @@ export * from './sla-watch/sla-watch-loop';
 export * from './sla-watch/sla-watcher';
 export * from './stream-command-handler';
 export * from './knowledge/article-commands';
+export * from './knowledge/contact-commands';

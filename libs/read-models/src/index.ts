@@ -58,3 +58,5 @@ export {
 export { searchTokens } from './knowledge/search-text';
 export { applyArticleEvents, projectedArticle, projectedArticles } from './knowledge/article-projection';
 export { articleSearchEntries, serviceSearchEntries } from './knowledge/search-entries';
+export { applyContactEvents, contactRow, projectedContact, projectedContactsIn, unansweredSearchLog, type ContactRange } from './knowledge/contact-projection';
+export { contactBusiestTimes, contactMetricsReport, knowledgeGaps, type ContactMetricsScope } from './knowledge/contact-metrics';

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ArticleCommandHandler, RecordCommandResult } from '@switchboard/command-handling';
 import type { ArticleCommand, ArticleCommandType } from '@switchboard/knowledge';
-import { InvalidRequest } from '../errors/api-exceptions';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
 import { ARTICLE_COMMANDS } from './knowledge.providers';
+import { recordCommandOf } from './record-command';
 
 /** The article commands by the last word of their route. */
 const ACTIONS: Readonly<Record<string, ArticleCommandType>> = {
@@ -38,12 +38,6 @@ export class ArticleCommandsController {
     @Body() body: unknown,
     @CommandMetadata() meta: CommandMeta,
   ): Promise<RecordCommandResult> {
-    const type = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-    // No such action is no such route: answered as every unknown route is.
-    if (!type) throw new NotFoundException(`Cannot POST /knowledge/articles/${encodeURIComponent(articleId)}/${encodeURIComponent(action)}`);
-    if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-      throw new InvalidRequest([{ field: '(body)', message: 'must be a JSON object with the command’s fields' }]);
-    }
-    return this.commands.execute({ ...(body ?? {}), type, articleId } as ArticleCommand, meta);
+    return this.commands.execute(recordCommandOf<ArticleCommand>('knowledge/articles', ACTIONS, { id: articleId, idField: 'articleId', action, body }), meta);
   }
 }

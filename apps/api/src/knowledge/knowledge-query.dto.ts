@@ -11,3 +11,9 @@ export class KnowledgeSearchQueryDto extends ReadPositionQuery {
   /** Hits, 1–50 (default 10). */
   @IsOptional() @IsWholeNumber(1, 50) limit?: string;
 }
+
+/** GET /knowledge/search?q=…[&contactId=…]: a staff search, recorded on the contact it was run for. */
+export class StaffKnowledgeSearchQueryDto extends KnowledgeSearchQueryDto {
+  /** The open contact the search is for: the search (what was asked, how much it found) is recorded on it, for the gaps list. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be a contact id: 1-40 letters, digits, "-" or "_"' }) contactId?: string;
+}

@@ -10,7 +10,10 @@ import { ArticleNotFound } from '../errors/api-exceptions';
 import { READ_STORE } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
 import { ReadPositionQuery } from '../read-your-writes/read-position.query';
-import { KnowledgeSearchQueryDto } from './knowledge-query.dto';
+import type { ContactCommandHandler } from '@switchboard/command-handling';
+import { CONTACT_COMMANDS } from '../contacts/contacts.providers';
+import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
+import { KnowledgeSearchQueryDto, StaffKnowledgeSearchQueryDto } from './knowledge-query.dto';
 
 /** Searching the knowledge base and reading its articles: call takers' and department staff's view. */
 @ApiTags('knowledge')
@@ -22,13 +25,31 @@ export class KnowledgeController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
     private readonly readYourWrites: ReadYourWrites,
+    @Inject(CONTACT_COMMANDS) private readonly contacts: ContactCommandHandler,
   ) {}
 
-  /** Articles and service types ranked for a resident's words, each flagged when retired, out of season or overdue for review. */
+  /**
+   * Articles and service types ranked for a resident's words, each flagged when retired, out of
+   * season or overdue for review. With `contactId`, the search is recorded on that contact
+   * (`KnowledgeSearched`: the search log of the gaps list) before it is answered; the contact
+   * domain judges it (an open contact, its own operator), and `recorded` says where it went.
+   */
   @Get('search')
-  async search(@Query() query: KnowledgeSearchQueryDto): Promise<SearchAnswer> {
+  async search(@Query() query: StaffKnowledgeSearchQueryDto, @CommandMetadata() meta: CommandMeta) {
     await this.readYourWrites.reach(query.position);
-    return searchAt(this.index, this.clock.now(), this.catalog, query);
+    const answer = await searchAt(this.index, this.clock.now(), this.catalog, query);
+    if (query.contactId === undefined) return answer;
+    const recorded = await this.contacts.execute(
+      {
+        type: 'RecordSearch',
+        contactId: query.contactId,
+        query: query.q,
+        ...(query.language ? { language: query.language } : {}),
+        resultCount: answer.hits.length,
+      },
+      meta,
+    );
+    return { ...answer, recorded: { contactId: recorded.id, revision: recorded.revision, position: recorded.position } };
   }
 
   /** An article with everything its owner and call takers see (the call-taker note too) and its standing now. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs
 import { KnowledgeSearchIndex, serviceSearchEntries } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { CATALOG } from '../catalog/catalog.module';
+import { ContactsModule } from '../contacts/contacts.module';
 import { ReadYourWritesModule } from '../read-your-writes/read-your-writes.module';
 import { ArticleCommandsController } from './article-commands.controller';
 import { ArticleReadingController } from './article-reading.controller';
@@ -23,7 +24,7 @@ class ServiceTypesIndexer implements OnApplicationBootstrap {
 
 /** The knowledge base: article commands, search over articles and service types, and the residents' read-only view. */
 @Module({
-  imports: [ReadYourWritesModule],
+  imports: [ReadYourWritesModule, ContactsModule],
   controllers: [KnowledgeController, PublicKnowledgeController, ArticleReadingController, ArticleCommandsController],
   providers: [articleCommandsProvider, knowledgeSearchProvider, ServiceTypesIndexer],
   exports: [articleCommandsProvider],

@@ -517,7 +517,12 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Articles and service types ranked for a resident's words, each flagged when retired, out of season or overdue for review. */
+        /**
+         * Articles and service types ranked for a resident's words, each flagged when retired, out of
+         *     season or overdue for review. With `contactId`, the search is recorded on that contact
+         *     (`KnowledgeSearched`: the search log of the gaps list) before it is answered; the contact
+         *     domain judges it (an open contact, its own operator), and `recorded` says where it went.
+         */
         readonly get: operations["KnowledgeController_search"];
         readonly put?: never;
         readonly post?: never;
@@ -622,6 +627,73 @@ export interface paths {
         readonly get?: never;
         readonly put?: never;
         readonly post: operations["ArticleCommandsController_act"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/contacts/{id}/{action}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        readonly post: operations["ContactCommandsController_act"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics/contacts": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Contacts, answered at first contact, handle time (by line, channel or all), transfers and callbacks (by department), top articles. */
+        readonly get: operations["ContactMetricsController_contacts"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics/contacts/gaps": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** What residents asked that the knowledge base does not answer: searches run for contacts that found nothing, most asked first. */
+        readonly get: operations["ContactMetricsController_gaps"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics/contacts/busiest": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** When each line is busiest: contacts by local weekday and hour, the busiest hours and dates. */
+        readonly get: operations["ContactMetricsController_busiest"];
+        readonly put?: never;
+        readonly post?: never;
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1812,6 +1884,8 @@ export interface operations {
             readonly query: {
                 /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
                 readonly position?: string;
+                /** @description The open contact the search is for: the search (what was asked, how much it found) is recorded on it, for the gaps list. */
+                readonly contactId?: string;
                 /** @description What the resident asked, in their words (type-ahead: the beginning of a word counts). */
                 readonly q: string;
                 /** @description The caller's language (`en`, `es`, …): articles written in it win a tie. */
@@ -1970,6 +2044,106 @@ export interface operations {
                 content: {
                     readonly "application/json": Record<string, never>;
                 };
+            };
+        };
+    };
+    readonly ContactCommandsController_act: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly action: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly ContactMetricsController_contacts: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description line (the line called), channel, or all. */
+                readonly groupBy: string;
+                /** @description day, week (ISO, from Monday) or month, in the city's time zone; or range (the whole report as one period). */
+                readonly period: string;
+                /** @description Start of the report, inclusive (an instant, e.g. 2026-11-01T04:00:00Z): contacts started (callbacks promised, searches run) from then. */
+                readonly from: string;
+                /** @description End of the report, exclusive. */
+                readonly to: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly ContactMetricsController_gaps: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Questions listed, 1–500 (default 50), most asked first. */
+                readonly limit?: string;
+                /** @description Start of the report, inclusive (an instant, e.g. 2026-11-01T04:00:00Z): contacts started (callbacks promised, searches run) from then. */
+                readonly from: string;
+                /** @description End of the report, exclusive. */
+                readonly to: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly ContactMetricsController_busiest: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Start of the report, inclusive (an instant, e.g. 2026-11-01T04:00:00Z): contacts started (callbacks promised, searches run) from then. */
+                readonly from: string;
+                /** @description End of the report, exclusive. */
+                readonly to: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

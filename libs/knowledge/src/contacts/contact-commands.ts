@@ -16,9 +16,11 @@ export type TransferContact = Command<'TransferContact', { department: string; r
 export type PromiseCallback = Command<'PromiseCallback', { department: string; dueBy?: string; note?: string }>;
 /** The promised callback made (or tried): whether the resident was reached. */
 export type CompleteCallback = Command<'CompleteCallback', { callbackId: string; reached: boolean; note?: string }>;
+/** A knowledge-base search the operator ran for the resident (as submitted, not each keystroke): what was asked and how much it found. */
+export type RecordSearch = Command<'RecordSearch', { query: string; language?: string; resultCount: number }>;
 /** The contact is over; its end is the command's time. */
 export type EndContact = Command<'EndContact', { outcome: ContactOutcome; summary?: string }>;
 
 export type ContactCommand =
-  StartContact | IdentifyResident | RecordArticleUsed | LinkTicket | TransferContact | PromiseCallback | CompleteCallback | EndContact;
+  StartContact | IdentifyResident | RecordArticleUsed | LinkTicket | TransferContact | PromiseCallback | CompleteCallback | RecordSearch | EndContact;
 export type ContactCommandType = ContactCommand['type'];

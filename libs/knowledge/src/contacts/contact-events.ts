@@ -10,11 +10,21 @@ export type TicketLinked = Fact<'TicketLinked', { ticketId: string; relation: Ti
 export type ContactTransferred = Fact<'ContactTransferred', { department: string; reached: boolean; note?: string }>;
 export type CallbackPromised = Fact<'CallbackPromised', { callbackId: string; department: string; dueBy?: string; note?: string }>;
 export type CallbackCompleted = Fact<'CallbackCompleted', { callbackId: string; reached: boolean; note?: string }>;
+/** A search run for the resident: the search log of the "searches that found nothing" figure (docs/metrics.md). */
+export type KnowledgeSearched = Fact<'KnowledgeSearched', { query: string; language?: string; resultCount: number }>;
 export type ContactEnded = Fact<'ContactEnded', { outcome: ContactOutcome; summary?: string }>;
 
 /** Every fact that can happen to a contact. */
 export type ContactEvent =
-  ContactStarted | ResidentIdentified | ArticleUsed | TicketLinked | ContactTransferred | CallbackPromised | CallbackCompleted | ContactEnded;
+  | ContactStarted
+  | ResidentIdentified
+  | ArticleUsed
+  | TicketLinked
+  | ContactTransferred
+  | CallbackPromised
+  | CallbackCompleted
+  | KnowledgeSearched
+  | ContactEnded;
 
 export type ContactEventType = ContactEvent['type'];
 export type StampedContactEvent<E extends ContactEvent = ContactEvent> = Stamped<E>;
@@ -28,5 +38,6 @@ export const CONTACT_SCHEMA_VERSIONS: Readonly<Record<ContactEventType, number>>
   ContactTransferred: 1,
   CallbackPromised: 1,
   CallbackCompleted: 1,
+  KnowledgeSearched: 1,
   ContactEnded: 1,
 };

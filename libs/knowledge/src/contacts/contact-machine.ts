@@ -31,6 +31,7 @@ export const contactLifecycle = setup({
         LinkTicket: byTheOperator('aTicketIsLinkedOnce'),
         TransferContact: byTheOperator(),
         PromiseCallback: byTheOperator('aCallbackNeedsAWayToReachTheResident'),
+        RecordSearch: byTheOperator(),
         CompleteCallback: completeCallback('open'),
         EndContact: to('ended', 'onlyTheOperatorWhoTookAContactRecordsOnIt'),
       },

@@ -15,6 +15,7 @@ const EMITTERS: { [T in ContactCommand['type']]: Emitter<Extract<ContactCommand,
   TransferContact: (c) => ({ type: 'ContactTransferred', data: fieldsOf(c) }),
   PromiseCallback: (c, ctx) => ({ type: 'CallbackPromised', data: { callbackId: ctx.commandId, ...fieldsOf(c) } }),
   CompleteCallback: (c) => ({ type: 'CallbackCompleted', data: fieldsOf(c) }),
+  RecordSearch: (c) => ({ type: 'KnowledgeSearched', data: fieldsOf(c) }),
   EndContact: (c) => ({ type: 'ContactEnded', data: fieldsOf(c) }),
 };
 

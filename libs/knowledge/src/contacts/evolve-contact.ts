@@ -28,6 +28,9 @@ export function evolveContact(state: ContactState, event: StampedContactEvent): 
       const done = { completedAt: at, completedBy: event.metadata.actor.id, reached: event.data.reached };
       return { ...state, callbacks: state.callbacks.map((c) => (c.callbackId === event.data.callbackId ? { ...c, ...done } : c)) };
     }
+    case 'KnowledgeSearched':
+      // The search log is read from the events themselves (the read side keeps it by position); a search changes nothing the contact's figures read.
+      return state;
     case 'ContactEnded':
       return { ...state, status: 'ended', endedAt: at, outcome: event.data.outcome };
     default:

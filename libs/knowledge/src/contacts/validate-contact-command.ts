@@ -8,6 +8,8 @@ import { readResident } from './resident';
 
 type Fields = Record<string, unknown>;
 const MAX_NOTE = 2000;
+/** As long as a search may be (GET /knowledge/search's `q`). */
+const MAX_QUERY = 200;
 const note = (r: ConfigReader, f: Fields, name = 'note') => readText(r, f[name], name, MAX_NOTE, true);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -45,6 +47,12 @@ const READERS: { readonly [T in ContactCommandType]: (reader: ConfigReader, fiel
     r.boolean(f.reached, 'reached');
     note(r, f);
   },
+  RecordSearch: (r, f) => {
+    readText(r, f.query, 'query', MAX_QUERY);
+    readText(r, f.language, 'language', 3, true);
+    const count = f.resultCount;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) r.report('resultCount', 'must be a whole number, 0 or more');
+  },
   EndContact: (r, f) => {
     r.oneOf(f.outcome, 'outcome', CONTACT_OUTCOMES);
     note(r, f, 'summary');
@@ -59,6 +67,7 @@ const FIELDS: { readonly [T in ContactCommandType]: readonly string[] } = {
   TransferContact: ['contactId', 'department', 'reached', 'note'],
   PromiseCallback: ['contactId', 'department', 'dueBy', 'note'],
   CompleteCallback: ['contactId', 'callbackId', 'reached', 'note'],
+  RecordSearch: ['contactId', 'query', 'language', 'resultCount'],
   EndContact: ['contactId', 'outcome', 'summary'],
 };
 

@@ -1,20 +1,22 @@
 import type { RecordedEvent } from '@switchboard/event-store';
-import { articleStream } from '@switchboard/knowledge';
+import { articleStream, contactStream } from '@switchboard/knowledge';
 import { TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 
-/** The streams the projection runner reads: tickets, and the knowledge base's articles. */
-export const PROJECTED_STREAM_PREFIXES: readonly string[] = [TICKET_STREAM_PREFIX, articleStream.prefix];
+/** The streams the projection runner reads: tickets, the knowledge base's articles, and contacts. */
+export const PROJECTED_STREAM_PREFIXES: readonly string[] = [TICKET_STREAM_PREFIX, articleStream.prefix, contactStream.prefix];
 
 export const isProjected = (event: Pick<RecordedEvent, 'streamName'>): boolean =>
   PROJECTED_STREAM_PREFIXES.some((prefix) => event.streamName.startsWith(prefix));
 
-/** A batch split by what projects it: ticket events (generation tables) and article events (the knowledge base). */
-export function splitBatch(events: readonly RecordedEvent[]): { tickets: RecordedEvent[]; articles: RecordedEvent[] } {
+/** A batch split by what projects it: ticket events (generation tables), article events (the knowledge base) and contact events. */
+export function splitBatch(events: readonly RecordedEvent[]): { tickets: RecordedEvent[]; articles: RecordedEvent[]; contacts: RecordedEvent[] } {
   const tickets: RecordedEvent[] = [];
   const articles: RecordedEvent[] = [];
+  const contacts: RecordedEvent[] = [];
   for (const event of events) {
     if (event.streamName.startsWith(TICKET_STREAM_PREFIX)) tickets.push(event);
     else if (event.streamName.startsWith(articleStream.prefix)) articles.push(event);
+    else if (event.streamName.startsWith(contactStream.prefix)) contacts.push(event);
   }
-  return { tickets, articles };
+  return { tickets, articles, contacts };
 }

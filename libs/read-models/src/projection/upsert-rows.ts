@@ -2,7 +2,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import type { ReadStoreDialect } from '../store/read-store';
 
-type ProjectionTable = 'rm_tickets' | 'rm_ticket_facts' | 'rm_queue_changes' | 'rm_work_starts' | 'rm_kb_articles';
+type ProjectionTable = 'rm_tickets' | 'rm_ticket_facts' | 'rm_queue_changes' | 'rm_work_starts' | 'rm_kb_articles' | 'rm_contacts' | 'rm_contact_searches';
 
 /**
  * Rows per SQLite statement, in power-of-two chunks so a handful of statement texts recur and

@@ -24,6 +24,8 @@ export async function dumpReadModels(readStore: ReadStore): Promise<Record<strin
     queueChanges: normalise(await readStore.db.selectFrom(t.queueChanges).selectAll().orderBy('department').orderBy('position').execute()),
     workStarts: normalise(await readStore.db.selectFrom(t.workStarts).selectAll().orderBy('ticket_id').orderBy('command_id').execute()),
     articles: normalise(await readStore.db.selectFrom('rm_kb_articles').selectAll().orderBy('article_id').execute()),
+    contacts: normalise(await readStore.db.selectFrom('rm_contacts').selectAll().orderBy('contact_id').execute()),
+    contactSearches: normalise(await readStore.db.selectFrom('rm_contact_searches').selectAll().orderBy('position').execute()),
     checkpoint: normalise(
       await readStore.db.selectFrom('rm_checkpoints').select(['position', 'last_recorded_at']).where('generation', '=', generation).execute(),
     ),

@@ -8,6 +8,7 @@ import { addMetricFactsIndex } from './migration-4-metric-facts-index';
 import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
+import { addContacts } from './migration-8-contacts';
 
 interface Migration {
   readonly version: number;
@@ -76,6 +77,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'the knowledge base: article states, and the search index of articles and service types by language (FTS5 or tsvector)',
     up: (db, store) => addKnowledgeSearch(db, store.dialect),
+  },
+  {
+    version: 8,
+    name: "contacts: each contact's state with the columns a metrics range is read by, and the search log",
+    up: (db) => addContacts(db),
   },
 ];
 

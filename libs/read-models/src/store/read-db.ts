@@ -117,6 +117,33 @@ export interface KbArticlesTable {
   last_position: string;
 }
 
+/** A contact as its events left it (migration 8); the columns beside the state are what a metrics range is read by. */
+export interface ContactsTable {
+  contact_id: string;
+  /** The contact domain's `ContactState`, as JSON. */
+  state: string;
+  /** The position of the last event applied: a replayed event at or before it is skipped. */
+  last_position: string;
+  status: string;
+  channel: string | null;
+  line: string | null;
+  operator_id: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+/** One search run for a contact (a `KnowledgeSearched` event), keyed by its position (migration 8). */
+export interface ContactSearchesTable {
+  position: string;
+  contact_id: string;
+  at: string;
+  query: string;
+  /** The line of the contact it was run for. */
+  line: string;
+  language: string | null;
+  result_count: number;
+}
+
 export interface GenerationsTable {
   projection: string;
   active: number;
@@ -158,6 +185,8 @@ export interface ReadDb {
   rm_leases: LeasesTable;
   rm_schema_migrations: MigrationsTable;
   rm_kb_articles: KbArticlesTable;
+  rm_contacts: ContactsTable;
+  rm_contact_searches: ContactSearchesTable;
 }
 
 export type ReadDbHandle = Kysely<ReadDb>;

@@ -18,6 +18,7 @@ export interface ReadSubjects {
   readonly onlyTheDepartmentClaimsFromItsQueue: { readonly department: string };
   readonly completionMetricsAreForTheDirectorAndDepartmentHeads: { readonly groupBy: CompletionGrouping };
   readonly escalationsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
+  readonly contactMetricsAreForTheDirectorAndDepartmentHeads: Record<string, never>;
   readonly residentContactIsFor311TheDirectorAndTheTicketsDepartment: { readonly ticket: TicketState };
 }
 
@@ -82,6 +83,12 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
         ? `A department head sees the escalations of ${headOf(actor)} only; leave out "department" or ask for ${headOf(actor)}.`
         : 'Escalations are for the director and department heads (their own department).',
   },
+  // The director sees every line's contacts; a department head their own line's, and the transfers and callbacks to their department.
+  contactMetricsAreForTheDirectorAndDepartmentHeads: {
+    check: (actor) => is(actor, 'director') || headOf(actor) !== undefined,
+    whoMay: () => [{ role: 'director' }, { role: 'department_head' }],
+    refusal: () => 'Contact metrics are for the director and department heads (their own line and department).',
+  },
   // Resident contact data is for 311, the director and the ticket's own department (DESIGN.md):
   // hidden from everyone else, never refused.
   residentContactIsFor311TheDirectorAndTheTicketsDepartment: {
@@ -126,6 +133,9 @@ export function completionGroupVisible(
 
 /** The department whose escalations a caller sees when asking for `asked`: the asked one (or all) for the director, their own for a head. */
 export const escalationsDepartmentFor = (actor: Actor, asked: string | undefined): string | undefined => (is(actor, 'director') ? asked : headOf(actor));
+
+/** The department whose contact figures a caller sees: every one (undefined) for the director, their own for a head. */
+export const contactMetricsDepartmentFor = (actor: Actor): string | undefined => (is(actor, 'director') ? undefined : headOf(actor));
 
 /** What a caller may read and claim, for `/me`: so clients show what the rules allow without restating them. */
 export interface ReadAccess {
