@@ -8,6 +8,9 @@ import { roleInWords } from './lib/words';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { FindPage } from './pages/find-page';
 import { HomePage } from './pages/home-page';
+import { ArticlePage } from './pages/knowledge/article-page';
+import { KnowledgePage } from './pages/knowledge/knowledge-page';
+import { NewArticlePage } from './pages/knowledge/new-article-page';
 import { QueuePage } from './pages/queue/queue-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TicketPage } from './pages/ticket/ticket-page';
@@ -176,6 +179,11 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
                 Find tickets
               </Link>
             </li>
+            <li>
+              <Link to="/knowledge" aria-current={path === '/knowledge' ? 'page' : undefined}>
+                Knowledge
+              </Link>
+            </li>
           </ul>
         </nav>
         <form
@@ -221,6 +229,10 @@ function pageFor(path: string, query: URLSearchParams) {
   if (path === '/tickets') return <FindPage query={query} />;
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
   if (ticket) return <TicketPage key={ticket[1]} ticketId={decodeURIComponent(ticket[1])} />;
+  if (path === '/knowledge') return <KnowledgePage />;
+  if (path === '/knowledge/new') return <NewArticlePage />;
+  const article = /^\/knowledge\/([^/]+)$/.exec(path);
+  if (article) return <ArticlePage key={article[1]} articleId={decodeURIComponent(article[1])} />;
   return (
     <>
       <h1>Page not found</h1>

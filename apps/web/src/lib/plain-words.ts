@@ -6,6 +6,8 @@ export interface ProblemContext {
   /** e.g. "complete ticket K7M-4QX2", "see the queue of Public Works". */
   readonly action?: string;
   readonly departmentName?: (id: string) => string;
+  /** What is being changed: "ticket" unless said ("article"). */
+  readonly subject?: string;
 }
 
 /**
@@ -14,6 +16,7 @@ export interface ProblemContext {
  */
 export function problemInWords(problem: Problem, context: ProblemContext = {}): string {
   const action = context.action ? ` ${context.action}` : ' do that';
+  const subject = context.subject ?? 'ticket';
   switch (problem.error) {
     case 'Unauthorized':
       return 'Your sign-in was not accepted (the token is unknown or has expired). Sign in again.';
@@ -25,13 +28,13 @@ export function problemInWords(problem: Problem, context: ProblemContext = {}): 
       return problem.what && problem.id ? `No ${problem.what} “${problem.id}” was found.` : problem.message;
     case 'IllegalTransition': {
       const allowed = (problem.allowed ?? []).map(commandInWords);
-      const now = problem.state ? `The ticket is ${statusInWords(problem.state)} now, so you cannot${action}.` : `You cannot${action} now.`;
+      const now = problem.state ? `The ${subject} is ${statusInWords(problem.state)} now, so you cannot${action}.` : `You cannot${action} now.`;
       return allowed.length > 0 ? `${now} What can be done now: ${allowed.join(', ')}.` : now;
     }
     case 'RevisionMismatch':
-      return `Someone changed this ticket after you loaded it${problem.currentRevision !== undefined ? ` (it is at revision ${problem.currentRevision} now)` : ''}. The view has been refreshed: check it and try again.`;
+      return `Someone changed this ${subject} after you loaded it${problem.currentRevision !== undefined ? ` (it is at revision ${problem.currentRevision} now)` : ''}. The view has been refreshed: check it and try again.`;
     case 'ConcurrencyConflict':
-      return 'The ticket kept changing while your request was saved. Try again.';
+      return `The ${subject} kept changing while your request was saved. Try again.`;
     case 'NothingToClaim':
       return 'There is no ticket you can claim in this queue right now.';
     case 'InvalidRequest':

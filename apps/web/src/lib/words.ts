@@ -26,6 +26,15 @@ const COMMAND: Record<string, string> = {
   ReopenTicket: 'reopen',
   CloseTicket: 'close',
   RecordSlaBreach: 'record an SLA breach',
+  DraftArticle: 'draft the article',
+  EditDraft: 'edit the draft',
+  PublishArticle: 'publish',
+  ReviseArticle: 'revise',
+  ReviewArticle: 'mark reviewed',
+  ProposeChange: 'propose a change',
+  AcceptChange: 'accept a proposal',
+  DeclineChange: 'decline a proposal',
+  RetireArticle: 'retire',
 };
 
 export const commandInWords = (command: string): string => COMMAND[command] ?? command;
