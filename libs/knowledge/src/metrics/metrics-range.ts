@@ -31,9 +31,24 @@ export function checkRange(range: MetricsRange): void {
 /** The local wall clock of an instant, as a UTC date whose fields read as local ones. */
 export const localClock = (instant: number, timeZone: string): Date => new Date(wallTimeOf(timeZone, instant));
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_LABELS = 200_000;
+/** Labels by zone, period and quarter hour: zone offsets change on quarter hours at the finest, so every instant of one has the same label. */
+const labels = new Map<string, string>();
+
 /** The label of the period an instant falls in: the local date the period starts on. */
 export function periodLabel(instant: number, range: MetricsRange): string {
   if (range.period === 'range') return localClock(range.from.getTime(), range.timeZone).toISOString().slice(0, 10);
+  const key = `${range.timeZone}\u0000${range.period}\u0000${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  const known = labels.get(key);
+  if (known !== undefined) return known;
+  if (labels.size >= MAX_LABELS) labels.clear();
+  const label = labelOf(instant, range);
+  labels.set(key, label);
+  return label;
+}
+
+function labelOf(instant: number, range: MetricsRange): string {
   const local = localClock(instant, range.timeZone);
   const day = Math.floor(local.getTime() / DAY_MS);
   if (range.period === 'week') return new Date((day - ((local.getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10);
@@ -67,7 +82,7 @@ export function rowsOf<T, R>(
     if (!inRange(at, range)) continue;
     const period = periodLabel(Date.parse(at), range);
     for (const group of new Set(groupsOf(item))) {
-      const key = JSON.stringify([group, period]);
+      const key = `${group}\u0000${period}`;
       const bucket = buckets.get(key) ?? { group, period, items: [] };
       bucket.items.push(item);
       buckets.set(key, bucket);
