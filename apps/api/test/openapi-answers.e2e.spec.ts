@@ -213,6 +213,37 @@ describe('the OpenAPI document describes what the routes answer', () => {
     }
   });
 
+  it('the contact metrics: figures, the gaps list and the heat map, for the director and a department head', async () => {
+    const article = {
+      ownerDepartment: 'DPW',
+      content: {
+        translations: { en: { title: 'What day is my trash picked up?', answer: 'Once a week.' } },
+        keywords: ['trash'],
+        synonyms: [],
+        serviceCodes: [],
+        reviewEveryDays: 180,
+      },
+    };
+    await api().command('/knowledge/articles/trash-day/draft', as.dpwHead, article);
+    await api().command('/knowledge/articles/trash-day/publish', as.dpwHead, {});
+    await api().command('/contacts/A/start', as.operator, { channel: 'phone', line: 'DPW', resident: { phone: '978-555-0199' } });
+    await api().request('GET', '/knowledge/search?q=zzyzx%20qwrtp&contactId=A', { token: as.operator });
+    await api().command('/contacts/A/article', as.operator, { articleId: 'trash-day' });
+    await api().command('/contacts/A/transfer', as.operator, { department: 'TREASURER', reached: true });
+    await api().command('/contacts/A/callback', as.operator, { department: 'DPW' }, { 'Idempotency-Key': 'openapi-cb' });
+    api().clock.advance(5);
+    await api().command('/contacts/A/end', as.operator, { outcome: 'handled' });
+    const position: string = (await api().command('/contacts/B/start', as.operator, { channel: 'chat', line: 'TREASURER' })).body.position;
+    const now = api().clock.now();
+    const range = `from=${new Date(now.getTime() - 86_400_000).toISOString()}&to=${new Date(now.getTime() + 86_400_000).toISOString()}&position=${position}`;
+    for (const token of [as.director, as.dpwHead]) {
+      expect((await get('/metrics/contacts', `/metrics/contacts?${range}&groupBy=line&period=day`, token)).contacts.length).toBeGreaterThan(0);
+      await get('/metrics/contacts', `/metrics/contacts?${range}&groupBy=all&period=range`, token);
+      expect((await get('/metrics/contacts/gaps', `/metrics/contacts/gaps?${range}`, token)).gaps).toHaveLength(1);
+      expect((await get('/metrics/contacts/busiest', `/metrics/contacts/busiest?${range}`, token)).lines.length).toBeGreaterThan(0);
+    }
+  });
+
   it('and the check finds an answer that leaves the document', () => {
     const schema = answerSchema(document, 'post', '/tickets/{id}/start', 200);
     const answer = { ticketId: 'A2C-4F7K', revision: 1, position: '7', status: 'in_progress', events: ['WorkStarted'] };

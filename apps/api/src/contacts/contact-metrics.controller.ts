@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ContactGroup, ContactPeriod } from '@switchboard/knowledge';
 import { contactBusiestTimes, contactMetricsReport, InvalidQueryParameterError, knowledgeGaps, type ReadStore } from '@switchboard/read-models';
 import { type Actor, contactMetricsDepartmentFor, type ServiceCatalog } from '@switchboard/ticketing';
@@ -9,6 +9,7 @@ import { CATALOG } from '../catalog/catalog.module';
 import { READ_STORE } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
 import { ContactMetricsQueryDto, ContactRangeQueryDto, KnowledgeGapsQueryDto } from './contact-metrics-query.dto';
+import { BusiestTimesReport, ContactMetricsReport, KnowledgeGapsReport } from './contact-metrics-report.dto';
 
 /** A figure's RangeError (`from: …`, `timeZone: …`) as the 400 naming the parameter. */
 async function asQueryError<T>(figures: () => Promise<T>): Promise<T> {
@@ -37,7 +38,8 @@ export class ContactMetricsController {
 
   /** Contacts, answered at first contact, handle time (by line, channel or all), transfers and callbacks (by department), top articles. */
   @Get()
-  async contacts(@Query() query: ContactMetricsQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: ContactMetricsReport })
+  async contacts(@Query() query: ContactMetricsQueryDto, @CurrentActor() actor: Actor): Promise<ContactMetricsReport> {
     const scope = await this.scopeOf(actor, query);
     const options = { ...this.rangeOf(query), groupBy: query.groupBy as ContactGroup, period: query.period as ContactPeriod };
     const figures = await asQueryError(() => contactMetricsReport(this.readStore.db, options, scope));
@@ -46,7 +48,8 @@ export class ContactMetricsController {
 
   /** What residents asked that the knowledge base does not answer: searches run for contacts that found nothing, most asked first. */
   @Get('gaps')
-  async gaps(@Query() query: KnowledgeGapsQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: KnowledgeGapsReport })
+  async gaps(@Query() query: KnowledgeGapsQueryDto, @CurrentActor() actor: Actor): Promise<KnowledgeGapsReport> {
     const scope = await this.scopeOf(actor, query);
     const range = this.rangeOf(query);
     const limit = query.limit === undefined ? undefined : Number(query.limit);
@@ -56,7 +59,8 @@ export class ContactMetricsController {
 
   /** When each line is busiest: contacts by local weekday and hour, the busiest hours and dates. */
   @Get('busiest')
-  async busiest(@Query() query: ContactRangeQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: BusiestTimesReport })
+  async busiest(@Query() query: ContactRangeQueryDto, @CurrentActor() actor: Actor): Promise<BusiestTimesReport> {
     const scope = await this.scopeOf(actor, query);
     const range = this.rangeOf(query);
     const lines = await asQueryError(() => contactBusiestTimes(this.readStore.db, range, scope));

@@ -1059,6 +1059,125 @@ export interface components {
              */
             readonly source: "read-models" | "replay";
         };
+        readonly ContactCountsDto: {
+            /** @description The line, channel, or `all`. */
+            readonly group: string;
+            /** @description Local date the period starts on (YYYY-MM-DD). */
+            readonly period: string;
+            readonly contacts: number;
+            readonly handled: number;
+            readonly abandoned: number;
+            readonly open: number;
+        };
+        readonly FirstContactAnswersDto: {
+            readonly group: string;
+            readonly period: string;
+            readonly handled: number;
+            readonly answeredAtFirstContact: number;
+            readonly rate: number | null;
+        };
+        readonly HandleTimesDto: {
+            readonly group: string;
+            readonly period: string;
+            readonly samples: number;
+            readonly medianMinutes: number | null;
+            readonly p90Minutes: number | null;
+            readonly meanMinutes: number;
+        };
+        readonly TransferFiguresDto: {
+            readonly group: string;
+            readonly period: string;
+            /** @description Every contact started in the period, whichever line: the transfer rate's denominator. */
+            readonly contacts: number;
+            readonly transferred: number;
+            readonly transfers: number;
+            readonly reached: number;
+            readonly transferRate: number | null;
+            readonly reachedRate: number | null;
+        };
+        readonly CallbackTimeDto: {
+            readonly samples: number;
+            readonly medianHours: number | null;
+            readonly p90Hours: number | null;
+        };
+        readonly CallbackFiguresDto: {
+            readonly group: string;
+            readonly period: string;
+            readonly promised: number;
+            readonly completed: number;
+            readonly reached: number;
+            readonly open: number;
+            readonly late: number;
+            readonly timeToComplete: components["schemas"]["CallbackTimeDto"];
+        };
+        readonly ArticleUseDto: {
+            readonly articleId: string;
+            readonly contacts: number;
+            readonly uses: number;
+        };
+        readonly ContactMetricsReport: {
+            readonly from: string;
+            readonly to: string;
+            /** @description The catalog calendar's zone: periods start at local midnight there. */
+            readonly timeZone: string;
+            /** @enum {string} */
+            readonly groupBy: "channel" | "line" | "all";
+            /** @enum {string} */
+            readonly period: "day" | "week" | "month" | "range";
+            /** @description The department whose line the figures are limited to (a department head's), or null for every line. */
+            readonly department: string | null;
+            readonly contacts: readonly components["schemas"]["ContactCountsDto"][];
+            readonly firstContact: readonly components["schemas"]["FirstContactAnswersDto"][];
+            readonly handleTimes: readonly components["schemas"]["HandleTimesDto"][];
+            readonly transfers: readonly components["schemas"]["TransferFiguresDto"][];
+            readonly callbacks: readonly components["schemas"]["CallbackFiguresDto"][];
+            readonly topArticles: readonly components["schemas"]["ArticleUseDto"][];
+        };
+        readonly KnowledgeGapDto: {
+            /** @description The normalised question (lower case, accents and punctuation removed). */
+            readonly query: string;
+            readonly count: number;
+            /** @description The lines the searches were made on. */
+            readonly lines: readonly string[];
+            readonly firstAt: string;
+            readonly lastAt: string;
+            /** @description The wording typed most often. */
+            readonly example: string;
+        };
+        readonly KnowledgeGapsReport: {
+            readonly from: string;
+            readonly to: string;
+            readonly timeZone: string;
+            readonly department: string | null;
+            readonly gaps: readonly components["schemas"]["KnowledgeGapDto"][];
+        };
+        readonly BusyHourDto: {
+            /** @enum {string} */
+            readonly weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            /** @description Local hour, 0–23. */
+            readonly hour: number;
+            readonly contacts: number;
+        };
+        readonly BusyDateDto: {
+            readonly date: string;
+            readonly contacts: number;
+        };
+        readonly LineBusiestTimesDto: {
+            readonly line: string;
+            readonly contacts: number;
+            readonly byWeekdayAndHour: readonly (readonly number[])[];
+            /** @description The three busiest weekday-hours. */
+            readonly busiestHours: readonly components["schemas"]["BusyHourDto"][];
+            /** @description The five busiest local dates. */
+            readonly busiestDates: readonly components["schemas"]["BusyDateDto"][];
+        };
+        readonly BusiestTimesReport: {
+            readonly from: string;
+            readonly to: string;
+            readonly timeZone: string;
+            readonly department: string | null;
+            readonly lines: readonly components["schemas"]["LineBusiestTimesDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -2093,7 +2212,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["ContactMetricsReport"];
+                };
             };
         };
     };
@@ -2119,7 +2240,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["KnowledgeGapsReport"];
+                };
             };
         };
     };
@@ -2143,7 +2266,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["BusiestTimesReport"];
+                };
             };
         };
     };

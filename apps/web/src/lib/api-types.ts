@@ -234,3 +234,16 @@ export type ArticleCommandAnswer = DescribedOr<
   AnswerOf<'/knowledge/articles/{id}/{action}', 'post'>,
   { readonly id: string; readonly revision: number; readonly position: string; readonly status: string; readonly events: readonly string[] }
 >;
+
+// ——— Contact metrics: answers from the document ———
+
+export type ContactMetricsQuery = QueryOf<'/metrics/contacts'>;
+export type ContactMetricsReport = AnswerOf<'/metrics/contacts', 'get'>;
+export type ContactCounts = ContactMetricsReport['contacts'][number];
+export type TransferFigures = ContactMetricsReport['transfers'][number];
+export type CallbackFigures = ContactMetricsReport['callbacks'][number];
+export type ArticleUse = ContactMetricsReport['topArticles'][number];
+export type KnowledgeGapsReport = AnswerOf<'/metrics/contacts/gaps', 'get'>;
+export type KnowledgeGap = KnowledgeGapsReport['gaps'][number];
+export type BusiestTimesReport = AnswerOf<'/metrics/contacts/busiest', 'get'>;
+export type LineBusiestTimes = BusiestTimesReport['lines'][number];
