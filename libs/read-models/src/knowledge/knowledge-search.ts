@@ -216,7 +216,7 @@ export class KnowledgeSearchIndex {
     const { db, dialect } = this.store;
     const limit = ranked ? CANDIDATES : CANDIDATES + 1;
     if (dialect === 'sqlite') {
-      const terms = words.map((word) => `"${word}"*`).join(tier.join === 'and' ? ' AND ' : ' OR ');
+      const terms = words.map((word, i) => `"${word}"${asPrefix(words, i) ? '*' : ''}`).join(tier.join === 'and' ? ' AND ' : ' OR ');
       const match = tier.questionFieldsOnly ? `{f_title f_synonyms f_keywords} : (${terms})` : terms;
       const order = ranked ? sql`order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2)` : sql``;
       const result = await sql<DocumentRow>`
@@ -225,7 +225,10 @@ export class KnowledgeSearchIndex {
       return result.rows;
     }
     // Weights A and B are the question fields (title and synonyms A, keywords B).
-    const query = words.map((word) => `${word}:*${tier.questionFieldsOnly ? 'AB' : ''}`).join(tier.join === 'and' ? ' & ' : ' | ');
+    const weights = tier.questionFieldsOnly ? 'AB' : '';
+    const query = words
+      .map((word, i) => (asPrefix(words, i) ? `${word}:*${weights}` : weights ? `${word}:${weights}` : word))
+      .join(tier.join === 'and' ? ' & ' : ' | ');
     const order = ranked ? sql`order by ts_rank(document, to_tsquery('simple', ${query})) desc` : sql``;
     const result = await sql<DocumentRow>`
       select ${sql.raw(ROW_COLUMNS)} from rm_kb_documents where document @@ to_tsquery('simple', ${query}) ${order} limit ${limit}`.execute(db);
@@ -305,6 +308,14 @@ export class KnowledgeSearchIndex {
       setweight(to_tsvector('simple', ${fields.f_keywords}), 'B') || setweight(to_tsvector('simple', ${fields.f_answer}), 'C'))`.execute(trx);
   }
 }
+
+/**
+ * Whether a query word is matched as the beginning of indexed words: the last word, which type-ahead
+ * is still typing (from 3 letters, or whatever there is when it is the only word). The words before
+ * it are whole and match whole (stemmed) words, so a common beginning does not make the store merge
+ * the postings of hundreds of words.
+ */
+const asPrefix = (words: readonly string[], index: number): boolean => index === words.length - 1 && (words[index].length >= 3 || words.length === 1);
 
 /** A query word as the index knows it: itself when some indexed word is it or begins with it, else the nearest indexed word within the typo allowance. */
 function corrected(word: string, vocabulary: Vocabulary): string {
