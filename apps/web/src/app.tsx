@@ -5,6 +5,7 @@ import { ApiClient, ApiProblem } from './lib/api-client';
 import type { Problem } from './lib/api-types';
 import { navigate, useRoute } from './lib/router';
 import { roleInWords } from './lib/words';
+import { ContactsPage } from './pages/contacts/contacts-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { FindPage } from './pages/find-page';
 import { HomePage } from './pages/home-page';
@@ -160,6 +161,13 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
                 </Link>
               </li>
             )}
+            {may.seeDashboard(me) && (
+              <li>
+                <Link to="/contacts" aria-current={path === '/contacts' ? 'page' : undefined}>
+                  Contacts
+                </Link>
+              </li>
+            )}
             {ownQueue && (
               <li>
                 <Link to={ownQueue} aria-current={path === ownQueue ? 'page' : undefined}>
@@ -223,6 +231,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
 function pageFor(path: string, query: URLSearchParams) {
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/dashboard') return <DashboardPage query={query} />;
+  if (path === '/contacts') return <ContactsPage query={query} />;
   if (path === '/queues') return <QueuePage department={undefined} />;
   const queue = /^\/departments\/([^/]+)\/queue$/.exec(path);
   if (queue) return <QueuePage department={decodeURIComponent(queue[1])} />;
