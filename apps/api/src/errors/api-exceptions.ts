@@ -42,6 +42,13 @@ export class ArticleNotFound extends Error {
   }
 }
 
+/** No contact has this id (a ticket named it as the contact that raised it). */
+export class ContactNotFound extends Error {
+  constructor(readonly contactId: string) {
+    super(`Contact ${contactId} does not exist; start it first (POST /contacts/${contactId}/start).`);
+  }
+}
+
 /** The department code is not in the service catalog. */
 export class DepartmentNotFound extends Error {
   constructor(readonly department: string) {

@@ -5,6 +5,7 @@ import type { DomainError } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/command-handling';
 import {
   ArticleNotFound,
+  ContactNotFound,
   DepartmentNotFound,
   type FieldProblem,
   InvalidRequest,
@@ -92,6 +93,7 @@ function readSideProblem(error: unknown): Problem | undefined {
       retryAfterSeconds: 1,
     };
   }
+  if (error instanceof ContactNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'contact', id: error.contactId };
   if (error instanceof ArticleNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'article', id: error.articleId };
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
   if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };

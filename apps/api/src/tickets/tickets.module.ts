@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TicketCommandHandler } from '@switchboard/command-handling';
+import { ContactsModule } from '../contacts/contacts.module';
 import { AssignTicketController } from './assigning/assign-ticket.controller';
 import { TicketHistoryController } from './auditing/ticket-history.controller';
 import { CloseTicketController } from './closing/close-ticket.controller';
@@ -19,6 +20,7 @@ import { ViewTicketController } from './viewing/view-ticket.controller';
 
 /** Ticket commands (one slice per use case) and the queries answered from a ticket's own stream. */
 @Module({
+  imports: [ContactsModule],
   controllers: [
     OpenTicketController,
     AssignTicketController,

@@ -100,7 +100,7 @@ export interface paths {
         /** Tickets filtered by state, department, service, channel, assignee, opened range, overdue and text; keyset-paged, newest first. */
         readonly get: operations["TicketListController_list"];
         readonly put?: never;
-        /** Records a new ticket in intake; answers 201 with its phone-readable id. */
+        /** Records a new ticket in intake; answers 201 with its phone-readable id. With `raisedByContact`, the contact must exist (its own stream is read, never a lagging read model). */
         readonly post: operations["OpenTicketController_open"];
         readonly delete?: never;
         readonly options?: never;
@@ -767,6 +767,8 @@ export interface components {
             readonly attributes?: {
                 readonly [key: string]: unknown;
             };
+            /** @description The contact (`POST /contacts/:id/start`) the ticket is raised at; its history names the contact, and the contact must exist. */
+            readonly raisedByContact?: string;
         };
         readonly CommandResultDto: {
             /** @description Types of the events the command recorded, in order. */
@@ -1121,7 +1123,7 @@ export interface components {
             /** @description The catalog calendar's zone: periods start at local midnight there. */
             readonly timeZone: string;
             /** @enum {string} */
-            readonly groupBy: "channel" | "line" | "all";
+            readonly groupBy: "line" | "channel" | "all";
             /** @enum {string} */
             readonly period: "day" | "week" | "month" | "range";
             /** @description The department whose line the figures are limited to (a department head's), or null for every line. */

@@ -13,6 +13,8 @@ export type OpenTicket = Command<
     contact?: ResidentContact;
     priority?: Priority;
     attributes?: Readonly<Record<string, string | number | string[]>>;
+    /** The 311 contact (call, walk-in, e-mail, chat) that raised the ticket, so its history names it. */
+    raisedByContact?: string;
   }
 >;
 /** Route to a department (optionally to a named assignee), or reassign. */

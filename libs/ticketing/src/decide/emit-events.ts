@@ -69,6 +69,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           ...(c.contact ? { contact: c.contact } : {}),
           priority: c.priority ?? service.defaultPriority,
           ...(c.attributes ? { attributes: c.attributes } : {}),
+          ...(c.raisedByContact ? { raisedByContact: c.raisedByContact } : {}),
         },
       },
     ];

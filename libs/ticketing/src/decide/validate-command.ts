@@ -72,6 +72,7 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
     'contact.name': optional(200),
     'contact.phone': phone,
     'contact.email': email,
+    raisedByContact: (v) => (v === undefined ? undefined : ticketId(v)),
   },
   AssignTicket: { department: required(64), assignee: nonEmptyIfGiven(128), note: optional() },
   StartWork: {},

@@ -34,6 +34,8 @@ export type TicketOpened = Event<
     contact?: ResidentContact;
     priority: Priority;
     attributes?: Readonly<Record<string, string | number | string[]>>;
+    /** The 311 contact that raised the ticket, when it came from one. */
+    raisedByContact?: string;
   }
 >;
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel, MAX_DESCRIPTION_LENGTH, PRIORITIES, type Priority } from '@switchboard/ticketing';
 
 /** Where the problem is: an address, coordinates, or both. */
@@ -26,4 +26,6 @@ export class OpenTicketDto {
   @IsOptional() @IsIn(PRIORITIES) priority?: Priority;
   /** Answers to the service's Open311 attributes, by attribute code. */
   @IsOptional() @IsObject() attributes?: Record<string, string | number | string[]>;
+  /** The contact (`POST /contacts/:id/start`) the ticket is raised at; its history names the contact, and the contact must exist. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be the id of a contact' }) raisedByContact?: string;
 }
