@@ -46,7 +46,14 @@ describe('JWT authentication against a configured key set', () => {
       name: 'Jo Head',
       role: 'department_head',
       department: 'DPW',
-      may: { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], completionMetricsBy: ['department', 'service'], escalations: true, staffApi: true },
+      may: {
+        readQueuesOf: ['DPW'],
+        claimFromQueuesOf: ['DPW'],
+        completionMetricsBy: ['department', 'service'],
+        escalations: true,
+        contactMetrics: true,
+        staffApi: true,
+      },
       now: api.clock.now().toISOString(),
     });
     const unnamed = await sign({ sub: 'jwt.director', role: 'director' });

@@ -12,7 +12,7 @@ describe('GET /me', () => {
   const api = useTestApi();
 
   const EVERY_DEPARTMENT = ['311', 'CLERK', 'DPW', 'ASSESSING', 'TREASURER', 'ISD', 'PARKING', 'HEALTH', 'PARKS', 'ENGINEERING', 'VETERANS'];
-  const dpwMember = { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], escalations: false, staffApi: true };
+  const dpwMember = { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], escalations: false, contactMetrics: false, staffApi: true };
   it.each([
     [
       'staff',
@@ -27,7 +27,7 @@ describe('GET /me', () => {
         name: 'Hana (Head of Public Works)',
         role: 'department_head',
         department: 'DPW',
-        may: { ...dpwMember, completionMetricsBy: ['department', 'service'], escalations: true },
+        may: { ...dpwMember, completionMetricsBy: ['department', 'service'], escalations: true, contactMetrics: true },
       },
     ],
     [
@@ -43,6 +43,7 @@ describe('GET /me', () => {
           claimFromQueuesOf: EVERY_DEPARTMENT,
           completionMetricsBy: ['department', 'service', 'channel'],
           escalations: true,
+          contactMetrics: true,
           staffApi: true,
         },
       },
@@ -55,7 +56,7 @@ describe('GET /me', () => {
         name: 'Ada (311 operator)',
         role: 'operator',
         department: null,
-        may: { readQueuesOf: EVERY_DEPARTMENT, claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, staffApi: true },
+        may: { readQueuesOf: EVERY_DEPARTMENT, claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, contactMetrics: false, staffApi: true },
       },
     ],
     [
@@ -66,7 +67,7 @@ describe('GET /me', () => {
         name: 'Resident web portal (Open311 api key)',
         role: 'resident',
         department: null,
-        may: { readQueuesOf: [], claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, staffApi: false },
+        may: { readQueuesOf: [], claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, contactMetrics: false, staffApi: false },
       },
     ],
   ])("answers who %s is, what they may read, and the API clock's now", async (_, token, caller) => {

@@ -161,7 +161,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
                 </Link>
               </li>
             )}
-            {may.seeDashboard(me) && (
+            {may.seeContacts(me) && (
               <li>
                 <Link to="/contacts" aria-current={path === '/contacts' ? 'page' : undefined}>
                   Contacts

@@ -35,6 +35,7 @@ export const forgetToken = (): void => window.sessionStorage.removeItem(TOKEN_KE
  */
 export const may = {
   seeDashboard: (me: Me) => me.may.completionMetricsBy.length > 0,
+  seeContacts: (me: Me) => me.may.contactMetrics,
   seeAnyQueue: (me: Me) => me.may.readQueuesOf.some((department) => department !== me.department),
   workQueue: (me: Me, department: string) => me.may.claimFromQueuesOf.includes(department),
   useConsole: (me: Me) => me.may.staffApi,

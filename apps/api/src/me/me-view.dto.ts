@@ -10,6 +10,8 @@ export class MeMay {
   readonly completionMetricsBy!: CompletionGrouping[];
   /** Whether GET /escalations answers the caller. */
   readonly escalations!: boolean;
+  /** Whether GET /metrics/contacts (and its gaps and busiest times) answers the caller. */
+  readonly contactMetrics!: boolean;
   /** Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
   readonly staffApi!: boolean;
 }

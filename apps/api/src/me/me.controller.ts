@@ -30,6 +30,7 @@ export class MeController {
       claimFromQueuesOf: [...access.claimFromQueuesOf],
       completionMetricsBy: [...access.completionMetricsBy],
       escalations: access.escalations,
+      contactMetrics: access.contactMetrics,
       staffApi: access.staffApi,
     };
     return {

@@ -713,6 +713,8 @@ export interface components {
             readonly completionMetricsBy: readonly ("channel" | "department" | "service")[];
             /** @description Whether GET /escalations answers the caller. */
             readonly escalations: boolean;
+            /** @description Whether GET /metrics/contacts (and its gaps and busiest times) answers the caller. */
+            readonly contactMetrics: boolean;
             /** @description Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
             readonly staffApi: boolean;
         };

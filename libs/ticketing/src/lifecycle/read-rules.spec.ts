@@ -74,6 +74,7 @@ describe('read rules', () => {
       claimFromQueuesOf: ['DPW'],
       completionMetricsBy: [],
       escalations: false,
+      contactMetrics: false,
       staffApi: true,
     });
     expect(readAccessOf(operator, ['DPW', 'ENG'])).toMatchObject({ readQueuesOf: ['DPW', 'ENG'], claimFromQueuesOf: [] });

@@ -147,6 +147,8 @@ export interface ReadAccess {
   readonly completionMetricsBy: readonly CompletionGrouping[];
   /** Whether GET /escalations answers the caller. */
   readonly escalations: boolean;
+  /** Whether GET /metrics/contacts (and its gaps and busiest times) answers the caller. */
+  readonly contactMetrics: boolean;
   /** Whether the staff API (and the console) is open to the caller; residents use Open311. */
   readonly staffApi: boolean;
 }
@@ -160,6 +162,7 @@ export function readAccessOf(actor: Actor, departments: readonly string[]): Read
     claimFromQueuesOf: departments.filter((department) => mayRead('onlyTheDepartmentClaimsFromItsQueue', actor, { department })),
     completionMetricsBy: GROUPINGS.filter((groupBy) => mayRead('completionMetricsAreForTheDirectorAndDepartmentHeads', actor, { groupBy })),
     escalations: mayRead('escalationsAreForTheDirectorAndDepartmentHeads', actor, {}),
+    contactMetrics: mayRead('contactMetricsAreForTheDirectorAndDepartmentHeads', actor, {}),
     staffApi: mayRead('residentsUseOpen311', actor, {}),
   };
 }
