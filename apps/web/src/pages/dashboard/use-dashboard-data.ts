@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ApiProblem } from '../../lib/api-client';
+import { useRangeReport } from '../../lib/use-range-report';
 import type { CompletionQuery, CompletionReport, EscalationView, Problem } from '../../lib/api-types';
 import type { Session } from '../../session';
 import { instantsOf, type Parameters } from './dashboard-parameters';
@@ -33,44 +34,25 @@ export interface DashboardData {
  */
 export function useDashboardData(session: Session, applied: Parameters): DashboardData {
   const { api } = session;
-  const [loaded, setLoaded] = useState<Loaded>();
-  const [problem, setProblem] = useState<Problem>();
-  // The parameters whose requests have finished: busy while the current ones have not.
-  const [doneFor, setDoneFor] = useState<object>();
   const instants = useMemo(() => instantsOf(applied, session), [applied, session]);
-  // Parameters that name no range are answered at once, without a request.
-  const invalid = 'error' in instants ? instants : undefined;
-
-  useEffect(() => {
-    document.title = 'Dashboard — Switchboard';
-    if ('error' in instants) return;
-    const controller = new AbortController();
-    const base: Omit<CompletionQuery, 'period'> = {
-      from: instants.from.toISOString(),
-      to: instants.to.toISOString(),
-      groupBy: applied.groupBy,
-      asOf: instants.asOf?.toISOString(),
-    };
-    Promise.all([
-      api.get('/metrics/completion', { query: { ...base, period: 'range' } }, controller.signal),
-      api.get('/metrics/completion', { query: { ...base, period: applied.period } }, controller.signal),
-      api.get('/escalations', { query: { asOf: base.asOf, limit: ESCALATIONS_PAGE } }, controller.signal),
-    ])
-      .then(([range, trend, escalations]) => {
-        setLoaded({ range, trend, escalations: escalations.tickets, escalationsCursor: escalations.nextCursor });
-        setProblem(undefined);
-      })
-      .catch((error) => {
-        if (controller.signal.aborted) return;
-        if (!(error instanceof ApiProblem)) throw error;
-        setProblem(error.problem);
-        setLoaded(undefined);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setDoneFor(instants);
-      });
-    return () => controller.abort();
-  }, [api, applied, instants]);
+  const load = useCallback(
+    async (at: { from: Date; to: Date; asOf?: Date }, signal: AbortSignal): Promise<Loaded> => {
+      const base: Omit<CompletionQuery, 'period'> = {
+        from: at.from.toISOString(),
+        to: at.to.toISOString(),
+        groupBy: applied.groupBy,
+        asOf: at.asOf?.toISOString(),
+      };
+      const [range, trend, escalations] = await Promise.all([
+        api.get('/metrics/completion', { query: { ...base, period: 'range' } }, signal),
+        api.get('/metrics/completion', { query: { ...base, period: applied.period } }, signal),
+        api.get('/escalations', { query: { asOf: base.asOf, limit: ESCALATIONS_PAGE } }, signal),
+      ]);
+      return { range, trend, escalations: escalations.tickets, escalationsCursor: escalations.nextCursor };
+    },
+    [api, applied],
+  );
+  const { loaded, problem, busy, setLoaded, setProblem } = useRangeReport('Dashboard — Switchboard', instants, load);
 
   const showMore = async () => {
     if (!loaded) return;
@@ -83,5 +65,5 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
     }
   };
 
-  return invalid ? { loaded: undefined, problem: invalid, busy: false, showMore } : { loaded, problem, busy: doneFor !== instants, showMore };
+  return { loaded, problem, busy, showMore };
 }
