@@ -1,3 +1,4 @@
+import { DepartmentSelect } from '../components/department-select';
 import { type FormEvent, useEffect, useState } from 'react';
 import { TableRegion } from '../components/table-region';
 import { Link } from '../components/link';
@@ -102,17 +103,7 @@ export function FindPage({ query }: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="find-department">Department</label>
-          <select id="find-department" value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })}>
-            <option value="">Any</option>
-            {catalog.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DepartmentSelect id="find-department" value={form.department} onChange={(department) => setForm({ ...form, department })} />
         <div className="field">
           <label htmlFor="find-overdue">Due time</label>
           <select id="find-overdue" value={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.target.value })}>

@@ -1,3 +1,4 @@
+import { DepartmentSelect } from '../../components/department-select';
 import { useEffect, useState } from 'react';
 import { Link } from '../../components/link';
 import { ProblemNotice } from '../../components/problem-notice';
@@ -17,7 +18,7 @@ const STATUSES = [
 /** The knowledge base: type-ahead search, and the caller's department's articles (any department's for others), stale first. */
 export function KnowledgePage() {
   const session = useSession();
-  const { me, catalog } = session;
+  const { me } = session;
   const [department, setDepartment] = useState(me.department ?? '');
   const [status, setStatus] = useState('');
   const { list, problem } = useArticleList(session.api, {
@@ -37,17 +38,7 @@ export function KnowledgePage() {
       <section aria-labelledby="articles-heading">
         <h2 id="articles-heading">Articles</h2>
         <form className="report-form" onSubmit={(e) => e.preventDefault()} aria-label="Which articles">
-          <div className="field">
-            <label htmlFor="articles-department">Department</label>
-            <select id="articles-department" value={department} onChange={(e) => setDepartment(e.target.value)}>
-              <option value="">Any</option>
-              {catalog.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DepartmentSelect id="articles-department" value={department} onChange={setDepartment} />
           <div className="field">
             <label htmlFor="articles-status">State</label>
             <select id="articles-status" value={status} onChange={(e) => setStatus(e.target.value)}>
