@@ -26,6 +26,13 @@ describe('read rules', () => {
     ['escalations of DPW', 'escalationsAreForTheDirectorAndDepartmentHeads', { department: 'DPW' }, [director, head], [otherHead, staff, operator]],
     ['the staff API', 'residentsUseOpen311', {}, [staff, head, operator, director, system], [resident]],
     [
+      'a contact transferred to DPW',
+      'aContactIsFor311TheDirectorAndTheDepartmentsItInvolves',
+      { departments: ['311', 'DPW'] },
+      [staff, head, operator, director],
+      [otherHead, resident, system],
+    ],
+    [
       'resident contact data',
       'residentContactIsFor311TheDirectorAndTheTicketsDepartment',
       { ticket: { ...initialTicketState, status: 'assigned', department: 'DPW' } },

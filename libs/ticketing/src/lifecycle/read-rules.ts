@@ -19,6 +19,8 @@ export interface ReadSubjects {
   readonly completionMetricsAreForTheDirectorAndDepartmentHeads: { readonly groupBy: CompletionGrouping };
   readonly escalationsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
   readonly contactMetricsAreForTheDirectorAndDepartmentHeads: Record<string, never>;
+  /** A contact's line and the departments it was transferred or promised a callback to. */
+  readonly aContactIsFor311TheDirectorAndTheDepartmentsItInvolves: { readonly departments: readonly string[] };
   readonly residentContactIsFor311TheDirectorAndTheTicketsDepartment: { readonly ticket: TicketState };
 }
 
@@ -88,6 +90,13 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
     check: (actor) => is(actor, 'director') || headOf(actor) !== undefined,
     whoMay: () => [{ role: 'director' }, { role: 'department_head' }],
     refusal: () => 'Contact metrics are for the director and department heads (their own line and department).',
+  },
+  // A contact (with the resident's identity) is 311's record; the departments it involves — its
+  // line, a transfer, a callback they must make — see it too, as a ticket's department sees its contact.
+  aContactIsFor311TheDirectorAndTheDepartmentsItInvolves: {
+    check: (actor, { departments }) => is(actor, 'operator', 'director') || departments.some((department) => memberOf(actor, department)),
+    whoMay: (_actor, { departments }) => [{ role: 'operator' }, { role: 'director' }, ...departments.flatMap((department) => members(department))],
+    refusal: () => 'A contact is for 311, the director and the departments it involves (its line, a transfer or a callback).',
   },
   // Resident contact data is for 311, the director and the ticket's own department (DESIGN.md):
   // hidden from everyone else, never refused.
