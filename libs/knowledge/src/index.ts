@@ -6,3 +6,4 @@ export * from './articles';
 export * from './contacts';
 export * from './metrics';
 export * from './import';
+export * from './phone-coverage';

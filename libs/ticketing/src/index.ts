@@ -1,4 +1,7 @@
 export * from './calendar';
+export { OpeningHoursTable, type OpenSpan } from './calendar/opening-hours';
+export { DAY_MS, isoDateOfDay, parseClockTime, parseIsoDate } from './calendar/local-date';
+export { weekdayOfDay } from './calendar/weekday';
 export * from './catalog';
 export * from './model/actor';
 export * from './model/ticket-values';

@@ -38,7 +38,7 @@ export interface InvalidCommand<C extends string = string> {
 export interface NotFound<C extends string = string> {
   readonly kind: 'NotFound';
   readonly command: C;
-  readonly what: 'article' | 'contact' | 'department' | 'service' | 'proposal' | 'callback';
+  readonly what: 'article' | 'contact' | 'department' | 'service' | 'proposal' | 'callback' | 'roster' | 'availability';
   readonly id: string;
   readonly message: string;
 }

@@ -20,7 +20,7 @@ export const when = <S extends string, N extends string>(target: S, ...rules: N[
 /** What a refusal explainer needs besides the rules: the machine, and how to speak of the record. */
 export interface Lifecycle<Ctx, Ev extends { readonly type: string; readonly actor: Actor }> extends LifecycleRules<Ctx, Ev> {
   readonly machine: AnyStateMachine;
-  readonly record: 'article' | 'contact';
+  readonly record: 'article' | 'contact' | 'roster' | 'availability';
   /** The state of a record without history, and the command that starts one. */
   readonly unborn: string;
   readonly starts: string;
