@@ -7,6 +7,8 @@ import { navigate, useRoute } from './lib/router';
 import { roleInWords } from './lib/words';
 import { ContactsPage } from './pages/contacts/contacts-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
+import { DeskPage } from './pages/desk/desk-page';
+import { takesContacts } from './pages/desk/who-takes-contacts';
 import { FindPage } from './pages/find-page';
 import { HomePage } from './pages/home-page';
 import { ArticlePage } from './pages/knowledge/article-page';
@@ -154,6 +156,13 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
         <span className="brand">Switchboard</span>
         <nav aria-label="Main">
           <ul>
+            {takesContacts(me) && (
+              <li>
+                <Link to="/desk" aria-current={path === '/desk' ? 'page' : undefined}>
+                  Desk
+                </Link>
+              </li>
+            )}
             {may.seeDashboard(me) && (
               <li>
                 <Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>
@@ -230,6 +239,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
 
 function pageFor(path: string, query: URLSearchParams) {
   if (path === '/' || path === '/sign-in') return <HomePage />;
+  if (path === '/desk') return <DeskPage />;
   if (path === '/dashboard') return <DashboardPage query={query} />;
   if (path === '/contacts') return <ContactsPage query={query} />;
   if (path === '/queues') return <QueuePage department={undefined} />;

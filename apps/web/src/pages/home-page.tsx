@@ -2,11 +2,20 @@ import { useEffect } from 'react';
 import { Link } from '../components/link';
 import { navigate } from '../lib/router';
 import { may, useSession } from '../session';
+import { landsOnTheDesk } from './desk/who-takes-contacts';
 
-/** The start page sends each role where its work is: the dashboard, the own queue, or the list of queues. */
+/** The start page sends each role where its work is: the desk (operators), the dashboard, the own queue, or the list of queues. */
 export function HomePage() {
   const { me } = useSession();
-  const target = may.seeDashboard(me) ? '/dashboard' : me.department ? `/departments/${me.department}/queue` : may.seeAnyQueue(me) ? '/queues' : undefined;
+  const target = landsOnTheDesk(me)
+    ? '/desk'
+    : may.seeDashboard(me)
+      ? '/dashboard'
+      : me.department
+        ? `/departments/${me.department}/queue`
+        : may.seeAnyQueue(me)
+          ? '/queues'
+          : undefined;
   useEffect(() => {
     if (target) navigate(target, { replace: true });
   }, [target]);
