@@ -60,6 +60,12 @@ describe('the demo catalog (libs/ticketing/config/demo-catalog.json)', () => {
     expect(catalog.config.policies.reopenWindowDays).toBe(30);
   });
 
+  it('routes the clear-cut services to their owners on open and leaves the ones that need a judgement (or that the examples route by hand) in intake', () => {
+    const routed = catalog.services().filter((service) => catalog.routing(service.code) === 'on_open');
+    expect(routed.map((service) => service.code)).toEqual(expect.arrayContaining(['DEAD-ANIMAL', 'TREE-DOWN', 'TRAFFIC-SIGNAL', 'RODENT', 'DOG-LICENSE']));
+    for (const code of ['GENERAL-INQUIRY', 'TAX-BILL-QUESTION', 'NOISE', 'HOUSING-CODE', 'POTHOLE', 'DEMO-SLA']) expect(catalog.routing(code)).toBe('triage');
+  });
+
   it('closes on the observed holidays, e.g. Patriots’ Day and New Year’s Day 2028 observed on Friday 31 December 2027', () => {
     expect(catalog.calendar.isBusinessTime(at('2026-04-20T10:00-04:00'))).toBe(false);
     expect(catalog.calendar.isBusinessTime(at('2027-12-31T10:00-05:00'))).toBe(false);

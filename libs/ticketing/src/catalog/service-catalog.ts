@@ -4,6 +4,7 @@ import { CatalogError } from './catalog-error';
 import { catalogProblems } from './catalog-problems';
 import type { Department } from './department';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from './escalation-policy';
+import { DEFAULT_SERVICE_ROUTING, type ServiceRouting } from './service-routing';
 import type { ServiceType } from './service-type';
 
 /** The validated, read-only catalog: services, the departments that own them, and the business calendar. */
@@ -16,6 +17,8 @@ export interface ServiceCatalog {
   departments(): readonly Department[];
   /** The escalation policy in force for a service: its overrides over the city-wide default. */
   escalationPolicy(serviceCode: string): EscalationPolicy;
+  /** What happens to a new ticket of the service: routed to its owner on open, or left in intake for triage (the default). */
+  routing(serviceCode: string): ServiceRouting;
 }
 
 /** Validates a catalog config and builds the catalog; throws CatalogError naming `source` and every problem. */
@@ -39,6 +42,7 @@ export function createServiceCatalog(config: CatalogConfig, source = 'service ca
       ...frozen.policies.escalation,
       ...services.get(code)?.escalation,
     }),
+    routing: (code) => services.get(code)?.routing ?? DEFAULT_SERVICE_ROUTING,
   };
 }
 

@@ -3,10 +3,11 @@ import { checkAttributes } from './attribute-problems';
 import { checkEscalationPolicy } from './escalation-policy';
 import { forEachCodedEntry } from './catalog-code';
 import { PRIORITIES } from './priority';
+import { checkServiceRouting } from './service-routing';
 
 const SERVICE = {
   kind: 'service',
-  fields: ['code', 'name', 'description', 'group', 'keywords', 'department', 'sla', 'defaultPriority', 'attributes', 'escalation'],
+  fields: ['code', 'name', 'description', 'group', 'keywords', 'department', 'sla', 'defaultPriority', 'attributes', 'escalation', 'routing'],
 } as const;
 
 /** Reports problems of the service list at `path`, including services owned by departments not in `departmentCodes`. */
@@ -19,6 +20,7 @@ export function checkServices(reader: ConfigReader, value: unknown, path: string
     reader.oneOf(service.defaultPriority, fieldPath(servicePath, 'defaultPriority'), PRIORITIES);
     checkAttributes(reader, service.attributes, fieldPath(servicePath, 'attributes'));
     checkEscalationPolicy(reader, service.escalation, fieldPath(servicePath, 'escalation'), true);
+    checkServiceRouting(reader, service.routing, fieldPath(servicePath, 'routing'));
   });
 }
 

@@ -37,7 +37,7 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
   const problems = validateCommand(command);
   if (problems.length > 0) return { ok: false, error: problems[0], problems };
 
-  const snapshot = lifecycleSnapshot(state, ctx.catalog.config.policies.reopenWindowDays);
+  const snapshot = lifecycleSnapshot(state, ctx.catalog.config.policies.reopenWindowDays, (code) => ctx.catalog.routing(code) === 'on_open');
   const event = { ...command, actor: ctx.actor, now: ctx.now.getTime() } as LifecycleEvent;
   if (!snapshot.can(event)) return { ok: false, error: explainRefusal(snapshot, event) };
 
@@ -49,7 +49,7 @@ export function decide(command: TicketCommand, state: TicketState, ctx: Decision
 
   const [next] = transition(snapshot.machine, snapshot, event);
   const status = next.value as TicketStatus;
-  const facts = emitEvents(decided, { state, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
+  const facts = emitEvents(decided, { state, status, now: ctx.now, actor: ctx.actor, catalog: ctx.catalog, commandId: ctx.commandId });
   const stamp = {
     commandId: ctx.commandId,
     correlationId: ctx.correlationId,

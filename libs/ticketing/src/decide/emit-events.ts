@@ -1,14 +1,15 @@
 import type { ServiceCatalog } from '../catalog';
 import type { TicketCommand } from '../commands/ticket-commands';
 import type { Actor } from '../model/actor';
-import type { TicketState } from '../model/ticket-state';
+import type { TicketState, TicketStatus } from '../model/ticket-state';
 import type { TicketEvent } from '../events/ticket-events';
 import { DIRECTOR_TIER } from '../model/ticket-values';
 import { responsibleDepartment } from '../lifecycle/policy-rules';
 
-/** What an emitter needs besides the command: the state before, the clock and the catalog. */
+/** What an emitter needs besides the command: the state before, the state the lifecycle moves to, the clock and the catalog. */
 export interface EmitContext {
   readonly state: TicketState;
+  readonly status: TicketStatus;
   readonly now: Date;
   readonly actor: Actor;
   readonly catalog: ServiceCatalog;
@@ -25,9 +26,9 @@ interface SlaDue {
   slaBusinessMs?: number;
 }
 
-/** A clock (re)started now: a fresh full SLA of the ticket's service, and the business time it allows. */
-const freshSla = (ctx: EmitContext): SlaDue => {
-  const service = ctx.state.serviceCode ? ctx.catalog.service(ctx.state.serviceCode) : undefined;
+/** A clock (re)started now: a fresh full SLA of the ticket's service (or of a ticket being opened), and the business time it allows. */
+const freshSla = (ctx: EmitContext, serviceCode = ctx.state.serviceCode): SlaDue => {
+  const service = serviceCode ? ctx.catalog.service(serviceCode) : undefined;
   if (!service) return {};
   const due = ctx.catalog.calendar.dueDate(ctx.now, service.sla);
   return { dueAt: iso(due), slaBusinessMs: ctx.catalog.calendar.businessTimeBetween(ctx.now, due) };
@@ -56,6 +57,12 @@ const slaAfterMovingOn = (ctx: EmitContext): SlaDue => {
 const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, { type: T }>> } = {
   OpenTicket: (c, ctx) => {
     const service = ctx.catalog.service(c.serviceCode)!;
+    // The lifecycle sends a service the catalog routes on open straight to its owner's queue:
+    // the assignment is a fact of its own, in the same append, and its SLA clock starts now.
+    const routed: TicketEvent[] =
+      ctx.status === 'assigned'
+        ? [{ type: 'TicketAssigned', data: { department: service.department, ...freshSla(ctx, c.serviceCode), routedBy: 'catalog' } }]
+        : [];
     return [
       {
         type: 'TicketOpened',
@@ -72,6 +79,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
           ...(c.raisedByContact ? { raisedByContact: c.raisedByContact } : {}),
         },
       },
+      ...routed,
     ];
   },
   AssignTicket: (c, ctx) => {

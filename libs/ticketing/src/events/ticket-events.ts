@@ -50,6 +50,12 @@ export type TicketAssigned = Event<
     /** Business time the SLA allows, when this assignment started the clock. */
     slaBusinessMs?: number;
     note?: string;
+    /**
+     * Set when nobody chose the department: the catalog routes the service on open, so the
+     * ticket was assigned to its owner by the same command that opened it (the metadata's actor
+     * is the opener, who needs no routing permission for it).
+     */
+    routedBy?: 'catalog';
   }
 >;
 

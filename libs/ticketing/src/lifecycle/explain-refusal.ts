@@ -2,7 +2,7 @@ import type { DomainError } from '../decide/domain-errors';
 import type { TicketStatus } from '../model/ticket-state';
 import type { LifecycleEvent } from './machine-types';
 import type { LifecycleSnapshot } from './lifecycle-snapshot';
-import { BUSINESS_RULES, PERMISSION_RULES, type PermissionRuleName, RESUME_ROUTES, responsibleDepartment } from './policy-rules';
+import { BUSINESS_RULES, PERMISSION_RULES, type PermissionRuleName, ROUTES, responsibleDepartment } from './policy-rules';
 import { commandsAcceptedIn, ruleNames, ticketLifecycle } from './ticket-machine';
 
 const has = <T extends object>(table: T, name: string): name is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(table, name);
@@ -42,7 +42,7 @@ export function explainRefusal(snapshot: LifecycleSnapshot, event: LifecycleEven
     };
   }
 
-  const routeHolds = (name: string) => !has(RESUME_ROUTES, name) || RESUME_ROUTES[name](args);
+  const routeHolds = (name: string) => !has(ROUTES, name) || ROUTES[name](args);
   const aimed = candidates.find((t) => ruleNames(t.guard).every(routeHolds)) ?? candidates[candidates.length - 1];
   for (const name of ruleNames(aimed.guard)) {
     if (has(PERMISSION_RULES, name) && !PERMISSION_RULES[name].check(args)) return forbidden(name, snapshot, event);

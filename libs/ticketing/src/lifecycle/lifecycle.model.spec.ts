@@ -5,7 +5,8 @@ import { decide } from '../decide/decide';
 import { fold } from '../evolve/evolve';
 import { initialTicketState, TICKET_STATUSES, type TicketState, type TicketStatus } from '../model/ticket-state';
 import { sampleCommand } from '../testing/command-samples';
-import { testCatalog } from '../testing/test-catalog';
+import { createServiceCatalog } from '../catalog';
+import { testCatalog, testCatalogConfig } from '../testing/test-catalog';
 import { commandsAcceptedIn, ticketLifecycle } from './ticket-machine';
 
 // Model-based tests: the command types to try in each state come from the machine, and
@@ -17,12 +18,25 @@ interface Model {
   readonly accepted: boolean;
 }
 
+/** The test catalog with every service routed on open: an open there leads to `assigned`. */
+const routingCatalog = createServiceCatalog({
+  ...testCatalogConfig,
+  services: testCatalogConfig.services.map((service) => ({ ...service, routing: 'on_open' as const })),
+});
+
+/** A command type to try; an open is tried under both catalogs, since the catalog's routing policy picks its target. */
+interface ModelEvent {
+  readonly type: TicketCommandType;
+  readonly routedOnOpen?: true;
+}
+
 let commandSeq = 0;
 const domain = fromTransition(
-  (model: Model, event: { type: TicketCommandType }): Model => {
+  (model: Model, event: ModelEvent): Model => {
     const { command, actor, now } = sampleCommand(event.type, model.ticket, model.clock + 60_000);
     commandSeq += 1;
-    const decision = decide(command, model.ticket, { now: new Date(now), actor, commandId: `m-${commandSeq}`, catalog: testCatalog });
+    const catalog = event.routedOnOpen ? routingCatalog : testCatalog;
+    const decision = decide(command, model.ticket, { now: new Date(now), actor, commandId: `m-${commandSeq}`, catalog });
     if (!decision.ok) return { ...model, accepted: false };
     return { ticket: fold(decision.events, model.ticket), clock: now, accepted: true };
   },
@@ -32,7 +46,10 @@ const domain = fromTransition(
 const key = (t: TicketState) => [t.status, t.heldFrom, t.escalationTier, t.department, t.priority, t.breachedDueAt === t.dueAt && !!t.dueAt].join('|');
 
 const adjacency = getAdjacencyMap(domain, {
-  events: (snapshot) => commandsAcceptedIn(snapshot.context.ticket.status).map((type) => ({ type })),
+  events: (snapshot) =>
+    commandsAcceptedIn(snapshot.context.ticket.status).flatMap((type): ModelEvent[] =>
+      type === 'OpenTicket' ? [{ type }, { type, routedOnOpen: true }] : [{ type }],
+    ),
   serializeState: (snapshot) => key(snapshot.context.ticket),
 });
 const reachable = Object.values(adjacency).map((v) => v.state.context.ticket);

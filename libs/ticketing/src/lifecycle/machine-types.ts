@@ -7,6 +7,8 @@ export interface LifecycleContext {
   readonly ticket: TicketState;
   /** How long after completion a ticket may be reopened. */
   readonly reopenWindowMs: number;
+  /** Whether the catalog routes a new ticket of the service to its owning department as it is opened. */
+  readonly routesOnOpen: (serviceCode: string) => boolean;
 }
 
 /** A command as the machine sees it: who asks, and when (ms since epoch). */

@@ -72,7 +72,7 @@ describe('who works a ticket (onlyTheTicketsDepartmentWorksIt)', () => {
     const rule = PERMISSION_RULES.onlyTheTicketsDepartmentWorksIt;
     const staffOfNone: Actor = { id: 'x', role: 'staff' };
     const args = {
-      context: { ticket: initialTicketState, reopenWindowMs: REOPEN_WINDOW_MS },
+      context: { ticket: initialTicketState, reopenWindowMs: REOPEN_WINDOW_MS, routesOnOpen: () => false },
       event: { type: 'StartWork', ticketId: TICKET_ID, actor: staffOfNone, now: 0 } as const,
     };
     expect(responsibleDepartment(initialTicketState)).toBeUndefined();

@@ -120,12 +120,19 @@ export const BUSINESS_RULES = {
   },
 } satisfies Record<string, { check: LifecycleGuard; field: string | undefined; message: string }>;
 
-/** Where "resume" leads (back to where the hold began): routing, not a rule anyone can break. */
-export const RESUME_ROUTES = {
+/**
+ * Where a command leads when it may lead to more than one state: routes, not rules anyone can
+ * break. "Resume" goes back to where the hold began; an open goes to the owning department's
+ * queue when the catalog routes the service on open, and to intake otherwise. Routing on open is
+ * the catalog's act, not the opener's: it needs no routing permission (a resident's Open311
+ * request is routed too), and the TicketAssigned it records says so (`routedBy: 'catalog'`).
+ */
+export const ROUTES = {
   heldFromInProgress: (({ context }) => context.ticket.heldFrom === 'in_progress') as LifecycleGuard,
   heldFromEscalated: (({ context }) => context.ticket.heldFrom === 'escalated') as LifecycleGuard,
+  theCatalogRoutesTheServiceOnOpen: (({ context, event }) => context.routesOnOpen(field(event, 'OpenTicket').serviceCode)) as LifecycleGuard,
 };
 
 export type PermissionRuleName = keyof typeof PERMISSION_RULES;
 export type BusinessRuleName = keyof typeof BUSINESS_RULES;
-export type RouteName = keyof typeof RESUME_ROUTES;
+export type RouteName = keyof typeof ROUTES;

@@ -2,14 +2,14 @@ import { and, setup } from 'xstate';
 import type { TicketCommandType } from '../commands/ticket-commands';
 import type { TicketStatus } from '../model/ticket-state';
 import type { LifecycleContext, LifecycleEvent, LifecycleGuard } from './machine-types';
-import { BUSINESS_RULES, PERMISSION_RULES, RESUME_ROUTES, type BusinessRuleName, type PermissionRuleName, type RouteName } from './policy-rules';
+import { BUSINESS_RULES, PERMISSION_RULES, ROUTES, type BusinessRuleName, type PermissionRuleName, type RouteName } from './policy-rules';
 
 type GuardName = PermissionRuleName | BusinessRuleName | RouteName;
 
 const guards = {
   ...Object.fromEntries(Object.entries(PERMISSION_RULES).map(([name, rule]) => [name, rule.check])),
   ...Object.fromEntries(Object.entries(BUSINESS_RULES).map(([name, rule]) => [name, rule.check])),
-  ...RESUME_ROUTES,
+  ...ROUTES,
 } as Record<GuardName, LifecycleGuard>;
 
 /** A transition allowed when every named rule holds (permission first, then business rules). */
@@ -48,10 +48,15 @@ export const ticketLifecycle = setup({
   states: {
     unopened: {
       description: 'No history yet: the id is free.',
-      on: { OpenTicket: when('intake', 'residentsAndCityStaffMayOpenTickets') },
+      on: {
+        OpenTicket: [
+          when('assigned', 'residentsAndCityStaffMayOpenTickets', 'theCatalogRoutesTheServiceOnOpen'),
+          when('intake', 'residentsAndCityStaffMayOpenTickets'),
+        ],
+      },
     },
     intake: {
-      description: 'Recorded by 311 or a department, not yet routed.',
+      description: 'Recorded by 311 or a department, not yet routed: in 311’s intake queue for triage.',
       on: {
         AssignTicket: route(),
         EscalateTicket: escalate('anEscalationFromIntakeNamesTheDepartment'),
