@@ -8,3 +8,4 @@ export * from './sla-watch/sla-watcher';
 export * from './stream-command-handler';
 export * from './knowledge/article-commands';
 export * from './knowledge/contact-commands';
+export * from './knowledge/phone-coverage-commands';

@@ -60,3 +60,5 @@ export { applyArticleEvents, projectedArticle, projectedArticles } from './knowl
 export { articleSearchEntries, serviceSearchEntries } from './knowledge/search-entries';
 export { applyContactEvents, contactRow, projectedContact, projectedContactsIn, unansweredSearchLog, type ContactRange } from './knowledge/contact-projection';
 export { contactBusiestTimes, contactMetricsReport, knowledgeGaps, type ContactMetricsScope } from './knowledge/contact-metrics';
+export { applyPhoneCoverageEvents } from './knowledge/coverage-projection';
+export { phoneCoverageReport, phoneLineNow, projectedRoster, type PhoneCoverageQuery } from './knowledge/coverage-report';

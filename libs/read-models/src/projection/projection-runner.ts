@@ -3,6 +3,7 @@ import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@s
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { applyArticleEvents } from '../knowledge/article-projection';
 import { applyContactEvents } from '../knowledge/contact-projection';
+import { applyPhoneCoverageEvents } from '../knowledge/coverage-projection';
 import { PROJECTED_STREAM_PREFIXES, splitBatch } from './projected-streams';
 import { GenerationSwitchedError } from '../errors';
 import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store/generation-tables';
@@ -202,10 +203,11 @@ export class ProjectionRunner {
       await this.lease.renewIn(trx, this.clock.now());
       const active = await activeGeneration(trx);
       if (active !== generation) throw new GenerationSwitchedError(generation, active);
-      const { tickets, articles, contacts } = splitBatch(batch);
+      const { tickets, articles, contacts, phoneCoverage } = splitBatch(batch);
       await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog);
       await applyArticleEvents(trx, this.options.readStore, articles);
       await applyContactEvents(trx, this.options.readStore.dialect, contacts);
+      await applyPhoneCoverageEvents(trx, this.options.readStore.dialect, phoneCoverage);
       await writeCheckpoint(trx, generation, last, this.clock.now());
     });
     this.reach(last.globalPosition);

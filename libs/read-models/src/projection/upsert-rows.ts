@@ -2,7 +2,18 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import type { ReadStoreDialect } from '../store/read-store';
 
-type ProjectionTable = 'rm_tickets' | 'rm_ticket_facts' | 'rm_queue_changes' | 'rm_work_starts' | 'rm_kb_articles' | 'rm_contacts' | 'rm_contact_searches';
+type ProjectionTable =
+  | 'rm_tickets'
+  | 'rm_ticket_facts'
+  | 'rm_queue_changes'
+  | 'rm_work_starts'
+  | 'rm_kb_articles'
+  | 'rm_contacts'
+  | 'rm_contact_searches'
+  | 'rm_phone_rosters'
+  | 'rm_phone_roster_versions'
+  | 'rm_phone_availability'
+  | 'rm_phone_available_spans';
 
 /**
  * Rows per SQLite statement, in power-of-two chunks so a handful of statement texts recur and

@@ -9,6 +9,7 @@ import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
 import { addContacts } from './migration-8-contacts';
+import { addPhoneCoverage } from './migration-12-phone-coverage';
 
 interface Migration {
   readonly version: number;
@@ -82,6 +83,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: "contacts: each contact's state with the columns a metrics range is read by, and the search log",
     up: (db) => addContacts(db),
+  },
+  {
+    version: 12,
+    name: "phone coverage: each department's roster and its versions, each staff member's availability and the spans they were available",
+    up: (db) => addPhoneCoverage(db),
   },
 ];
 

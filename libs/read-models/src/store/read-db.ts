@@ -173,6 +173,45 @@ export interface MigrationsTable {
  * The read store's tables. The four projection tables carry a generation suffix in the database
  * (`rm_tickets_g2`); `generationTables` maps these logical names onto the physical ones.
  */
+/** A department's phone roster as its events left it (migration 12). */
+export interface PhoneRostersTable {
+  department: string;
+  /** The roster domain's `RosterState`, as JSON. */
+  state: string;
+  last_position: string;
+}
+
+/** Every version a roster had, from the time its event took effect, keyed by the event's position (migration 12). */
+export interface PhoneRosterVersionsTable {
+  position: string;
+  department: string;
+  effective_at: string;
+  /** The roster's weekly slots and exceptions as of that event, as JSON. */
+  state: string;
+}
+
+/** A staff member's availability as its events left it (migration 12). */
+export interface PhoneAvailabilityTable {
+  staff_id: string;
+  department: string | null;
+  status: string;
+  /** The availability domain's `AvailabilityState`, as JSON. */
+  state: string;
+  /** The position of the mark whose span is open (while available); null otherwise. */
+  open_span: string | null;
+  last_position: string;
+}
+
+/** A span a staff member was marked available on a department's line, keyed by the mark's position (migration 12). */
+export interface PhoneAvailableSpansTable {
+  position: string;
+  staff_id: string;
+  department: string;
+  from_at: string;
+  /** The end of the local day, or the time they marked away (or marked again). */
+  until_at: string;
+}
+
 export interface ReadDb {
   rm_tickets: TicketsTable;
   rm_ticket_facts: TicketFactsTable;
@@ -187,6 +226,10 @@ export interface ReadDb {
   rm_kb_articles: KbArticlesTable;
   rm_contacts: ContactsTable;
   rm_contact_searches: ContactSearchesTable;
+  rm_phone_rosters: PhoneRostersTable;
+  rm_phone_roster_versions: PhoneRosterVersionsTable;
+  rm_phone_availability: PhoneAvailabilityTable;
+  rm_phone_available_spans: PhoneAvailableSpansTable;
 }
 
 export type ReadDbHandle = Kysely<ReadDb>;
