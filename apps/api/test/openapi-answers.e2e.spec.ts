@@ -27,6 +27,7 @@ async function builtDocument(): Promise<OpenAPIObject> {
 interface Schema {
   readonly $ref?: string;
   readonly allOf?: readonly Schema[];
+  readonly oneOf?: readonly Schema[];
   readonly type?: string;
   readonly nullable?: boolean;
   readonly enum?: readonly unknown[];
@@ -43,6 +44,7 @@ interface Schema {
 const KNOWN_KEYWORDS = new Set([
   '$ref',
   'allOf',
+  'oneOf',
   'type',
   'nullable',
   'enum',
@@ -72,6 +74,10 @@ function violations(document: OpenAPIObject, schema: Schema, value: unknown, pat
     return target ? violations(document, target, value, path) : [`${path}: ${schema.$ref} is not in the document`];
   }
   if (schema.allOf) return schema.allOf.flatMap((part) => violations(document, part, value, path));
+  if (schema.oneOf) {
+    const fitting = schema.oneOf.filter((part) => violations(document, part, value, path).length === 0).length;
+    return fitting === 1 ? [] : [`${path}: ${JSON.stringify(value)} fits ${fitting} of the ${schema.oneOf.length} schemas it must fit exactly one of`];
+  }
   if (value === null) return schema.nullable ? [] : [`${path}: null, but the document does not let it be`];
   if (schema.enum && !schema.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
   const bounds = boundViolations(schema, value, path);
@@ -244,6 +250,50 @@ describe('the OpenAPI document describes what the routes answer', () => {
     }
   });
 
+  it('the knowledge base: an article through its lifecycle, its reads, the searches and a contact', async () => {
+    const content = {
+      translations: {
+        en: { title: 'When is bulk item pickup?', answer: 'Book it online.\n- Mattresses\n- Sofas' },
+        es: { title: '¿Cuándo recogen los muebles?', answer: 'Resérvelo en línea.' },
+      },
+      callTakerNote: 'Ask for the address',
+      keywords: ['bulk', 'furniture'],
+      synonyms: ['couch pickup'],
+      serviceCodes: [],
+      season: { from: '2026-01-01', until: '2026-12-31' },
+      reviewEveryDays: 90,
+    };
+    const post = async (action: string, token: string, body: unknown) =>
+      expectDescribed('post', '/knowledge/articles/{id}/{action}', await api().command(`/knowledge/articles/bulk-pickup/${action}`, token, body));
+    await post('draft', as.dpwHead, { ownerDepartment: 'DPW', content });
+    await post('edit', as.dpwHead, { changes: { keywords: ['bulk', 'furniture', 'mattress'] } });
+    await post('publish', as.dpwHead, {});
+    const proposed = await post('propose', as.operator, { changes: { callTakerNote: null }, reason: 'the note is out of date' });
+    expect(proposed.status).toBe('published');
+    const { position } = await post('revise', as.dpwHead, { changes: { reviewEveryDays: 120 } });
+
+    const view = await get('/knowledge/articles/{id}', `/knowledge/articles/bulk-pickup?position=${position}`, as.operator);
+    expect(view.article.pendingProposals).toHaveLength(1);
+    await get('/knowledge/articles', `/knowledge/articles?position=${position}`, as.dpwHead);
+    const history = await get('/knowledge/articles/{id}/history', '/knowledge/articles/bulk-pickup/history', as.dpwHead);
+    expect(history.events.map((event: { type: string }) => event.type)).toContain('ChangeProposed');
+    await get('/knowledge/search', `/knowledge/search?q=bulk&position=${position}`, as.operator);
+    await get('/public/knowledge/search', '/public/knowledge/search?q=muebles&language=es', as.resident);
+    await get('/public/knowledge/articles/{id}', '/public/knowledge/articles/bulk-pickup', as.resident);
+
+    const contact = async (action: string, body: unknown) =>
+      expectDescribed('post', '/contacts/{id}/{action}', await api().command(`/contacts/K1/${action}`, as.operator, body));
+    await contact('start', { channel: 'phone', line: 'DPW', resident: { name: 'Ana Ruiz', phone: '978-555-0142' } });
+    const searched = await get('/knowledge/search', '/knowledge/search?q=couch&contactId=K1', as.operator);
+    expect(searched.recorded.contactId).toBe('K1');
+    await contact('article', { articleId: 'bulk-pickup', language: 'es' });
+    await contact('transfer', { department: 'DPW', reached: false });
+    await contact('callback', { department: 'DPW' });
+    await contact('end', { outcome: 'handled' });
+    const shown = await get('/contacts/{id}', '/contacts/K1', as.director);
+    expect(shown.contact.steps.map((step: { kind: string }) => step.kind)).toEqual(['article_used', 'transfer', 'callback_promised']);
+  });
+
   it('and the check finds an answer that leaves the document', () => {
     const schema = answerSchema(document, 'post', '/tickets/{id}/start', 200);
     const answer = { ticketId: 'A2C-4F7K', revision: 1, position: '7', status: 'in_progress', events: ['WorkStarted'] };
@@ -252,6 +302,11 @@ describe('the OpenAPI document describes what the routes answer', () => {
       'answer.revision: null, but the document does not let it be',
       'answer.status: "started" is not one of ["unopened","intake","assigned","in_progress","on_hold","escalated","completed","closed"]',
       'answer.extra: sent, but not in the document',
+    ]);
+    const change = { $ref: '#/components/schemas/FieldChangeDto' };
+    expect(violations(document, change, { field: 'keywords', before: ['bulk'], after: 90 }, 'change')).toEqual([]);
+    expect(violations(document, change, { field: 'keywords', after: true }, 'change')).toEqual([
+      'change.after: true fits 0 of the 4 schemas it must fit exactly one of',
     ]);
   });
 });

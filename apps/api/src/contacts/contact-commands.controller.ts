@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ContactCommandHandler, RecordCommandResult } from '@switchboard/command-handling';
+import type { ContactCommandHandler } from '@switchboard/command-handling';
 import type { ContactCommand, ContactCommandType } from '@switchboard/knowledge';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
+import { RecordCommandResultDto } from '../knowledge/knowledge-answers.dto';
 import { recordCommandOf } from '../knowledge/record-command';
 import { CONTACT_COMMANDS } from './contacts.providers';
 
@@ -39,7 +40,7 @@ export class ContactCommandsController {
     @Param('action') action: string,
     @Body() body: unknown,
     @CommandMetadata() meta: CommandMeta,
-  ): Promise<RecordCommandResult> {
+  ): Promise<RecordCommandResultDto> {
     return this.commands.execute(recordCommandOf<ContactCommand>('contacts', ACTIONS, { id: contactId, idField: 'contactId', action, body }), meta);
   }
 }

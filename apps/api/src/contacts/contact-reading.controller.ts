@@ -7,13 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { assertMayRead } from '../auth/read-access';
 import { ContactNotFound } from '../errors/api-exceptions';
 import { CONTACT_COMMANDS } from './contacts.providers';
-
-/** A contact as its own stream has it: always consistent with the commands answered. */
-export interface ContactView {
-  readonly contact: ContactState;
-  /** The stream's revision: send it as `If-Match` with the next command. */
-  readonly revision: number;
-}
+import { ContactView } from './contact-view.dto';
 
 /** The departments a contact involves: its line, and those it was transferred or promised a callback to. */
 export const departmentsOf = (contact: ContactState): string[] => [

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ArticleCommandHandler, RecordCommandResult } from '@switchboard/command-handling';
+import type { ArticleCommandHandler } from '@switchboard/command-handling';
 import type { ArticleCommand, ArticleCommandType } from '@switchboard/knowledge';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
 import { ARTICLE_COMMANDS } from './knowledge.providers';
+import { RecordCommandResultDto } from './knowledge-answers.dto';
 import { recordCommandOf } from './record-command';
 
 /** The article commands by the last word of their route. */
@@ -37,7 +38,7 @@ export class ArticleCommandsController {
     @Param('action') action: string,
     @Body() body: unknown,
     @CommandMetadata() meta: CommandMeta,
-  ): Promise<RecordCommandResult> {
+  ): Promise<RecordCommandResultDto> {
     return this.commands.execute(recordCommandOf<ArticleCommand>('knowledge/articles', ACTIONS, { id: articleId, idField: 'articleId', action, body }), meta);
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { ArticleCommandHandler } from '@switchboard/command-handling';
 import {
   type ArticleCommandType,
   articleLifecycle,
   type ArticleState,
+  type ArticleStatus,
   articleStanding,
-  type ArticleStanding,
   type StampedArticleEvent,
 } from '@switchboard/knowledge';
 import { projectedArticles, type ReadStore } from '@switchboard/read-models';
@@ -17,46 +17,9 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { ArticleNotFound } from '../errors/api-exceptions';
 import { READ_STORE } from '../read-models/read-models.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
+import { ArticleHistory, type ArticleHistoryEntry, ArticleList, type ArticleListEntry, TranslationDto } from './knowledge-answers.dto';
 import { ArticleListQueryDto } from './article-list-query.dto';
 import { ARTICLE_COMMANDS } from './knowledge.providers';
-
-/** One article of a list: what a department head needs to see what to look at first. */
-export interface ArticleListEntry {
-  readonly articleId: string;
-  readonly ownerDepartment: string;
-  readonly status: ArticleState['status'];
-  /** The English title (every article has one). */
-  readonly title: string;
-  readonly languages: readonly string[];
-  /** Publications and revisions so far (0 for a draft never published). */
-  readonly revision: number;
-  readonly updatedAt?: string;
-  readonly standing: ArticleStanding;
-  readonly pendingProposals: number;
-}
-
-/** One recorded event of an article, with the state it moved between. */
-export interface ArticleHistoryEntry {
-  /** The stream revision the event was stored at (0 for the first). */
-  readonly revision: number;
-  readonly type: string;
-  readonly occurredAt: string;
-  readonly actor: unknown;
-  readonly commandId?: string;
-  readonly statusBefore: string;
-  readonly statusAfter: string;
-  /** What the event records: field changes (before and after), notes, reasons, proposal ids. */
-  readonly data: unknown;
-}
-
-export interface ArticleHistory {
-  readonly articleId: string;
-  /** The stream's revision now: what `If-Match` takes. */
-  readonly revision: number;
-  /** The actions (`POST …/<action>`) the article's lifecycle would let the caller take now. */
-  readonly allowedActions: readonly string[];
-  readonly events: readonly ArticleHistoryEntry[];
-}
 
 /** Stale first (overdue for review, out of season), then by title. */
 const staleFirst = (a: ArticleListEntry, b: ArticleListEntry): number =>
@@ -101,6 +64,7 @@ export function allowedArticleActions(article: ArticleState, actor: Actor, now: 
 
 /** Lists of articles for their owners, and an article's audit history: city staff only. */
 @ApiTags('knowledge')
+@ApiExtraModels(TranslationDto)
 @Controller('knowledge/articles')
 export class ArticleReadingController {
   constructor(
@@ -113,7 +77,7 @@ export class ArticleReadingController {
 
   /** The knowledge base's articles (drafts too), narrowed by owner department and state; what is stale (overdue for review, out of season) first. */
   @Get()
-  async list(@Query() query: ArticleListQueryDto): Promise<{ articles: ArticleListEntry[] }> {
+  async list(@Query() query: ArticleListQueryDto): Promise<ArticleList> {
     await this.readYourWrites.reach(query.position);
     const now = this.clock.now();
     const timeZone = this.catalog.config.calendar.timeZone;
@@ -140,7 +104,7 @@ export class ArticleReadingController {
   async history(@Param('id') articleId: string, @CurrentActor() actor: Actor): Promise<ArticleHistory> {
     const record = await this.commands.load(articleId);
     if (record.revision === undefined) throw new ArticleNotFound(articleId);
-    let before = 'unwritten';
+    let before: ArticleStatus = 'unwritten';
     const events = record.steps.map((step): ArticleHistoryEntry => {
       const event = step.event as StampedArticleEvent | undefined;
       const entry: ArticleHistoryEntry = {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { articleStanding, localDateOf, publicArticle } from '@switchboard/knowledge';
 import { KnowledgeSearchIndex, projectedArticle, type ReadStore, type SearchAnswer } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
@@ -13,10 +13,12 @@ import { ReadPositionQuery } from '../read-your-writes/read-position.query';
 import type { ContactCommandHandler } from '@switchboard/command-handling';
 import { CONTACT_COMMANDS } from '../contacts/contacts.providers';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
+import { ArticleView, PublicArticleDto, SearchAnswerDto, StaffSearchAnswerDto, TranslationDto } from './knowledge-answers.dto';
 import { KnowledgeSearchQueryDto, StaffKnowledgeSearchQueryDto } from './knowledge-query.dto';
 
 /** Searching the knowledge base and reading its articles: call takers' and department staff's view. */
 @ApiTags('knowledge')
+@ApiExtraModels(TranslationDto)
 @Controller('knowledge')
 export class KnowledgeController {
   constructor(
@@ -35,7 +37,7 @@ export class KnowledgeController {
    * domain judges it (an open contact, its own operator), and `recorded` says where it went.
    */
   @Get('search')
-  async search(@Query() query: StaffKnowledgeSearchQueryDto, @CommandMetadata() meta: CommandMeta) {
+  async search(@Query() query: StaffKnowledgeSearchQueryDto, @CommandMetadata() meta: CommandMeta): Promise<StaffSearchAnswerDto> {
     await this.readYourWrites.reach(query.position);
     const answer = await searchAt(this.index, this.clock.now(), this.catalog, query);
     if (query.contactId === undefined) return answer;
@@ -54,7 +56,7 @@ export class KnowledgeController {
 
   /** An article with everything its owner and call takers see (the call-taker note too) and its standing now. */
   @Get('articles/:id')
-  async article(@Param('id') articleId: string, @Query() query: ReadPositionQuery) {
+  async article(@Param('id') articleId: string, @Query() query: ReadPositionQuery): Promise<ArticleView> {
     await this.readYourWrites.reach(query.position);
     const article = await projectedArticle(this.readStore.db, articleId);
     if (!article) throw new ArticleNotFound(articleId);
@@ -67,6 +69,7 @@ export class KnowledgeController {
  * only (never a call taker's note), for residents' apps with an Open311 api_key.
  */
 @ApiTags('knowledge')
+@ApiExtraModels(TranslationDto)
 @OpenToResidents()
 @Controller('public/knowledge')
 export class PublicKnowledgeController {
@@ -79,14 +82,14 @@ export class PublicKnowledgeController {
 
   /** Answers and service types for a resident's words; what is retired, out of season or due for review is left out. */
   @Get('search')
-  async search(@Query() query: KnowledgeSearchQueryDto): Promise<SearchAnswer> {
+  async search(@Query() query: KnowledgeSearchQueryDto): Promise<SearchAnswerDto> {
     const answer = await searchAt(this.index, this.clock.now(), this.catalog, query);
     return { ...answer, hits: answer.hits.filter((hit) => hit.flags.length === 0) };
   }
 
   /** A published article's public fields in every language it has. */
   @Get('articles/:id')
-  async article(@Param('id') articleId: string) {
+  async article(@Param('id') articleId: string): Promise<PublicArticleDto> {
     const article = await projectedArticle(this.readStore.db, articleId);
     const shown = article && articleStanding(article, this.clock.now(), this.catalog.config.calendar.timeZone).servable ? publicArticle(article) : undefined;
     if (!shown) throw new ArticleNotFound(articleId);

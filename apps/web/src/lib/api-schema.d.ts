@@ -890,7 +890,7 @@ export interface components {
                 readonly [key: string]: unknown;
             };
             /** @description The commands the caller may send now. */
-            readonly allowedCommands: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordSlaBreach")[];
+            readonly allowedCommands: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
         };
         readonly ActorDto: {
             readonly id: string;
@@ -929,7 +929,7 @@ export interface components {
              *     ResumeTicket, CompleteTicket), as the lifecycle judges who asks and the ticket's state; what a
              *     command's own fields say is judged when it is sent.
              */
-            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordSlaBreach")[];
+            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
             readonly ticketId: string;
             /** @description Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
             readonly revision: number;
@@ -1080,6 +1080,214 @@ export interface components {
              */
             readonly source: "read-models" | "replay";
         };
+        readonly TranslationDto: {
+            readonly title: string;
+            /** @description Plain text; links as bare URLs, lists as lines starting with "- ". */
+            readonly answer: string;
+        };
+        readonly SearchHitDto: {
+            /** @description Empty for a current answer; otherwise each reason it is not (shown, never silently served). */
+            readonly flags: readonly ("retired" | "out_of_season" | "review_overdue")[];
+            /** @enum {string} */
+            readonly kind: "article" | "service";
+            /** @description The article id or the service code. */
+            readonly ref: string;
+            /** @description The language of the version that matched. */
+            readonly language: string;
+            readonly title: string;
+            readonly ownerDepartment: string | null;
+            readonly score: number;
+        };
+        readonly RecordedSearchDto: {
+            readonly contactId: string;
+            readonly revision: number;
+            readonly position: string;
+        };
+        readonly StaffSearchAnswerDto: {
+            readonly hits: readonly components["schemas"]["SearchHitDto"][];
+            /** @description The words searched for after spelling correction, e.g. `recyling` → `recycling`. */
+            readonly searchedFor: readonly string[];
+            readonly recorded?: components["schemas"]["RecordedSearchDto"];
+        };
+        readonly FieldChangeDto: {
+            /** @description A string, a number, a list of strings or a season. */
+            readonly before?: string | number | readonly string[] | components["schemas"]["SeasonDto"];
+            readonly after?: string | number | readonly string[] | components["schemas"]["SeasonDto"];
+            readonly field: string;
+        };
+        readonly PendingProposalDto: {
+            readonly changes: readonly components["schemas"]["FieldChangeDto"][];
+            readonly proposalId: string;
+            readonly proposedBy: components["schemas"]["ActorDto"];
+            readonly proposedAt: string;
+            readonly reason: string;
+        };
+        readonly SeasonDto: {
+            readonly from?: string;
+            readonly until?: string;
+        };
+        readonly ArticleContentDto: {
+            readonly translations: {
+                readonly [key: string]: components["schemas"]["TranslationDto"];
+            };
+            readonly keywords: readonly string[];
+            readonly synonyms: readonly string[];
+            /** @description Service types to open a ticket of when the article does not settle it. */
+            readonly serviceCodes: readonly string[];
+            /** @description For the call taker only; never public. */
+            readonly callTakerNote?: string;
+            readonly transferDepartment?: string;
+            readonly season?: components["schemas"]["SeasonDto"];
+            readonly reviewEveryDays: number;
+        };
+        readonly ArticleStateDto: {
+            readonly pendingProposals: readonly components["schemas"]["PendingProposalDto"][];
+            /** @enum {string} */
+            readonly status: "draft" | "retired" | "unwritten" | "published";
+            readonly articleId?: string;
+            readonly ownerDepartment?: string;
+            readonly content?: components["schemas"]["ArticleContentDto"];
+            /** @description Publications and revisions so far (not the stream's revision: the history answers that). */
+            readonly revision: number;
+            readonly draftedAt?: string;
+            readonly publishedAt?: string;
+            /** @description The last publication, revision or review: where the review cycle counts from. */
+            readonly reviewedAt?: string;
+            readonly updatedAt?: string;
+            readonly retiredAt?: string;
+        };
+        readonly ArticleStandingDto: {
+            readonly flags: readonly ("draft" | "retired" | "out_of_season" | "review_overdue")[];
+            /** @description Published and in season: it may be given as the answer (flagged if its review is overdue). */
+            readonly servable: boolean;
+            /** @description When the next review falls due; absent until first published. */
+            readonly reviewDueAt?: string;
+        };
+        readonly ArticleView: {
+            readonly article: components["schemas"]["ArticleStateDto"];
+            readonly standing: components["schemas"]["ArticleStandingDto"];
+        };
+        readonly SearchAnswerDto: {
+            readonly hits: readonly components["schemas"]["SearchHitDto"][];
+            /** @description The words searched for after spelling correction, e.g. `recyling` → `recycling`. */
+            readonly searchedFor: readonly string[];
+        };
+        readonly PublicArticleDto: {
+            readonly translations: {
+                readonly [key: string]: components["schemas"]["TranslationDto"];
+            };
+            readonly keywords: readonly string[];
+            readonly serviceCodes: readonly string[];
+            readonly articleId: string;
+            readonly revision: number;
+            readonly ownerDepartment: string;
+            readonly transferDepartment?: string;
+            readonly season?: components["schemas"]["SeasonDto"];
+            readonly updatedAt: string;
+        };
+        readonly ArticleListEntry: {
+            readonly languages: readonly string[];
+            readonly articleId: string;
+            readonly ownerDepartment: string;
+            /** @enum {string} */
+            readonly status: "draft" | "retired" | "unwritten" | "published";
+            /** @description The English title (every article has one). */
+            readonly title: string;
+            /** @description Publications and revisions so far (0 for a draft never published). */
+            readonly revision: number;
+            readonly updatedAt?: string;
+            readonly standing: components["schemas"]["ArticleStandingDto"];
+            /** @description How many proposed changes wait for the owner. */
+            readonly pendingProposals: number;
+        };
+        readonly ArticleList: {
+            readonly articles: readonly components["schemas"]["ArticleListEntry"][];
+        };
+        readonly ArticleHistoryEntry: {
+            /** @description The stream revision the event was stored at (0 for the first). */
+            readonly revision: number;
+            readonly type: string;
+            readonly occurredAt: string;
+            readonly actor?: components["schemas"]["ActorDto"];
+            readonly commandId?: string;
+            /** @enum {string} */
+            readonly statusBefore: "draft" | "retired" | "unwritten" | "published";
+            /** @enum {string} */
+            readonly statusAfter: "draft" | "retired" | "unwritten" | "published";
+            /** @description What the event records: field changes (before and after), notes, reasons, proposal ids. */
+            readonly data?: {
+                readonly [key: string]: unknown;
+            };
+        };
+        readonly ArticleHistory: {
+            /** @description The actions (`POST …/<action>`) the article's lifecycle would let the caller take now. */
+            readonly allowedActions: readonly string[];
+            readonly events: readonly components["schemas"]["ArticleHistoryEntry"][];
+            readonly articleId: string;
+            /** @description The stream's revision now: what `If-Match` takes. */
+            readonly revision: number;
+        };
+        readonly RecordCommandResultDto: {
+            /** @description Types of the events the command recorded, in order. */
+            readonly events: readonly string[];
+            /** @description The article's or contact's id. */
+            readonly id: string;
+            /** @description The stream's revision after the command (also sent as `ETag`). */
+            readonly revision: number;
+            /** @description Global position of the command's last event: queries can wait for read models to reach it. */
+            readonly position: string;
+            readonly status: string;
+        };
+        readonly ContactStepDto: {
+            readonly at: string;
+            /** @enum {string} */
+            readonly kind: "article_used" | "ticket" | "transfer" | "callback_promised";
+            /** @description `article_used`: the article given as the answer, and the language it was given in. */
+            readonly articleId?: string;
+            readonly language?: string;
+            /** @description `ticket`: the ticket, and whether the contact opened it or asked about it. */
+            readonly ticketId?: string;
+            /** @enum {string} */
+            readonly relation?: "opened" | "enquired";
+            /** @description `transfer` and `callback_promised`: the department. */
+            readonly department?: string;
+            /** @description `transfer`: whether anyone in the department answered. */
+            readonly reached?: boolean;
+            /** @description `callback_promised`: the callback's id (its `callbacks` entry). */
+            readonly callbackId?: string;
+        };
+        readonly CallbackDto: {
+            readonly callbackId: string;
+            readonly department: string;
+            readonly promisedAt: string;
+            readonly dueBy?: string;
+            readonly completedAt?: string;
+            readonly completedBy?: string;
+            readonly reached?: boolean;
+        };
+        readonly ContactStateDto: {
+            readonly steps: readonly components["schemas"]["ContactStepDto"][];
+            readonly callbacks: readonly components["schemas"]["CallbackDto"][];
+            /** @enum {string} */
+            readonly status: "unstarted" | "open" | "ended";
+            readonly contactId?: string;
+            /** @enum {string} */
+            readonly channel?: "phone" | "walk_in" | "email" | "chat" | "sms" | "mail";
+            /** @description The line the resident called: 311 itself, or a department line routed to 311. */
+            readonly line?: string;
+            /** @description The operator who took the contact. */
+            readonly operatorId?: string;
+            readonly startedAt?: string;
+            readonly endedAt?: string;
+            /** @enum {string} */
+            readonly outcome?: "handled" | "abandoned";
+            readonly resident?: components["schemas"]["ResidentContactDto"];
+        };
+        readonly ContactView: {
+            readonly contact: components["schemas"]["ContactStateDto"];
+            /** @description The stream's revision: send it as `If-Match` with the next command. */
+            readonly revision: number;
+        };
         readonly ContactCountsDto: {
             /** @description The line, channel, or `all`. */
             readonly group: string;
@@ -1142,7 +1350,7 @@ export interface components {
             /** @description The catalog calendar's zone: periods start at local midnight there. */
             readonly timeZone: string;
             /** @enum {string} */
-            readonly groupBy: "line" | "channel" | "all";
+            readonly groupBy: "channel" | "line" | "all";
             /** @enum {string} */
             readonly period: "day" | "week" | "month" | "range";
             /** @description The department whose line the figures are limited to (a department head's), or null for every line. */
@@ -2044,7 +2252,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["StaffSearchAnswerDto"];
                 };
             };
         };
@@ -2067,7 +2275,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["ArticleView"];
+                };
             };
         };
     };
@@ -2094,7 +2304,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["SearchAnswerDto"];
                 };
             };
         };
@@ -2115,7 +2325,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["PublicArticleDto"];
                 };
             };
         };
@@ -2128,7 +2338,7 @@ export interface operations {
                 /** @description Only the articles this department owns (a catalog department code). */
                 readonly department?: string;
                 /** @description Only articles in this state: draft, published or retired. */
-                readonly status?: "draft" | "published" | "retired";
+                readonly status?: "draft" | "retired" | "published";
             };
             readonly header?: never;
             readonly path?: never;
@@ -2140,7 +2350,9 @@ export interface operations {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    readonly "application/json": components["schemas"]["ArticleList"];
+                };
             };
         };
     };
@@ -2160,7 +2372,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["ArticleHistory"];
                 };
             };
         };
@@ -2182,7 +2394,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["RecordCommandResultDto"];
                 };
             };
         };
@@ -2204,7 +2416,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["RecordCommandResultDto"];
                 };
             };
         };
@@ -2225,7 +2437,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": Record<string, never>;
+                    readonly "application/json": components["schemas"]["ContactView"];
                 };
             };
         };

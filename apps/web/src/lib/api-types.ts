@@ -106,25 +106,27 @@ export interface Problem {
   readonly id?: string;
 }
 
-// ——— The knowledge base: routes in the document, answers declared (its controllers return interfaces) ———
+// ——— The knowledge base: answers from the document; the command bodies declared (the commands take any JSON object, judged by the domain) ———
 
-/** One language's version of an article. */
-export interface ArticleTranslation {
-  readonly title: string;
-  readonly answer: string;
-}
-
-/** Every field an article's author writes (docs/api.md, "The knowledge base"). */
-export interface ArticleContent {
-  readonly translations: Readonly<Record<string, ArticleTranslation>>;
-  readonly callTakerNote?: string;
-  readonly keywords: readonly string[];
-  readonly synonyms: readonly string[];
-  readonly serviceCodes: readonly string[];
-  readonly transferDepartment?: string;
-  readonly season?: { readonly from?: string; readonly until?: string };
-  readonly reviewEveryDays: number;
-}
+export type ArticleView = AnswerOf<'/knowledge/articles/{id}', 'get'>;
+export type ArticleState = ArticleView['article'];
+export type ArticleStanding = ArticleView['standing'];
+export type ArticleContent = NonNullable<ArticleState['content']>;
+export type ArticleTranslation = ArticleContent['translations'][string];
+export type PendingProposal = ArticleState['pendingProposals'][number];
+export type FieldChange = PendingProposal['changes'][number];
+export type ArticleList = AnswerOf<'/knowledge/articles', 'get'>;
+export type ArticleListEntry = ArticleList['articles'][number];
+export type ArticleListQuery = QueryOf<'/knowledge/articles'>;
+export type ArticleHistory = AnswerOf<'/knowledge/articles/{id}/history', 'get'>;
+export type ArticleHistoryEntry = ArticleHistory['events'][number];
+export type KnowledgeSearch = AnswerOf<'/knowledge/search', 'get'>;
+export type KnowledgeHit = KnowledgeSearch['hits'][number];
+/** What an article command answers. */
+export type ArticleCommandAnswer = AnswerOf<'/knowledge/articles/{id}/{action}', 'post'>;
+export type ContactView = AnswerOf<'/contacts/{id}', 'get'>;
+/** What a contact command answers. */
+export type ContactCommandAnswer = AnswerOf<'/contacts/{id}/{action}', 'post'>;
 
 /** A change to an article's content: the fields given replace the current ones; `null` removes an optional one. */
 export type ArticleChanges = {
@@ -134,106 +136,6 @@ export type ArticleChanges = {
       ? ArticleContent[K] | null
       : ArticleContent[K];
 };
-
-/** A field as it changed: its path (`translations.es.answer`, `keywords`) and its value before and after (absent when unset). */
-export interface FieldChange {
-  readonly field: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-}
-
-export interface ArticleStanding {
-  readonly servable: boolean;
-  readonly flags: readonly string[];
-  readonly reviewDueAt?: string;
-}
-
-export interface PendingProposal {
-  readonly proposalId: string;
-  readonly proposedBy: unknown;
-  readonly proposedAt: string;
-  readonly changes: readonly FieldChange[];
-  readonly reason: string;
-}
-
-export interface ArticleState {
-  readonly status: string;
-  readonly articleId?: string;
-  readonly ownerDepartment?: string;
-  readonly content?: ArticleContent;
-  /** Publications and revisions so far (not the stream's revision: the history answers that). */
-  readonly revision: number;
-  readonly draftedAt?: string;
-  readonly publishedAt?: string;
-  readonly reviewedAt?: string;
-  readonly updatedAt?: string;
-  readonly retiredAt?: string;
-  readonly pendingProposals: readonly PendingProposal[];
-}
-
-export type ArticleView = DescribedOr<AnswerOf<'/knowledge/articles/{id}', 'get'>, { readonly article: ArticleState; readonly standing: ArticleStanding }>;
-
-export type ArticleList = DescribedOr<
-  AnswerOf<'/knowledge/articles', 'get'>,
-  {
-    readonly articles: readonly {
-      readonly articleId: string;
-      readonly ownerDepartment: string;
-      readonly status: string;
-      readonly title: string;
-      readonly languages: readonly string[];
-      readonly revision: number;
-      readonly updatedAt?: string;
-      readonly standing: ArticleStanding;
-      readonly pendingProposals: number;
-    }[];
-  }
->;
-export type ArticleListEntry = ArticleList['articles'][number];
-export type ArticleListQuery = QueryOf<'/knowledge/articles'>;
-
-export type ArticleHistory = DescribedOr<
-  AnswerOf<'/knowledge/articles/{id}/history', 'get'>,
-  {
-    readonly articleId: string;
-    /** The stream's revision: what If-Match takes. */
-    readonly revision: number;
-    readonly allowedActions: readonly string[];
-    readonly events: readonly {
-      readonly revision: number;
-      readonly type: string;
-      readonly occurredAt: string;
-      readonly actor: unknown;
-      readonly statusBefore: string;
-      readonly statusAfter: string;
-      readonly data: Readonly<Record<string, unknown>> | undefined;
-    }[];
-  }
->;
-export type ArticleHistoryEntry = ArticleHistory['events'][number];
-
-export type KnowledgeSearch = DescribedOr<
-  AnswerOf<'/knowledge/search', 'get'>,
-  {
-    readonly searchedFor: readonly string[];
-    readonly hits: readonly {
-      readonly kind: 'article' | 'service';
-      readonly ref: string;
-      readonly language: string;
-      readonly title: string;
-      readonly ownerDepartment: string | null;
-      readonly score: number;
-      readonly flags: readonly string[];
-    }[];
-  }
->;
-export type KnowledgeHit = KnowledgeSearch['hits'][number];
-
-/** What an article command answers. */
-export type ArticleCommandAnswer = DescribedOr<
-  AnswerOf<'/knowledge/articles/{id}/{action}', 'post'>,
-  { readonly id: string; readonly revision: number; readonly position: string; readonly status: string; readonly events: readonly string[] }
->;
 
 // ——— Contact metrics: answers from the document ———
 
