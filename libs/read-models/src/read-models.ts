@@ -8,6 +8,7 @@ import { measureLag, type ProjectionLag } from './projection/lag';
 import { PositionWaiters } from './projection/position-waiters';
 import type { ProjectionRunner } from './projection/projection-runner';
 import { claimCandidates, departmentQueue, type DepartmentQueueOptions } from './queries/department-queue';
+import { intakeQueue, type IntakeQueueOptions } from './queries/intake-queue';
 import { queueChangesAfter, queueChangesPrunedThrough, type QueueChange } from './queries/queue-changes-after';
 import { searchTickets, type TicketFilter, type TicketPage } from './queries/search-tickets';
 import type { TicketSummary } from './queries/ticket-summary';
@@ -46,6 +47,11 @@ export class ReadModels {
   /** Open tickets of a department in queue order (`assignee` for "mine"). */
   async departmentQueue(department: string, options: DepartmentQueueOptions): Promise<TicketSummary[]> {
     return departmentQueue(this.db, await this.tables(), department, options);
+  }
+
+  /** 311's intake queue: tickets waiting for triage, urgent first, then the longest waiting. */
+  async intakeQueue(options: IntakeQueueOptions): Promise<TicketSummary[]> {
+    return intakeQueue(this.db, await this.tables(), options);
   }
 
   /** Unclaimed tickets of a department in queue order, with the revision to start each at. */

@@ -24,7 +24,8 @@ function describeData(event: StampedTicketEvent, time: TimeText): string {
     }
     case 'TicketAssigned': {
       const d = event.data;
-      return joined(`to ${d.department}`, part('from', d.previousDepartment), part('assignee', d.assignee), due(d.dueAt)) + quoted(d.note);
+      const routed = d.routedBy === 'catalog' ? 'routed on open by the catalog' : '';
+      return joined(`to ${d.department}`, part('from', d.previousDepartment), part('assignee', d.assignee), due(d.dueAt), routed) + quoted(d.note);
     }
     case 'WorkStarted':
       return `by ${event.data.assignee}`;

@@ -42,16 +42,25 @@ export function firstContactAnswers(contacts: readonly ContactState[], ticketsCo
   const handled = contacts.filter((c) => c.status === 'ended' && c.outcome === 'handled');
   return rowsOf(handled, options, startOf, groupOf(options.groupBy), (rows) => {
     const answered = rows.filter((c) => answeredAtFirstContact(c, ticketsCompletedAtIntake)).length;
-    return { handled: rows.length, answeredAtFirstContact: answered, rate: share(answered, rows.length) };
+    return firstContactFigures(rows.length, answered);
   });
 }
+
+/** `firstContactAnswers`' figures from the counts of handled contacts and of those answered at first contact. */
+export const firstContactFigures = (handled: number, answered: number) => ({ handled, answeredAtFirstContact: answered, rate: share(answered, handled) });
 
 /** Handle time (end − start) of handled contacts started in each period, in minutes. */
 export function handleTimes(contacts: readonly ContactState[], options: ContactMetricsOptions) {
   const handled = contacts.filter((c) => c.endedAt !== undefined && c.outcome === 'handled');
-  return rowsOf(handled, options, startOf, groupOf(options.groupBy), (rows) => {
-    const durations = rows.map((c) => Date.parse(c.endedAt!) - Date.parse(c.startedAt!));
-    const { samples, median, p90 } = durationSummary(durations, MINUTE_MS);
-    return { samples, medianMinutes: median, p90Minutes: p90, meanMinutes: durations.reduce((a, b) => a + b, 0) / durations.length / MINUTE_MS };
-  });
+  return rowsOf(handled, options, startOf, groupOf(options.groupBy), (rows) =>
+    handleTimeFigures(rows.map((c) => Date.parse(c.endedAt!) - Date.parse(c.startedAt!))),
+  );
+}
+
+/** `handleTimes`' figures from handle times in ms (at least one). */
+export function handleTimeFigures(durationsMs: readonly number[]) {
+  const { samples, median, p90 } = durationSummary(durationsMs, MINUTE_MS);
+  let sum = 0;
+  for (const duration of durationsMs) sum += duration;
+  return { samples, medianMinutes: median, p90Minutes: p90, meanMinutes: sum / durationsMs.length / MINUTE_MS };
 }

@@ -26,18 +26,20 @@ export function transferFigures(contacts: readonly ContactState[], range: Metric
     (rows, department, period) => {
       const transfers = rows.flatMap(transfersTo(department));
       const reached = transfers.filter((t) => t.kind === 'transfer' && t.reached).length;
-      const all = totals.get(period) ?? 0;
-      return {
-        contacts: all,
-        transferred: rows.length,
-        transfers: transfers.length,
-        reached,
-        transferRate: share(rows.length, all),
-        reachedRate: share(reached, transfers.length),
-      };
+      return transferFiguresOf(totals.get(period) ?? 0, rows.length, transfers.length, reached);
     },
   );
 }
+
+/** `transferFigures`' figures for one department and period from its counts and the period's contacts. */
+export const transferFiguresOf = (contacts: number, transferred: number, transfers: number, reached: number) => ({
+  contacts,
+  transferred,
+  transfers,
+  reached,
+  transferRate: share(transferred, contacts),
+  reachedRate: share(reached, transfers),
+});
 
 /**
  * Callbacks by the department that promised to call back, in the period they were promised:
@@ -56,18 +58,25 @@ export function callbackFigures(contacts: readonly ContactState[], range: Metric
     (c) => [c.department],
     (rows) => {
       const completed = rows.filter(doneBy);
-      const { samples, median, p90 } = durationSummary(
+      return callbackFiguresOf(
+        rows.length,
+        completed.filter((c) => c.reached).length,
+        rows.filter(late).length,
         completed.map((c) => Date.parse(c.completedAt!) - Date.parse(c.promisedAt)),
-        HOUR_MS,
       );
-      return {
-        promised: rows.length,
-        completed: completed.length,
-        reached: completed.filter((c) => c.reached).length,
-        open: rows.length - completed.length,
-        late: rows.filter(late).length,
-        timeToComplete: { samples, medianHours: median, p90Hours: p90 },
-      };
     },
   );
+}
+
+/** `callbackFigures`' figures for one department and period from its counts and the completed callbacks' times to complete in ms. */
+export function callbackFiguresOf(promised: number, reached: number, late: number, completedMs: readonly number[]) {
+  const { samples, median, p90 } = durationSummary(completedMs, HOUR_MS);
+  return {
+    promised,
+    completed: completedMs.length,
+    reached,
+    open: promised - completedMs.length,
+    late,
+    timeToComplete: { samples, medianHours: median, p90Hours: p90 },
+  };
 }

@@ -49,11 +49,16 @@ export function periodLabel(instant: number, range: MetricsRange): string {
 }
 
 function labelOf(instant: number, range: MetricsRange): string {
-  const local = localClock(instant, range.timeZone);
-  const day = Math.floor(local.getTime() / DAY_MS);
-  if (range.period === 'week') return new Date((day - ((local.getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10);
-  if (range.period === 'month') return `${local.toISOString().slice(0, 7)}-01`;
-  return local.toISOString().slice(0, 10);
+  return periodOfLocalDate(localClock(instant, range.timeZone).toISOString().slice(0, 10), range);
+}
+
+/** The label of the period a local date (YYYY-MM-DD, in the range's zone) falls in: the local date the period starts on. */
+export function periodOfLocalDate(date: string, range: Pick<MetricsRange, 'from' | 'period' | 'timeZone'>): string {
+  if (range.period === 'range') return localClock(range.from.getTime(), range.timeZone).toISOString().slice(0, 10);
+  if (range.period === 'month') return `${date.slice(0, 7)}-01`;
+  if (range.period === 'day') return date;
+  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  return new Date((day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whether an ISO instant falls in [from, to). */
@@ -88,17 +93,18 @@ export function rowsOf<T, R>(
       buckets.set(key, bucket);
     }
   }
-  return [...buckets.values()]
-    .sort((a, b) => a.group.localeCompare(b.group) || a.period.localeCompare(b.period))
-    .map(({ group, period, items: bucket }) => ({ group, period, ...figures(bucket, group, period) }));
+  return [...buckets.values()].sort(byGroupThenPeriod).map(({ group, period, items: bucket }) => ({ group, period, ...figures(bucket, group, period) }));
 }
+
+/** The order of a figure's rows: by group, then period. */
+export const byGroupThenPeriod = (a: GroupPeriod, b: GroupPeriod): number => a.group.localeCompare(b.group) || a.period.localeCompare(b.period);
 
 /** part ÷ whole, null when there is nothing to divide by. */
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /** Median and 90th percentile (nearest rank: the sample at rank ⌈p·n⌉) of durations in ms, in `unitMs` units; null without samples. */
 export function durationSummary(durationsMs: readonly number[], unitMs: number): { samples: number; median: number | null; p90: number | null } {
-  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const sorted = Float64Array.from(durationsMs).sort();
   const at = (p: number) => (sorted.length > 0 ? sorted[Math.ceil(p * sorted.length) - 1] / unitMs : null);
   return { samples: sorted.length, median: at(0.5), p90: at(0.9) };
 }

@@ -3,7 +3,7 @@ import { checkRange, inRange, localClock, type MetricsRange } from './metrics-ra
 
 /** The articles operators answered from most, over contacts started in [from, to): contacts that used each, and uses. */
 export function topArticles(contacts: readonly ContactState[], range: Pick<MetricsRange, 'from' | 'to'>, limit = 10) {
-  const counts = new Map<string, { articleId: string; contacts: number; uses: number }>();
+  const counts = new Map<string, ArticleUses>();
   for (const contact of contacts) {
     if (!inRange(contact.startedAt, range)) continue;
     const used = contact.steps.flatMap((s) => (s.kind === 'article_used' ? [s.articleId] : []));
@@ -14,7 +14,19 @@ export function topArticles(contacts: readonly ContactState[], range: Pick<Metri
     }
     for (const articleId of new Set(used)) counts.get(articleId)!.contacts += 1;
   }
-  return [...counts.values()].sort((a, b) => b.contacts - a.contacts || b.uses - a.uses || a.articleId.localeCompare(b.articleId)).slice(0, limit);
+  return rankArticleUses(counts.values(), limit);
+}
+
+/** Article uses as `topArticles` lists them: most contacts first, then uses, then id; the first `limit`. */
+export function rankArticleUses(uses: Iterable<ArticleUses>, limit = 10): ArticleUses[] {
+  return [...uses].sort((a, b) => b.contacts - a.contacts || b.uses - a.uses || a.articleId.localeCompare(b.articleId)).slice(0, limit);
+}
+
+/** One article's uses: contacts that used it (once each), and all uses. */
+export interface ArticleUses {
+  articleId: string;
+  contacts: number;
+  uses: number;
 }
 
 /** ISO weekday order, Monday first, as the heat map's rows. */
@@ -27,18 +39,33 @@ export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'fri
  */
 export function busiestTimes(contacts: readonly ContactState[], range: Omit<MetricsRange, 'period'>) {
   checkRange({ ...range, period: 'range' });
-  const lines = new Map<string, { heat: number[][]; dates: Map<string, number>; total: number }>();
+  const lines = new Map<string, LineTimes>();
   for (const contact of contacts) {
     if (!inRange(contact.startedAt, range)) continue;
-    const line = contact.line ?? 'unknown';
-    const entry = lines.get(line) ?? { heat: WEEKDAY_NAMES.map(() => new Array<number>(24).fill(0)), dates: new Map(), total: 0 };
     const local = localClock(Date.parse(contact.startedAt), range.timeZone);
-    entry.heat[(local.getUTCDay() + 6) % 7][local.getUTCHours()] += 1;
-    const date = local.toISOString().slice(0, 10);
-    entry.dates.set(date, (entry.dates.get(date) ?? 0) + 1);
-    entry.total += 1;
-    lines.set(line, entry);
+    countLineTime(lines, contact.line ?? 'unknown', (local.getUTCDay() + 6) % 7, local.getUTCHours(), local.toISOString().slice(0, 10), 1);
   }
+  return busiestTimesOf(lines);
+}
+
+/** A line's contacts by weekday (0 = Monday) and hour, by local date, and in all. */
+export interface LineTimes {
+  readonly heat: number[][];
+  readonly dates: Map<string, number>;
+  total: number;
+}
+
+/** Adds `count` contacts of a line started on a local weekday (0 = Monday), hour and date. */
+export function countLineTime(lines: Map<string, LineTimes>, line: string, weekday: number, hour: number, date: string, count: number): void {
+  const entry = lines.get(line) ?? { heat: WEEKDAY_NAMES.map(() => new Array<number>(24).fill(0)), dates: new Map<string, number>(), total: 0 };
+  entry.heat[weekday][hour] += count;
+  entry.dates.set(date, (entry.dates.get(date) ?? 0) + count);
+  entry.total += count;
+  lines.set(line, entry);
+}
+
+/** `busiestTimes`' answer from each line's counts. */
+export function busiestTimesOf(lines: ReadonlyMap<string, LineTimes>) {
   return [...lines.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([line, { heat, dates, total }]) => ({

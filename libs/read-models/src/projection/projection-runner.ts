@@ -206,7 +206,7 @@ export class ProjectionRunner {
       const { tickets, articles, contacts, phoneCoverage } = splitBatch(batch);
       await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog);
       await applyArticleEvents(trx, this.options.readStore, articles);
-      await applyContactEvents(trx, this.options.readStore.dialect, contacts);
+      await applyContactEvents(trx, this.options.readStore.dialect, contacts, { tickets, timeZone: this.options.catalog.config.calendar.timeZone });
       await applyPhoneCoverageEvents(trx, this.options.readStore.dialect, phoneCoverage);
       await writeCheckpoint(trx, generation, last, this.clock.now());
     });

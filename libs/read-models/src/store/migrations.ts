@@ -9,6 +9,7 @@ import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
 import { addContacts } from './migration-8-contacts';
+import { addContactRollup } from './migration-9-contact-rollup';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
 
 interface Migration {
@@ -83,6 +84,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: "contacts: each contact's state with the columns a metrics range is read by, and the search log",
     up: (db) => addContacts(db),
+  },
+  {
+    version: 9,
+    name: 'the contact figures aggregated per local day (counts, handle times, transfers, article uses, hours), callbacks, and tickets completed at intake',
+    up: (db, store) => addContactRollup(db, store.dialect),
   },
   {
     version: 12,

@@ -144,6 +144,85 @@ export interface ContactSearchesTable {
   result_count: number;
 }
 
+/** The contact rollup's figures per local day, line and channel (migration 9); `cell` is the three joined. */
+export interface ContactDaysTable {
+  cell: string;
+  day: string;
+  /** The line called, '' when unknown; likewise the channel. */
+  line: string;
+  channel: string;
+  contacts: number;
+  handled: number;
+  abandoned: number;
+  open: number;
+  ended_handled: number;
+  answered: number;
+  /** Handle times (end − start) in ms of the handled contacts, as a JSON array. */
+  handle_ms: string;
+}
+
+/** Transfers per local day and department (migration 9). */
+export interface ContactTransferDaysTable {
+  cell: string;
+  day: string;
+  department: string;
+  transferred: number;
+  transfers: number;
+  reached: number;
+}
+
+/** Article uses per local day, line and article (migration 9). */
+export interface ContactArticleDaysTable {
+  cell: string;
+  day: string;
+  line: string;
+  article_id: string;
+  contacts: number;
+  uses: number;
+}
+
+/** Contacts per local day, hour and line (migration 9); `weekday` 0 is Monday. */
+export interface ContactHoursTable {
+  cell: string;
+  day: string;
+  weekday: number;
+  hour: number;
+  line: string;
+  contacts: number;
+}
+
+/** One callback promised at a contact (migration 9); instants as ISO strings of `Date#toISOString`. */
+export interface ContactCallbacksTable {
+  contact_id: string;
+  callback_id: string;
+  department: string;
+  /** When the contact started. */
+  started_at: string;
+  promised_at: string;
+  /** The local date of the promise. */
+  promised_day: string;
+  due_by: string | null;
+  completed_at: string | null;
+  reached: number;
+  duration_ms: number | string | null;
+}
+
+/** A ticket recorded as opened at a contact (migration 9). */
+export interface ContactTicketLinksTable {
+  ticket_id: string;
+  contact_id: string;
+}
+
+/** A ticket completed at intake (migration 9). */
+export interface ContactIntakeCompletionsTable {
+  ticket_id: string;
+}
+
+/** The zone the contact rollup's local days follow (migration 9); no row until the projection has filled it. */
+export interface ContactRollupZoneTable {
+  time_zone: string;
+}
+
 export interface GenerationsTable {
   projection: string;
   active: number;
@@ -226,6 +305,14 @@ export interface ReadDb {
   rm_kb_articles: KbArticlesTable;
   rm_contacts: ContactsTable;
   rm_contact_searches: ContactSearchesTable;
+  rm_contact_days: ContactDaysTable;
+  rm_contact_transfer_days: ContactTransferDaysTable;
+  rm_contact_article_days: ContactArticleDaysTable;
+  rm_contact_hours: ContactHoursTable;
+  rm_contact_callbacks: ContactCallbacksTable;
+  rm_contact_ticket_links: ContactTicketLinksTable;
+  rm_contact_intake_completions: ContactIntakeCompletionsTable;
+  rm_contact_rollup_zone: ContactRollupZoneTable;
   rm_phone_rosters: PhoneRostersTable;
   rm_phone_roster_versions: PhoneRosterVersionsTable;
   rm_phone_availability: PhoneAvailabilityTable;

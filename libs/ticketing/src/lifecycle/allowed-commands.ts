@@ -52,3 +52,18 @@ export function queueActionsFor(entry: QueuedTicket, actor: Actor, now: Date, re
   };
   return allowedCommands(state, actor, now, reopenWindowDays).filter((type) => QUEUE_WORK_COMMANDS.includes(type));
 }
+
+/** The commands that take a ticket out of intake, or record it there: what triage does. */
+export const TRIAGE_COMMANDS: readonly TicketCommandType[] = ['AssignTicket', 'EscalateTicket', 'CompleteTicket', 'CloseTicket'];
+
+/** What the intake queue shows of a ticket: its department is the owner of its service. */
+export interface IntakeTicket {
+  readonly ticketId: string;
+  readonly department: string;
+}
+
+/** The triage commands `actor` may send for a ticket waiting in intake at `now`. */
+export function intakeActionsFor(entry: IntakeTicket, actor: Actor, now: Date, reopenWindowDays: number): TicketCommandType[] {
+  const state: TicketState = { ...initialTicketState, ticketId: entry.ticketId, status: 'intake', owningDepartment: entry.department };
+  return allowedCommands(state, actor, now, reopenWindowDays).filter((type) => TRIAGE_COMMANDS.includes(type));
+}

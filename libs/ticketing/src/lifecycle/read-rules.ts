@@ -15,6 +15,7 @@ export type CompletionGrouping = 'department' | 'service' | 'channel';
 export interface ReadSubjects {
   readonly residentsUseOpen311: Record<string, never>;
   readonly aQueueIsReadByItsDepartment311AndTheDirector: { readonly department: string };
+  readonly theIntakeQueueIsFor311AndTheDirector: Record<string, never>;
   readonly onlyTheDepartmentClaimsFromItsQueue: { readonly department: string };
   readonly completionMetricsAreForTheDirectorAndDepartmentHeads: { readonly groupBy: CompletionGrouping };
   readonly escalationsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
@@ -59,6 +60,13 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
     check: (actor, { department }) => memberOf(actor, department) || is(actor, 'operator', 'director'),
     whoMay: (_actor, { department }) => [...members(department), { role: 'operator' }, { role: 'director' }],
     refusal: (_actor, { department }) => `Only ${department} staff, 311 operators and the director may read the ${department} queue.`,
+  },
+  // Tickets that need triage wait in intake for 311, who route, escalate or resolve them; the
+  // director oversees it. Departments see a ticket once it reaches their queue.
+  theIntakeQueueIsFor311AndTheDirector: {
+    check: (actor) => is(actor, 'operator', 'director'),
+    whoMay: () => [{ role: 'operator' }, { role: 'director' }],
+    refusal: () => 'The intake queue (tickets waiting for triage) is for 311 operators and the director; departments read their own queue.',
   },
   // Claiming starts work, which the department's own staff and head (and the director) may do.
   onlyTheDepartmentClaimsFromItsQueue: {

@@ -34,6 +34,7 @@ export function detailsOf(entry: HistoryEntry, session: Pick<Session, 'catalog' 
       add('From', text('previousDepartment') && session.departmentName(text('previousDepartment')!));
       add('Assignee', text('assignee'));
       add('Due', text('dueAt') && formatCityTime(tz, text('dueAt')));
+      if (d.routedBy === 'catalog') lines.push('Routed on open by the service catalog (the service is routed to its department when a ticket is opened)');
       break;
     case 'WorkStarted':
       add('By', text('assignee'));

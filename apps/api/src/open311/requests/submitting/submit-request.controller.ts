@@ -12,6 +12,7 @@ import { responseFormat } from '../../format/response-format';
 import { FormBody } from '../../../input/route-input';
 import { Open311Endpoint } from '../../open311-endpoint';
 import { SUBMISSION_FORM_SCHEMA } from '../../open311-parameters';
+import { ServiceRequestReader } from '../reading/service-request-reader';
 import { serviceNotice } from '../../services/service-notice';
 import { type FormFields, singleField } from './form-fields';
 import { readSubmission } from './submitted-request';
@@ -24,9 +25,14 @@ export class SubmitRequestController {
   constructor(
     private readonly endpoint: Open311Endpoint,
     private readonly opener: TicketOpener,
+    private readonly requests: ServiceRequestReader,
   ) {}
 
-  /** POST Service Request (form-encoded, api_key required): opens a ticket in intake, channel open311. */
+  /**
+   * POST Service Request (form-encoded, api_key required): opens a ticket, channel open311 — in
+   * intake, or assigned to its department when the catalog routes the service on open, and then the
+   * answer carries `expected_datetime` (the SLA due time, read back from the ticket's own stream).
+   */
   @Post('requests.:format')
   @UseGuards(ApiKeyGuard)
   @FormBody()
@@ -41,6 +47,7 @@ export class SubmitRequestController {
     this.endpoint.checkJurisdiction(singleField(form, 'jurisdiction_id'));
     const submission = readSubmission(form, this.endpoint.catalog);
     const opened = await this.opener.open(submission.ticket, meta);
+    const dueAt = opened.status === 'intake' ? undefined : (await this.requests.one(opened.ticketId)).state.dueAt;
     return renderDocument(reply, format, {
       root: 'service_requests',
       body: listOf('request', [
@@ -48,6 +55,7 @@ export class SubmitRequestController {
           service_request_id: opened.ticketId,
           service_notice: serviceNotice(submission.service, this.endpoint.catalog),
           account_id: submission.accountId,
+          expected_datetime: dueAt === undefined ? undefined : this.endpoint.dateTime(dueAt),
         },
       ]),
     });
