@@ -14,6 +14,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MeController } from './me/me.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
+import { PhoneCoverageModule } from './phone-coverage/phone-coverage.module';
 import { ReadModelGauges } from './read-models/read-model-gauges';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReportingModule } from './reporting/reporting.module';
@@ -42,6 +43,7 @@ export class AppModule {
         Open311Module.forRoot(config.open311.basePath),
         SlaModule,
         KnowledgeModule,
+        PhoneCoverageModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

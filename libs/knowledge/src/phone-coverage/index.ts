@@ -1,3 +1,4 @@
+export * from './allowed-commands';
 export * from './answering-now';
 export * from './availability-commands';
 export * from './availability-events';

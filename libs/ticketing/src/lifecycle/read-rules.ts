@@ -23,6 +23,8 @@ export interface ReadSubjects {
   /** A contact's line and the departments it was transferred or promised a callback to. */
   readonly aContactIsFor311TheDirectorAndTheDepartmentsItInvolves: { readonly departments: readonly string[] };
   readonly residentContactIsFor311TheDirectorAndTheTicketsDepartment: { readonly ticket: TicketState };
+  readonly aPhoneLineIsFor311TheDirectorAndItsDepartment: { readonly department: string };
+  readonly phoneCoverageReportsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
 }
 
 export type ReadRuleName = keyof ReadSubjects;
@@ -113,6 +115,21 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
     whoMay: (_actor, { ticket }) => [{ role: 'operator' }, { role: 'director' }, ...members(responsibleDepartment(ticket))],
     refusal: () => 'Resident contact data is for 311, the director and the ticket’s own department.',
   },
+  // Who answers a department's line (its roster, who is available now) is for 311, which transfers to it, the director and the department itself.
+  aPhoneLineIsFor311TheDirectorAndItsDepartment: {
+    check: (actor, { department }) => is(actor, 'operator', 'director') || memberOf(actor, department),
+    whoMay: (_actor, { department }) => [{ role: 'operator' }, { role: 'director' }, ...members(department)],
+    refusal: (_actor, { department }) => `Who answers the ${department} line is for 311 operators, the director and ${department} itself.`,
+  },
+  // The director sees every department's phone coverage (or the one asked for); a department head only their own.
+  phoneCoverageReportsAreForTheDirectorAndDepartmentHeads: {
+    check: (actor, { department }) => is(actor, 'director') || (headOf(actor) !== undefined && (department === undefined || department === headOf(actor))),
+    whoMay: (actor) => [{ role: 'director' }, { role: 'department_head', department: headOf(actor) }],
+    refusal: (actor) =>
+      headOf(actor) !== undefined
+        ? `A department head sees the phone coverage of ${headOf(actor)} only; leave out "department" or ask for ${headOf(actor)}.`
+        : 'The phone coverage report is for the director and department heads (their own department).',
+  },
 };
 
 /** Whether `actor` may read what the rule guards. */
@@ -153,6 +170,9 @@ export const escalationsDepartmentFor = (actor: Actor, asked: string | undefined
 
 /** The department whose contact figures a caller sees: every one (undefined) for the director, their own for a head. */
 export const contactMetricsDepartmentFor = (actor: Actor): string | undefined => (is(actor, 'director') ? undefined : headOf(actor));
+
+/** The department whose phone coverage a caller sees when asking for `asked`: the asked one (or all) for the director, their own for a head. */
+export const phoneCoverageDepartmentFor = (actor: Actor, asked: string | undefined): string | undefined => (is(actor, 'director') ? asked : headOf(actor));
 
 /** What a caller may read and claim, for `/me`: so clients show what the rules allow without restating them. */
 export interface ReadAccess {
