@@ -367,6 +367,23 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/intake/queue": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** 311's intake queue: tickets waiting for triage (services the catalog does not route on open), urgent first, then the longest waiting. */
+        readonly get: operations["IntakeQueueController_queue"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/metrics/completion": {
         readonly parameters: {
             readonly query?: never;
@@ -445,7 +462,11 @@ export interface paths {
         /** GET Service Requests: named ones (service_request_id), or a search by service, status and dates, paged. */
         readonly get: operations["RequestsController_list"];
         readonly put?: never;
-        /** POST Service Request (form-encoded, api_key required): opens a ticket in intake, channel open311. */
+        /**
+         * POST Service Request (form-encoded, api_key required): opens a ticket, channel open311 — in
+         *     intake, or assigned to its department when the catalog routes the service on open, and then the
+         *     answer carries `expected_datetime` (the SLA due time, read back from the ticket's own stream).
+         */
         readonly post: operations["SubmitRequestController_submit"];
         readonly delete?: never;
         readonly options?: never;
@@ -627,6 +648,153 @@ export interface paths {
         readonly get?: never;
         readonly put?: never;
         readonly post: operations["ArticleCommandsController_act"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/departments/{code}/roster": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The roster as its own stream has it, with its revision and the roster commands the caller may send. */
+        readonly get: operations["RosterController_roster"];
+        /** Sets the weekly slots, whole: `{ "slots": [{ "weekday": "monday", "from": "08:30", "until": "12:00", "staffId": "sam.dpw" }] }`. */
+        readonly put: operations["RosterController_setWeekly"];
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/departments/{code}/roster/exceptions/{date}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        /** Sets how one date differs: `{ "away": ["sam.dpw"], "extra": [{ "from": "10:00", "until": "16:30", "staffId": "hana.dpw" }], "reason": "…" }`. */
+        readonly put: operations["RosterController_setException"];
+        readonly post?: never;
+        /** The date follows the weekly roster again. */
+        readonly delete: operations["RosterController_clearException"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/departments/{code}/phone-coverage/now": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The staff the roster schedules now and those marked available now; available first. */
+        readonly get: operations["LineNowController_now"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/staff/me/availability": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller's availability as its own stream has it, and what they may mark now. */
+        readonly get: operations["AvailabilityController_mine"];
+        readonly put?: never;
+        /** `{ "status": "available" }` answers the caller's department line from now, until away or the end of the day; `{ "status": "away" }` stops. */
+        readonly post: operations["AvailabilityController_mark"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics/phone-coverage": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get: operations["PhoneCoverageMetricsController_report"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/tickets/possible-duplicates": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * Before a ticket is opened: open tickets of the same service at the same address or within the
+         *     service's duplicate radius, and — with `phone` or `email`, for 311 and the director, recorded as
+         *     a look-up — the caller's own open tickets.
+         */
+        readonly get: operations["PossibleDuplicatesController_possibleDuplicates"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/tickets/{id}/reports": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** "Same problem": links another report to an open ticket instead of opening a second one; the ticket's history records it and its report count grows. */
+        readonly post: operations["RecordAnotherReportController_report"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/residents/lookups": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first: the director's audit. */
+        readonly get: operations["ResidentsController_recorded"];
+        readonly put?: never;
+        /**
+         * Looks a resident up by phone or e-mail: their previous contacts and the tickets they reported,
+         *     for 311 and the director. A POST, because every look-up is recorded (who looked up whom, when)
+         *     before it is answered; GET /residents/lookups lists the record.
+         */
+        readonly post: operations["ResidentsController_lookUp"];
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1000,6 +1168,49 @@ export interface components {
             /** @description Pass it back to get the next page; null on the last page. */
             readonly nextCursor: string | null;
         };
+        readonly IntakeEntryView: {
+            readonly ticketId: string;
+            /** @description Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
+            readonly revision: number;
+            readonly serviceCode: string;
+            readonly channel: string;
+            readonly status: string;
+            readonly department: string;
+            readonly assignee: string | null;
+            /** @enum {string} */
+            readonly priority: "low" | "normal" | "high" | "urgent";
+            readonly escalationTier: number;
+            readonly onHold: boolean;
+            readonly openedAt: string;
+            readonly dueAt: string | null;
+            /** @description While on hold: the due time the ticket is already late against. */
+            readonly overdueSince: string | null;
+            /** @description Judged at the query's now. */
+            readonly overdue: boolean;
+            /** @description Not yet late, but the escalation policy's share of its SLA is used (a warning in queues). */
+            readonly atRisk: boolean;
+            /** @description When the ticket turns (or turned) at risk while its clock runs. */
+            readonly atRiskAt: string | null;
+            readonly slaStartedAt: string | null;
+            readonly slaBusinessMs: number | null;
+            readonly description: string;
+            readonly address: string | null;
+            /** @description When the ticket's latest event happened. */
+            readonly updatedAt: string;
+            /** @description Whole seconds since the ticket was opened: how long it has waited for triage. */
+            readonly ageSeconds: number;
+            /**
+             * @description The triage commands the caller may send for this ticket now (AssignTicket, EscalateTicket,
+             *     CompleteTicket, CloseTicket), as the lifecycle judges who asks; what a command's own fields
+             *     say is judged when it is sent.
+             */
+            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
+        };
+        readonly IntakeQueueView: {
+            /** @description The instant ages were judged at. */
+            readonly asOf: string;
+            readonly entries: readonly components["schemas"]["IntakeEntryView"][];
+        };
         readonly DurationFiguresDto: {
             readonly samples: number;
             readonly medianHours: number | null;
@@ -1238,6 +1449,213 @@ export interface components {
             readonly position: string;
             readonly status: string;
         };
+        readonly WeeklySlotDto: {
+            /** @enum {string} */
+            readonly weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            /** @description Local time 'HH:MM'. */
+            readonly from: string;
+            readonly until: string;
+            readonly staffId: string;
+        };
+        readonly DateSlotDto: {
+            readonly from: string;
+            readonly until: string;
+            readonly staffId: string;
+        };
+        readonly RosterExceptionDto: {
+            /** @description Local date 'YYYY-MM-DD'. */
+            readonly date: string;
+            /** @description Staff of the weekly slots who do not answer that date. */
+            readonly away: readonly string[];
+            readonly extra: readonly components["schemas"]["DateSlotDto"][];
+            readonly reason?: string;
+        };
+        readonly RosterDto: {
+            /** @enum {string} */
+            readonly status: "unset" | "kept";
+            readonly department?: string;
+            readonly slots: readonly components["schemas"]["WeeklySlotDto"][];
+            readonly exceptions: readonly components["schemas"]["RosterExceptionDto"][];
+            readonly updatedAt?: string;
+            readonly updatedBy?: string;
+        };
+        readonly RosterView: {
+            /** @description The stream's revision (send it as If-Match); null before the roster was first set. */
+            readonly revision: number | null;
+            readonly department: string;
+            readonly roster: components["schemas"]["RosterDto"];
+            /** @description The roster commands the caller may send now: SetWeeklyRoster, SetRosterException, ClearRosterException. */
+            readonly allowedActions: readonly string[];
+        };
+        readonly LineAnswererDto: {
+            readonly staffId: string;
+            readonly scheduled: boolean;
+            readonly scheduledUntil?: string;
+            readonly available: boolean;
+            readonly availableUntil?: string;
+        };
+        readonly LineNowView: {
+            readonly department: string;
+            readonly at: string;
+            readonly cityHallOpen: boolean;
+            /** @description Available first (they answer a transfer), then scheduled but not available. */
+            readonly answerers: readonly components["schemas"]["LineAnswererDto"][];
+        };
+        readonly MyAvailabilityView: {
+            /** @enum {string} */
+            readonly status: "unmarked" | "available" | "away";
+            readonly department?: string | null;
+            readonly since?: string | null;
+            readonly until?: string | null;
+            readonly revision: number | null;
+            readonly staffId: string;
+            /** @description Whether the caller answers the line now (marked available, and the mark has not lapsed at the end of the day). */
+            readonly available: boolean;
+            /** @description MarkAvailable and/or MarkAway, as the availability rules allow the caller now. */
+            readonly allowedActions: readonly string[];
+        };
+        readonly MarkAvailabilityDto: {
+            /**
+             * @description available: answering your department's line from now (until you mark away, or the day ends); away: not answering.
+             * @enum {string}
+             */
+            readonly status: "available" | "away";
+        };
+        readonly CoverageGapDto: {
+            /** @enum {string} */
+            readonly kind: "nobody_scheduled" | "nobody_available";
+            readonly from: string;
+            readonly until: string;
+        };
+        readonly CoverageDayDto: {
+            readonly department: string;
+            readonly date: string;
+            readonly cityHallMinutes: number;
+            readonly unscheduledMinutes: number;
+            readonly unavailableMinutes: number;
+            readonly transfers: number;
+            readonly transfersNotReached: number;
+            readonly callbacksLate: number;
+            readonly gaps: readonly components["schemas"]["CoverageGapDto"][];
+        };
+        readonly PhoneCoverageReport: {
+            /** @description The department asked for (or a head's own); null for every department. */
+            readonly department: string | null;
+            readonly from: string;
+            readonly to: string;
+            readonly timeZone: string;
+            readonly days: readonly components["schemas"]["CoverageDayDto"][];
+        };
+        readonly PossibleDuplicateDto: {
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly latitude: number | null;
+            readonly longitude: number | null;
+            readonly openedAt: string;
+            /** @description 1 + the other reports already linked to it. */
+            readonly reportCount: number;
+            /** @description Meters from the given coordinates, when both have them. */
+            readonly distanceMeters: number | null;
+            /** @description Its address is the given one, as compared (case, spaces, street words). */
+            readonly sameAddress: boolean;
+        };
+        readonly CallersOpenTicketDto: {
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly latitude: number | null;
+            readonly longitude: number | null;
+            readonly openedAt: string;
+            readonly reportCount: number;
+            readonly matchedBy: readonly ("phone" | "email")[];
+        };
+        readonly PossibleDuplicatesDto: {
+            /** @description The radius the service's catalog entry sets (default 50 m). */
+            readonly radiusMeters: number;
+            /** @description Open tickets of the service at the same address or within the radius, the nearest first. */
+            readonly nearby: readonly components["schemas"]["PossibleDuplicateDto"][];
+            /** @description The caller's own open tickets, newest first; empty without phone or e-mail. */
+            readonly callersOwn: readonly components["schemas"]["CallersOpenTicketDto"][];
+        };
+        readonly RecordAnotherReportDto: {
+            /** @enum {string} */
+            readonly channel: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            /** @description The reporting resident's contact data, handled exactly as a ticket's (shown only to the roles that may see it). */
+            readonly contact?: components["schemas"]["ResidentContactDto"];
+            /** @description The 311 contact the report was taken at; it must exist. Link it on the contact with `POST /contacts/:id/ticket` (`relation: same_problem`). */
+            readonly raisedByContact?: string;
+            readonly note?: string;
+        };
+        readonly ResidentLookupRequestDto: {
+            readonly phone?: string;
+            readonly email?: string;
+            /** @description The 311 contact the look-up is made for, recorded with it. */
+            readonly contactId?: string;
+            /** @description The `position` a command answered: the look-up waits (bounded) until the read models include it. */
+            readonly position?: string;
+        };
+        readonly ResidentDto: {
+            readonly name?: string;
+            readonly phone?: string;
+            readonly email?: string;
+        };
+        readonly ContactTicketDto: {
+            readonly ticketId: string;
+            readonly relation: string;
+        };
+        readonly ResidentContactSummaryDto: {
+            readonly contactId: string;
+            readonly status: string;
+            readonly channel: string | null;
+            readonly line: string | null;
+            readonly operatorId: string | null;
+            readonly startedAt: string | null;
+            readonly endedAt: string | null;
+            readonly resident: components["schemas"]["ResidentDto"] | null;
+            readonly tickets: readonly components["schemas"]["ContactTicketDto"][];
+            readonly articlesUsed: number;
+        };
+        readonly ResidentTicketDto: {
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly openedAt: string;
+            readonly reportCount: number;
+        };
+        readonly ResidentLookupDto: {
+            readonly at: string;
+            readonly by: components["schemas"]["ActorDto"];
+            /**
+             * @description `lookup`: the desk's look-up; `duplicates`: the caller's own open tickets among possible duplicates.
+             * @enum {string}
+             */
+            readonly purpose: "lookup" | "duplicates";
+            /** @description As compared: digits only. */
+            readonly phone?: string;
+            /** @description As compared: lower case. */
+            readonly email?: string;
+            readonly contactId?: string;
+            readonly contactsFound?: number;
+            readonly ticketsFound: number;
+        };
+        readonly ResidentHistoryDto: {
+            readonly contacts: readonly components["schemas"]["ResidentContactSummaryDto"][];
+            readonly tickets: readonly components["schemas"]["ResidentTicketDto"][];
+            readonly lookup: components["schemas"]["ResidentLookupDto"];
+        };
+        readonly ResidentLookupsDto: {
+            readonly lookups: readonly components["schemas"]["ResidentLookupDto"][];
+        };
         readonly ContactStepDto: {
             readonly at: string;
             /** @enum {string} */
@@ -1248,7 +1666,7 @@ export interface components {
             /** @description `ticket`: the ticket, and whether the contact opened it or asked about it. */
             readonly ticketId?: string;
             /** @enum {string} */
-            readonly relation?: "opened" | "enquired";
+            readonly relation?: "opened" | "enquired" | "same_problem";
             /** @description `transfer` and `callback_promised`: the department. */
             readonly department?: string;
             /** @description `transfer`: whether anyone in the department answered. */
@@ -1944,6 +2362,30 @@ export interface operations {
             };
         };
     };
+    readonly IntakeQueueController_queue: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description At most this many entries (1–1000, default 200). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["IntakeQueueView"];
+                };
+            };
+        };
+    };
     readonly CompletionMetricsController_completion: {
         readonly parameters: {
             readonly query: {
@@ -2395,6 +2837,291 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["RecordCommandResultDto"];
+                };
+            };
+        };
+    };
+    readonly RosterController_roster: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["RosterView"];
+                };
+            };
+        };
+    };
+    readonly RosterController_setWeekly: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly RosterController_setException: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+                readonly date: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly RosterController_clearException: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+                readonly date: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly LineNowController_now: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LineNowView"];
+                };
+            };
+        };
+    };
+    readonly AvailabilityController_mine: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["MyAvailabilityView"];
+                };
+            };
+        };
+    };
+    readonly AvailabilityController_mark: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["MarkAvailabilityDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly PhoneCoverageMetricsController_report: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Start of the report, inclusive (an instant, e.g. 2026-11-02T05:00:00Z); the days are the city's local dates. */
+                readonly from: string;
+                /** @description End of the report, exclusive. */
+                readonly to: string;
+                /** @description One department's code; every department when left out (the director). */
+                readonly department?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PhoneCoverageReport"];
+                };
+            };
+        };
+    };
+    readonly PossibleDuplicatesController_possibleDuplicates: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Service code of the catalog: only its open tickets are offered as the same problem. */
+                readonly service: string;
+                /** @description Latitude in decimal degrees (with `long`). */
+                readonly lat?: string;
+                /** @description Longitude in decimal degrees (with `lat`). */
+                readonly long?: string;
+                readonly address?: string;
+                /** @description The caller's phone: their own open tickets are listed too (311 and the director; the look-up is recorded). */
+                readonly phone?: string;
+                /** @description The caller's e-mail, as `phone`. */
+                readonly email?: string;
+                /** @description At most this many of each list, 1–100 (default 20). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PossibleDuplicatesDto"];
+                };
+            };
+        };
+    };
+    readonly RecordAnotherReportController_report: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RecordAnotherReportDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentsController_recorded: {
+        readonly parameters: {
+            readonly query?: {
+                readonly from?: string;
+                readonly to?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentLookupsDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentsController_lookUp: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["ResidentLookupRequestDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentHistoryDto"];
                 };
             };
         };
