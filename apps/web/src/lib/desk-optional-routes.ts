@@ -4,8 +4,9 @@ import type { GetRoute, PostRoute } from './api-types';
 /**
  * Routes the desk uses that the API's document may not have yet (possible duplicates, phone
  * coverage, resident look-up). While a route is not in the document it is called by its path,
- * and an API that does not serve it answers `404 what: "route"`: that is `undefined` here ("this
- * API does not offer it"), so the desk says so instead of failing. Once the route is in the
+ * and an API that does not serve it answers `404 what: "route"` (or, under `/tickets/`, a 404 for
+ * a ticket named like the route's last word): that is `undefined` here ("this API does not offer
+ * it"), so the desk says so instead of failing. Once the route is in the
  * document, the call type-checks as any other.
  */
 export type OptionalGetRoute = '/tickets/possible-duplicates' | '/departments/{code}/phone-coverage/now' | '/residents';
@@ -19,9 +20,15 @@ export async function getIfServed<T>(
   try {
     return (await api.get(route as GetRoute, params as never, signal)) as T;
   } catch (error) {
-    if (error instanceof ApiProblem && error.problem.statusCode === 404 && error.problem.what === 'route') return undefined;
+    if (notServed(error, route)) return undefined;
     throw error;
   }
+}
+
+function notServed(error: unknown, route: string): boolean {
+  if (!(error instanceof ApiProblem) || error.problem.statusCode !== 404) return false;
+  const words = route.split('/').filter((w) => w !== '' && !w.startsWith('{'));
+  return error.problem.what === 'route' || (error.problem.id !== undefined && words.includes(error.problem.id));
 }
 
 /** A POST route the document may not have yet (`POST /tickets/{id}/reports`): `undefined` when the API does not serve it. */
@@ -35,7 +42,7 @@ export async function postIfServed<T>(
   try {
     return (await api.post(route as PostRoute, { path } as never, body, { idempotencyKey })) as T;
   } catch (error) {
-    if (error instanceof ApiProblem && error.problem.statusCode === 404 && error.problem.what === 'route') return undefined;
+    if (notServed(error, route)) return undefined;
     throw error;
   }
 }

@@ -44,6 +44,11 @@ export function DeskPage() {
   ];
 
   useEffect(() => startButton.current?.focus(), []);
+  // A contact just started: the search box, where the resident's question goes.
+  const openContact = contact?.id;
+  useEffect(() => {
+    if (openContact) searchBox.current?.focus();
+  }, [openContact]);
 
   const reset = useCallback(() => {
     setChosen(undefined);
@@ -58,7 +63,6 @@ export function DeskPage() {
     reset();
     setLastTicket(undefined);
     setAnnouncement(`Contact started (${DESK_CHANNELS.find((c) => c.value === channel)?.label}). Type the resident’s question.`);
-    requestAnimationFrame(() => searchBox.current?.focus());
   };
 
   const ended = (what: string) => {
@@ -159,7 +163,7 @@ export function DeskPage() {
         <h2 id="desk-contact-heading">{contact ? 'Contact open' : 'New contact'}</h2>
         {contact ? (
           <div className="inline">
-            <span data-testid="contact-open">
+            <span data-testid="contact-open" data-contact={contact.id}>
               {DESK_CHANNELS.find((c) => c.value === contact.channel)?.label}
               {contact.channel === 'phone' ? `, ${lines.find((l) => l.id === contact.line)?.name ?? contact.line}` : ''}
             </span>
