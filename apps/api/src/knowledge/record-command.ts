@@ -14,8 +14,13 @@ export function recordCommandOf<C>(
   const { id, idField, action, body } = request;
   const type = Object.hasOwn(actions, action) ? actions[action] : undefined;
   if (!type) throw new NotFoundException(`Cannot POST /${route}/${encodeURIComponent(id)}/${encodeURIComponent(action)}`);
+  return { ...commandFieldsOf(body), type, [idField]: id } as C;
+}
+
+/** A command's fields from its request body: a JSON object (or no body: none); anything else is a 400 naming the body. The domain judges the fields. */
+export function commandFieldsOf(body: unknown): object {
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new InvalidRequest([{ field: '(body)', message: 'must be a JSON object with the command’s fields' }]);
   }
-  return { ...(body ?? {}), type, [idField]: id } as C;
+  return body ?? {};
 }

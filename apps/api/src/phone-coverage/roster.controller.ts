@@ -7,18 +7,14 @@ import { assertMayRead } from '../auth/read-access';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CLOCK, type Clock } from '../clock/clock';
 import { KnownDepartmentPipe } from '../departments/known-department.pipe';
-import { InvalidRequest } from '../errors/api-exceptions';
+import { commandFieldsOf } from '../knowledge/record-command';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
 import { RosterView } from './phone-coverage-answers.dto';
 import { ROSTER_COMMANDS } from './phone-coverage.providers';
 
-/** A body must be a JSON object with the command's fields; the roster domain judges them, naming the field. */
-function rosterCommand(type: RosterCommand['type'], department: string, body: unknown, fields: object = {}): RosterCommand {
-  if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-    throw new InvalidRequest([{ field: '(body)', message: 'must be a JSON object with the command’s fields' }]);
-  }
-  return { ...(body ?? {}), ...fields, type, department } as RosterCommand;
-}
+/** The roster command of a request: the body's fields (a JSON object), the path's; the roster domain judges them, naming the field. */
+const rosterCommand = (type: RosterCommand['type'], department: string, body: unknown, fields: object = {}): RosterCommand =>
+  ({ ...commandFieldsOf(body), ...fields, type, department }) as RosterCommand;
 
 /**
  * A department's phone roster: who answers its main line, as weekly slots over City Hall's hours
