@@ -1,6 +1,7 @@
 import { createApp } from './create-app';
 import { loadApiConfig } from './config/api-config';
 import { importKnowledgeBase } from './knowledge/import-knowledge-base';
+import { importDemoRosters, isDemoCity } from './phone-coverage/import-demo-rosters';
 import { startupBanner } from './startup-banner';
 
 /** Starts the API from environment variables (docs/operations.md). */
@@ -10,6 +11,10 @@ async function main(): Promise<void> {
   if (config.knowledgeBasePath) {
     const { published, kept } = await importKnowledgeBase(app, config.knowledgeBasePath);
     console.log(`Knowledge base ${config.knowledgeBasePath}: ${published} articles published${kept ? `, ${kept} kept as the log has them` : ''}.`);
+  }
+  if (isDemoCity(config)) {
+    const { set, kept } = await importDemoRosters(app);
+    console.log(`Demo phone rosters: ${set} set${kept ? `, ${kept} kept as the log has them` : ''}.`);
   }
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
