@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ReadStore } from '../store/read-store';
 import { editDistance, indexedText, searchTokens, typoAllowance } from './search-text';
 
@@ -82,7 +82,6 @@ const MAX_LIMIT = 50;
 const KNOWLEDGE_INDEX_LOCK = 7_311_001;
 
 interface DocumentRow {
-  doc_id: number | string;
   kind: SearchKind;
   ref: string;
   language: string;
@@ -94,17 +93,24 @@ interface DocumentRow {
   review_due_at: string | null;
 }
 
-/** What a candidate row carries: no text, the ranking reads the words it holds in memory. */
-const ROW_COLUMNS = 'doc_id, kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at';
+/** What the index holds in memory of each document besides its words: a hit is made of it. */
+const ROW_COLUMNS = 'kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at';
 
 interface Vocabulary {
   readonly version: number;
   readonly documents: number;
   /** Each indexed word and in how many documents it stands. */
   readonly frequency: ReadonlyMap<string, number>;
+  /** The same, counting only the question fields (title, synonyms, keywords). */
+  readonly questionFrequency: ReadonlyMap<string, number>;
   readonly words: readonly string[];
-  /** Each document's words by field, for the ranking (the store only finds the candidates). */
-  readonly fieldsOf: ReadonlyMap<string, FieldWords>;
+  /** Each document by id: what a hit shows, and its words by field for the ranking (the store only finds the candidates, by id). */
+  readonly documentsById: ReadonlyMap<string, IndexedDocument>;
+}
+
+interface IndexedDocument {
+  readonly row: DocumentRow;
+  readonly fields: FieldWords;
 }
 
 type FieldWords = readonly (readonly [weight: number, words: ReadonlySet<string>])[];
@@ -156,101 +162,101 @@ export class KnowledgeSearchIndex {
     await this.replace(kind, ref, []);
   }
 
-  /** Articles and service types ranked for a resident's words, best first. */
+  /**
+   * Articles and service types ranked for a resident's words, best first, as the index stands
+   * when the search is asked (whatever any process had committed by then). One query of the store
+   * finds the candidates and says which version of the index it read; when that is not the version
+   * this process holds in memory, the vocabulary is read again and the search asked again on it.
+   */
   async search(query: string, options: SearchOptions): Promise<SearchAnswer> {
     const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT);
-    const vocabulary = await this.currentVocabulary();
-    const searchedFor = [...new Set(searchTokens(query).map((token) => corrected(token, vocabulary)))];
-    if (searchedFor.length === 0) return { hits: [], searchedFor };
-    const rows = await this.candidates(searchedFor);
-    const best = new Map<string, SearchHit>();
-    for (const row of rows) {
-      const fields = vocabulary.fieldsOf.get(String(row.doc_id));
-      if (!fields) continue;
-      const score = scoreOf(fields, searchedFor, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1);
-      if (score <= 0) continue;
-      const key = `${row.kind}\u0000${row.ref}`;
-      const seen = best.get(key);
-      if (seen && seen.score >= score) continue;
-      best.set(key, {
-        kind: row.kind,
-        ref: row.ref,
-        language: row.language,
-        title: row.title,
-        ownerDepartment: row.owner_department,
-        score: Math.round(score * 1000) / 1000,
-        flags: flagsOf(row, options.now, options.today ?? options.now.toISOString().slice(0, 10)),
-      });
+    const tokens = searchTokens(query);
+    if (tokens.length === 0) return { hits: [], searchedFor: [] };
+    let vocabulary = this.vocabulary ?? (await this.readVocabulary());
+    for (let asked = 1; ; asked++) {
+      const searchedFor = [...new Set(tokens.map((token) => corrected(token, vocabulary)))];
+      const { version, ids } = await this.candidates(searchedFor, vocabulary);
+      // Asked again on a vocabulary read after the first query, the answer holds every write committed before the search.
+      if (version === vocabulary.version || asked === 2) return { hits: ranked(ids, searchedFor, vocabulary, options).slice(0, limit), searchedFor };
+      vocabulary = await this.readVocabulary();
     }
-    const hits = [...best.values()].sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.ref.localeCompare(b.ref)).slice(0, limit);
-    return { hits, searchedFor };
   }
 
   /**
-   * The documents worth ranking, in tiers, each a full-text query of the store with its own
-   * ranking: every word in the question fields (title, synonyms, keywords), then any word there,
-   * then any word anywhere (the answer too). Later tiers run only while fewer than
-   * `ENOUGH_CANDIDATES` were found, so a common word does not make the store rank thousands of answers.
+   * The ids of the documents worth ranking, in tiers, with the version of the index they were read
+   * at, all in one query (a round trip to PostgreSQL is most of a search's time on a busy host):
+   * every word in the question fields (title, synonyms, keywords), then any word there, both from
+   * the question index (migration 10), then any word anywhere (the answer too) from the
+   * whole-document index. A later tier runs only while the earlier ones found fewer than
+   * `ENOUGH_CANDIDATES`, so a common word does not make the store rank thousands of answers; a tier
+   * that would ask the same as the one before (a one-word question) is left out.
    */
-  private async candidates(words: readonly string[]): Promise<DocumentRow[]> {
-    const found = new Map<string, DocumentRow>();
-    for (const tier of TIERS) {
-      if (tier.join === 'and' && words.length === 1 && found.size > 0) continue;
-      for (const row of await this.tier(words, tier)) if (!found.has(String(row.doc_id))) found.set(String(row.doc_id), row);
-      if (found.size >= ENOUGH_CANDIDATES) break;
-    }
-    return [...found.values()];
+  private async candidates(words: readonly string[], vocabulary: Vocabulary): Promise<{ version: number; ids: string[] }> {
+    const tiers = TIERS.filter((tier) => !(tier.join === 'or' && tier.questionFieldsOnly && words.length === 1));
+    const name = (i: number) => sql.raw(`t${i}`);
+    const found = (before: number) =>
+      sql.join(
+        Array.from({ length: before }, (_, i) => sql`select doc_id from ${name(i)}`),
+        sql` union `,
+      );
+    const steps = tiers.map((tier, i) => {
+      const due = i === 0 ? sql`` : sql`(select count(*) from (${found(i)}) found) < ${sql.lit(ENOUGH_CANDIDATES)} and`;
+      return sql`${name(i)} as (${this.tierQuery(words, tier, mostMatches(words, tier, vocabulary) > CANDIDATES, due)})`;
+    });
+    const result = await sql<{ tier: number; id: number | string }>`
+      with ${sql.join(steps)}
+      select 0 as tier, version as id from rm_kb_version where id = 1
+      ${sql.join(
+        tiers.map((_, i) => sql`union all select ${sql.lit(i + 1)} as tier, doc_id as id from ${name(i)}`),
+        sql` `,
+      )}`.execute(this.store.db);
+    const version = Number(result.rows.find((row) => Number(row.tier) === 0)?.id ?? 0);
+    return { version, ids: result.rows.filter((row) => Number(row.tier) !== 0).map((row) => String(row.id)) };
   }
 
   /**
-   * One tier's candidates. Most questions match fewer documents than `CANDIDATES`: those are all
-   * taken without asking the store to rank them (the ranking here orders them anyway); only a
-   * larger match asks for the store's own ranking (bm25, ts_rank), to keep its best.
+   * One tier's query. Most questions match fewer documents than `CANDIDATES`: those are all taken
+   * without asking the store to rank them (the ranking here orders them anyway); a larger match
+   * asks for the store's own ranking (bm25, ts_rank), to keep its best. Which of the two it is, the
+   * vocabulary says before asking (`mostMatches`): past that bound the store ranks, even when fewer
+   * match after all. `due` is the condition on the tiers before it.
    */
-  private async tier(words: readonly string[], tier: Tier): Promise<DocumentRow[]> {
-    const all = await this.matching(words, tier, false);
-    return all.length <= CANDIDATES ? all : this.matching(words, tier, true);
-  }
-
-  private async matching(words: readonly string[], tier: Tier, ranked: boolean): Promise<DocumentRow[]> {
-    const { db, dialect } = this.store;
-    const limit = ranked ? CANDIDATES : CANDIDATES + 1;
-    if (dialect === 'sqlite') {
-      const terms = words.map((word, i) => `"${word}"${asPrefix(words, i) ? '*' : ''}`).join(tier.join === 'and' ? ' AND ' : ' OR ');
-      const match = tier.questionFieldsOnly ? `{f_title f_synonyms f_keywords} : (${terms})` : terms;
-      const order = ranked ? sql`order by bm25(rm_kb_fts, 1.0, 1.0, 0.4, 0.2)` : sql``;
-      const result = await sql<DocumentRow>`
-        select ${sql.raw(ROW_COLUMNS.replace(/(\w+)/g, 'd.$1'))} from rm_kb_fts f join rm_kb_documents d on d.doc_id = f.rowid
-        where rm_kb_fts match ${match} ${order} limit ${limit}`.execute(db);
-      return result.rows;
+  private tierQuery(words: readonly string[], tier: Tier, ranked: boolean, due: RawBuilder<unknown>): RawBuilder<unknown> {
+    const limit = sql.lit(CANDIDATES);
+    if (this.store.dialect === 'sqlite') {
+      const match = words.map((word, i) => `"${word}"${asPrefix(words, i) ? '*' : ''}`).join(tier.join === 'and' ? ' AND ' : ' OR ');
+      const table = sql.raw(tier.questionFieldsOnly ? 'rm_kb_question_fts' : 'rm_kb_fts');
+      const order = ranked ? sql`order by bm25(${table}, ${sql.raw(tier.questionFieldsOnly ? '1.0, 1.0, 0.4' : '1.0, 1.0, 0.4, 0.2')})` : sql``;
+      return sql`select rowid as doc_id from ${table} where ${due} ${table} match ${match} ${order} limit ${limit}`;
     }
-    // Weights A and B are the question fields (title and synonyms A, keywords B).
-    const weights = tier.questionFieldsOnly ? 'AB' : '';
-    const query = words
-      .map((word, i) => (asPrefix(words, i) ? `${word}:*${weights}` : weights ? `${word}:${weights}` : word))
-      .join(tier.join === 'and' ? ' & ' : ' | ');
-    const order = ranked ? sql`order by ts_rank(document, to_tsquery('simple', ${query})) desc` : sql``;
-    const result = await sql<DocumentRow>`
-      select ${sql.raw(ROW_COLUMNS)} from rm_kb_documents where document @@ to_tsquery('simple', ${query}) ${order} limit ${limit}`.execute(db);
-    return result.rows;
+    const query = words.map((word, i) => (asPrefix(words, i) ? `${word}:*` : word)).join(tier.join === 'and' ? ' & ' : ' | ');
+    // The question index weighs title and synonyms A, keywords B; the whole document adds its answer as C.
+    const [table, column] = tier.questionFieldsOnly ? ['rm_kb_question_terms', 'terms'] : ['rm_kb_documents', 'document'];
+    const order = ranked ? sql`order by ts_rank(${sql.ref(column)}, to_tsquery('simple', ${query})) desc` : sql``;
+    return sql`select doc_id from ${sql.table(table)} where ${due} ${sql.ref(column)} @@ to_tsquery('simple', ${query}) ${order} limit ${limit}`;
   }
 
-  /** The indexed words and their document counts, read again only after the index changed (any process). */
-  private async currentVocabulary(): Promise<Vocabulary> {
+  /** The indexed documents, their words and the words' document counts: read again only when a search finds the index changed (by any process). */
+  private async readVocabulary(): Promise<Vocabulary> {
     const { db } = this.store;
     const version = Number((await sql<{ version: number | string }>`select version from rm_kb_version where id = 1`.execute(db)).rows[0]?.version ?? 0);
-    if (this.vocabulary?.version === version) return this.vocabulary;
     const rows = (
-      await sql<{ doc_id: number | string } & Record<Field, string>>`select doc_id, f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)
+      await sql<DocumentRow & { doc_id: number | string } & Record<Field, string>>`
+        select doc_id, ${sql.raw(ROW_COLUMNS)}, f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)
     ).rows;
     const frequency = new Map<string, number>();
-    const fieldsOf = new Map<string, FieldWords>();
-    for (const row of rows) {
-      const fields = FIELDS.map((field) => [FIELD_WEIGHTS[field], new Set(row[field].split(' ').filter(Boolean))] as const);
-      fieldsOf.set(String(row.doc_id), fields);
+    const questionFrequency = new Map<string, number>();
+    const documentsById = new Map<string, IndexedDocument>();
+    for (const { doc_id, f_title, f_synonyms, f_keywords, f_answer, ...row } of rows) {
+      const fields = FIELDS.map(
+        (field) => [FIELD_WEIGHTS[field], new Set({ f_title, f_synonyms, f_keywords, f_answer }[field].split(' ').filter(Boolean))] as const,
+      );
+      documentsById.set(String(doc_id), { row, fields });
+      const question = new Set(`${f_title} ${f_synonyms} ${f_keywords}`.split(' ').filter(Boolean));
+      for (const word of question) questionFrequency.set(word, (questionFrequency.get(word) ?? 0) + 1);
       for (const word of new Set(fields.flatMap(([, words]) => [...words]))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
-    this.vocabulary = { version, documents: rows.length, frequency, words: [...frequency.keys()].sort(), fieldsOf };
+    this.vocabulary = { version, documents: rows.length, frequency, questionFrequency, words: [...frequency.keys()].sort(), documentsById };
     return this.vocabulary;
   }
 
@@ -264,8 +270,12 @@ export class KnowledgeSearchIndex {
   }
 
   private async deleteRows(trx: ReadStore['db'], kind: SearchKind, ref: string): Promise<void> {
+    const ids = sql`(select doc_id from rm_kb_documents where kind = ${kind} and ref = ${ref})`;
     if (this.store.dialect === 'sqlite') {
-      await sql`delete from rm_kb_fts where rowid in (select doc_id from rm_kb_documents where kind = ${kind} and ref = ${ref})`.execute(trx);
+      await sql`delete from rm_kb_fts where rowid in ${ids}`.execute(trx);
+      await sql`delete from rm_kb_question_fts where rowid in ${ids}`.execute(trx);
+    } else {
+      await sql`delete from rm_kb_question_terms where doc_id in ${ids}`.execute(trx);
     }
     await sql`delete from rm_kb_documents where kind = ${kind} and ref = ${ref}`.execute(trx);
   }
@@ -301,12 +311,46 @@ export class KnowledgeSearchIndex {
       await sql`insert into rm_kb_fts (rowid, f_title, f_synonyms, f_keywords, f_answer) values (${id}, ${fields.f_title}, ${fields.f_synonyms}, ${fields.f_keywords}, ${fields.f_answer})`.execute(
         trx,
       );
+      await sql`insert into rm_kb_question_fts (rowid, f_title, f_synonyms, f_keywords) values (${id}, ${fields.f_title}, ${fields.f_synonyms}, ${fields.f_keywords})`.execute(
+        trx,
+      );
       return;
     }
-    await sql`insert into rm_kb_documents (${columns}, document) values (${values},
-      setweight(to_tsvector('simple', ${fields.f_title}), 'A') || setweight(to_tsvector('simple', ${fields.f_synonyms}), 'A') ||
-      setweight(to_tsvector('simple', ${fields.f_keywords}), 'B') || setweight(to_tsvector('simple', ${fields.f_answer}), 'C'))`.execute(trx);
+    const question = sql`setweight(to_tsvector('simple', ${fields.f_title}), 'A') || setweight(to_tsvector('simple', ${fields.f_synonyms}), 'A') ||
+      setweight(to_tsvector('simple', ${fields.f_keywords}), 'B')`;
+    const inserted = await sql<{ doc_id: number | string }>`insert into rm_kb_documents (${columns}, document) values (${values},
+      ${question} || setweight(to_tsvector('simple', ${fields.f_answer}), 'C')) returning doc_id`.execute(trx);
+    await sql`insert into rm_kb_question_terms (doc_id, terms) values (${inserted.rows[0].doc_id}, ${question})`.execute(trx);
   }
+}
+
+/** The candidates' hits, best first: one per article or service type, in the caller's language on a tie. */
+function ranked(ids: readonly string[], words: readonly string[], vocabulary: Vocabulary, options: SearchOptions): SearchHit[] {
+  const today = options.today ?? options.now.toISOString().slice(0, 10);
+  const best = new Map<string, SearchHit>();
+  for (const id of ids) {
+    // A document written after the vocabulary was read is after this search's version of the index.
+    const document = vocabulary.documentsById.get(id);
+    if (!document) continue;
+    const { row, fields } = document;
+    const score =
+      Math.round(scoreOf(fields, words, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1) * 1000) / 1000;
+    if (score <= 0) continue;
+    const key = `${row.kind}\u0000${row.ref}`;
+    const seen = best.get(key);
+    // Whatever order the store gave them in, the same language wins a tie on both stores.
+    if (seen && (seen.score > score || (seen.score === score && seen.language <= row.language))) continue;
+    best.set(key, {
+      kind: row.kind,
+      ref: row.ref,
+      language: row.language,
+      title: row.title,
+      ownerDepartment: row.owner_department,
+      score,
+      flags: flagsOf(row, options.now, today),
+    });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.ref.localeCompare(b.ref));
 }
 
 /**
@@ -316,6 +360,23 @@ export class KnowledgeSearchIndex {
  * the postings of hundreds of words.
  */
 const asPrefix = (words: readonly string[], index: number): boolean => index === words.length - 1 && (words[index].length >= 3 || words.length === 1);
+
+/**
+ * At most how many documents a tier can match, from the words' document counts in the tier's
+ * fields: for every word, the fewest of any word's; for any word, their sum. A word matched as a
+ * beginning counts the documents of every indexed word it begins.
+ */
+function mostMatches(words: readonly string[], tier: Tier, vocabulary: Vocabulary): number {
+  const frequency = tier.questionFieldsOnly ? vocabulary.questionFrequency : vocabulary.frequency;
+  const counts = words.map((word, i) => {
+    if (!asPrefix(words, i)) return frequency.get(word) ?? 0;
+    let count = 0;
+    for (let at = firstAtOrAfter(word, vocabulary.words); at < vocabulary.words.length && vocabulary.words[at].startsWith(word); at++)
+      count += frequency.get(vocabulary.words[at]) ?? 0;
+    return count;
+  });
+  return tier.join === 'and' ? Math.min(...counts) : counts.reduce((sum, count) => sum + count, 0);
+}
 
 /** A query word as the index knows it: itself when some indexed word is it or begins with it, else the nearest indexed word within the typo allowance. */
 function corrected(word: string, vocabulary: Vocabulary): string {
@@ -340,14 +401,20 @@ function beginsAny(prefix: string, words: ReadonlySet<string>): boolean {
 
 /** Whether an indexed word begins with `prefix` (the words are sorted: one binary search). */
 function beginsSome(prefix: string, words: readonly string[]): boolean {
+  const at = firstAtOrAfter(prefix, words);
+  return at < words.length && words[at].startsWith(prefix);
+}
+
+/** Where `word` is, or would be, in the sorted words. */
+function firstAtOrAfter(word: string, words: readonly string[]): number {
   let low = 0;
   let high = words.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (words[mid] < prefix) low = mid + 1;
+    if (words[mid] < word) low = mid + 1;
     else high = mid;
   }
-  return low < words.length && words[low].startsWith(prefix);
+  return low;
 }
 
 /** How well a document answers the words: Σ idf × the best field's weight (whole word, or its beginning), times the share of words it holds, squared. */

@@ -10,6 +10,7 @@ import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-f
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
 import { addContacts } from './migration-8-contacts';
 import { addContactRollup } from './migration-9-contact-rollup';
+import { addKnowledgeQuestionIndex } from './migration-10-knowledge-question-index';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
 
 interface Migration {
@@ -89,6 +90,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'the contact figures aggregated per local day (counts, handle times, transfers, article uses, hours), callbacks, and tickets completed at intake',
     up: (db, store) => addContactRollup(db, store.dialect),
+  },
+  {
+    version: 10,
+    name: "knowledge search's question index: the words of each document's title, synonyms and keywords apart from its answer (FTS5 or tsvector)",
+    up: (db, store) => addKnowledgeQuestionIndex(db, store.dialect),
   },
   {
     version: 12,
