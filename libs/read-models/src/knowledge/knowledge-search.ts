@@ -177,7 +177,7 @@ export class KnowledgeSearchIndex {
       const searchedFor = [...new Set(tokens.map((token) => corrected(token, vocabulary)))];
       const { version, ids } = await this.candidates(searchedFor, vocabulary);
       // Asked again on a vocabulary read after the first query, the answer holds every write committed before the search.
-      if (version === vocabulary.version || asked === 2) return { hits: ranked(ids, searchedFor, vocabulary, options).slice(0, limit), searchedFor };
+      if (version === vocabulary.version || asked === 2) return { hits: ranked(ids, searchedFor, vocabulary, options, limit), searchedFor };
       vocabulary = await this.readVocabulary();
     }
   }
@@ -324,33 +324,37 @@ export class KnowledgeSearchIndex {
   }
 }
 
-/** The candidates' hits, best first: one per article or service type, in the caller's language on a tie. */
-function ranked(ids: readonly string[], words: readonly string[], vocabulary: Vocabulary, options: SearchOptions): SearchHit[] {
-  const today = options.today ?? options.now.toISOString().slice(0, 10);
-  const best = new Map<string, SearchHit>();
+/** The candidates' hits, the best `limit`: one per article or service type, in the caller's language on a tie. */
+function ranked(ids: readonly string[], words: readonly string[], vocabulary: Vocabulary, options: SearchOptions, limit: number): SearchHit[] {
+  const terms = termsOf(words, vocabulary);
+  const best = new Map<string, { row: DocumentRow; score: number }>();
   for (const id of ids) {
     // A document written after the vocabulary was read is after this search's version of the index.
     const document = vocabulary.documentsById.get(id);
     if (!document) continue;
     const { row, fields } = document;
-    const score =
-      Math.round(scoreOf(fields, words, vocabulary) * (options.language !== undefined && row.language === options.language ? 1.05 : 1) * 1000) / 1000;
+    const score = Math.round(scoreOf(fields, terms) * (options.language !== undefined && row.language === options.language ? 1.05 : 1) * 1000) / 1000;
     if (score <= 0) continue;
     const key = `${row.kind}\u0000${row.ref}`;
     const seen = best.get(key);
     // Whatever order the store gave them in, the same language wins a tie on both stores.
-    if (seen && (seen.score > score || (seen.score === score && seen.language <= row.language))) continue;
-    best.set(key, {
+    if (seen && (seen.score > score || (seen.score === score && seen.row.language <= row.language))) continue;
+    best.set(key, { row, score });
+  }
+  const now = options.now.toISOString();
+  const today = options.today ?? now.slice(0, 10);
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || a.row.title.length - b.row.title.length || a.row.ref.localeCompare(b.row.ref))
+    .slice(0, limit)
+    .map(({ row, score }) => ({
       kind: row.kind,
       ref: row.ref,
       language: row.language,
       title: row.title,
       ownerDepartment: row.owner_department,
       score,
-      flags: flagsOf(row, options.now, today),
-    });
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.ref.localeCompare(b.ref));
+      flags: flagsOf(row, now, today),
+    }));
 }
 
 /**
@@ -417,29 +421,41 @@ function firstAtOrAfter(word: string, words: readonly string[]): number {
   return low;
 }
 
-/** How well a document answers the words: Σ idf × the best field's weight (whole word, or its beginning), times the share of words it holds, squared. */
-function scoreOf(fields: FieldWords, words: readonly string[], vocabulary: Vocabulary): number {
+/** A searched word with what scoring it needs: whether it counts as a beginning (as the store matched it) and its inverse document frequency. */
+interface Term {
+  readonly word: string;
+  readonly prefix: boolean;
+  readonly idf: number;
+}
+
+const termsOf = (words: readonly string[], vocabulary: Vocabulary): Term[] =>
+  words.map((word, i) => ({ word, prefix: asPrefix(words, i), idf: Math.log(1 + vocabulary.documents / (vocabulary.frequency.get(word) ?? 1)) }));
+
+/**
+ * How well a document answers the words: Σ idf × the best field's weight (whole word, or its
+ * beginning for the word matched as one), times the share of words it holds, squared.
+ */
+function scoreOf(fields: FieldWords, terms: readonly Term[]): number {
   let sum = 0;
   let held = 0;
-  for (const word of words) {
+  for (const { word, prefix, idf } of terms) {
     let best = 0;
     for (const [weight, tokens] of fields) {
       if (weight <= best) continue;
-      const credit = tokens.has(word) ? 1 : beginsAny(word, tokens) ? PREFIX_CREDIT : 0;
+      const credit = tokens.has(word) ? 1 : prefix && beginsAny(word, tokens) ? PREFIX_CREDIT : 0;
       best = Math.max(best, credit * weight);
     }
     if (best === 0) continue;
     held += 1;
-    const frequency = vocabulary.frequency.get(word) ?? 1;
-    sum += best * Math.log(1 + vocabulary.documents / frequency);
+    sum += best * idf;
   }
-  return sum * (held / words.length) ** 2;
+  return sum * (held / terms.length) ** 2;
 }
 
-function flagsOf(row: DocumentRow, now: Date, today: string): SearchFlag[] {
+function flagsOf(row: DocumentRow, now: string, today: string): SearchFlag[] {
   const flags: SearchFlag[] = [];
   if (row.status === 'retired') flags.push('retired');
   if ((row.valid_from !== null && today < row.valid_from) || (row.valid_until !== null && today > row.valid_until)) flags.push('out_of_season');
-  if (row.review_due_at !== null && row.review_due_at < now.toISOString()) flags.push('review_overdue');
+  if (row.review_due_at !== null && row.review_due_at < now) flags.push('review_overdue');
   return flags;
 }
