@@ -22,6 +22,8 @@ import { SlaModule } from './sla/sla.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
 import { TicketListingModule } from './tickets/listing/ticket-listing.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { DuplicatesModule } from './tickets/duplicates/duplicates.module';
+import { ResidentsModule } from './residents/residents.module';
 
 /** The API, wired from a parsed configuration; tests pass their own clock. */
 @Module({})
@@ -44,6 +46,8 @@ export class AppModule {
         SlaModule,
         KnowledgeModule,
         PhoneCoverageModule,
+        DuplicatesModule,
+        ResidentsModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

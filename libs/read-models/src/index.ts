@@ -30,6 +30,16 @@ export type { TicketFilter, TicketPage } from './queries/search-tickets';
 export type { TicketSummary } from './queries/ticket-summary';
 export type { DepartmentQueueOptions } from './queries/department-queue';
 export type { SlaCheck, SlaCheckCursor, SlaCheckPage } from './queries/sla-checks-due';
+export {
+  OPEN_TICKET_STATUSES,
+  type CallersOpenTicket,
+  type DuplicateSearch,
+  type PossibleDuplicate,
+  type PossibleDuplicates,
+} from './queries/possible-duplicates';
+export type { ResidentContactSummary, ResidentHistory, ResidentKeys, ResidentTicket } from './queries/resident-history';
+export { addressKey, distanceMeters } from './queries/ticket-place';
+export { normalizedEmail, normalizedPhone, residentEmailKey, residentPhoneKey } from './queries/resident-keys';
 export { escalationsAmong, needsAttention, type EscalationEntry, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
 export type { WorkStart, WorkStartKey } from './queries/work-starts';
 export {

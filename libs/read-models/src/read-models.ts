@@ -17,6 +17,8 @@ import { slaChecksDue, type SlaCheckCursor, type SlaCheckPage } from './queries/
 import { escalations, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
 import { workStartsUnder, type WorkStart, type WorkStartKey } from './queries/work-starts';
 import { ReadModelsBackfillingError } from './errors';
+import { possibleDuplicates, type DuplicateSearch, type PossibleDuplicates } from './queries/possible-duplicates';
+import { residentHistory, type ResidentHistory, type ResidentKeys } from './queries/resident-history';
 import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
 
 export interface ReadModelsOptions {
@@ -80,6 +82,16 @@ export class ReadModels {
     return workStartsUnder(this.db, await this.backfilledTables(), keys);
   }
 
+  /** Open tickets that may record the problem about to be reported, and the caller's own open tickets (needs migration 11's backfill). */
+  async possibleDuplicates(search: DuplicateSearch): Promise<PossibleDuplicates> {
+    return possibleDuplicates(this.db, await this.backfilledTables(), search);
+  }
+
+  /** A resident's previous contacts and tickets by phone or e-mail (needs migration 11's backfill). */
+  async residentHistory(resident: ResidentKeys, limit?: number): Promise<ResidentHistory> {
+    return residentHistory(this.db, await this.backfilledTables(), resident, limit);
+  }
+
   /** Completion metrics over the stored ticket facts (the same function a replay uses). */
   async completionMetrics(options: CompletionMetricsOptions): Promise<CompletionFigures[]> {
     const valid = validateCompletionMetricsOptions(options);
@@ -130,7 +142,7 @@ export class ReadModels {
   }
 
   /**
-   * The active generation's tables once migration 6's backfill has filled them; until then throws
+   * The active generation's tables once migrations 6's and 11's backfill has filled them; until then throws
    * ReadModelsBackfillingError, so the escalations and claim answers never show facts missing.
    */
   private async backfilledTables(): Promise<GenerationTables> {

@@ -51,5 +51,7 @@ function describeData(event: StampedTicketEvent, time: TimeText): string {
       return joined(`to ${event.data.department}`, due(event.data.dueAt)) + quoted(event.data.reason);
     case 'TicketClosed':
       return joined(`reason ${event.data.reason}`, part('duplicate of', event.data.parentTicketId)) + quoted(event.data.note);
+    case 'AnotherReportRecorded':
+      return joined(`another report via ${event.data.channel}`, part('at contact', event.data.raisedByContact)) + quoted(event.data.note);
   }
 }

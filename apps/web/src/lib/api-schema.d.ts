@@ -654,6 +654,66 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/tickets/possible-duplicates": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * Before a ticket is opened: open tickets of the same service at the same address or within the
+         *     service's duplicate radius, and — with `phone` or `email`, for 311 and the director, recorded as
+         *     a look-up — the caller's own open tickets.
+         */
+        readonly get: operations["PossibleDuplicatesController_possibleDuplicates"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/tickets/{id}/reports": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** "Same problem": links another report to an open ticket instead of opening a second one; the ticket's history records it and its report count grows. */
+        readonly post: operations["RecordAnotherReportController_report"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/residents/lookups": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first: the director's audit. */
+        readonly get: operations["ResidentsController_recorded"];
+        readonly put?: never;
+        /**
+         * Looks a resident up by phone or e-mail: their previous contacts and the tickets they reported,
+         *     for 311 and the director. A POST, because every look-up is recorded (who looked up whom, when)
+         *     before it is answered; GET /residents/lookups lists the record.
+         */
+        readonly post: operations["ResidentsController_lookUp"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/contacts/{id}/{action}": {
         readonly parameters: {
             readonly query?: never;
@@ -1302,6 +1362,119 @@ export interface components {
             readonly position: string;
             readonly status: string;
         };
+        readonly PossibleDuplicateDto: {
+            readonly latitude: number | null;
+            readonly longitude: number | null;
+            /** @description Meters from the given coordinates, when both have them. */
+            readonly distanceMeters: number | null;
+            /** @description Its address is the given one, as compared (case, spaces, street words). */
+            readonly sameAddress: boolean;
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly openedAt: string;
+            /** @description 1 + the other reports already linked to it. */
+            readonly reportCount: number;
+        };
+        readonly CallersOpenTicketDto: {
+            readonly latitude: number | null;
+            readonly longitude: number | null;
+            readonly matchedBy: readonly ("phone" | "email")[];
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly openedAt: string;
+            /** @description 1 + the other reports already linked to it. */
+            readonly reportCount: number;
+        };
+        readonly PossibleDuplicatesDto: {
+            /** @description The radius the service's catalog entry sets (default 50 m). */
+            readonly radiusMeters: number;
+            /** @description Open tickets of the service at the same address or within the radius, the nearest first. */
+            readonly nearby: readonly components["schemas"]["PossibleDuplicateDto"][];
+            /** @description The caller's own open tickets, newest first; empty without phone or e-mail. */
+            readonly callersOwn: readonly components["schemas"]["CallersOpenTicketDto"][];
+        };
+        readonly RecordAnotherReportDto: {
+            /** @enum {string} */
+            readonly channel: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            /** @description The reporting resident's contact data, handled exactly as a ticket's (shown only to the roles that may see it). */
+            readonly contact?: components["schemas"]["ResidentContactDto"];
+            /** @description The 311 contact the report was taken at; it must exist. Link it on the contact with `POST /contacts/:id/ticket` (`relation: same_problem`). */
+            readonly raisedByContact?: string;
+            readonly note?: string;
+        };
+        readonly ResidentLookupRequestDto: {
+            readonly phone?: string;
+            readonly email?: string;
+            /** @description The 311 contact the look-up is made for, recorded with it. */
+            readonly contactId?: string;
+            /** @description The `position` a command answered: the look-up waits (bounded) until the read models include it. */
+            readonly position?: string;
+        };
+        readonly ResidentDto: {
+            readonly name?: string;
+            readonly phone?: string;
+            readonly email?: string;
+        };
+        readonly ContactTicketDto: {
+            readonly ticketId: string;
+            readonly relation: string;
+        };
+        readonly ResidentContactSummaryDto: {
+            readonly contactId: string;
+            readonly status: string;
+            readonly channel: string | null;
+            readonly line: string | null;
+            readonly operatorId: string | null;
+            readonly startedAt: string | null;
+            readonly endedAt: string | null;
+            readonly resident: components["schemas"]["ResidentDto"] | null;
+            readonly tickets: readonly components["schemas"]["ContactTicketDto"][];
+            readonly articlesUsed: number;
+        };
+        readonly ReportedTicketDto: {
+            readonly ticketId: string;
+            readonly serviceCode: string;
+            readonly status: string;
+            readonly department: string;
+            readonly description: string;
+            readonly address: string | null;
+            readonly openedAt: string;
+            /** @description 1 + the other reports already linked to it. */
+            readonly reportCount: number;
+        };
+        readonly ResidentLookupDto: {
+            readonly at: string;
+            readonly by: components["schemas"]["ActorDto"];
+            /**
+             * @description `lookup`: the desk's look-up; `duplicates`: the caller's own open tickets among possible duplicates.
+             * @enum {string}
+             */
+            readonly purpose: "lookup" | "duplicates";
+            /** @description As compared: digits only. */
+            readonly phone?: string;
+            /** @description As compared: lower case. */
+            readonly email?: string;
+            readonly contactId?: string;
+            readonly contactsFound?: number;
+            readonly ticketsFound: number;
+        };
+        readonly ResidentHistoryDto: {
+            readonly contacts: readonly components["schemas"]["ResidentContactSummaryDto"][];
+            /** @description The tickets the resident reported (any status); their contact data stays on each ticket. */
+            readonly tickets: readonly components["schemas"]["ReportedTicketDto"][];
+            readonly lookup: components["schemas"]["ResidentLookupDto"];
+        };
+        readonly ResidentLookupsDto: {
+            readonly lookups: readonly components["schemas"]["ResidentLookupDto"][];
+        };
         readonly ContactStepDto: {
             readonly at: string;
             /** @enum {string} */
@@ -1312,7 +1485,7 @@ export interface components {
             /** @description `ticket`: the ticket, and whether the contact opened it or asked about it. */
             readonly ticketId?: string;
             /** @enum {string} */
-            readonly relation?: "opened" | "enquired";
+            readonly relation?: "opened" | "enquired" | "same_problem";
             /** @description `transfer` and `callback_promised`: the department. */
             readonly department?: string;
             /** @description `transfer`: whether anyone in the department answered. */
@@ -2483,6 +2656,111 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["RecordCommandResultDto"];
+                };
+            };
+        };
+    };
+    readonly PossibleDuplicatesController_possibleDuplicates: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Service code of the catalog: only its open tickets are offered as the same problem. */
+                readonly service: string;
+                /** @description Latitude in decimal degrees (with `long`). */
+                readonly lat?: string;
+                /** @description Longitude in decimal degrees (with `lat`). */
+                readonly long?: string;
+                readonly address?: string;
+                /** @description The caller's phone: their own open tickets are listed too (311 and the director; the look-up is recorded). */
+                readonly phone?: string;
+                /** @description The caller's e-mail, as `phone`. */
+                readonly email?: string;
+                /** @description At most this many of each list, 1–100 (default 20). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PossibleDuplicatesDto"];
+                };
+            };
+        };
+    };
+    readonly RecordAnotherReportController_report: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RecordAnotherReportDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentsController_recorded: {
+        readonly parameters: {
+            readonly query?: {
+                readonly from?: string;
+                readonly to?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentLookupsDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentsController_lookUp: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["ResidentLookupRequestDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentHistoryDto"];
                 };
             };
         };

@@ -8,8 +8,11 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const CONTACT_OUTCOMES = ['handled', 'abandoned'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
-/** `opened`: a ticket raised at this contact; `enquired`: the resident asked about an existing ticket. */
-export const TICKET_RELATIONS = ['opened', 'enquired'] as const;
+/**
+ * `opened`: a ticket raised at this contact; `enquired`: the resident asked about an existing ticket;
+ * `same_problem`: the resident reported a problem an open ticket already records, linked to it (its parent) instead of opening a second.
+ */
+export const TICKET_RELATIONS = ['opened', 'enquired', 'same_problem'] as const;
 export type TicketRelation = (typeof TICKET_RELATIONS)[number];
 
 /** Contact ids are drawn by the caller (the API, a telephony import) like ticket ids: letters, digits, '-' and '_'. */

@@ -9,6 +9,7 @@ import type { ReadStoreDialect } from '../store/read-store';
 import { queueChangesOf, type TicketVersion } from './queue-changes';
 import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } from './ticket-row';
 import { upsertRows } from './upsert-rows';
+import { PLACE_COLUMNS } from '../queries/ticket-place';
 
 /** A ticket as the batch leaves it. */
 interface TicketAfterBatch extends TicketVersion {
@@ -65,14 +66,14 @@ export async function applyBatch(
     'ticket_id',
     changed.map((t) => factsRowOf(t.facts, t.position)),
   );
-  // Description and address come with the opening only: later batches must not overwrite them.
+  // Description, address and place come with the opening only: later batches must not overwrite them.
   await upsertRows(
     trx,
     dialect,
     tables.tickets,
     'ticket_id',
     changed.map((t) => ticketRowOf(t.facts, t.text ?? { description: '', address: null }, t.latest, t, catalog)),
-    ['description', 'address', 'search_text'],
+    ['description', 'address', 'search_text', ...PLACE_COLUMNS],
   );
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);

@@ -9,6 +9,7 @@ import type { ReadStore, ReadStoreDialect } from '../store/read-store';
 import { workStartOf } from './apply-batch';
 import { readCheckpoint } from './checkpoint';
 import { upsertRows } from './upsert-rows';
+import { placeColumnsOf, type TicketPlaceColumns } from '../queries/ticket-place';
 
 export interface BackfillOptions {
   readonly eventStore: EventStore;
@@ -29,10 +30,10 @@ export async function pendingBackfill(db: Kysely<ReadDb>, generation: number): P
 }
 
 /**
- * Migration 6's backfill: fills a generation's latest escalations and work starts from the event
- * log, through the events its projection has applied (its checkpoint), with the projection's own
- * fold. The runner runs it, under the lease, before it projects, so no batch of the projection
- * ever continues from a ticket not yet filled in. Each batch commits its rows with its progress,
+ * Migrations 6's and 11's backfill (one pass fills both): fills a generation's latest escalations,
+ * work starts and place columns (where and by whom each ticket was reported) from the event log,
+ * through the events its projection has applied (its checkpoint), with the projection's own fold.
+ * The runner runs it, under the lease, before it projects, so no batch of the projection ever continues from a ticket not yet filled in. Each batch commits its rows with its progress,
  * so a backfill cut short resumes where it stopped; memory stays flat. True once none is pending.
  */
 export async function backfillFromLog(options: BackfillOptions): Promise<boolean> {
@@ -83,11 +84,13 @@ async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect
   }
   const changed = new Set<string>();
   const starts = new Map<string, WorkStartsTable>();
+  const places = new Map<string, TicketPlaceColumns>();
   for (const recorded of events) {
     const id = ticketIdOfStream(recorded.streamName) as string;
     const before = latest.get(id);
     const event = before && decodeTicketEvent(recorded);
     if (!before || !event) continue;
+    if (event.type === 'TicketOpened') places.set(id, placeColumnsOf(event.data));
     const after = latestEscalationAfter(before, event);
     if (after !== before) {
       latest.set(id, after);
@@ -104,5 +107,6 @@ async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect
       .where('ticket_id', '=', id)
       .execute();
   }
+  for (const [id, place] of places) await trx.updateTable(tables.tickets).set(place).where('ticket_id', '=', id).execute();
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
 }

@@ -2,6 +2,7 @@ import { nextSlaCheckAt, PRIORITIES, slaStanding, type Priority, type StampedTic
 import type { LatestEscalation } from '../facts/latest-escalation';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { TicketFactsTable, TicketsTable } from '../store/read-db';
+import { placeColumnsOf, type TicketPlaceColumns } from '../queries/ticket-place';
 
 /** Sorts after every ISO instant, so "due time ascending" puts tickets without one last. */
 export const NO_DUE_TIME = '9999-12-31T23:59:59.999Z';
@@ -56,11 +57,17 @@ export function queueEntryOf(facts: TicketFacts, revision: number): QueueEntry {
 export interface TicketText {
   readonly description: string;
   readonly address: string | null;
+  /** Where and by whom it was reported; absent on a ticket loaded back from its row (the row keeps its place columns). */
+  readonly place?: TicketPlaceColumns;
 }
+
+const NO_PLACE: TicketPlaceColumns = { latitude: null, longitude: null, address_key: null, resident_phone_key: null, resident_email_key: null };
 
 /** The text a ticket is opened with; undefined for every other event (description and address never change). */
 export function openingTextOf(event: StampedTicketEvent): TicketText | undefined {
-  return event.type === 'TicketOpened' ? { description: event.data.description ?? '', address: event.data.location?.address ?? null } : undefined;
+  return event.type === 'TicketOpened'
+    ? { description: event.data.description ?? '', address: event.data.location?.address ?? null, place: placeColumnsOf(event.data) }
+    : undefined;
 }
 
 /** Where a ticket's row stands: its stream revision, the global position and the time of its latest event. */
@@ -111,6 +118,8 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, latest: Latest
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),
     // Once per written row rather than per event: a batch applies several events to most tickets.
     updated_at: new Date(version.updatedAt).toISOString(),
+    ...(text.place ?? NO_PLACE),
+    report_count: 1 + (facts.state.otherReports ?? 0),
   };
 }
 

@@ -55,6 +55,12 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
     .addColumn('address', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('latitude', sql.raw(dialect === 'postgres' ? 'double precision' : 'real'))
+    .addColumn('longitude', sql.raw(dialect === 'postgres' ? 'double precision' : 'real'))
+    .addColumn('address_key', 'text')
+    .addColumn('resident_phone_key', 'text')
+    .addColumn('resident_email_key', 'text')
+    .addColumn('report_count', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
 
   await db.schema
@@ -138,6 +144,23 @@ export async function createGenerationIndexes(db: Kysely<ReadDb>, generation: nu
   await createUpdatedAtIndex(db, generation);
   await createMetricFactsIndex(db, generation);
   await createQueueChangesRecordedIndex(db, generation);
+  await createDuplicateSearchIndexes(db, generation);
+}
+
+/**
+ * The indexes possible duplicates and a resident's tickets are found through: open or not, a
+ * service's located tickets by latitude then longitude (the bounding box), its tickets by address,
+ * and tickets by the resident's phone or e-mail digest. Partial (rows with the value only), so
+ * tickets reported without one cost nothing.
+ */
+export async function createDuplicateSearchIndexes(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { tickets } = generationTables(generation);
+  const partial = (name: string, columns: string[], notNull: string) =>
+    db.schema.createIndex(`${tickets}_${name}`).ifNotExists().on(tickets).columns(columns).where(sql.ref(notNull), 'is not', null).execute();
+  await partial('dup_place', ['service_code', 'latitude', 'longitude'], 'latitude');
+  await partial('dup_address', ['service_code', 'address_key'], 'address_key');
+  await partial('resident_phone', ['resident_phone_key'], 'resident_phone_key');
+  await partial('resident_email', ['resident_email_key'], 'resident_email_key');
 }
 
 /** The index pruning reads the queue change log through, oldest recorded first. */

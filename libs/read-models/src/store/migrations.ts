@@ -9,6 +9,7 @@ import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
 import { addContacts } from './migration-8-contacts';
+import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addContactRollup } from './migration-9-contact-rollup';
 import { addKnowledgeQuestionIndex } from './migration-10-knowledge-question-index';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
@@ -95,6 +96,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: "knowledge search's question index: the words of each document's title, synonyms and keywords apart from its answer (FTS5 or tsvector)",
     up: (db, store) => addKnowledgeQuestionIndex(db, store.dialect),
+  },
+  {
+    version: 11,
+    name: "where and by whom each ticket was reported and its report count (filled in from the log by the projection runner), and contacts' resident digests",
+    up: (db, store) => addDuplicateSearch(db, store.dialect),
   },
   {
     version: 12,

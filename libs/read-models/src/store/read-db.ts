@@ -38,6 +38,15 @@ export interface TicketsTable {
   search_text: string;
   /** The occurredAt of the ticket's latest event, as an ISO instant. */
   updated_at: string;
+  /** Where the ticket was reported (migration 11): coordinates when given, the address as compared (`queries/ticket-place.ts`). */
+  latitude: number | null;
+  longitude: number | null;
+  address_key: string | null;
+  /** Digests of the reporting resident's normalised phone and e-mail (`queries/resident-keys.ts`): never the values. */
+  resident_phone_key: string | null;
+  resident_email_key: string | null;
+  /** 1 + the reports of the same problem linked to the ticket since (AnotherReportRecorded). */
+  report_count: number;
 }
 
 /** Ticket facts for metrics: one column per fact, plus the folded lifecycle state the fold continues from. */
@@ -130,6 +139,9 @@ export interface ContactsTable {
   operator_id: string | null;
   started_at: string | null;
   ended_at: string | null;
+  /** Digests of the resident's normalised phone and e-mail, for a resident look-up (migration 11). */
+  resident_phone_key: string | null;
+  resident_email_key: string | null;
 }
 
 /** One search run for a contact (a `KnowledgeSearched` event), keyed by its position (migration 8). */

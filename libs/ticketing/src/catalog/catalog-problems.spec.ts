@@ -50,6 +50,16 @@ describe('catalog problems', () => {
       expect(problemsAfter((c) => (c.services[0].escalation = { directorAfterBusinessHours: 4 }))).toEqual([]);
     });
 
+    it("reports a service's duplicate radius that is not a distance in meters up to 5 km", () => {
+      expect(problemsAfter((c) => (c.services[0].duplicateRadiusMeters = 0))).toEqual([
+        { path: 'services[0].duplicateRadiusMeters', message: 'must be more than 0 and at most 5000 meters (got 0)' },
+      ]);
+      expect(problemsAfter((c) => ((c.services[0] as { duplicateRadiusMeters?: unknown }).duplicateRadiusMeters = '50'))).toEqual([
+        { path: 'services[0].duplicateRadiusMeters', message: 'must be a number (got the string "50")' },
+      ]);
+      expect(problemsAfter((c) => (c.services[0].duplicateRadiusMeters = 120))).toEqual([]);
+    });
+
     it('reports calendar problems under calendar.*', () => {
       expect(problemsAfter((c) => (c.calendar.hours = {}))).toEqual([
         { path: 'calendar.hours', message: 'no weekday is open: give at least one weekday opening hours' },

@@ -9,5 +9,5 @@ export { PRIORITIES, type Priority } from './priority';
 export { ATTRIBUTE_DATATYPES, type AttributeDatatype, LIST_DATATYPES, type ServiceAttribute } from './service-attribute';
 export { createServiceCatalog, type ServiceCatalog } from './service-catalog';
 export { DEFAULT_SERVICE_ROUTING, SERVICE_ROUTINGS, type ServiceRouting } from './service-routing';
-export type { ServiceType } from './service-type';
+export { DEFAULT_DUPLICATE_RADIUS_METERS, duplicateRadiusOf, MAX_DUPLICATE_RADIUS_METERS, type ServiceType } from './service-type';
 export { ADDRESS_ID_ATTRIBUTE, type AttributeAnswer, type AttributeProblem, checkAttributeAnswers, exampleAnswers } from './attribute-answers';

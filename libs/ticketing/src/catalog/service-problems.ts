@@ -3,11 +3,25 @@ import { checkAttributes } from './attribute-problems';
 import { checkEscalationPolicy } from './escalation-policy';
 import { forEachCodedEntry } from './catalog-code';
 import { PRIORITIES } from './priority';
+import { MAX_DUPLICATE_RADIUS_METERS } from './service-type';
 import { checkServiceRouting } from './service-routing';
 
 const SERVICE = {
   kind: 'service',
-  fields: ['code', 'name', 'description', 'group', 'keywords', 'department', 'sla', 'defaultPriority', 'attributes', 'escalation', 'routing'],
+  fields: [
+    'code',
+    'name',
+    'description',
+    'group',
+    'keywords',
+    'department',
+    'sla',
+    'defaultPriority',
+    'attributes',
+    'escalation',
+    'routing',
+    'duplicateRadiusMeters',
+  ],
 } as const;
 
 /** Reports problems of the service list at `path`, including services owned by departments not in `departmentCodes`. */
@@ -21,6 +35,7 @@ export function checkServices(reader: ConfigReader, value: unknown, path: string
     checkAttributes(reader, service.attributes, fieldPath(servicePath, 'attributes'));
     checkEscalationPolicy(reader, service.escalation, fieldPath(servicePath, 'escalation'), true);
     checkServiceRouting(reader, service.routing, fieldPath(servicePath, 'routing'));
+    checkDuplicateRadius(reader, service.duplicateRadiusMeters, fieldPath(servicePath, 'duplicateRadiusMeters'));
   });
 }
 
@@ -44,5 +59,14 @@ function checkSla(reader: ConfigReader, value: unknown, path: string): void {
   if (amount <= 0) reader.report(fieldPath(path, 'amount'), `must be more than 0 (got ${amount})`);
   else if (unit === 'business_days' && !Number.isInteger(amount)) {
     reader.report(fieldPath(path, 'amount'), `must be a whole number of business days (got ${amount}); use business_hours for parts of a day`);
+  }
+}
+
+/** A service's duplicate radius, when given: meters above 0, at most MAX_DUPLICATE_RADIUS_METERS. */
+function checkDuplicateRadius(reader: ConfigReader, value: unknown, path: string): void {
+  if (value === undefined) return;
+  const meters = reader.number(value, path);
+  if (meters !== undefined && (meters <= 0 || meters > MAX_DUPLICATE_RADIUS_METERS)) {
+    reader.report(path, `must be more than 0 and at most ${MAX_DUPLICATE_RADIUS_METERS} meters (got ${meters})`);
   }
 }

@@ -20,4 +20,15 @@ export interface ServiceType {
   escalation?: Partial<EscalationPolicy>;
   /** Whether a ticket is assigned to `department` when it is opened, or waits in intake for 311 (default `triage`). */
   routing?: ServiceRouting;
+  /** How far apart two open tickets of this service may be and still be offered as possible duplicates (default 50 m). */
+  duplicateRadiusMeters?: number;
 }
+
+/** The distance within which open tickets of a service are offered as possible duplicates when its catalog entry names none. */
+export const DEFAULT_DUPLICATE_RADIUS_METERS = 50;
+
+/** Possible duplicates are looked for within at most this distance, whatever the catalog says. */
+export const MAX_DUPLICATE_RADIUS_METERS = 5000;
+
+/** The distance within which open tickets of `service` are offered as possible duplicates. */
+export const duplicateRadiusOf = (service: ServiceType): number => service.duplicateRadiusMeters ?? DEFAULT_DUPLICATE_RADIUS_METERS;

@@ -29,6 +29,21 @@ export type ChangePriority = Command<'ChangePriority', { priority: Priority; rea
 export type CompleteTicket = Command<'CompleteTicket', { resolutionCode: string; note: string }>;
 export type ReopenTicket = Command<'ReopenTicket', { reason: string }>;
 export type CloseTicket = Command<'CloseTicket', { reason: CloseReason; parentTicketId?: string; note?: string }>;
+/**
+ * Another resident (or the same one again) reports the problem an open ticket already records:
+ * the report is linked to the ticket instead of opening a second one. The resident's contact data
+ * is optional and handled exactly as a ticket's contact is.
+ */
+export type RecordAnotherReport = Command<
+  'RecordAnotherReport',
+  {
+    channel: Channel;
+    contact?: ResidentContact;
+    /** The 311 contact the report was taken at, so the ticket's history names it. */
+    raisedByContact?: string;
+    note?: string;
+  }
+>;
 /** Issued by the SLA watcher when a ticket's due time has passed. */
 export type RecordSlaBreach = Command<'RecordSlaBreach', Record<never, never>>;
 
@@ -44,6 +59,7 @@ export type TicketCommand =
   | CompleteTicket
   | ReopenTicket
   | CloseTicket
+  | RecordAnotherReport
   | RecordSlaBreach;
 
 export type TicketCommandType = TicketCommand['type'];
@@ -60,5 +76,6 @@ export const TICKET_COMMAND_TYPES: readonly TicketCommandType[] = [
   'CompleteTicket',
   'ReopenTicket',
   'CloseTicket',
+  'RecordAnotherReport',
   'RecordSlaBreach',
 ];

@@ -167,6 +167,17 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
       },
     },
   ],
+  RecordAnotherReport: (c) => [
+    {
+      type: 'AnotherReportRecorded',
+      data: {
+        channel: c.channel,
+        ...(c.contact ? { contact: c.contact } : {}),
+        ...(c.raisedByContact ? { raisedByContact: c.raisedByContact } : {}),
+        ...(c.note ? { note: c.note } : {}),
+      },
+    },
+  ],
   RecordSlaBreach: (_c, ctx) => [{ type: 'SlaBreached', data: { dueAt: ctx.state.dueAt! } }],
 };
 

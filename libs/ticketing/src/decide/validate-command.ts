@@ -56,6 +56,14 @@ const phone: Check = (v) =>
     : 'must be a phone number: digits, spaces, + ( ) - ., optionally "ext" and an extension');
 const ticketId: Check = (v) => (typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"');
 
+/** The resident's contact data and the 311 contact a report was taken at: checked alike wherever a report comes in. */
+const RESIDENT_CONTACT: Record<string, Check> = {
+  'contact.name': optional(200),
+  'contact.phone': phone,
+  'contact.email': email,
+  raisedByContact: (v) => (v === undefined ? undefined : ticketId(v)),
+};
+
 /** Field checks per command type: shape only; lifecycle and permission rules live in the machine. */
 const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
   OpenTicket: {
@@ -69,10 +77,7 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
     'location.address': optional(500),
     'location.latitude': between(-90, 90),
     'location.longitude': between(-180, 180),
-    'contact.name': optional(200),
-    'contact.phone': phone,
-    'contact.email': email,
-    raisedByContact: (v) => (v === undefined ? undefined : ticketId(v)),
+    ...RESIDENT_CONTACT,
   },
   AssignTicket: { department: required(64), assignee: nonEmptyIfGiven(128), note: optional() },
   StartWork: {},
@@ -84,6 +89,7 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
   CompleteTicket: { resolutionCode: optional(64), note: required() },
   ReopenTicket: { reason: required() },
   CloseTicket: { reason: oneOf(CLOSE_REASONS), parentTicketId: optional(40), note: optional() },
+  RecordAnotherReport: { channel: oneOf(CHANNELS), contact: plainObject, ...RESIDENT_CONTACT, note: optional() },
   RecordSlaBreach: {},
 };
 

@@ -103,6 +103,19 @@ export type TicketReopened = Event<
 
 export type TicketClosed = Event<'TicketClosed', { reason: CloseReason; parentTicketId?: string; note?: string }>;
 
+/** Another report of the problem the ticket records; when it was made is the event's occurred-at. */
+export type AnotherReportRecorded = Event<
+  'AnotherReportRecorded',
+  {
+    channel: Channel;
+    /** The reporting resident's contact data: personal, shown only where a ticket's contact is. */
+    contact?: ResidentContact;
+    /** The 311 contact the report was taken at. */
+    raisedByContact?: string;
+    note?: string;
+  }
+>;
+
 /** Every fact that can happen to a ticket: a discriminated union on `type`. */
 export type TicketEvent =
   | TicketOpened
@@ -116,7 +129,8 @@ export type TicketEvent =
   | SlaBreached
   | TicketCompleted
   | TicketReopened
-  | TicketClosed;
+  | TicketClosed
+  | AnotherReportRecorded;
 
 export type TicketEventType = TicketEvent['type'];
 
@@ -136,4 +150,5 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'TicketCompleted',
   'TicketReopened',
   'TicketClosed',
+  'AnotherReportRecorded',
 ];

@@ -14,6 +14,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TicketEventType, number>> =
   TicketCompleted: 1,
   TicketReopened: 1,
   TicketClosed: 1,
+  AnotherReportRecorded: 1,
 };
 
 /** An event as it comes out of a store: any schema version, data not yet trusted to today's shape. */

@@ -206,6 +206,14 @@ describe('evolve: facts that do not move the ticket', () => {
     expect(evolve(state, comment)).toBe(state);
   });
 
+  it('another report of the problem counts the reports, whatever state it was recorded in (an import may record one after completion)', () => {
+    const report = recorded({ type: 'AnotherReportRecorded', data: { channel: 'phone', contact: { phone: '978 555 0142' } } });
+    const state = fold([opened, assigned(), report, report]);
+    expect(state).toMatchObject({ status: 'assigned', department: 'DPW', otherReports: 2 });
+    expect(fold([opened, assigned(), completed(), report])).toMatchObject({ status: 'completed', otherReports: 1 });
+    expect(fold([opened]).otherReports).toBeUndefined();
+  });
+
   it('an event type this version does not know is kept in history and folded as nothing', () => {
     const state = fold([opened, assigned()]);
     const unknown = {

@@ -69,6 +69,8 @@ export function evolve(state: TicketState, event: StampedTicketEvent): TicketSta
       };
     case 'TicketCommented':
       return state;
+    case 'AnotherReportRecorded':
+      return { ...state, otherReports: (state.otherReports ?? 0) + 1 };
     case 'PriorityChanged':
       return { ...state, priority: event.data.to };
     case 'SlaBreached':

@@ -40,6 +40,11 @@ export const PERMISSION_RULES = {
     check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
     whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
   },
+  // A report of the same problem comes in where reports come in: 311, and the department's own line.
+  anotherReportIsRecordedByOperatorsTheDepartmentAndTheDirector: {
+    check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
+    whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+  },
   prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector: {
     check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
     whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],

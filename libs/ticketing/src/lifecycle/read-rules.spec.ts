@@ -39,6 +39,8 @@ describe('read rules', () => {
       [staff, head, operator, director],
       [otherHead, resident, system],
     ],
+    ['a resident look-up', 'aResidentIsLookedUpBy311AndTheDirector', {}, [operator, director], [staff, head, resident, system]],
+    ['the record of look-ups', 'residentLookUpsAreAuditedByTheDirector', {}, [director], [operator, staff, head, resident, system]],
   ] as const)('%s: admits exactly who the rule names', (_, rule, subject, admitted, refused) => {
     for (const actor of admitted) expect(mayRead(rule, actor, subject as never)).toBe(true);
     for (const actor of refused) expect(mayRead(rule, actor, subject as never)).toBe(false);

@@ -25,6 +25,8 @@ export interface ReadSubjects {
   readonly residentContactIsFor311TheDirectorAndTheTicketsDepartment: { readonly ticket: TicketState };
   readonly aPhoneLineIsFor311TheDirectorAndItsDepartment: { readonly department: string };
   readonly phoneCoverageReportsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
+  readonly aResidentIsLookedUpBy311AndTheDirector: Record<string, never>;
+  readonly residentLookUpsAreAuditedByTheDirector: Record<string, never>;
 }
 
 export type ReadRuleName = keyof ReadSubjects;
@@ -129,6 +131,19 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
       headOf(actor) !== undefined
         ? `A department head sees the phone coverage of ${headOf(actor)} only; leave out "department" or ask for ${headOf(actor)}.`
         : 'The phone coverage report is for the director and department heads (their own department).',
+  },
+  // Finding a resident's contacts and tickets by phone or e-mail reaches across departments: it is
+  // 311's and the director's (who see every ticket's contact data), and each look-up is recorded.
+  aResidentIsLookedUpBy311AndTheDirector: {
+    check: (actor) => is(actor, 'operator', 'director'),
+    whoMay: () => [{ role: 'operator' }, { role: 'director' }],
+    refusal: () => 'Looking a resident up by phone or e-mail (their contacts and tickets, or their own open tickets) is for 311 and the director.',
+  },
+  // Who looked up whom, and when, is the director's to audit.
+  residentLookUpsAreAuditedByTheDirector: {
+    check: (actor) => is(actor, 'director'),
+    whoMay: () => [{ role: 'director' }],
+    refusal: () => 'The record of resident look-ups (who looked up whom, when) is for the director.',
   },
 };
 

@@ -37,6 +37,8 @@ export interface TicketState {
   readonly completedByDepartment?: string;
   readonly closeReason?: CloseReason;
   readonly reopenCount: number;
+  /** Reports of the same problem linked to the ticket after it was opened (AnotherReportRecorded); absent when none. */
+  readonly otherReports?: number;
 }
 
 export const initialTicketState: TicketState = { status: 'unopened', escalationTier: 0, reopenCount: 0 };

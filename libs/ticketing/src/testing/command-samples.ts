@@ -27,6 +27,8 @@ export function sampleCommand(type: TicketCommandType, state: TicketState, clock
       return byDirector({ ...base, type, reason: 'waiting on utility company' });
     case 'CommentOnTicket':
       return byDirector({ ...base, type, body: 'status update', visibility: 'public' });
+    case 'RecordAnotherReport':
+      return byDirector({ ...base, type, channel: 'phone', contact: { phone: '(978) 555-0142' } });
     case 'ChangePriority':
       return byDirector({ ...base, type, priority: state.priority === 'urgent' ? 'low' : 'urgent' });
     case 'CompleteTicket':
