@@ -53,6 +53,8 @@ describe('JWT authentication against a configured key set', () => {
         escalations: true,
         contactMetrics: true,
         staffApi: true,
+        phoneLinesOf: ['DPW'],
+        phoneCoverageReports: true,
       },
       now: api.clock.now().toISOString(),
     });

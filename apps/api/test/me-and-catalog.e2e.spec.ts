@@ -12,7 +12,15 @@ describe('GET /me', () => {
   const api = useTestApi();
 
   const EVERY_DEPARTMENT = ['311', 'CLERK', 'DPW', 'ASSESSING', 'TREASURER', 'ISD', 'PARKING', 'HEALTH', 'PARKS', 'ENGINEERING', 'VETERANS'];
-  const dpwMember = { readQueuesOf: ['DPW'], claimFromQueuesOf: ['DPW'], escalations: false, contactMetrics: false, staffApi: true };
+  const dpwMember = {
+    readQueuesOf: ['DPW'],
+    claimFromQueuesOf: ['DPW'],
+    escalations: false,
+    contactMetrics: false,
+    staffApi: true,
+    phoneLinesOf: ['DPW'],
+    phoneCoverageReports: false,
+  };
   it.each([
     [
       'staff',
@@ -27,7 +35,7 @@ describe('GET /me', () => {
         name: 'Hana (Head of Public Works)',
         role: 'department_head',
         department: 'DPW',
-        may: { ...dpwMember, completionMetricsBy: ['department', 'service'], escalations: true, contactMetrics: true },
+        may: { ...dpwMember, completionMetricsBy: ['department', 'service'], escalations: true, contactMetrics: true, phoneCoverageReports: true },
       },
     ],
     [
@@ -45,6 +53,8 @@ describe('GET /me', () => {
           escalations: true,
           contactMetrics: true,
           staffApi: true,
+          phoneLinesOf: EVERY_DEPARTMENT,
+          phoneCoverageReports: true,
         },
       },
     ],
@@ -56,7 +66,16 @@ describe('GET /me', () => {
         name: 'Ada (311 operator)',
         role: 'operator',
         department: null,
-        may: { readQueuesOf: EVERY_DEPARTMENT, claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, contactMetrics: false, staffApi: true },
+        may: {
+          readQueuesOf: EVERY_DEPARTMENT,
+          claimFromQueuesOf: [],
+          completionMetricsBy: [],
+          escalations: false,
+          contactMetrics: false,
+          staffApi: true,
+          phoneLinesOf: EVERY_DEPARTMENT,
+          phoneCoverageReports: false,
+        },
       },
     ],
     [
@@ -67,7 +86,16 @@ describe('GET /me', () => {
         name: 'Resident web portal (Open311 api key)',
         role: 'resident',
         department: null,
-        may: { readQueuesOf: [], claimFromQueuesOf: [], completionMetricsBy: [], escalations: false, contactMetrics: false, staffApi: false },
+        may: {
+          readQueuesOf: [],
+          claimFromQueuesOf: [],
+          completionMetricsBy: [],
+          escalations: false,
+          contactMetrics: false,
+          staffApi: false,
+          phoneLinesOf: [],
+          phoneCoverageReports: false,
+        },
       },
     ],
   ])("answers who %s is, what they may read, and the API clock's now", async (_, token, caller) => {

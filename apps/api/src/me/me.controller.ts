@@ -32,6 +32,8 @@ export class MeController {
       escalations: access.escalations,
       contactMetrics: access.contactMetrics,
       staffApi: access.staffApi,
+      phoneLinesOf: [...access.phoneLinesOf],
+      phoneCoverageReports: access.phoneCoverageReports,
     };
     return {
       id: actor.id,

@@ -654,6 +654,93 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/departments/{code}/roster": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The roster as its own stream has it, with its revision and the roster commands the caller may send. */
+        readonly get: operations["RosterController_roster"];
+        /** Sets the weekly slots, whole: `{ "slots": [{ "weekday": "monday", "from": "08:30", "until": "12:00", "staffId": "sam.dpw" }] }`. */
+        readonly put: operations["RosterController_setWeekly"];
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/departments/{code}/roster/exceptions/{date}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        /** Sets how one date differs: `{ "away": ["sam.dpw"], "extra": [{ "from": "10:00", "until": "16:30", "staffId": "hana.dpw" }], "reason": "…" }`. */
+        readonly put: operations["RosterController_setException"];
+        readonly post?: never;
+        /** The date follows the weekly roster again. */
+        readonly delete: operations["RosterController_clearException"];
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/departments/{code}/phone-coverage/now": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The staff the roster schedules now and those marked available now; available first. */
+        readonly get: operations["LineNowController_now"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/staff/me/availability": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller's availability as its own stream has it, and what they may mark now. */
+        readonly get: operations["AvailabilityController_mine"];
+        readonly put?: never;
+        /** `{ "status": "available" }` answers the caller's department line from now, until away or the end of the day; `{ "status": "away" }` stops. */
+        readonly post: operations["AvailabilityController_mark"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/metrics/phone-coverage": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get: operations["PhoneCoverageMetricsController_report"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/tickets/possible-duplicates": {
         readonly parameters: {
             readonly query?: never;
@@ -815,6 +902,10 @@ export interface components {
             readonly contactMetrics: boolean;
             /** @description Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
             readonly staffApi: boolean;
+            /** @description Departments whose phone line the caller may read: its roster (GET /departments/:code/roster) and who answers it now. */
+            readonly phoneLinesOf: readonly string[];
+            /** @description Whether GET /metrics/phone-coverage answers the caller (the director every department, a department head their own). */
+            readonly phoneCoverageReports: boolean;
         };
         readonly MeView: {
             readonly id: string;
@@ -1361,6 +1452,103 @@ export interface components {
             /** @description Global position of the command's last event: queries can wait for read models to reach it. */
             readonly position: string;
             readonly status: string;
+        };
+        readonly WeeklySlotDto: {
+            /** @enum {string} */
+            readonly weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            /** @description Local time 'HH:MM'. */
+            readonly from: string;
+            readonly until: string;
+            readonly staffId: string;
+        };
+        readonly DateSlotDto: {
+            readonly from: string;
+            readonly until: string;
+            readonly staffId: string;
+        };
+        readonly RosterExceptionDto: {
+            /** @description Local date 'YYYY-MM-DD'. */
+            readonly date: string;
+            /** @description Staff of the weekly slots who do not answer that date. */
+            readonly away: readonly string[];
+            readonly extra: readonly components["schemas"]["DateSlotDto"][];
+            readonly reason?: string;
+        };
+        readonly RosterDto: {
+            /** @enum {string} */
+            readonly status: "unset" | "kept";
+            readonly department?: string;
+            readonly slots: readonly components["schemas"]["WeeklySlotDto"][];
+            readonly exceptions: readonly components["schemas"]["RosterExceptionDto"][];
+            readonly updatedAt?: string;
+            readonly updatedBy?: string;
+        };
+        readonly RosterView: {
+            /** @description The stream's revision (send it as If-Match); null before the roster was first set. */
+            readonly revision: number | null;
+            readonly department: string;
+            readonly roster: components["schemas"]["RosterDto"];
+            /** @description The roster commands the caller may send now: SetWeeklyRoster, SetRosterException, ClearRosterException. */
+            readonly allowedActions: readonly string[];
+        };
+        readonly LineAnswererDto: {
+            readonly staffId: string;
+            readonly scheduled: boolean;
+            readonly scheduledUntil?: string;
+            readonly available: boolean;
+            readonly availableUntil?: string;
+        };
+        readonly LineNowView: {
+            readonly department: string;
+            readonly at: string;
+            readonly cityHallOpen: boolean;
+            /** @description Available first (they answer a transfer), then scheduled but not available. */
+            readonly answerers: readonly components["schemas"]["LineAnswererDto"][];
+        };
+        readonly MyAvailabilityView: {
+            /** @enum {string} */
+            readonly status: "unmarked" | "available" | "away";
+            readonly department?: string | null;
+            readonly since?: string | null;
+            readonly until?: string | null;
+            readonly revision: number | null;
+            readonly staffId: string;
+            /** @description Whether the caller answers the line now (marked available, and the mark has not lapsed at the end of the day). */
+            readonly available: boolean;
+            /** @description MarkAvailable and/or MarkAway, as the availability rules allow the caller now. */
+            readonly allowedActions: readonly string[];
+        };
+        readonly MarkAvailabilityDto: {
+            /**
+             * @description available: answering your department's line from now (until you mark away, or the day ends); away: not answering.
+             * @enum {string}
+             */
+            readonly status: "available" | "away";
+        };
+        readonly CoverageGapDto: {
+            /** @enum {string} */
+            readonly kind: "nobody_scheduled" | "nobody_available";
+            readonly from: string;
+            readonly until: string;
+        };
+        readonly CoverageDayDto: {
+            readonly department: string;
+            readonly date: string;
+            readonly cityHallMinutes: number;
+            readonly unscheduledMinutes: number;
+            readonly unavailableMinutes: number;
+            readonly transfers: number;
+            readonly transfersNotReached: number;
+            readonly callbacksLate: number;
+            readonly gaps: readonly components["schemas"]["CoverageGapDto"][];
+        };
+        readonly PhoneCoverageReport: {
+            /** @description The department asked for (or a head's own); null for every department. */
+            readonly department: string | null;
+            readonly from: string;
+            readonly to: string;
+            readonly timeZone: string;
+            readonly days: readonly components["schemas"]["CoverageDayDto"][];
         };
         readonly PossibleDuplicateDto: {
             readonly latitude: number | null;
@@ -2656,6 +2844,186 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["RecordCommandResultDto"];
+                };
+            };
+        };
+    };
+    readonly RosterController_roster: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["RosterView"];
+                };
+            };
+        };
+    };
+    readonly RosterController_setWeekly: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly RosterController_setException: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+                readonly date: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly RosterController_clearException: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+                readonly date: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly LineNowController_now: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly code: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LineNowView"];
+                };
+            };
+        };
+    };
+    readonly AvailabilityController_mine: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["MyAvailabilityView"];
+                };
+            };
+        };
+    };
+    readonly AvailabilityController_mark: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["MarkAvailabilityDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    readonly PhoneCoverageMetricsController_report: {
+        readonly parameters: {
+            readonly query: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+                /** @description Start of the report, inclusive (an instant, e.g. 2026-11-02T05:00:00Z); the days are the city's local dates. */
+                readonly from: string;
+                /** @description End of the report, exclusive. */
+                readonly to: string;
+                /** @description One department's code; every department when left out (the director). */
+                readonly department?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PhoneCoverageReport"];
                 };
             };
         };

@@ -85,8 +85,17 @@ describe('read rules', () => {
       escalations: false,
       contactMetrics: false,
       staffApi: true,
+      phoneLinesOf: ['DPW'],
+      phoneCoverageReports: false,
     });
-    expect(readAccessOf(operator, ['DPW', 'ENG'])).toMatchObject({ readQueuesOf: ['DPW', 'ENG'], claimFromQueuesOf: [] });
+    expect(readAccessOf(head, ['DPW', 'ENG'])).toMatchObject({ phoneLinesOf: ['DPW'], phoneCoverageReports: true });
+    expect(readAccessOf(director, ['DPW', 'ENG'])).toMatchObject({ phoneLinesOf: ['DPW', 'ENG'], phoneCoverageReports: true });
+    expect(readAccessOf(operator, ['DPW', 'ENG'])).toMatchObject({
+      readQueuesOf: ['DPW', 'ENG'],
+      claimFromQueuesOf: [],
+      phoneLinesOf: ['DPW', 'ENG'],
+      phoneCoverageReports: false,
+    });
     expect(readAccessOf(resident, ['DPW'])).toMatchObject({ readQueuesOf: [], staffApi: false });
   });
 });

@@ -203,6 +203,10 @@ export interface ReadAccess {
   readonly contactMetrics: boolean;
   /** Whether the staff API (and the console) is open to the caller; residents use Open311. */
   readonly staffApi: boolean;
+  /** Departments whose phone line (its roster, who answers it now) the caller may read. */
+  readonly phoneLinesOf: readonly string[];
+  /** Whether GET /metrics/phone-coverage answers the caller (the director every department, a head their own). */
+  readonly phoneCoverageReports: boolean;
 }
 
 const GROUPINGS: readonly CompletionGrouping[] = ['department', 'service', 'channel'];
@@ -216,5 +220,7 @@ export function readAccessOf(actor: Actor, departments: readonly string[]): Read
     escalations: mayRead('escalationsAreForTheDirectorAndDepartmentHeads', actor, {}),
     contactMetrics: mayRead('contactMetricsAreForTheDirectorAndDepartmentHeads', actor, {}),
     staffApi: mayRead('residentsUseOpen311', actor, {}),
+    phoneLinesOf: departments.filter((department) => mayRead('aPhoneLineIsFor311TheDirectorAndItsDepartment', actor, { department })),
+    phoneCoverageReports: mayRead('phoneCoverageReportsAreForTheDirectorAndDepartmentHeads', actor, {}),
   };
 }
