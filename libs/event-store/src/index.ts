@@ -9,3 +9,28 @@ export type { BackoffOptions } from './esdb/backoff';
 export { parseEventStoreUrl, type EventStoreConfig } from './config/event-store-url';
 export { createEventStore, type EventStoreSettings } from './config/create-event-store';
 export { EVENT_STORE, EventStoreModule, type EventStoreModuleAsyncOptions, type EventStoreModuleOptions } from './nest/event-store.module';
+export * from './port/tamper-evidence';
+export { canonicalJson } from './chain/canonical-json';
+export { CHAIN_FORMAT, contentDigest, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields, type StreamHead } from './chain/event-hash';
+export { checkpointSignatureHolds, keyIdOf, signCheckpoint } from './chain/checkpoint-signature';
+export { CheckpointLoop, CheckpointWriter, type CheckpointLoopOptions } from './chain/checkpoint-writer';
+export {
+  DEFAULT_KEY_FILE,
+  DEFAULT_PUBLIC_KEY_FILE,
+  loadPublicKey,
+  loadSigningKey,
+  publicKeyFileOf,
+  signingKeyFile,
+  type SigningKey,
+} from './chain/signing-key';
+export {
+  verifyChain,
+  type CheckpointResult,
+  type CheckpointStatus,
+  type EventRef,
+  type Mismatch,
+  type MismatchKind,
+  type VerifiableEvent,
+  type VerifyOptions,
+  type VerifyReport,
+} from './chain/verify-chain';

@@ -15,6 +15,8 @@ import { decideAppend, type StoredEventRef } from '../embedded/append-rules';
 import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
 import { positionToSequence, sequenceToPosition } from '../embedded/sequence-position';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
+import type { ChainedEvent, ChainHead, ChainMigrationReport, SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
+import { chainHeadOf, hashesFor } from '../chain/chain-state';
 
 export interface InMemoryEventStoreOptions {
   readonly maxEventBytes?: number;
@@ -24,11 +26,14 @@ export interface InMemoryEventStoreOptions {
 
 interface StoredEvent extends StoredEventRef {
   readonly event: RecordedEvent;
+  readonly hash: Buffer;
+  readonly streamHash: Buffer;
 }
 
-/** An event store in process memory with the same semantics as the durable adapters; for tests. */
-export class InMemoryEventStore implements EventStore {
+/** An event store in process memory with the same semantics (and hash chain) as the durable adapters; for tests. */
+export class InMemoryEventStore implements EventStore, TamperEvidence {
   private readonly log: StoredEvent[] = [];
+  private readonly checkpoints: SignedCheckpoint[] = [];
   private readonly byId = new Map<string, StoredEvent>();
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly listeners = new Set<() => void>();
@@ -57,7 +62,9 @@ export class InMemoryEventStore implements EventStore {
         globalPosition: sequenceToPosition(sequence),
         recordedAt,
       };
-      const stored: StoredEvent = { ...input, streamName, revision: stream.length, sequence, event };
+      const previous = stream[stream.length - 1];
+      const { hash, streamHash } = hashesFor(event, this.log[this.log.length - 1]?.hash ?? null, previous?.streamHash ?? null);
+      const stored: StoredEvent = { ...input, streamName, revision: stream.length, sequence, event, hash, streamHash };
       stream.push(stored);
       this.log.push(stored);
       this.byId.set(input.id, stored);
@@ -86,6 +93,40 @@ export class InMemoryEventStore implements EventStore {
     // Sequence s lives at index s - 1.
     const first = forwards ? afterSequence : Math.min(afterSequence - 2, this.log.length - 1);
     for (let i = first, n = 0; i >= 0 && i < this.log.length && n < maxCount; i += step, n++) yield this.log[i].event;
+  }
+
+  async *readChained(options: { readonly after?: string; readonly maxCount?: number } = {}): AsyncIterable<ChainedEvent> {
+    this.ensureOpen();
+    const { after, maxCount } = readAllOptions(options);
+    const first = after === undefined ? 0 : positionToSequence(after);
+    for (let i = first, n = 0; i < this.log.length && n < maxCount; i++, n++) {
+      const { event, hash, streamHash } = this.log[i];
+      yield { ...event, chain: { hash: hash.toString('hex'), streamHash: streamHash.toString('hex') } };
+    }
+  }
+
+  async chainHead(): Promise<ChainHead> {
+    this.ensureOpen();
+    const last = this.log[this.log.length - 1];
+    const heads = [...this.streams].map(([streamName, events]) => ({
+      streamName,
+      revision: events.length - 1,
+      streamHash: events[events.length - 1].streamHash,
+    }));
+    return chainHeadOf(this.log.length, last?.event.globalPosition ?? null, last?.hash ?? null, heads);
+  }
+
+  async saveCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    this.ensureOpen();
+    this.checkpoints.push(structuredClone(checkpoint));
+  }
+
+  async readCheckpoints(): Promise<SignedCheckpoint[]> {
+    return structuredClone(this.checkpoints);
+  }
+
+  async chainMigration(): Promise<ChainMigrationReport | null> {
+    return null;
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

@@ -40,7 +40,7 @@ describe('PostgreSQL adapter: positions follow commit order', () => {
     const heldPid = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     await held.query('BEGIN');
     const heldEvent = anEvent('Held');
-    const base = await insertBatch(held, [{ ...heldEvent, streamName: 'first', revision: 0, dataJson: '{}', metadataJson: '{}' }], [], new Date());
+    const base = await insertBatch(held, [{ ...heldEvent, metadata: {}, streamName: 'first', revision: 0, dataJson: '{}', metadataJson: '{}' }], new Date());
     expect(base).toBe(0);
 
     // A later append through the store: it must wait for the held transaction, not commit position 2 before 1 exists.

@@ -12,6 +12,9 @@ import type {
 } from '../port/event-store';
 import { EventStoreError, InvalidArgumentError, StoreUnavailableError, StreamNotFoundError } from '../port/errors';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
+import type { ChainedEvent, ChainHead, ChainMigrationReport, SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
+import { chainHeadOf, checkpointFromText, checkpointToText } from '../chain/chain-state';
+import { CHAIN_MIGRATION_KEY } from './chain-migration';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type PreparedEvent } from '../port/validation';
 import { decideAppend, type StoredEventRef } from '../embedded/append-rules';
 import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
@@ -19,10 +22,10 @@ import { positionToSequence, sequenceToPosition } from '../embedded/sequence-pos
 import type { BackoffOptions } from '../esdb/backoff';
 import type { Outcome } from '../sqlite/group-commit';
 import { AppendNotifications } from './append-notifications';
-import { insertBatch, type EventRowInput, type Predecessor } from './append-statement';
+import { insertBatch, type EventRowInput } from './append-statement';
 import { parsePostgresUrl, poolConfig, type PostgresLocation } from './connection';
 import { connectionIsSound, isUniqueViolation, mapPostgresError } from './errors';
-import { EVENT_COLUMNS, REF_COLUMNS, toRecordedEvent, toStoredEventRef, type EventRow, type RefRow } from './rows';
+import { EVENT_COLUMNS, REF_COLUMNS, toChainedEvent, toRecordedEvent, toStoredEventRef, type ChainedRow, type EventRow, type RefRow } from './rows';
 import { PipelinedGroupCommit } from './pipelined-group-commit';
 import { migrate } from './schema';
 
@@ -61,9 +64,10 @@ const MAX_CACHED_STREAMS = 10_000;
  * takes its positions from a single-row head under that row's lock (see append-statement.ts), and
  * is decided again inside a transaction holding the same lock when the optimistic statement meets
  * a taken revision or event id. Subscriptions read pages after their last position, woken by
- * LISTEN/NOTIFY and a poll, and retry through connection loss from where they were.
+ * LISTEN/NOTIFY and a poll, and retry through connection loss from where they were. The append
+ * function chains every batch under the head lock (docs/audit.md).
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, TamperEvidence {
   private readonly pool: Pool;
   private readonly groupCommit: PipelinedGroupCommit<AppendRequest, AppendResult>;
   private readonly notifications: AppendNotifications;
@@ -173,6 +177,70 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  async *readChained(options: { readonly after?: string; readonly maxCount?: number } = {}): AsyncIterable<ChainedEvent> {
+    this.ensureOpen();
+    const { after, maxCount } = readAllOptions(options);
+    let next = after === undefined ? 0 : positionToSequence(after);
+    await this.ready();
+    const sql = `SELECT ${EVENT_COLUMNS}, hash, stream_hash FROM event_store_events WHERE position > $1 ORDER BY position LIMIT $2`;
+    for await (const row of this.pages(maxCount, (limit) => this.query<ChainedRow>(sql, [next, limit]))) {
+      next = Number(row.position);
+      yield toChainedEvent(row);
+    }
+  }
+
+  async chainHead(): Promise<ChainHead> {
+    this.ensureOpen();
+    await this.ready();
+    try {
+      return await this.withClient(async (client) => {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        try {
+          const last = await client.query<{ position: string; hash: Buffer | null }>(
+            `SELECT position, hash FROM event_store_events ORDER BY position DESC LIMIT 1`,
+          );
+          const count = await client.query<{ events: string }>(`SELECT count(*) AS events FROM event_store_events`);
+          const heads = await client.query<{ stream_name: string; revision: string; stream_hash: Buffer }>(
+            `SELECT DISTINCT ON (stream_name) stream_name, revision, stream_hash FROM event_store_events ORDER BY stream_name, revision DESC`,
+          );
+          await client.query('COMMIT');
+          const [row] = last.rows;
+          return chainHeadOf(
+            Number(count.rows[0].events),
+            row ? sequenceToPosition(Number(row.position)) : null,
+            row?.hash ?? null,
+            heads.rows.map((head) => ({ streamName: head.stream_name, revision: Number(head.revision), streamHash: head.stream_hash })),
+          );
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw mapPostgresError(this.location.display, error);
+    }
+  }
+
+  async saveCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    this.ensureOpen();
+    await this.ready();
+    await this.query(`INSERT INTO event_store_checkpoints (body) VALUES ($1)`, [checkpointToText(checkpoint)]);
+  }
+
+  async readCheckpoints(): Promise<SignedCheckpoint[]> {
+    this.ensureOpen();
+    await this.ready();
+    const rows = await this.query<{ body: string }>(`SELECT body FROM event_store_checkpoints ORDER BY id`, []);
+    return rows.map((row) => checkpointFromText(row.body));
+  }
+
+  async chainMigration(): Promise<ChainMigrationReport | null> {
+    this.ensureOpen();
+    await this.ready();
+    const rows = await this.query<{ value: string }>(`SELECT value FROM event_store_meta WHERE key = $1`, [CHAIN_MIGRATION_KEY]);
+    return rows[0] ? (JSON.parse(rows[0].value) as ChainMigrationReport) : null;
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     this.ensureOpen();
     const subscription = startCatchUpSubscription(
@@ -227,17 +295,15 @@ export class PostgresEventStore implements EventStore {
    */
   private async commitOptimistically(requests: readonly AppendRequest[], recordedAt: Date): Promise<Outcome<AppendResult>[] | undefined> {
     const rows: EventRowInput[] = [];
-    const predecessors: Predecessor[] = [];
     const streams = new Set<string>();
     for (const { streamName, expected, events } of requests) {
       if (streams.has(streamName)) return undefined;
       streams.add(streamName);
       const known = this.revisions.get(streamName);
       let current: number;
-      if (typeof expected === 'number') {
-        current = expected;
-        if (known === undefined || known < expected) predecessors.push({ streamName, revision: expected });
-      } else if (expected === 'no_stream') current = -1;
+      // An exact expected revision the stream has not reached fails the statement (its predecessor is not stored).
+      if (typeof expected === 'number') current = expected;
+      else if (expected === 'no_stream') current = -1;
       else if (known !== undefined) current = known;
       else if (expected === 'any') current = -1;
       else return undefined;
@@ -245,7 +311,7 @@ export class PostgresEventStore implements EventStore {
     }
     let base: number | undefined;
     try {
-      base = await this.withClient((client) => insertBatch(client, rows, predecessors, recordedAt));
+      base = await this.withClient((client) => insertBatch(client, rows, recordedAt));
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
@@ -307,7 +373,7 @@ export class PostgresEventStore implements EventStore {
         return { ok: false, error };
       }
     });
-    if (rows.length > 0) await insertBatch(client, rows, [], recordedAt);
+    if (rows.length > 0) await insertBatch(client, rows, recordedAt);
     current.forEach((revision, streamName) => this.remember(streamName, revision));
     return outcomes;
   }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../port/event-store';
+import type { ChainedEvent } from '../port/tamper-evidence';
 import type { StoredEventRef } from '../embedded/append-rules';
 import { sequenceToPosition } from '../embedded/sequence-position';
 
@@ -28,6 +29,18 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     globalPosition: sequenceToPosition(Number(row.position)),
     recordedAt: row.recorded_at,
   };
+}
+
+/** A row read with its hashes (bytea arrives as a Buffer). */
+export interface ChainedRow extends EventRow {
+  hash: Buffer | null;
+  stream_hash: Buffer | null;
+}
+
+/** Turns a row read with its hashes into a chained event. */
+export function toChainedEvent(row: ChainedRow): ChainedEvent {
+  const chain = row.hash && row.stream_hash ? { hash: row.hash.toString('hex'), streamHash: row.stream_hash.toString('hex') } : null;
+  return { ...toRecordedEvent(row), chain };
 }
 
 /** The columns the append rules compare, with the JSON as the text stored. */

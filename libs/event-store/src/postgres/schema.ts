@@ -1,8 +1,9 @@
 import type { ClientBase } from 'pg';
 import { StoreUnavailableError } from '../port/errors';
+import { chainExistingLog } from './chain-migration';
 
 /** The schema version this build writes; a database with a higher version was written by a newer Switchboard. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The channel the append trigger notifies, with the schema of the log as payload. */
 export const APPENDED_CHANNEL = 'switchboard_event_store_appended';
@@ -11,7 +12,7 @@ export const APPENDED_CHANNEL = 'switchboard_event_store_appended';
  * Migration N brings a schema from version N - 1 to N. Never edit a released migration: add one.
  * Table names are prefixed, so the log may share a schema with the read models.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly (string | ((client: ClientBase) => Promise<void>))[] = [
   `
   -- position is assigned from event_store_head inside the appending transaction, whose row lock is
   -- held until commit: positions have no gaps and their order is commit order (docs/architecture.md).
@@ -58,7 +59,69 @@ const MIGRATIONS: readonly string[] = [
     RETURN base;
   END $$;
   `,
+  // The hash chain (docs/audit.md): every event's log and stream hash, the head's hash, and the
+  // signed checkpoints. The events already stored are chained, in log order, and the migration
+  // records what it did. event_store_append now chains each batch under the head row's lock.
+  async (client) => {
+    await client.query(`
+      ALTER TABLE event_store_events ADD COLUMN hash bytea, ADD COLUMN stream_hash bytea;
+      ALTER TABLE event_store_head ADD COLUMN hash bytea NOT NULL DEFAULT decode(repeat('00', 32), 'hex');
+      CREATE TABLE event_store_checkpoints (id bigserial PRIMARY KEY, body text NOT NULL);
+      DROP FUNCTION event_store_append(text[], bigint[], uuid[], text[], text[], text[], text[], bigint[], timestamptz);
+      ${CHAINED_APPEND}
+    `);
+    await chainExistingLog(client);
+  },
 ];
+
+/**
+ * One call appends a batch (see append-statement.ts). It locks the head row first (held until
+ * commit), so what it reads next sees every append committed before it. Each row's content digest
+ * comes from the caller (chain/event-hash.ts); the call links it to the head's hash (the log chain)
+ * and to the stream's previous hash: that of the row stream_previous names in the same batch (from
+ * 1), or else of the stored revision before it. A missing predecessor (a revision after one not
+ * stored) fails it with SB001, a taken revision or event id with a unique violation; either way
+ * nothing is written. Otherwise it returns the head before the batch: row i (from 1) gets base + i.
+ */
+const CHAINED_APPEND = `
+  CREATE FUNCTION event_store_append(
+    streams text[], revisions bigint[], ids uuid[], types text[], data text[], metadata text[],
+    digests bytea[], stream_previous int[], recorded timestamptz
+  ) RETURNS bigint LANGUAGE plpgsql AS $$
+  DECLARE
+    genesis constant bytea := decode(repeat('00', 32), 'hex');
+    n constant int := cardinality(streams);
+    base bigint;
+    log_hash bytea;
+    previous bytea;
+    hashes bytea[] := '{}';
+    stream_hashes bytea[] := '{}';
+  BEGIN
+    SELECT position, hash INTO base, log_hash FROM event_store_head FOR UPDATE;
+    FOR i IN 1..n LOOP
+      IF stream_previous[i] > 0 THEN
+        previous := stream_hashes[stream_previous[i]];
+      ELSIF revisions[i] = 0 THEN
+        previous := genesis;
+      ELSE
+        SELECT e.stream_hash INTO previous FROM event_store_events e WHERE e.stream_name = streams[i] AND e.revision = revisions[i] - 1;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION USING ERRCODE = 'SB001', MESSAGE = 'event_store_append: an expected revision is not stored';
+        END IF;
+      END IF;
+      log_hash := sha256('\\x01'::bytea || log_hash || digests[i]);
+      hashes[i] := log_hash;
+      stream_hashes[i] := sha256('\\x02'::bytea || coalesce(previous, genesis) || digests[i]);
+    END LOOP;
+    UPDATE event_store_head SET position = base + n, hash = log_hash;
+    INSERT INTO event_store_events (position, event_id, stream_name, revision, type, data, metadata, recorded_at, hash, stream_hash)
+    SELECT base + t.ord, t.event_id, t.stream_name, t.revision, t.type, t.data::json, t.metadata::json, recorded, t.hash, t.stream_hash
+    FROM unnest(streams, revisions, ids, types, data, metadata, hashes, stream_hashes)
+      WITH ORDINALITY AS t(stream_name, revision, event_id, type, data, metadata, hash, stream_hash, ord);
+    PERFORM pg_notify('${APPENDED_CHANNEL}', current_schema());
+    RETURN base;
+  END $$;
+`;
 
 /**
  * Creates the schema if needed and applies the migrations it lacks, in one transaction under an
@@ -87,7 +150,11 @@ export async function migrate(client: ClientBase, schema: string | undefined, di
           'it was left untouched. Upgrade Switchboard to open it.',
       );
     }
-    for (let version = from + 1; version <= SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version - 1]);
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+      const migration = MIGRATIONS[version - 1];
+      if (typeof migration === 'string') await client.query(migration);
+      else await migration(client);
+    }
     if (from < SCHEMA_VERSION) {
       await client.query(`INSERT INTO event_store_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
         String(SCHEMA_VERSION),

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../port/event-store';
+import type { ChainedEvent } from '../port/tamper-evidence';
 import { EventStoreError, StoreUnavailableError } from '../port/errors';
 import { sequenceToPosition } from '../embedded/sequence-position';
 
@@ -26,6 +27,18 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     globalPosition: sequenceToPosition(row.position),
     recordedAt: new Date(row.recorded_at),
   };
+}
+
+/** A row read with its hashes. */
+export interface ChainedRow extends EventRow {
+  hash: Buffer | null;
+  stream_hash: Buffer | null;
+}
+
+/** Turns a row read with its hashes into a chained event. */
+export function toChainedEvent(row: ChainedRow): ChainedEvent {
+  const chain = row.hash && row.stream_hash ? { hash: row.hash.toString('hex'), streamHash: row.stream_hash.toString('hex') } : null;
+  return { ...toRecordedEvent(row), chain };
 }
 
 /** Maps a better-sqlite3 failure (busy, I/O, disk full, closed) onto the port's error set. */

@@ -1,3 +1,4 @@
+import { describeChainContract } from '../testing/chain-contract';
 import { describeEventStoreContract } from '../testing/contract';
 import { useTempDir } from '../testing/temp-dir';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -7,4 +8,5 @@ describe('SQLite adapter', () => {
   describeEventStoreContract('sqlite (default page size)', async () => SqliteEventStore.open(path('events.db')));
   // Tiny pages make every read and subscription cross page boundaries.
   describeEventStoreContract('sqlite (pages of 2)', async () => SqliteEventStore.open(path('events.db'), { pageSize: 2 }));
+  describeChainContract('sqlite', async () => SqliteEventStore.open(path('events.db')));
 });

@@ -12,6 +12,9 @@ import type {
   Subscription,
 } from '../port/event-store';
 import { EventStoreError, StoreUnavailableError, StreamNotFoundError } from '../port/errors';
+import type { ChainedEvent, ChainHead, ChainMigrationReport, SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
+import { chainHeadOf, checkpointFromText, checkpointToText, hashesFor } from '../chain/chain-state';
+import { readChainMigration } from './chain-migration';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type PreparedEvent } from '../port/validation';
 import { decideAppend, type StoredEventRef } from '../embedded/append-rules';
@@ -19,7 +22,7 @@ import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
 import { positionToSequence, sequenceToPosition } from '../embedded/sequence-position';
 import { GroupCommit, type Outcome } from './group-commit';
 import { openDatabase, type OpenDatabaseOptions } from './open-database';
-import { isSqliteBusy, mapSqliteError, toRecordedEvent, type EventRow } from './rows';
+import { isSqliteBusy, mapSqliteError, toChainedEvent, toRecordedEvent, type ChainedRow, type EventRow } from './rows';
 
 export interface SqliteEventStoreOptions extends OpenDatabaseOptions {
   readonly maxEventBytes?: number;
@@ -31,6 +34,11 @@ export interface SqliteEventStoreOptions extends OpenDatabaseOptions {
   readonly now?: () => Date;
   /** How long appends wait for a write lock held by another process before failing as unavailable (ms); default 10000. */
   readonly busyDeadlineMs?: number;
+  /**
+   * False writes events without their hashes: only the benchmark's baseline of the cost of
+   * chaining opens a store so (`audit verify` reports every such event as unchained). Default true.
+   */
+  readonly chain?: boolean;
 }
 
 interface AppendRequest {
@@ -41,8 +49,11 @@ interface AppendRequest {
 
 const EVENTS = 'event_store_events';
 
-/** The embedded, durable event store: one SQLite file in WAL mode, with group commit. */
-export class SqliteEventStore implements EventStore {
+/**
+ * The embedded, durable event store: one SQLite file in WAL mode, with group commit. Each event's
+ * log and stream hashes are computed in the appending transaction (docs/audit.md).
+ */
+export class SqliteEventStore implements EventStore, TamperEvidence {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
   private readonly appendOne: (request: AppendRequest, recordedAt: string) => AppendResult;
@@ -104,6 +115,43 @@ export class SqliteEventStore implements EventStore {
       next = row.position;
       yield toRecordedEvent(row);
     }
+  }
+
+  async *readChained(options: { readonly after?: string; readonly maxCount?: number } = {}): AsyncIterable<ChainedEvent> {
+    this.ensureOpen();
+    const { after, maxCount } = readAllOptions(options);
+    let next = after === undefined ? 0 : positionToSequence(after);
+    for await (const row of this.pages(maxCount, (limit) => this.statements.chainedForwards.all(next, limit) as ChainedRow[])) {
+      next = row.position;
+      yield toChainedEvent(row);
+    }
+  }
+
+  async chainHead(): Promise<ChainHead> {
+    this.ensureOpen();
+    return this.run(() =>
+      this.db.transaction(() => {
+        const last = this.statements.lastEvent.get();
+        const { events } = this.statements.count.get() as { events: number };
+        const heads = this.statements.streamHeads.all().map((row) => ({ streamName: row.stream_name, revision: row.revision, streamHash: row.stream_hash }));
+        return chainHeadOf(events, last ? sequenceToPosition(last.position) : null, last?.hash ?? null, heads);
+      })(),
+    );
+  }
+
+  async saveCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    this.ensureOpen();
+    this.run(() => this.statements.insertCheckpoint.run(checkpointToText(checkpoint)));
+  }
+
+  async readCheckpoints(): Promise<SignedCheckpoint[]> {
+    this.ensureOpen();
+    return this.run(() => this.statements.checkpoints.all()).map((row) => checkpointFromText(row.body));
+  }
+
+  async chainMigration(): Promise<ChainMigrationReport | null> {
+    this.ensureOpen();
+    return this.run(() => readChainMigration(this.db));
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -168,12 +216,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   private write({ streamName, expected, events }: AppendRequest, recordedAt: string): AppendResult {
-    const current = this.currentRevision(streamName);
+    const head = this.run(() => this.statements.streamHead.get(streamName));
+    const current = head?.revision ?? -1;
     const decision = decideAppend(streamName, expected, events, current, (id) => this.lookup(id));
     if (decision.kind === 'already_written') return decision.result;
+    const chained = this.options.chain !== false;
+    let logHash = chained ? (this.statements.lastEvent.get()?.hash ?? null) : null;
+    let streamHash = head?.stream_hash ?? null;
     let position = 0;
     events.forEach((event, i) => {
-      const info = this.statements.insert.run(event.id, streamName, current + 1 + i, event.type, event.dataJson, event.metadataJson, recordedAt);
+      const revision = current + 1 + i;
+      if (chained) {
+        const hashes = hashesFor({ ...event, streamName, revision, recordedAt }, logHash, streamHash);
+        logHash = hashes.hash;
+        streamHash = hashes.streamHash;
+      }
+      const info = this.statements.insert.run(event.id, streamName, revision, event.type, event.dataJson, event.metadataJson, recordedAt, logHash, streamHash);
       position = Number(info.lastInsertRowid);
     });
     return { nextExpectedRevision: current + events.length, position: sequenceToPosition(position) };
@@ -198,7 +256,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Runs keyset-paged queries, yielding to the event loop between pages so long reads never block it. */
-  private async *pages(maxCount: number, fetch: (limit: number) => EventRow[]): AsyncIterable<EventRow> {
+  private async *pages<R extends EventRow>(maxCount: number, fetch: (limit: number) => R[]): AsyncIterable<R> {
     for (let remaining = maxCount; remaining > 0;) {
       const limit = Math.min(this.pageSize, remaining);
       const rows = this.run(() => fetch(limit));
@@ -226,7 +284,21 @@ export class SqliteEventStore implements EventStore {
 function prepareStatements(db: Database) {
   const columns = 'position, event_id, stream_name, revision, type, data, metadata, recorded_at';
   return {
-    insert: db.prepare(`INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insert: db.prepare(
+      `INSERT INTO ${EVENTS} (event_id, stream_name, revision, type, data, metadata, recorded_at, hash, stream_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    streamHead: db.prepare<[string], { revision: number; stream_hash: Buffer | null }>(
+      `SELECT revision, stream_hash FROM ${EVENTS} WHERE stream_name = ? ORDER BY revision DESC LIMIT 1`,
+    ),
+    lastEvent: db.prepare<[], { position: number; hash: Buffer | null }>(`SELECT position, hash FROM ${EVENTS} ORDER BY position DESC LIMIT 1`),
+    count: db.prepare(`SELECT COUNT(*) AS events FROM ${EVENTS}`),
+    // SQLite takes the bare columns from the row holding the maximum.
+    streamHeads: db.prepare<[], { stream_name: string; revision: number; stream_hash: Buffer }>(
+      `SELECT stream_name, MAX(revision) AS revision, stream_hash FROM ${EVENTS} GROUP BY stream_name`,
+    ),
+    chainedForwards: db.prepare(`SELECT ${columns}, hash, stream_hash FROM ${EVENTS} WHERE position > ? ORDER BY position LIMIT ?`),
+    insertCheckpoint: db.prepare(`INSERT INTO event_store_checkpoints (body) VALUES (?)`),
+    checkpoints: db.prepare<[], { body: string }>(`SELECT body FROM event_store_checkpoints ORDER BY id`),
     currentRevision: db.prepare<[string], { revision: number | null }>(`SELECT MAX(revision) AS revision FROM ${EVENTS} WHERE stream_name = ?`),
     byId: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE event_id = ?`),
     streamForwards: db.prepare<unknown[], EventRow>(`SELECT ${columns} FROM ${EVENTS} WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`),

@@ -1,0 +1,257 @@
+import type { KeyObject } from 'node:crypto';
+import type { EventChainLink, SignedCheckpoint } from '../port/tamper-evidence';
+import { checkpointSignatureHolds, keyIdOf } from './checkpoint-signature';
+import { contentDigest, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields } from './event-hash';
+
+/** An event as the verifier reads it, from a store or an export file. */
+export interface VerifiableEvent extends HashedFields {
+  readonly position: string;
+  readonly chain: EventChainLink | null;
+  /** The line of the export file it was read from. */
+  readonly line?: number;
+}
+
+/** Names an event in a report. */
+export interface EventRef {
+  readonly position: string;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly id: string;
+  readonly line?: number;
+  /** Its place in what was read (from 1). */
+  readonly index: number;
+}
+
+/**
+ * How the log differs from what was hashed: `changed` (the event's content or hashes are not what
+ * was written), `removed` (an event before this one is missing), `inserted` (this event was not
+ * written by the store), `reordered` (this event and `other` were swapped), `unchained` (an event
+ * without hashes), `truncated` (the log ends before a checkpoint's last event) and `rewritten` (every
+ * stored hash agrees with its event, but a signed checkpoint does not: the hashes were recomputed).
+ */
+export type MismatchKind = 'changed' | 'removed' | 'inserted' | 'reordered' | 'unchained' | 'truncated' | 'rewritten';
+
+export interface Mismatch {
+  readonly kind: MismatchKind;
+  /** The first event that does not match (null for `truncated` and `rewritten`). */
+  readonly event: EventRef | null;
+  readonly other?: EventRef;
+  readonly detail: string;
+}
+
+export type CheckpointStatus = 'holds' | 'fails' | 'bad-signature' | 'other-key' | 'not-checked';
+
+export interface CheckpointResult {
+  readonly checkpoint: SignedCheckpoint;
+  readonly status: CheckpointStatus;
+  readonly detail: string;
+}
+
+export interface VerifyReport {
+  /** Events that matched before the first mismatch (all of them when intact). */
+  readonly eventsVerified: number;
+  readonly intact: boolean;
+  readonly firstMismatch: Mismatch | null;
+  /** Every checkpoint given, in the order of the events they cover. */
+  readonly checkpoints: readonly CheckpointResult[];
+  /** The last checkpoint (by events covered) that still holds. */
+  readonly lastHolding: SignedCheckpoint | null;
+}
+
+export interface VerifyOptions {
+  readonly checkpoints?: readonly SignedCheckpoint[];
+  /** Needed to trust checkpoints; without it they are not checked. */
+  readonly publicKey?: KeyObject;
+  /**
+   * The events start after the log's start (an export `--from-position`): the first event's stored
+   * hash and each stream's first stored hash are taken as given, and checkpoints are matched by position.
+   */
+  readonly partial?: boolean;
+}
+
+interface StreamState {
+  revision: number;
+  hash: Buffer;
+}
+
+const refOf = (event: VerifiableEvent, index: number): EventRef => ({
+  position: event.position,
+  streamName: event.streamName,
+  revision: event.revision,
+  id: event.id,
+  ...(event.line === undefined ? {} : { line: event.line }),
+  index,
+});
+
+const describe = (ref: EventRef): string =>
+  `event ${ref.id} (${ref.streamName} revision ${ref.revision}, position ${ref.position}${ref.line === undefined ? '' : `, line ${ref.line}`})`;
+
+/**
+ * Verifies a log read in order (docs/audit.md): recomputes every event's content digest, log hash
+ * and stream hash from genesis, compares them with the stored ones, and checks each signed
+ * checkpoint against the recomputed chain where it falls. Stops at the first event that does not
+ * match, after looking at the next two to tell what happened.
+ */
+export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Iterable<VerifiableEvent>, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const pending = checkpointQueue(options);
+  const results: CheckpointResult[] = pending.results;
+  const streams = new Map<string, StreamState>();
+  let log: Buffer | null = options.partial ? null : GENESIS_HASH;
+  let index = 0;
+  let mismatch: Mismatch | null = null;
+
+  const iterator = (Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : (events as Iterable<VerifiableEvent>)[Symbol.iterator]()) as
+    AsyncIterator<VerifiableEvent> | Iterator<VerifiableEvent>;
+  const lookahead: VerifiableEvent[] = [];
+  const next = async (): Promise<VerifiableEvent | undefined> => {
+    if (lookahead.length > 0) return lookahead.shift();
+    const step = await iterator.next();
+    return step.done ? undefined : step.value;
+  };
+  const peek = async (count: number): Promise<VerifiableEvent[]> => {
+    while (lookahead.length < count) {
+      const step = await iterator.next();
+      if (step.done) break;
+      lookahead.push(step.value);
+    }
+    return lookahead.slice(0, count);
+  };
+
+  for (let event = await next(); event !== undefined; event = await next()) {
+    index++;
+    const digest = contentDigest(event);
+    const stream = streams.get(event.streamName);
+    const anchoredStream = !stream && options.partial && event.revision > 0 && event.chain !== null;
+    const expectedRevision = stream ? stream.revision + 1 : 0;
+    const logHash = log === null ? bufferOf(event.chain?.hash) : linkLog(log, digest);
+    const streamHash = anchoredStream ? bufferOf(event.chain?.streamHash) : linkStream(stream?.hash ?? GENESIS_HASH, digest);
+    const matches =
+      event.chain !== null &&
+      logHash !== null &&
+      streamHash !== null &&
+      (anchoredStream || event.revision === expectedRevision) &&
+      event.chain.hash === logHash.toString('hex') &&
+      event.chain.streamHash === streamHash.toString('hex');
+    if (!matches) {
+      mismatch = await classify(event, index, log ?? GENESIS_HASH, stream, expectedRevision, digest, await peek(1));
+      break;
+    }
+    log = logHash;
+    streams.set(event.streamName, { revision: event.revision, hash: streamHash });
+    pending.reach(index, event.position, log, streams);
+  }
+  const verified = mismatch ? index - 1 : index;
+  pending.finish(verified, mismatch === null);
+  if (!mismatch) {
+    const truncated = results.find((result) => result.status === 'fails' && result.checkpoint.body.events > verified && !options.partial);
+    const rewritten = results.find((result) => result.status === 'fails');
+    if (truncated) {
+      mismatch = {
+        kind: 'truncated',
+        event: null,
+        detail: `the log ends after ${verified} events, but a signed checkpoint covers ${truncated.checkpoint.body.events}: events were removed from its end`,
+      };
+    } else if (rewritten) {
+      mismatch = {
+        kind: 'rewritten',
+        event: null,
+        detail:
+          `every stored hash agrees with its event, but the checkpoint at position ${rewritten.checkpoint.body.position} does not (${rewritten.detail}): ` +
+          'events before it were changed and their hashes recomputed',
+      };
+    }
+  }
+  const holding = results.filter((result) => result.status === 'holds');
+  return {
+    eventsVerified: verified,
+    intact: mismatch === null,
+    firstMismatch: mismatch,
+    checkpoints: results,
+    lastHolding: holding.length > 0 ? holding[holding.length - 1].checkpoint : null,
+  };
+}
+
+/** Tells what happened at the first event that does not match, from it, the chain before it and the next event. */
+async function classify(
+  event: VerifiableEvent,
+  index: number,
+  previousLog: Buffer,
+  stream: StreamState | undefined,
+  expectedRevision: number,
+  digest: Buffer,
+  [following]: VerifiableEvent[],
+): Promise<Mismatch> {
+  const here = refOf(event, index);
+  if (following?.chain && event.chain) {
+    const followingDigest = contentDigest(following);
+    const followingFits = linkLog(previousLog, followingDigest).toString('hex') === following.chain.hash;
+    if (followingFits && linkLog(bufferOf(following.chain.hash) ?? GENESIS_HASH, digest).toString('hex') === event.chain.hash) {
+      const other = refOf(following, index + 1);
+      return { kind: 'reordered', event: here, other, detail: `${describe(here)} and ${describe(other)} were swapped` };
+    }
+    if (followingFits)
+      return { kind: 'inserted', event: here, detail: `${describe(here)} was not written by the store: the next event follows on from the one before it` };
+  } else if (following?.chain && !event.chain && linkLog(previousLog, contentDigest(following)).toString('hex') === following.chain.hash) {
+    return { kind: 'inserted', event: here, detail: `${describe(here)} has no hashes and was not written by the store` };
+  }
+  if (!event.chain) return { kind: 'unchained', event: here, detail: `${describe(here)} has no hashes` };
+  if (event.revision > expectedRevision) {
+    const missing = expectedRevision === event.revision - 1 ? `revision ${expectedRevision}` : `revisions ${expectedRevision}–${event.revision - 1}`;
+    return { kind: 'removed', event: here, detail: `${missing} of ${event.streamName} before ${describe(here)} are missing` };
+  }
+  if (event.revision === expectedRevision && linkStream(stream?.hash ?? GENESIS_HASH, digest).toString('hex') === event.chain.streamHash) {
+    return { kind: 'removed', event: here, detail: `${describe(here)} is as written, but the event before it in the log is missing` };
+  }
+  return { kind: 'changed', event: here, detail: `${describe(here)} is not what was written (its content, metadata or hashes were changed)` };
+}
+
+/** The checkpoints to check as the verifier reaches them, and their results. */
+function checkpointQueue(options: VerifyOptions) {
+  const keyId = options.publicKey && keyIdOf(options.publicKey);
+  const results: CheckpointResult[] = [];
+  const waiting: SignedCheckpoint[] = [];
+  for (const checkpoint of [...(options.checkpoints ?? [])].sort((a, b) => a.body.events - b.body.events)) {
+    if (!options.publicKey) results.push({ checkpoint, status: 'not-checked', detail: 'no public key given' });
+    else if (checkpoint.body.keyId !== keyId) results.push({ checkpoint, status: 'other-key', detail: `signed by key ${checkpoint.body.keyId}, not ${keyId}` });
+    else if (!checkpointSignatureHolds(checkpoint, options.publicKey))
+      results.push({ checkpoint, status: 'bad-signature', detail: 'its signature does not hold' });
+    else waiting.push(checkpoint);
+  }
+  const settle = (checkpoint: SignedCheckpoint, status: CheckpointStatus, detail: string): void => {
+    results.push({ checkpoint, status, detail });
+  };
+  return {
+    results,
+    /** Checks the checkpoints that fall on the event just verified (the index-th, at position). */
+    reach(index: number, position: string, log: Buffer, streams: Map<string, StreamState>): void {
+      while (waiting.length > 0) {
+        const at = options.partial ? waiting.findIndex((c) => c.body.position === position) : waiting[0].body.events === index ? 0 : -1;
+        if (at === -1) return;
+        const [checkpoint] = waiting.splice(at, 1);
+        const body = checkpoint.body;
+        if (body.logHash !== log.toString('hex')) settle(checkpoint, 'fails', `its log hash ${body.logHash.slice(0, 16)}… is not the log's`);
+        else if (body.position !== position) settle(checkpoint, 'fails', `it puts event ${body.events} at position ${body.position}, the log at ${position}`);
+        else if (!options.partial && (body.streams !== streams.size || body.streamHeadsDigest !== headsDigest(streams))) {
+          settle(checkpoint, 'fails', `its stream heads (${body.streams} streams) are not the log's (${streams.size})`);
+        } else settle(checkpoint, 'holds', `${body.events} events, signed ${body.signedAt}`);
+      }
+    },
+    /** The checkpoints not reached: beyond the events verified. */
+    finish(verified: number, intact: boolean): void {
+      for (const checkpoint of waiting.splice(0)) {
+        if (options.partial && intact) settle(checkpoint, 'not-checked', `position ${checkpoint.body.position} is not in what was read`);
+        else if (intact) settle(checkpoint, 'fails', `it covers ${checkpoint.body.events} events; the log has ${verified}`);
+        else settle(checkpoint, 'fails', 'it covers the event that does not match');
+      }
+      results.sort((a, b) => a.checkpoint.body.events - b.checkpoint.body.events);
+    },
+  };
+}
+
+function headsDigest(streams: Map<string, StreamState>): string {
+  return streamHeadsDigest([...streams].map(([streamName, state]) => ({ streamName, revision: state.revision, streamHash: state.hash }))).toString('hex');
+}
+
+function bufferOf(hexText: string | undefined): Buffer | null {
+  return hexText && /^[0-9a-f]{64}$/.test(hexText) ? Buffer.from(hexText, 'hex') : null;
+}
