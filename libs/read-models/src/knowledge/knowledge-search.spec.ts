@@ -126,6 +126,24 @@ describe.each(READ_STORE_KINDS)('knowledge search (%s read store)', (kind) => {
     expect((await other.search('boat', { now })).hits).toEqual([]);
   });
 
+  it('keeps the best of a match too large to take whole, from the question fields and from the answers', async () => {
+    // Given more documents holding "permit" in their keywords and "bring" in their answers than the
+    // store hands over unranked (200), and after them the documents that answer best
+    await load();
+    for (let n = 0; n < 240; n++) {
+      await index().replace('article', `licence-${n}`, [article(`licence-${n}`, `Licence ${n}`, { keywords: ['permit'], body: 'Bring your form.' })]);
+    }
+    await index().replace('article', 'deck-permit', [article('deck-permit', 'Building permit')]);
+    await index().replace('article', 'deck-railing', [article('deck-railing', 'Deck railings')]);
+    await index().replace('article', 'ferry-pass', [article('ferry-pass', 'Island pass', { body: 'Bring your ferry ticket.' })]);
+
+    // When one word matches them all, a rare word is asked with it, or words only answers hold
+    // Then the store's own ranking keeps the best of the match for the ranking here
+    expect((await top('permit'))[0]).toBe('deck-permit');
+    expect((await top('deck permit')).slice(0, 2)).toEqual(['deck-railing', 'deck-permit']);
+    expect((await top('bring ferry'))[0]).toBe('ferry-pass');
+  });
+
   it('answers nothing for words it does not hold, and for only stop words', async () => {
     await load();
     expect(await top('zebra crossing')).toEqual([]);
