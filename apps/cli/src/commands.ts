@@ -1,6 +1,8 @@
 import { auditActorCommand } from './audit/audit-actor.command';
 import { auditEscalationsCommand } from './audit/audit-escalations.command';
 import { auditTicketCommand } from './audit/audit-ticket.command';
+import { auditCheckpointCommand, auditCheckpointsCommand, auditPublicKeyCommand } from './audit/chain/audit-checkpoint.command';
+import { auditVerifyCommand } from './audit/chain/audit-verify.command';
 import type { Command } from './command';
 import { exportEventsCommand } from './events-backup/export-events.command';
 import { importEventsCommand } from './events-backup/import-events.command';
@@ -15,6 +17,10 @@ export const COMMANDS: readonly Command[] = [
   auditTicketCommand,
   auditActorCommand,
   auditEscalationsCommand,
+  auditVerifyCommand,
+  auditCheckpointCommand,
+  auditCheckpointsCommand,
+  auditPublicKeyCommand,
   exportEventsCommand,
   importEventsCommand,
   importTicketsCommand,

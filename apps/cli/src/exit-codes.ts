@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** The input data had problems (bad rows or lines); see the messages for file, line and reason. */
   dataErrors: 3,
+  /** `audit verify`: the log does not match its hash chain or a signed checkpoint (docs/audit.md). */
+  tampered: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

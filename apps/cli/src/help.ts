@@ -7,7 +7,7 @@ const GENERAL_NOTES = [
   '',
   "Run `switchboard <command> --help` for a command's options and examples.",
   '',
-  `Exit codes: ${EXIT.ok} ok, ${EXIT.failure} runtime failure, ${EXIT.usage} usage error, ${EXIT.dataErrors} bad input data (rows or lines).`,
+  `Exit codes: ${EXIT.ok} ok, ${EXIT.failure} runtime failure, ${EXIT.usage} usage error, ${EXIT.dataErrors} bad input data (rows or lines), ${EXIT.tampered} audit verify: the log was changed.`,
   'Data goes to stdout, messages to stderr.',
 ].join('\n');
 

@@ -1,6 +1,10 @@
-import type { JsonObject, RecordedEvent } from '@switchboard/event-store';
+import type { ChainedEvent, JsonObject, RecordedEvent } from '@switchboard/event-store';
 
-/** One event of a backup file (one JSON object per line). `position` and `recordedAt` are the source store's, kept for reference. */
+/**
+ * One event of a backup file (one JSON object per line). `position` and `recordedAt` are the source
+ * store's, kept for reference; `hash` and `streamHash` are its chain (docs/audit.md), which
+ * `audit verify --file` checks (an import chains the events anew in the store it writes to).
+ */
 export interface BackupLine {
   readonly stream: string;
   readonly revision: number;
@@ -10,10 +14,13 @@ export interface BackupLine {
   readonly metadata: JsonObject;
   readonly position: string;
   readonly recordedAt: string;
+  readonly hash?: string;
+  readonly streamHash?: string;
 }
 
 /** The backup line of a stored event. */
-export function toBackupLine(event: RecordedEvent): string {
+export function toBackupLine(event: RecordedEvent | ChainedEvent): string {
+  const chain = 'chain' in event && event.chain ? event.chain : undefined;
   const line: BackupLine = {
     stream: event.streamName,
     revision: event.revision,
@@ -23,6 +30,7 @@ export function toBackupLine(event: RecordedEvent): string {
     metadata: event.metadata,
     position: event.globalPosition,
     recordedAt: event.recordedAt.toISOString(),
+    ...(chain && { hash: chain.hash, streamHash: chain.streamHash }),
   };
   return `${JSON.stringify(line)}\n`;
 }

@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { withStore } from '../environment';
 import { EXIT } from '../exit-codes';
 import { stringOption } from '../parse-command-line';
+import { isTamperEvident } from '@switchboard/event-store';
 import { scanAll } from '@switchboard/read-models';
 import { toBackupLine } from './backup-line';
 
@@ -29,7 +30,10 @@ export const exportEventsCommand: Command = {
   run: (args, io: CliIo) =>
     withStore(args, io, async (store) => {
       let count = 0;
-      for await (const event of scanAll(store, stringOption(args, 'from-position'))) {
+      const from = stringOption(args, 'from-position');
+      // A store keeping a hash chain exports each event's hashes, for `audit verify --file`.
+      const events = isTamperEvident(store) ? store.readChained({ after: from }) : scanAll(store, from);
+      for await (const event of events) {
         await writeOut(io.stdout, toBackupLine(event));
         count += 1;
       }
