@@ -14,6 +14,9 @@ import { HomePage } from './pages/home-page';
 import { ArticlePage } from './pages/knowledge/article-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { NewArticlePage } from './pages/knowledge/new-article-page';
+import { AvailabilityToggle } from './pages/phone-coverage/availability-toggle';
+import { CoveragePage } from './pages/phone-coverage/coverage-page';
+import { RosterPage } from './pages/phone-coverage/roster-page';
 import { QueuePage } from './pages/queue/queue-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TicketPage } from './pages/ticket/ticket-page';
@@ -147,6 +150,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
   }
 
   const ownQueue = me.department ? `/departments/${me.department}/queue` : undefined;
+  const ownRoster = me.department && me.may.phoneLinesOf.includes(me.department) ? `/departments/${me.department}/roster` : undefined;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -174,6 +178,20 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
               <li>
                 <Link to="/contacts" aria-current={path === '/contacts' ? 'page' : undefined}>
                   Contacts
+                </Link>
+              </li>
+            )}
+            {me.may.phoneCoverageReports && (
+              <li>
+                <Link to="/phone-coverage" aria-current={path === '/phone-coverage' ? 'page' : undefined}>
+                  Phone coverage
+                </Link>
+              </li>
+            )}
+            {ownRoster && (
+              <li>
+                <Link to={ownRoster} aria-current={path === ownRoster ? 'page' : undefined}>
+                  Phone roster
                 </Link>
               </li>
             )}
@@ -216,6 +234,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
           <input id="ticket-lookup" type="search" placeholder="e.g. K7M-4QX2" value={lookup} onChange={(e) => setLookup(e.target.value)} />
           <button type="submit">Open</button>
         </form>
+        <AvailabilityToggle />
         <div className="who">
           <span>{me.name}</span>
           {/* Demo names already say the role; names from an identity provider do not. */}
@@ -245,6 +264,9 @@ function pageFor(path: string, query: URLSearchParams) {
   if (path === '/queues') return <QueuePage department={undefined} />;
   const queue = /^\/departments\/([^/]+)\/queue$/.exec(path);
   if (queue) return <QueuePage department={decodeURIComponent(queue[1])} />;
+  if (path === '/phone-coverage') return <CoveragePage query={query} />;
+  const roster = /^\/departments\/([^/]+)\/roster$/.exec(path);
+  if (roster) return <RosterPage key={roster[1]} department={decodeURIComponent(roster[1])} />;
   if (path === '/tickets') return <FindPage query={query} />;
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
   if (ticket) return <TicketPage key={ticket[1]} ticketId={decodeURIComponent(ticket[1])} />;
