@@ -65,6 +65,22 @@ async function main(): Promise<void> {
     const { commits, appends } = store64.stats();
     results.push({ ...concurrent, note: `${(appends / commits).toFixed(1)} appends per commit` });
     await store64.close();
+
+    // The cost of the hash chain (docs/audit.md): the same store writing no hashes.
+    const unchained1 = SqliteEventStore.open(join(dir, 'unchained-single.db'), { chain: false });
+    results.push(
+      await timed('event store without chaining, 1 appender', 1, async (_, i) => {
+        await unchained1.append('s', i === 0 ? 'no_stream' : i - 1, [{ id: randomUUID(), type: 'BenchmarkEvent', data: DATA }]);
+      }),
+    );
+    await unchained1.close();
+    const unchained64 = SqliteEventStore.open(join(dir, 'unchained-concurrent.db'), { chain: false });
+    results.push(
+      await timed(`event store without chaining, ${CONCURRENCY} appenders`, CONCURRENCY, async (a, i) => {
+        await unchained64.append(`s-${a}`, i === 0 ? 'no_stream' : i - 1, [{ id: randomUUID(), type: 'BenchmarkEvent', data: DATA }]);
+      }),
+    );
+    await unchained64.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -73,13 +89,15 @@ async function main(): Promise<void> {
 }
 
 function report(results: readonly Result[]): void {
-  const [raw1, store1, raw64, rawBatched, store64] = results;
+  const [raw1, store1, raw64, rawBatched, store64, unchained1, unchained64] = results;
   console.log(`Event store append benchmark — ${new Date().toISOString()}, node ${process.version}, ${SECONDS}s per workload, durable (WAL, synchronous=FULL)`);
   printResults(results);
   console.log(`  single appender: event store / raw                   ${ratio(store1, raw1)}  (goal >= 0.8)`);
   console.log(`  ${CONCURRENCY} appenders / single appender (event store)      ${ratio(store64, store1)}  (goal >= 5)`);
   console.log(`  ${CONCURRENCY} appenders: event store / raw 1 tx per append   ${ratio(store64, raw64)}`);
   console.log(`  ${CONCURRENCY} appenders: event store / raw batched ceiling   ${ratio(store64, rawBatched)}`);
+  console.log(`  chained / unchained, 1 appender                      ${ratio(store1, unchained1)}  (goal >= 0.9)`);
+  console.log(`  chained / unchained, ${CONCURRENCY} appenders                   ${ratio(store64, unchained64)}  (goal >= 0.9)`);
 }
 
 if (require.main === module) void main();

@@ -23,8 +23,17 @@ export const CHAIN_FORMAT = 'switchboard-event-v1';
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
 const FORMAT_BYTES = Buffer.from(CHAIN_FORMAT, 'utf8');
-const LOG_LINK = Buffer.from([1]);
-const STREAM_LINK = Buffer.from([2]);
+const LOG_LINK = 1;
+const STREAM_LINK = 2;
+/** One buffer for a link's 65 bytes: links are hashed one at a time, synchronously. */
+const LINK = Buffer.alloc(65);
+
+function link(tag: number, previous: Buffer, digest: Buffer): Buffer {
+  LINK[0] = tag;
+  previous.copy(LINK, 1);
+  digest.copy(LINK, 33);
+  return createHash('sha256').update(LINK).digest();
+}
 
 /** The fields of an event that its content digest covers. */
 export interface HashedFields {
@@ -60,12 +69,12 @@ export function contentDigest(event: HashedFields): Buffer {
 
 /** h(n) from h(n-1) and c(n). */
 export function linkLog(previous: Buffer, digest: Buffer): Buffer {
-  return createHash('sha256').update(LOG_LINK).update(previous).update(digest).digest();
+  return link(LOG_LINK, previous, digest);
 }
 
 /** s(r) from s(r-1) and c(r). */
 export function linkStream(previous: Buffer, digest: Buffer): Buffer {
-  return createHash('sha256').update(STREAM_LINK).update(previous).update(digest).digest();
+  return link(STREAM_LINK, previous, digest);
 }
 
 /** Both links of one event. */
