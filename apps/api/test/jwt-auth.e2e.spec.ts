@@ -55,6 +55,8 @@ describe('JWT authentication against a configured key set', () => {
         staffApi: true,
         phoneLinesOf: ['DPW'],
         phoneCoverageReports: true,
+        intakeQueue: false,
+        residentLookUp: false,
       },
       now: api.clock.now().toISOString(),
     });

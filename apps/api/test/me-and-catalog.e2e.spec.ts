@@ -20,6 +20,8 @@ describe('GET /me', () => {
     staffApi: true,
     phoneLinesOf: ['DPW'],
     phoneCoverageReports: false,
+    intakeQueue: false,
+    residentLookUp: false,
   };
   it.each([
     [
@@ -55,6 +57,8 @@ describe('GET /me', () => {
           staffApi: true,
           phoneLinesOf: EVERY_DEPARTMENT,
           phoneCoverageReports: true,
+          intakeQueue: true,
+          residentLookUp: true,
         },
       },
     ],
@@ -75,6 +79,8 @@ describe('GET /me', () => {
           staffApi: true,
           phoneLinesOf: EVERY_DEPARTMENT,
           phoneCoverageReports: false,
+          intakeQueue: true,
+          residentLookUp: true,
         },
       },
     ],
@@ -95,6 +101,8 @@ describe('GET /me', () => {
           staffApi: false,
           phoneLinesOf: [],
           phoneCoverageReports: false,
+          intakeQueue: false,
+          residentLookUp: false,
         },
       },
     ],

@@ -18,6 +18,10 @@ export class MeMay {
   readonly phoneLinesOf!: string[];
   /** Whether GET /metrics/phone-coverage answers the caller (the director every department, a department head their own). */
   readonly phoneCoverageReports!: boolean;
+  /** Whether GET /intake/queue (311's tickets waiting for triage) answers the caller. */
+  readonly intakeQueue!: boolean;
+  /** Whether the caller may look a resident up by phone or e-mail (POST /residents/lookups; the caller's own tickets among possible duplicates). */
+  readonly residentLookUp!: boolean;
 }
 
 /** GET /me: who the token stands for, what they may read, and the API's current instant. */

@@ -34,6 +34,8 @@ export class MeController {
       staffApi: access.staffApi,
       phoneLinesOf: [...access.phoneLinesOf],
       phoneCoverageReports: access.phoneCoverageReports,
+      intakeQueue: access.intakeQueue,
+      residentLookUp: access.residentLookUp,
     };
     return {
       id: actor.id,

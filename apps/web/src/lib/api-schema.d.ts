@@ -906,6 +906,10 @@ export interface components {
             readonly phoneLinesOf: readonly string[];
             /** @description Whether GET /metrics/phone-coverage answers the caller (the director every department, a department head their own). */
             readonly phoneCoverageReports: boolean;
+            /** @description Whether GET /intake/queue (311's tickets waiting for triage) answers the caller. */
+            readonly intakeQueue: boolean;
+            /** @description Whether the caller may look a resident up by phone or e-mail (POST /residents/lookups; the caller's own tickets among possible duplicates). */
+            readonly residentLookUp: boolean;
         };
         readonly MeView: {
             readonly id: string;

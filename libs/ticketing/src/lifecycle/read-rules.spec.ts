@@ -87,14 +87,23 @@ describe('read rules', () => {
       staffApi: true,
       phoneLinesOf: ['DPW'],
       phoneCoverageReports: false,
+      intakeQueue: false,
+      residentLookUp: false,
     });
-    expect(readAccessOf(head, ['DPW', 'ENG'])).toMatchObject({ phoneLinesOf: ['DPW'], phoneCoverageReports: true });
-    expect(readAccessOf(director, ['DPW', 'ENG'])).toMatchObject({ phoneLinesOf: ['DPW', 'ENG'], phoneCoverageReports: true });
+    expect(readAccessOf(head, ['DPW', 'ENG'])).toMatchObject({ phoneLinesOf: ['DPW'], phoneCoverageReports: true, intakeQueue: false, residentLookUp: false });
+    expect(readAccessOf(director, ['DPW', 'ENG'])).toMatchObject({
+      phoneLinesOf: ['DPW', 'ENG'],
+      phoneCoverageReports: true,
+      intakeQueue: true,
+      residentLookUp: true,
+    });
     expect(readAccessOf(operator, ['DPW', 'ENG'])).toMatchObject({
       readQueuesOf: ['DPW', 'ENG'],
       claimFromQueuesOf: [],
       phoneLinesOf: ['DPW', 'ENG'],
       phoneCoverageReports: false,
+      intakeQueue: true,
+      residentLookUp: true,
     });
     expect(readAccessOf(resident, ['DPW'])).toMatchObject({ readQueuesOf: [], staffApi: false });
   });

@@ -207,6 +207,10 @@ export interface ReadAccess {
   readonly phoneLinesOf: readonly string[];
   /** Whether GET /metrics/phone-coverage answers the caller (the director every department, a head their own). */
   readonly phoneCoverageReports: boolean;
+  /** Whether GET /intake/queue (the tickets waiting for triage) answers the caller. */
+  readonly intakeQueue: boolean;
+  /** Whether the caller may look a resident up by phone or e-mail (POST /residents/lookups, the caller's own tickets among possible duplicates). */
+  readonly residentLookUp: boolean;
 }
 
 const GROUPINGS: readonly CompletionGrouping[] = ['department', 'service', 'channel'];
@@ -222,5 +226,7 @@ export function readAccessOf(actor: Actor, departments: readonly string[]): Read
     staffApi: mayRead('residentsUseOpen311', actor, {}),
     phoneLinesOf: departments.filter((department) => mayRead('aPhoneLineIsFor311TheDirectorAndItsDepartment', actor, { department })),
     phoneCoverageReports: mayRead('phoneCoverageReportsAreForTheDirectorAndDepartmentHeads', actor, {}),
+    intakeQueue: mayRead('theIntakeQueueIsFor311AndTheDirector', actor, {}),
+    residentLookUp: mayRead('aResidentIsLookedUpBy311AndTheDirector', actor, {}),
   };
 }
