@@ -189,19 +189,27 @@ export class KnowledgeSearchIndex {
    * the question index (migration 10), then any word anywhere (the answer too) from the
    * whole-document index. A later tier runs only while the earlier ones found fewer than
    * `ENOUGH_CANDIDATES`, so a common word does not make the store rank thousands of answers; a tier
-   * that would ask the same as the one before (a one-word question) is left out.
+   * that would ask the same as the one before (a one-word question), or that comes after one the
+   * vocabulary says finds enough, is left out.
    */
   private async candidates(words: readonly string[], vocabulary: Vocabulary): Promise<{ version: number; ids: string[] }> {
-    const tiers = TIERS.filter((tier) => !(tier.join === 'or' && tier.questionFieldsOnly && words.length === 1));
+    const tiers: { tier: Tier; ranked: boolean }[] = [];
+    for (const tier of TIERS) {
+      if (tier.join === 'or' && tier.questionFieldsOnly && words.length === 1) continue;
+      const { most, least } = matchBounds(words, tier, vocabulary);
+      tiers.push({ tier, ranked: most > CANDIDATES });
+      // Sure to find enough, the tiers after it would never run: they are not asked at all.
+      if (least >= ENOUGH_CANDIDATES) break;
+    }
     const name = (i: number) => sql.raw(`t${i}`);
     const found = (before: number) =>
       sql.join(
         Array.from({ length: before }, (_, i) => sql`select doc_id from ${name(i)}`),
         sql` union `,
       );
-    const steps = tiers.map((tier, i) => {
+    const steps = tiers.map(({ tier, ranked }, i) => {
       const due = i === 0 ? sql`` : sql`(select count(*) from (${found(i)}) found) < ${sql.lit(ENOUGH_CANDIDATES)} and`;
-      return sql`${name(i)} as (${this.tierQuery(words, tier, mostMatches(words, tier, vocabulary) > CANDIDATES, due)})`;
+      return sql`${name(i)} as (${this.tierQuery(words, tier, ranked, due)})`;
     });
     const result = await sql<{ tier: number; id: number | string }>`
       with ${sql.join(steps)}
@@ -218,7 +226,7 @@ export class KnowledgeSearchIndex {
    * One tier's query. Most questions match fewer documents than `CANDIDATES`: those are all taken
    * without asking the store to rank them (the ranking here orders them anyway); a larger match
    * asks for the store's own ranking (bm25, ts_rank), to keep its best. Which of the two it is, the
-   * vocabulary says before asking (`mostMatches`): past that bound the store ranks, even when fewer
+   * vocabulary says before asking (`matchBounds`): past that bound the store ranks, even when fewer
    * match after all. `due` is the condition on the tiers before it.
    */
   private tierQuery(words: readonly string[], tier: Tier, ranked: boolean, due: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -369,20 +377,29 @@ function ranked(ids: readonly string[], words: readonly string[], vocabulary: Vo
 const asPrefix = (words: readonly string[], index: number): boolean => index === words.length - 1 && (words[index].length >= 3 || words.length === 1);
 
 /**
- * At most how many documents a tier can match, from the words' document counts in the tier's
- * fields: for every word, the fewest of any word's; for any word, their sum. A word matched as a
- * beginning counts the documents of every indexed word it begins.
+ * At most and at least how many documents a tier matches, from the words' document counts in the
+ * tier's fields. At most: for every word, the fewest of any word's; for any word, their sum. At
+ * least: for any word (or the only one), the most of any word's; for every word of several, none.
+ * A word matched as a beginning stands for every indexed word it begins.
  */
-function mostMatches(words: readonly string[], tier: Tier, vocabulary: Vocabulary): number {
+function matchBounds(words: readonly string[], tier: Tier, vocabulary: Vocabulary): { most: number; least: number } {
   const frequency = tier.questionFieldsOnly ? vocabulary.questionFrequency : vocabulary.frequency;
   const counts = words.map((word, i) => {
-    if (!asPrefix(words, i)) return frequency.get(word) ?? 0;
-    let count = 0;
-    for (let at = firstAtOrAfter(word, vocabulary.words); at < vocabulary.words.length && vocabulary.words[at].startsWith(word); at++)
-      count += frequency.get(vocabulary.words[at]) ?? 0;
-    return count;
+    if (!asPrefix(words, i)) {
+      const count = frequency.get(word) ?? 0;
+      return { most: count, least: count };
+    }
+    let most = 0;
+    let least = 0;
+    for (let at = firstAtOrAfter(word, vocabulary.words); at < vocabulary.words.length && vocabulary.words[at].startsWith(word); at++) {
+      const count = frequency.get(vocabulary.words[at]) ?? 0;
+      most += count;
+      least = Math.max(least, count);
+    }
+    return { most, least };
   });
-  return tier.join === 'and' ? Math.min(...counts) : counts.reduce((sum, count) => sum + count, 0);
+  if (tier.join === 'and' && words.length > 1) return { most: Math.min(...counts.map(({ most }) => most)), least: 0 };
+  return { most: counts.reduce((sum, { most }) => sum + most, 0), least: Math.max(...counts.map(({ least }) => least)) };
 }
 
 /** A query word as the index knows it: itself when some indexed word is it or begins with it, else the nearest indexed word within the typo allowance. */
