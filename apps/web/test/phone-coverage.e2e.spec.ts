@@ -117,6 +117,9 @@ describe('phone coverage in the console', () => {
       { date: '2026-11-09', away: ['sam.dpw'], extra: [], reason: 'Training' },
     ]);
     await checked(page, 'phone-roster');
+    // At a tablet's width the page (and the header with its links and the availability mark) needs no sideways scrolling
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await fitsTheWidth(page)).toBe(true);
     await head.close();
   });
 
