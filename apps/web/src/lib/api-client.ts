@@ -1,5 +1,5 @@
 import type { paths } from './api-schema';
-import type { AnswerOf, GetRoute, PostRoute, Problem, RequestParams } from './api-types';
+import type { AnswerOf, DeleteRoute, GetRoute, PostRoute, Problem, PutRoute, RequestParams } from './api-types';
 
 /** An API answer that was not 2xx, with the problem the API sent (or one made up for a network failure). */
 export class ApiProblem extends Error {
@@ -37,11 +37,26 @@ export class ApiClient {
 
   /** POST to a route of the API's document (a command), with the JSON `body`. */
   post<R extends PostRoute>(route: R, params: RequestParams<R, 'post'>, body: unknown = {}, options: CommandOptions = {}): Promise<AnswerOf<R, 'post'>> {
-    const headers = this.headers({ 'content-type': 'application/json' });
+    return this.command('POST', route, params, body, options);
+  }
+
+  /** PUT to a route of the API's document (a command that sets a whole record, e.g. a roster), with the JSON `body`. */
+  put<R extends PutRoute>(route: R, params: RequestParams<R, 'put'>, body: unknown, options: CommandOptions = {}): Promise<AnswerOf<R, 'put'>> {
+    return this.command('PUT', route, params, body, options);
+  }
+
+  /** DELETE a route of the API's document (a command that takes something back), without a body. */
+  delete<R extends DeleteRoute>(route: R, params: RequestParams<R, 'delete'>, options: CommandOptions = {}): Promise<AnswerOf<R, 'delete'>> {
+    return this.command('DELETE', route, params, undefined, options);
+  }
+
+  /** Sends a command: If-Match from the revision seen, the Idempotency-Key given, the JSON body when there is one. */
+  private command<T>(method: 'POST' | 'PUT' | 'DELETE', route: keyof paths, params: unknown, body: unknown, options: CommandOptions): Promise<T> {
+    const headers = this.headers(body === undefined ? {} : { 'content-type': 'application/json' });
     if (options.revision !== undefined) headers['if-match'] = `W/"${options.revision}"`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     const { path } = params as { path?: Readonly<Record<string, string>> };
-    return this.send<AnswerOf<R, 'post'>>(pathOf(route, path), { method: 'POST', headers, body: JSON.stringify(body) });
+    return this.send<T>(pathOf(route, path), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   }
 
   /** Reports a 401 received outside `get`/`post` (the live feed), so the console signs out the same way. */

@@ -13,12 +13,14 @@ import type { paths } from './api-schema';
 
 // ——— Routes, parameters and bodies: from the document ———
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** The routes of the document that answer `method` (path templates, e.g. `/tickets/{id}`). */
 export type RouteOf<M extends Method> = { [R in keyof paths]: paths[R] extends { readonly [K in M]: object } ? R : never }[keyof paths];
 export type GetRoute = RouteOf<'get'>;
 export type PostRoute = RouteOf<'post'>;
+export type PutRoute = RouteOf<'put'>;
+export type DeleteRoute = RouteOf<'delete'>;
 
 type Operation<R extends keyof paths, M extends Method> = NonNullable<paths[R][M]>;
 
