@@ -124,6 +124,11 @@ describe.each(READ_STORE_KINDS)('knowledge search (%s read store)', (kind) => {
     await index().remove('article', 'excise-tax');
     expect((await other.search('excise', { now })).hits).toEqual([]);
     expect((await other.search('boat', { now })).hits).toEqual([]);
+    // The last document indexed, replaced (SQLite gives the new row the id the old one had), and a new word learnt for spelling
+    await index().replace('service', 'POTHOLE', [{ ...ENTRIES[ENTRIES.length - 1], title: 'Sinkhole', keywords: [], body: '' }]);
+    expect((await other.search('pothole', { now })).hits).toEqual([]);
+    const sinkhole = await other.search('snikhole', { now });
+    expect([sinkhole.searchedFor, sinkhole.hits.map((hit) => hit.title)]).toEqual([['sinkhole'], ['Sinkhole']]);
   });
 
   it('keeps the best of a match too large to take whole, from the question fields and from the answers', async () => {

@@ -111,6 +111,26 @@ interface Vocabulary {
 interface IndexedDocument {
   readonly row: DocumentRow;
   readonly fields: FieldWords;
+  /** Its words, each once, and those of its question fields: what it adds to the document counts. */
+  readonly words: readonly string[];
+  readonly questionWords: readonly string[];
+}
+
+function indexedDocument({ f_title, f_synonyms, f_keywords, f_answer, ...row }: DocumentRow & Record<Field, string>): IndexedDocument {
+  const words = (text: string) => new Set(text.split(' ').filter(Boolean));
+  const byField: Record<Field, ReadonlySet<string>> = {
+    f_title: words(f_title),
+    f_synonyms: words(f_synonyms),
+    f_keywords: words(f_keywords),
+    f_answer: words(f_answer),
+  };
+  const questionWords = [...new Set([...byField.f_title, ...byField.f_synonyms, ...byField.f_keywords])];
+  return {
+    row,
+    fields: FIELDS.map((field) => [FIELD_WEIGHTS[field], byField[field]] as const),
+    words: [...new Set([...questionWords, ...byField.f_answer])],
+    questionWords,
+  };
 }
 
 type FieldWords = readonly (readonly [weight: number, words: ReadonlySet<string>])[];
@@ -247,27 +267,64 @@ export class KnowledgeSearchIndex {
     return sql`select doc_id from ${sql.table(table)} where ${due} ${sql.ref(column)} @@ to_tsquery('simple', ${query}) limit ${limit}`;
   }
 
-  /** The indexed documents, their words and the words' document counts: read again only when a search finds the index changed (by any process). */
+  /**
+   * The indexed documents, their words and the words' document counts, as of one version of the
+   * index: read whole at the first search, then brought up to date when a search finds the index
+   * changed (by any process). An update reads every document's id but the text of only those
+   * written since the version held (`indexed_version`, migration 10), so a change to one article
+   * costs each process milliseconds, not a reading of the whole index. Each update makes a new
+   * vocabulary: a search under way keeps the one it began with.
+   */
   private async readVocabulary(): Promise<Vocabulary> {
-    const { db } = this.store;
-    const version = Number((await sql<{ version: number | string }>`select version from rm_kb_version where id = 1`.execute(db)).rows[0]?.version ?? 0);
+    const known = this.vocabulary;
+    const since = known?.version ?? -1;
+    const columns = [...ROW_COLUMNS.split(', '), ...FIELDS];
+    const ids = this.store.dialect === 'sqlite' ? sql`group_concat(doc_id)` : sql`string_agg(doc_id::text, ',')`;
+    // One statement, one snapshot: the version, every document's id, and the documents written since `since`.
     const rows = (
-      await sql<DocumentRow & { doc_id: number | string } & Record<Field, string>>`
-        select doc_id, ${sql.raw(ROW_COLUMNS)}, f_title, f_synonyms, f_keywords, f_answer from rm_kb_documents`.execute(db)
+      await sql<{ version: number | string | null; ids: string | null; doc_id: number | string | null } & DocumentRow & Record<Field, string>>`
+        select (select version from rm_kb_version where id = 1) as version, ${ids} as ids, null as doc_id, ${sql.join(columns.map((column) => sql`null as ${sql.ref(column)}`))}
+        from rm_kb_documents
+        union all
+        select null, null, doc_id, ${sql.join(columns.map((column) => sql.ref(column)))} from rm_kb_documents where indexed_version > ${since}`.execute(
+        this.store.db,
+      )
     ).rows;
-    const frequency = new Map<string, number>();
-    const questionFrequency = new Map<string, number>();
+    const [head, ...written] = rows;
+    const version = Number(head.version ?? 0);
+    const fresh = new Map(written.map((row) => [String(row.doc_id), row]));
+    const frequency = new Map(known?.frequency);
+    const questionFrequency = new Map(known?.questionFrequency);
+    let wordsChanged = known === undefined;
+    const tally = (counts: Map<string, number>, words: readonly string[], by: 1 | -1) => {
+      for (const word of words) {
+        const count = (counts.get(word) ?? 0) + by;
+        if (count > 0) counts.set(word, count);
+        else counts.delete(word);
+        if (count === 0 || (by === 1 && count === 1)) wordsChanged = true;
+      }
+    };
     const documentsById = new Map<string, IndexedDocument>();
-    for (const { doc_id, f_title, f_synonyms, f_keywords, f_answer, ...row } of rows) {
-      const fields = FIELDS.map(
-        (field) => [FIELD_WEIGHTS[field], new Set({ f_title, f_synonyms, f_keywords, f_answer }[field].split(' ').filter(Boolean))] as const,
-      );
-      documentsById.set(String(doc_id), { row, fields });
-      const question = new Set(`${f_title} ${f_synonyms} ${f_keywords}`.split(' ').filter(Boolean));
-      for (const word of question) questionFrequency.set(word, (questionFrequency.get(word) ?? 0) + 1);
-      for (const word of new Set(fields.flatMap(([, words]) => [...words]))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const id of head.ids?.split(',') ?? []) {
+      const row = fresh.get(id);
+      const held = known?.documentsById.get(id);
+      if (!row && held) {
+        documentsById.set(id, held);
+        continue;
+      }
+      if (!row) throw new Error(`Knowledge search index: document ${id} was written before version ${since} but not read then.`);
+      const document = indexedDocument(row);
+      documentsById.set(id, document);
+      tally(frequency, document.words, 1);
+      tally(questionFrequency, document.questionWords, 1);
     }
-    this.vocabulary = { version, documents: rows.length, frequency, questionFrequency, words: [...frequency.keys()].sort(), documentsById };
+    for (const [id, held] of known?.documentsById ?? []) {
+      if (documentsById.get(id) === held) continue;
+      tally(frequency, held.words, -1);
+      tally(questionFrequency, held.questionWords, -1);
+    }
+    const words = wordsChanged || !known ? [...frequency.keys()].sort() : known.words;
+    this.vocabulary = { version, documents: documentsById.size, frequency, questionFrequency, words, documentsById };
     return this.vocabulary;
   }
 
@@ -312,9 +369,11 @@ export class KnowledgeSearchIndex {
       sql`${fields.f_synonyms}`,
       sql`${fields.f_keywords}`,
       sql`${fields.f_answer}`,
+      // The version this replacement makes (the counter is moved on when the replacement ends).
+      sql`(select version + 1 from rm_kb_version where id = 1)`,
     ]);
     const columns = sql.raw(
-      'kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at, f_title, f_synonyms, f_keywords, f_answer',
+      'kind, ref, language, title, owner_department, status, valid_from, valid_until, review_due_at, f_title, f_synonyms, f_keywords, f_answer, indexed_version',
     );
     if (this.store.dialect === 'sqlite') {
       const inserted = await sql<{ doc_id: number }>`insert into rm_kb_documents (${columns}) values (${values}) returning doc_id`.execute(trx);

@@ -34,6 +34,7 @@ describe.each(READ_STORE_KINDS)('migration 10: the knowledge question index (%s)
         await sql`drop function rm_kb_best_questions`.execute(store.db);
         await sql`drop function rm_kb_best_documents`.execute(store.db);
       }
+      await sql`alter table rm_kb_documents drop column indexed_version`.execute(store.db);
       await store.db.deleteFrom('rm_schema_migrations').where('version', '=', 10).execute();
     } finally {
       await store.close();

@@ -14,6 +14,10 @@ import type { ReadStoreDialect } from './read-store';
  * migration 7 keeps (`f_title`, `f_synonyms`, `f_keywords`); migration 7's index stays for the
  * tier that reads answers too.
  *
+ * Each document also records the version of the index that wrote it (`indexed_version`; 0 for
+ * those written before), so a process holding the index's words in memory reads again only the
+ * documents written since the version it holds.
+ *
  * PostgreSQL's planner prices a tsquery match on a row as a trifle, so for a common word it scans
  * every row rather than the GIN index, three times slower on the 5,000-article bench. The tiers that
  * ask the store for its best matches (`ts_rank`) call a function of each index that plans its query
@@ -21,6 +25,7 @@ import type { ReadStoreDialect } from './read-store';
  * search path.
  */
 export async function addKnowledgeQuestionIndex(db: Kysely<ReadDb>, dialect: ReadStoreDialect): Promise<void> {
+  await sql`alter table rm_kb_documents add column indexed_version integer not null default 0`.execute(db);
   if (dialect === 'sqlite') {
     await sql`create virtual table rm_kb_question_fts using fts5(f_title, f_synonyms, f_keywords, tokenize = 'unicode61', prefix = '2 3')`.execute(db);
     await sql`insert into rm_kb_question_fts (rowid, f_title, f_synonyms, f_keywords) select doc_id, f_title, f_synonyms, f_keywords from rm_kb_documents`.execute(
