@@ -53,6 +53,22 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * A better-spread stream for the contacts (mulberry32): successive values of the linear
+ * congruential one above are correlated, which packed a year of contacts into a few hundred
+ * day × line × channel combinations.
+ */
+function spread(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /** `count` published articles: the demo ones, then variants of them mixing in words of other articles, so the vocabulary and the lists of candidates grow as in a large city's base. */
 function articles(count: number): ArticleState[] {
   const next = random(42);
@@ -95,7 +111,7 @@ function articles(count: number): ArticleState[] {
  * most with a due time); handle times from half a minute to about twenty minutes, to the ms.
  */
 function* contactRows(count: number, completedAtIntake: string[]) {
-  const next = random(7);
+  const next = spread(7);
   const lines = catalog.departments().map((d) => d.code);
   const channels = ['phone', 'phone', 'phone', 'walk_in', 'email', 'chat'] as const;
   const span = YEAR.to.getTime() - YEAR.from.getTime();

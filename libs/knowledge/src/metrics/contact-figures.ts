@@ -58,9 +58,9 @@ export function handleTimes(contacts: readonly ContactState[], options: ContactM
 }
 
 /** `handleTimes`' figures from handle times in ms (at least one). */
-export function handleTimeFigures(durationsMs: readonly number[]) {
+export function handleTimeFigures(durationsMs: ArrayLike<number>) {
   const { samples, median, p90 } = durationSummary(durationsMs, MINUTE_MS);
   let sum = 0;
-  for (const duration of durationsMs) sum += duration;
+  for (let i = 0; i < durationsMs.length; i++) sum += durationsMs[i];
   return { samples, medianMinutes: median, p90Minutes: p90, meanMinutes: sum / durationsMs.length / MINUTE_MS };
 }

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { callback, contact, ticket, transfer, used } from '../testing/contact-fixture';
 import { answeredAtFirstContact, contactCounts, firstContactAnswers, handleTimes } from './contact-figures';
 import { callbackFigures, transferFigures } from './department-figures';
-import type { MetricsRange } from './metrics-range';
+import { durationSummary, type MetricsRange } from './metrics-range';
 import { normaliseQuery, type SearchLogRecord, unansweredSearches } from './search-gaps';
 import { busiestTimes, topArticles } from './usage-figures';
 
@@ -221,5 +222,17 @@ describe('searches that found nothing', () => {
       { query: 'donde voto', count: 3, lines: ['311', 'CLERK'], firstAt: '2026-11-02T15:00:00Z', lastAt: '2026-11-03T16:00:00Z', example: '¿Dónde voto?' },
       { query: 'leaf pickup', count: 1, lines: ['311'], firstAt: '2026-11-03T17:00:00Z', lastAt: '2026-11-03T17:00:00Z', example: 'leaf pickup' },
     ]);
+  });
+});
+
+describe('durationSummary', () => {
+  it('given any durations, when summarised, then the median and p90 are the samples at ranks ⌈p·n⌉ of the sorted durations', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 300 }), (durations) => {
+        const sorted = [...durations].sort((a, b) => a - b);
+        const rank = (p: number) => (sorted.length > 0 ? sorted[Math.ceil(p * sorted.length) - 1] / 1000 : null);
+        expect(durationSummary(durations, 1000)).toEqual({ samples: durations.length, median: rank(0.5), p90: rank(0.9) });
+      }),
+    );
   });
 });

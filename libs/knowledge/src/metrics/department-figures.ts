@@ -69,7 +69,7 @@ export function callbackFigures(contacts: readonly ContactState[], range: Metric
 }
 
 /** `callbackFigures`' figures for one department and period from its counts and the completed callbacks' times to complete in ms. */
-export function callbackFiguresOf(promised: number, reached: number, late: number, completedMs: readonly number[]) {
+export function callbackFiguresOf(promised: number, reached: number, late: number, completedMs: ArrayLike<number>) {
   const { samples, median, p90 } = durationSummary(completedMs, HOUR_MS);
   return {
     promised,

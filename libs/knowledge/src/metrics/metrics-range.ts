@@ -55,11 +55,30 @@ function labelOf(instant: number, range: MetricsRange): string {
 /** The label of the period a local date (YYYY-MM-DD, in the range's zone) falls in: the local date the period starts on. */
 export function periodOfLocalDate(date: string, range: Pick<MetricsRange, 'from' | 'period' | 'timeZone'>): string {
   if (range.period === 'range') return localClock(range.from.getTime(), range.timeZone).toISOString().slice(0, 10);
-  if (range.period === 'month') return `${date.slice(0, 7)}-01`;
-  if (range.period === 'day') return date;
-  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-  return new Date((day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7)) * DAY_MS).toISOString().slice(0, 10);
+  return isoDateOfDay(startOfLocalPeriod(Date.parse(`${date}T00:00:00Z`) / DAY_MS, range.period));
 }
+
+/** A local calendar date as days since 1970-01-01 (UTC arithmetic on dates needs no zone). */
+export type LocalDay = number;
+
+/** The first local day of the day, ISO week (from Monday) or month a local day falls in: the one place the metrics' periods are worked out. */
+export function startOfLocalPeriod(day: LocalDay, period: Exclude<ContactPeriod, 'range'>): LocalDay {
+  if (period === 'day') return day;
+  const date = new Date(day * DAY_MS);
+  if (period === 'week') return day - ((date.getUTCDay() + 6) % 7);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+}
+
+/** The first local day of the period after the one starting on `day`. */
+export function nextLocalPeriod(day: LocalDay, period: Exclude<ContactPeriod, 'range'>): LocalDay {
+  if (period === 'day') return day + 1;
+  if (period === 'week') return day + 7;
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+}
+
+/** A local day as YYYY-MM-DD. */
+export const isoDateOfDay = (day: LocalDay): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Whether an ISO instant falls in [from, to). */
 export const inRange = (iso: string | undefined, range: Pick<MetricsRange, 'from' | 'to'>): iso is string => {
@@ -103,10 +122,34 @@ export const byGroupThenPeriod = (a: GroupPeriod, b: GroupPeriod): number => a.g
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /** Median and 90th percentile (nearest rank: the sample at rank ⌈p·n⌉) of durations in ms, in `unitMs` units; null without samples. */
-export function durationSummary(durationsMs: readonly number[], unitMs: number): { samples: number; median: number | null; p90: number | null } {
-  const sorted = Float64Array.from(durationsMs).sort();
-  const at = (p: number) => (sorted.length > 0 ? sorted[Math.ceil(p * sorted.length) - 1] / unitMs : null);
-  return { samples: sorted.length, median: at(0.5), p90: at(0.9) };
+export function durationSummary(durationsMs: ArrayLike<number>, unitMs: number): { samples: number; median: number | null; p90: number | null } {
+  const values = Float64Array.from(durationsMs);
+  const at = (p: number) => (values.length > 0 ? nthSmallest(values, Math.ceil(p * values.length) - 1) / unitMs : null);
+  return { samples: values.length, median: at(0.5), p90: at(0.9) };
+}
+
+/** The value that would sit at index `k` were `values` sorted ascending (Hoare's selection; reorders `values`). */
+function nthSmallest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 export const MINUTE_MS = 60_000;

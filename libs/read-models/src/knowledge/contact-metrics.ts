@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   busiestTimes,
   busiestTimesOf,
@@ -29,6 +29,7 @@ import { activeGeneration, generationTables } from '../store/generation-tables';
 import type { ReadDb } from '../store/read-db';
 import { projectedContactsIn, unansweredSearchLog } from './contact-projection';
 import { completedAtIntakeAmong, ContactTally, rollupZone, ticketsOpenedAt } from './contact-rollup';
+import type { ContactDaysTable } from '../store/read-db';
 
 const DAY_MS = 86_400_000;
 const CHUNK = 500;
@@ -81,31 +82,72 @@ export async function ticketsCompletedAtIntake(db: Kysely<ReadDb>, contacts: rea
   return completed;
 }
 
-/** The local days wholly inside [from, to) (`firstDay` up to `endDay`, exclusive), and the stretches of the range outside them. */
-export function daysCovered(from: Date, to: Date, timeZone: string): { firstDay: string; endDay: string; edges: { from: Date; to: Date }[] } {
+/** The local days wholly inside [from, to) (`firstDay` up to `endDay`, exclusive; the instants `start` to `end`), and the stretches of the range outside them. */
+export function daysCovered(
+  from: Date,
+  to: Date,
+  timeZone: string,
+): { firstDay: string; endDay: string; start: Date; end: Date; edges: { from: Date; to: Date }[] } {
   const dayOf = (instant: number) => localClock(instant, timeZone).toISOString().slice(0, 10);
-  const startOf = (day: string) => instantOfWallTime(timeZone, Date.parse(`${day}T00:00:00Z`));
+  const startOf = (day: string) => new Date(instantOfWallTime(timeZone, Date.parse(`${day}T00:00:00Z`)));
   let firstDay = dayOf(from.getTime());
-  if (startOf(firstDay) !== from.getTime()) firstDay = new Date(Date.parse(`${firstDay}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  if (startOf(firstDay).getTime() !== from.getTime()) firstDay = new Date(Date.parse(`${firstDay}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
   const endDay = dayOf(to.getTime());
-  if (firstDay >= endDay) return { firstDay, endDay: firstDay, edges: [{ from, to }] };
+  if (firstDay >= endDay) return { firstDay, endDay: firstDay, start: from, end: from, edges: [{ from, to }] };
+  const start = startOf(firstDay);
+  const end = startOf(endDay);
   const edges = [
-    { from, to: new Date(startOf(firstDay)) },
-    { from: new Date(startOf(endDay)), to },
+    { from, to: start },
+    { from: end, to },
   ].filter((edge) => edge.from.getTime() < edge.to.getTime());
-  return { firstDay, endDay, edges };
+  return { firstDay, endDay, start, end, edges };
 }
 
-/** The contacts of the range's edges (parts of a local day) tallied as the rollup would hold them. */
-async function edgeTally(db: Kysely<ReadDb>, edges: readonly { from: Date; to: Date }[], timeZone: string): Promise<ContactTally> {
-  const contacts = (await Promise.all(edges.map((edge) => projectedContactsIn(db, edge)))).flat();
+/** The rollup's days wholly in the range (`interior`), and the contacts of the range's edges (parts of a day) tallied the same way. */
+async function rollupDays(db: Kysely<ReadDb>, range: { from: Date; to: Date; timeZone: string }) {
+  const covered = daysCovered(range.from, range.to, range.timeZone);
+  const contacts = (await Promise.all(covered.edges.map((edge) => projectedContactsIn(db, edge)))).flat();
   const completed = await completedAtIntakeAmong(db, contacts.flatMap(ticketsOpenedAt));
-  const tally = new ContactTally(timeZone);
-  for (const contact of contacts) tally.add(contact, completed);
-  return tally;
+  const edge = new ContactTally(range.timeZone);
+  for (const contact of contacts) edge.add(contact, completed);
+  const interior = await db.selectFrom('rm_contact_days').selectAll().where('day', '>=', covered.firstDay).where('day', '<', covered.endDay).execute();
+  return { covered, interior: interior.map(readDay), edge, edgeDays: [...edge.days.values()].map((doc) => readDay(doc.encode())) };
 }
 
-const isPostgres = (db: Kysely<ReadDb>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+interface DayRead {
+  readonly day: string;
+  readonly doc: EncodedDay;
+  readonly samples: Float64Array;
+}
+
+/** `DayDoc#encode`'s JSON. */
+interface EncodedDay {
+  c: [string, string, number, number, number, number, number, number, number][];
+  t: [string, number, number, number][];
+  h: [string, ...number[]][];
+  b: [string, string, number, number, number, number, number[]][];
+  a: [string, number, number][];
+}
+
+function readDay(row: Pick<ContactDaysTable, 'day' | 'doc' | 'handle_ms'>): DayRead {
+  const bytes = Buffer.from(row.handle_ms, 'base64');
+  // A decoded buffer of its own is aligned: view it; one from Node's shared pool may not be: copy it.
+  const samples =
+    bytes.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
+      ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / Float64Array.BYTES_PER_ELEMENT)
+      : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  return { day: row.day, doc: JSON.parse(row.doc) as EncodedDay, samples };
+}
+
+/** `periodOfLocalDate` for the range, each day's label worked out once. */
+function periodsOfDays(range: ContactMetricsOptions): (day: string) => string {
+  const labels = new Map<string, string>();
+  return (day) => {
+    let label = labels.get(day);
+    if (label === undefined) labels.set(day, (label = periodOfLocalDate(day, range)));
+    return label;
+  };
+}
 
 interface ContactBucket {
   group: string;
@@ -116,177 +158,237 @@ interface ContactBucket {
   open: number;
   endedHandled: number;
   answered: number;
-  handleMs: number[];
+  samples: Float64Array[];
+  sampleCount: number;
+}
+
+/** Views of samples as one array. */
+function joined(parts: readonly Float64Array[], count: number): Float64Array {
+  const all = new Float64Array(count);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 /**
  * The contact figures, as `contactMetricsOf` defines them, from the contact rollup (migration 9):
- * the local days wholly in the range from its rows, the parts of a day at either end from the
- * contacts started there, callbacks from their rows. A rollup not (yet) kept in the range's zone
- * answers from the contacts themselves.
+ * the local days wholly in the range from their rows, the parts of a day at either end from the
+ * contacts started there, tallied the same way; callbacks not wholly inside those days, and those
+ * the report's end finds not yet completed, from their own rows. A rollup not (yet) kept in the
+ * range's zone answers from the contacts themselves.
  */
 export async function contactMetricsReport(db: Kysely<ReadDb>, options: ContactMetricsOptions, scope: ContactMetricsScope = {}) {
   checkRange(options);
+  const periodOf = periodsOfDays(options);
   if ((await rollupZone(db)) !== options.timeZone) {
     const all = await projectedContactsIn(db, options);
     return contactMetricsOf(all, await ticketsCompletedAtIntake(db, all), options, scope);
   }
   const { department } = scope;
-  const { firstDay, endDay, edges } = daysCovered(options.from, options.to, options.timeZone);
-  const edge = await edgeTally(db, edges, options.timeZone);
-  const ownLine = (line: string) => department === undefined || line === department;
+  const { covered, interior, edge, edgeDays } = await rollupDays(db, options);
   const groupOf = (line: string, channel: string) => (options.groupBy === 'all' ? 'all' : (options.groupBy === 'line' ? line : channel) || 'unknown');
-
-  let dayQuery = db.selectFrom('rm_contact_days').selectAll().where('day', '>=', firstDay).where('day', '<', endDay);
-  if (department !== undefined) dayQuery = dayQuery.where('line', '=', department);
   const buckets = new Map<string, ContactBucket>();
   const totals = new Map<string, number>();
-  const count = (day: string, line: string, channel: string, row: Omit<ContactBucket, 'group' | 'period' | 'handleMs'>, handleMs: readonly number[]) => {
-    const period = periodOfLocalDate(day, options);
-    if (department === undefined) totals.set(period, (totals.get(period) ?? 0) + row.contacts);
-    if (!ownLine(line)) return;
-    const group = groupOf(line, channel);
-    const key = `${group}\u0000${period}`;
-    const bucket = buckets.get(key) ?? { group, period, contacts: 0, handled: 0, abandoned: 0, open: 0, endedHandled: 0, answered: 0, handleMs: [] };
-    bucket.contacts += row.contacts;
-    bucket.handled += row.handled;
-    bucket.abandoned += row.abandoned;
-    bucket.open += row.open;
-    bucket.endedHandled += row.endedHandled;
-    bucket.answered += row.answered;
-    for (const duration of handleMs) bucket.handleMs.push(duration);
-    buckets.set(key, bucket);
-  };
-  for (const row of await dayQuery.execute()) {
-    const counts = {
-      contacts: Number(row.contacts),
-      handled: Number(row.handled),
-      abandoned: Number(row.abandoned),
-      open: Number(row.open),
-      endedHandled: Number(row.ended_handled),
-      answered: Number(row.answered),
-    };
-    count(row.day, row.line, row.channel, counts, JSON.parse(row.handle_ms) as number[]);
+  const transfers = new Map<string, { group: string; period: string; transferred: number; transfers: number; reached: number }>();
+  const articles = new Map<string, { articleId: string; contacts: number; uses: number }>();
+  for (const { day, doc, samples } of [...interior, ...edgeDays]) {
+    const period = periodOf(day);
+    let at = 0;
+    for (const [line, channel, contacts, handled, abandoned, open, endedHandled, answered, n] of doc.c) {
+      const handleMs = samples.subarray(at, at + n);
+      at += n;
+      totals.set(period, (totals.get(period) ?? 0) + contacts);
+      if (department !== undefined && line !== department) continue;
+      const group = groupOf(line, channel);
+      const key = `${group}\u0000${period}`;
+      const bucket = buckets.get(key) ?? {
+        group,
+        period,
+        contacts: 0,
+        handled: 0,
+        abandoned: 0,
+        open: 0,
+        endedHandled: 0,
+        answered: 0,
+        samples: [],
+        sampleCount: 0,
+      };
+      bucket.contacts += contacts;
+      bucket.handled += handled;
+      bucket.abandoned += abandoned;
+      bucket.open += open;
+      bucket.endedHandled += endedHandled;
+      bucket.answered += answered;
+      bucket.samples.push(handleMs);
+      bucket.sampleCount += n;
+      buckets.set(key, bucket);
+    }
+    for (const [to, transferred, count, reached] of doc.t) {
+      if (department !== undefined && to !== department) continue;
+      const key = `${to}\u0000${period}`;
+      const bucket = transfers.get(key) ?? { group: to, period, transferred: 0, transfers: 0, reached: 0 };
+      bucket.transferred += transferred;
+      bucket.transfers += count;
+      bucket.reached += reached;
+      transfers.set(key, bucket);
+    }
+    if (department === undefined)
+      for (const [articleId, contacts, uses] of doc.a) {
+        const entry = articles.get(articleId) ?? { articleId, contacts: 0, uses: 0 };
+        entry.contacts += contacts;
+        entry.uses += uses;
+        articles.set(articleId, entry);
+      }
   }
-  for (const cell of edge.days.values()) count(cell.day, cell.line, cell.channel, { ...cell, endedHandled: cell.ended_handled }, cell.added);
-  if (department !== undefined) {
-    const byDay = await db
-      .selectFrom('rm_contact_days')
-      .select(['day', (eb) => eb.fn.sum<number | string>('contacts').as('contacts')])
-      .where('day', '>=', firstDay)
-      .where('day', '<', endDay)
-      .groupBy('day')
-      .execute();
-    const dayTotals = [...byDay.map((row) => ({ day: row.day, contacts: Number(row.contacts) })), ...edge.days.values()];
-    for (const { day, contacts } of dayTotals) totals.set(periodOfLocalDate(day, options), (totals.get(periodOfLocalDate(day, options)) ?? 0) + contacts);
-  }
+  if (department !== undefined) await lineArticles(db, covered, edge, department, articles);
   const sorted = [...buckets.values()].sort(byGroupThenPeriod);
   return {
     contacts: sorted.map(({ group, period, contacts, handled, abandoned, open }) => ({ group, period, contacts, handled, abandoned, open })),
     firstContact: sorted
       .filter((b) => b.endedHandled > 0)
       .map(({ group, period, endedHandled, answered }) => ({ group, period, ...firstContactFigures(endedHandled, answered) })),
-    handleTimes: sorted.filter((b) => b.handleMs.length > 0).map(({ group, period, handleMs }) => ({ group, period, ...handleTimeFigures(handleMs) })),
-    transfers: await transfersFromRollup(db, options, firstDay, endDay, edge, totals, department),
-    callbacks: await callbacksFromRollup(db, options, department),
-    topArticles: await articlesFromRollup(db, firstDay, endDay, edge, department),
+    handleTimes: sorted
+      .filter((b) => b.sampleCount > 0)
+      .map(({ group, period, samples, sampleCount }) => ({ group, period, ...handleTimeFigures(joined(samples, sampleCount)) })),
+    transfers: [...transfers.values()].sort(byGroupThenPeriod).map(({ group, period, transferred, transfers: count, reached }) => ({
+      group,
+      period,
+      ...transferFiguresOf(totals.get(period) ?? 0, transferred, count, reached),
+    })),
+    callbacks: await callbacksFromRollup(db, options, periodOf, covered, interior, department),
+    topArticles: rankArticleUses(articles.values()),
   };
 }
 
-async function transfersFromRollup(
+/** A department's article uses: its line's rows of the days in the range, and the edges' contacts on its line. */
+async function lineArticles(
   db: Kysely<ReadDb>,
-  options: ContactMetricsOptions,
-  firstDay: string,
-  endDay: string,
+  covered: { firstDay: string; endDay: string },
   edge: ContactTally,
-  totals: ReadonlyMap<string, number>,
-  department: string | undefined,
-) {
-  let query = db.selectFrom('rm_contact_transfer_days').selectAll().where('day', '>=', firstDay).where('day', '<', endDay);
-  if (department !== undefined) query = query.where('department', '=', department);
-  const buckets = new Map<string, { group: string; period: string; transferred: number; transfers: number; reached: number }>();
-  for (const row of [
-    ...(await query.execute()),
-    ...[...edge.transfers.values()].filter((cell) => department === undefined || cell.department === department),
-  ]) {
-    const period = periodOfLocalDate(row.day, options);
-    const key = `${row.department}\u0000${period}`;
-    const bucket = buckets.get(key) ?? { group: row.department, period, transferred: 0, transfers: 0, reached: 0 };
-    bucket.transferred += Number(row.transferred);
-    bucket.transfers += Number(row.transfers);
-    bucket.reached += Number(row.reached);
-    buckets.set(key, bucket);
-  }
-  return [...buckets.values()]
-    .sort(byGroupThenPeriod)
-    .map(({ group, period, transferred, transfers, reached }) => ({
-      group,
-      period,
-      ...transferFiguresOf(totals.get(period) ?? 0, transferred, transfers, reached),
-    }));
-}
-
-/** Callbacks of contacts started in the range, promised in it, by department and local day of the promise: counted by the store, `to` deciding what is done and late. */
-async function callbacksFromRollup(db: Kysely<ReadDb>, options: ContactMetricsOptions, department: string | undefined) {
-  const from = options.from.toISOString();
-  const to = options.to.toISOString();
-  const durations = isPostgres(db)
-    ? sql<string | null>`string_agg(case when completed_at < ${to} then duration_ms::text end, ',')`
-    : sql<string | null>`group_concat(case when completed_at < ${to} then duration_ms end)`;
-  let query = db
-    .selectFrom('rm_contact_callbacks')
-    .select([
-      'department',
-      'promised_day',
-      sql<number | string>`count(*)`.as('promised'),
-      sql<number | string>`sum(case when completed_at < ${to} and reached = 1 then 1 else 0 end)`.as('reached'),
-      sql<
-        number | string
-      >`sum(case when due_by is not null and ((completed_at < ${to} and completed_at > due_by) or ((completed_at is null or completed_at >= ${to}) and due_by < ${to})) then 1 else 0 end)`.as(
-        'late',
-      ),
-      durations.as('durations'),
-    ])
-    .where('started_at', '>=', from)
-    .where('started_at', '<', to)
-    .where('promised_at', '>=', from)
-    .where('promised_at', '<', to);
-  if (department !== undefined) query = query.where('department', '=', department);
-  const buckets = new Map<string, { group: string; period: string; promised: number; reached: number; late: number; durations: number[] }>();
-  for (const row of await query.groupBy(['department', 'promised_day']).execute()) {
-    const period = periodOfLocalDate(row.promised_day, options);
-    const key = `${row.department}\u0000${period}`;
-    const bucket = buckets.get(key) ?? { group: row.department, period, promised: 0, reached: 0, late: 0, durations: [] };
-    bucket.promised += Number(row.promised);
-    bucket.reached += Number(row.reached);
-    bucket.late += Number(row.late);
-    if (row.durations) for (const duration of row.durations.split(',')) bucket.durations.push(Number(duration));
-    buckets.set(key, bucket);
-  }
-  return [...buckets.values()]
-    .sort(byGroupThenPeriod)
-    .map(({ group, period, promised, reached, late, durations: completed }) => ({ group, period, ...callbackFiguresOf(promised, reached, late, completed) }));
-}
-
-async function articlesFromRollup(db: Kysely<ReadDb>, firstDay: string, endDay: string, edge: ContactTally, department: string | undefined) {
-  let query = db
+  department: string,
+  articles: Map<string, { articleId: string; contacts: number; uses: number }>,
+): Promise<void> {
+  const rows = await db
     .selectFrom('rm_contact_article_days')
     .select(['article_id', (eb) => eb.fn.sum<number | string>('contacts').as('contacts'), (eb) => eb.fn.sum<number | string>('uses').as('uses')])
-    .where('day', '>=', firstDay)
-    .where('day', '<', endDay);
-  if (department !== undefined) query = query.where('line', '=', department);
-  const uses = new Map<string, { articleId: string; contacts: number; uses: number }>();
-  const rows = [
-    ...(await query.groupBy('article_id').execute()),
-    ...[...edge.articles.values()].filter((cell) => department === undefined || cell.line === department),
-  ];
-  for (const row of rows) {
-    const entry = uses.get(row.article_id) ?? { articleId: row.article_id, contacts: 0, uses: 0 };
+    .where('line', '=', department)
+    .where('day', '>=', covered.firstDay)
+    .where('day', '<', covered.endDay)
+    .groupBy('article_id')
+    .execute();
+  for (const row of [...rows, ...[...edge.lineArticles.values()].filter((cell) => cell.line === department)]) {
+    const entry = articles.get(row.article_id) ?? { articleId: row.article_id, contacts: 0, uses: 0 };
     entry.contacts += Number(row.contacts);
     entry.uses += Number(row.uses);
-    uses.set(row.article_id, entry);
+    articles.set(row.article_id, entry);
   }
-  return rankArticleUses(uses.values());
+}
+
+interface CallbackBucket {
+  group: string;
+  period: string;
+  promised: number;
+  reached: number;
+  late: number;
+  samples: number[];
+  removed: number[];
+}
+
+/**
+ * Callbacks of contacts started in the range and promised in it, by department and the period of
+ * the promise. Those of contacts started on the days wholly in the range and promised on them come
+ * from the days' rows, which count them as completed if ever completed; the report's end decides
+ * what is done and late, so those it finds not yet completed (few: the open ones and those
+ * completed after `to`) are read from their own rows and set right. The callbacks of the edges'
+ * contacts, or promised after the last whole day, are read from their rows and counted whole.
+ */
+async function callbacksFromRollup(
+  db: Kysely<ReadDb>,
+  options: ContactMetricsOptions,
+  periodOf: (day: string) => string,
+  covered: { firstDay: string; endDay: string; start: Date; end: Date },
+  interior: readonly DayRead[],
+  department: string | undefined,
+) {
+  const from = options.from.toISOString();
+  const to = options.to.toISOString();
+  const start = covered.start.toISOString();
+  const end = covered.end.toISOString();
+  const buckets = new Map<string, CallbackBucket>();
+  const bucketOf = (departmentCode: string, promisedDay: string) => {
+    const period = periodOf(promisedDay);
+    const key = `${departmentCode}\u0000${period}`;
+    const bucket = buckets.get(key) ?? { group: departmentCode, period, promised: 0, reached: 0, late: 0, samples: [], removed: [] };
+    buckets.set(key, bucket);
+    return bucket;
+  };
+  for (const { doc } of interior)
+    for (const [promisedDay, departmentCode, promised, , reached, lateIfDone, durations] of doc.b) {
+      if (promisedDay < covered.firstDay || promisedDay >= covered.endDay || (department !== undefined && departmentCode !== department)) continue;
+      const bucket = bucketOf(departmentCode, promisedDay);
+      bucket.promised += promised;
+      bucket.reached += reached;
+      bucket.late += lateIfDone;
+      for (const duration of durations) bucket.samples.push(duration);
+    }
+  // Each read below is one index range (start, promise, or settled time) over few rows; the rest is judged here.
+  const rowsWhere = async (column: 'started_at' | 'promised_at' | 'settled_at', low: string, high?: string) => {
+    let query = db
+      .selectFrom('rm_contact_callbacks')
+      .select(['department', 'promised_day', 'started_at', 'promised_at', 'due_by', 'completed_at', 'reached', 'duration_ms'])
+      .where(column, '>=', low);
+    if (high !== undefined) query = query.where(column, '<', high);
+    if (department !== undefined) query = query.where('department', '=', department);
+    return query.execute();
+  };
+  const within = (instant: string, low: string, high: string) => instant >= low && instant < high;
+  const ofDays = (row: { started_at: string; promised_at: string }) => within(row.started_at, start, end) && within(row.promised_at, start, end);
+  const whole = [
+    ...(await rowsWhere('started_at', from, start)),
+    ...(await rowsWhere('started_at', end, to)),
+    ...(await rowsWhere('promised_at', from, start)).filter((row) => within(row.started_at, start, end)),
+    ...(await rowsWhere('promised_at', end, to)).filter((row) => within(row.started_at, start, end)),
+  ].filter((row) => within(row.started_at, from, to) && within(row.promised_at, from, to));
+  for (const row of whole) {
+    const bucket = bucketOf(row.department, row.promised_day);
+    const done = row.completed_at !== null && row.completed_at < to;
+    bucket.promised += 1;
+    bucket.reached += done && Number(row.reached) === 1 ? 1 : 0;
+    bucket.late += row.due_by !== null && (done ? row.completed_at! > row.due_by : to > row.due_by) ? 1 : 0;
+    if (done) bucket.samples.push(Number(row.duration_ms));
+  }
+  for (const row of (await rowsWhere('settled_at', to)).filter(ofDays)) {
+    const bucket = bucketOf(row.department, row.promised_day);
+    if (row.completed_at !== null) {
+      bucket.reached -= Number(row.reached) === 1 ? 1 : 0;
+      bucket.late -= row.due_by !== null && row.completed_at > row.due_by ? 1 : 0;
+      bucket.removed.push(Number(row.duration_ms));
+    }
+    bucket.late += row.due_by !== null && to > row.due_by ? 1 : 0;
+  }
+  return [...buckets.values()].sort(byGroupThenPeriod).map(({ group, period, promised, reached, late, samples, removed }) => ({
+    group,
+    period,
+    ...callbackFiguresOf(promised, reached, late, without(samples, removed)),
+  }));
+}
+
+/** `values` less one occurrence of each of `removed`. */
+function without(values: readonly number[], removed: readonly number[]): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  if (removed.length === 0) return sorted;
+  const gone = Float64Array.from(removed).sort();
+  const kept = new Float64Array(sorted.length - gone.length);
+  let g = 0;
+  let k = 0;
+  for (const value of sorted) {
+    if (g < gone.length && value === gone[g]) g++;
+    else kept[k++] = value;
+  }
+  return kept;
 }
 
 /** When each line is busiest (`busiestTimes`) over the contacts started in the range, from the rollup's contacts by local hour; a department's scope is its own line. */
@@ -294,13 +396,15 @@ export async function contactBusiestTimes(db: Kysely<ReadDb>, range: Omit<Metric
   checkRange({ ...range, period: 'range' });
   const { department } = scope;
   if ((await rollupZone(db)) !== range.timeZone) return busiestTimes(await projectedContactsIn(db, { ...range, line: department }), range);
-  const { firstDay, endDay, edges } = daysCovered(range.from, range.to, range.timeZone);
-  let query = db.selectFrom('rm_contact_hours').select(['line', 'day', 'weekday', 'hour', 'contacts']).where('day', '>=', firstDay).where('day', '<', endDay);
-  if (department !== undefined) query = query.where('line', '=', department);
-  const edge = await edgeTally(db, edges, range.timeZone);
+  const { interior, edgeDays } = await rollupDays(db, range);
   const lines = new Map<string, LineTimes>();
-  for (const row of [...(await query.execute()), ...[...edge.hours.values()].filter((cell) => department === undefined || cell.line === department)])
-    countLineTime(lines, row.line || 'unknown', Number(row.weekday), Number(row.hour), row.day, Number(row.contacts));
+  for (const { day, doc } of [...interior, ...edgeDays]) {
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    for (const [line, ...hours] of doc.h) {
+      if (department !== undefined && line !== department) continue;
+      hours.forEach((count, hour) => count !== 0 && countLineTime(lines, line || 'unknown', weekday, hour, day, count));
+    }
+  }
   return busiestTimesOf(lines);
 }
 

@@ -1,4 +1,5 @@
 import { InMemoryEventStore } from '@switchboard/event-store';
+import { TicketCommandHandler } from '../../../command-handling/src/ticket-command-handler';
 import { contactCommandHandler } from '../../../command-handling/src/knowledge/contact-commands';
 import { demoCatalog, people } from '../../../knowledge/src/testing/demo-catalog';
 import { dumpReadModels, projectAll } from '../testing/project';
@@ -58,5 +59,31 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
     expect(report.topArticles).toEqual([{ articleId: 'excise-tax-bill', contacts: 1, uses: 1 }]);
     expect((await knowledgeGaps(readStore().db, range)).map((gap) => [gap.query, gap.count, gap.lines])).toEqual([['donde voto', 1, ['TREASURER']]]);
     expect(await knowledgeGaps(readStore().db, range, { department: 'CLERK' })).toEqual([]);
+  });
+
+  it('given a ticket opened at a contact and completed at intake only after the contact ended, when projected, then the contact counts as answered at first contact from then on', async () => {
+    const clock = () => new Date(monday.getTime() + minutes++ * 60_000);
+    const tickets = new TicketCommandHandler(store, demoCatalog, clock);
+    await handler().execute({ type: 'StartContact', contactId: 'C3', channel: 'phone', line: 'DPW' }, { ...by, commandId: 'c6' });
+    await tickets.execute(
+      {
+        type: 'OpenTicket',
+        ticketId: 'T-9',
+        serviceCode: 'EXEMPTION-INQUIRY',
+        description: 'Am I eligible for the senior exemption?',
+        channel: 'phone',
+        raisedByContact: 'C3',
+      },
+      { ...by, commandId: 'c7' },
+    );
+    await handler().execute({ type: 'LinkTicket', contactId: 'C3', ticketId: 'T-9', relation: 'opened' }, { ...by, commandId: 'c8' });
+    await handler().execute({ type: 'EndContact', contactId: 'C3', outcome: 'handled' }, { ...by, commandId: 'c9' });
+    const options = { ...range, period: 'range' as const, groupBy: 'line' as const, timeZone: 'America/New_York' };
+    const dpw = async () => (await contactMetricsReport(readStore().db, options)).firstContact.find((row) => row.group === 'DPW');
+    await projectAll(store, readStore(), demoCatalog);
+    expect(await dpw()).toMatchObject({ handled: 1, answeredAtFirstContact: 0 });
+    await tickets.execute({ type: 'CompleteTicket', ticketId: 'T-9', resolutionCode: 'answered', note: 'Answered on the call' }, { ...by, commandId: 'c10' });
+    await projectAll(store, readStore(), demoCatalog);
+    expect(await dpw()).toMatchObject({ handled: 1, answeredAtFirstContact: 1 });
   });
 });

@@ -2,29 +2,232 @@ import { type Kysely, sql } from 'kysely';
 import { answeredAtFirstContact, type ContactState, localClock } from '@switchboard/knowledge';
 import { upsertRows } from '../projection/upsert-rows';
 import { activeGeneration, generationTables } from '../store/generation-tables';
-import type {
-  ContactArticleDaysTable,
-  ContactCallbacksTable,
-  ContactDaysTable,
-  ContactHoursTable,
-  ContactTicketLinksTable,
-  ContactTransferDaysTable,
-  ReadDb,
-} from '../store/read-db';
+import type { ContactArticleDaysTable, ContactCallbacksTable, ContactDaysTable, ContactTicketLinksTable, ReadDb } from '../store/read-db';
 import type { ReadStoreDialect } from '../store/read-store';
 
 const CHUNK = 500;
 const SEPARATOR = '\u001f';
+/** `settled_at` of a callback not completed: after every instant's ISO text. */
+export const NOT_SETTLED = '~';
 
-/** A day cell as tallied: the counts, and the handle times (ms) it gains and loses. */
-export interface DayTally extends Omit<ContactDaysTable, 'handle_ms'> {
-  added: number[];
+/** Contacts of one line and channel started on a day: the counts, and the handle times (ms) of the handled ones. */
+export interface DayCell {
+  readonly line: string;
+  readonly channel: string;
+  contacts: number;
+  handled: number;
+  abandoned: number;
+  open: number;
+  endedHandled: number;
+  answered: number;
+  samples: number[];
+  /** In a change: the handle times it loses. */
   removed: number[];
 }
 
-/** The local day, weekday (0 = Monday) and hour a contact started, in the rollup's zone. */
-export function localStart(startedAt: string, timeZone: string): { day: string; weekday: number; hour: number } {
-  const local = localClock(Date.parse(startedAt), timeZone);
+/** Callbacks promised on one local day to one department, at contacts started on the day of the document. */
+export interface CallbackCell {
+  readonly promisedDay: string;
+  readonly department: string;
+  promised: number;
+  completed: number;
+  /** Completed and the resident reached. */
+  reached: number;
+  /** Completed after their due time. */
+  lateIfDone: number;
+  /** Times from promise to completion (ms) of the completed ones. */
+  samples: number[];
+  removed: number[];
+}
+
+export interface TransferCell {
+  readonly department: string;
+  transferred: number;
+  transfers: number;
+  reached: number;
+}
+
+export interface ArticleCell {
+  readonly articleId: string;
+  contacts: number;
+  uses: number;
+}
+
+/**
+ * What the contacts started on one local day add up to: by line and channel, transfers by
+ * department, contacts by line and local hour, callbacks by day promised and department, article
+ * uses. Kept as one row of `rm_contact_days`: the report for a year reads 365 rows.
+ */
+export class DayDoc {
+  readonly cells = new Map<string, DayCell>();
+  readonly transfers = new Map<string, TransferCell>();
+  readonly hours = new Map<string, number[]>();
+  readonly callbacks = new Map<string, CallbackCell>();
+  readonly articles = new Map<string, ArticleCell>();
+
+  constructor(readonly day: string) {}
+
+  cell(line: string, channel: string): DayCell {
+    const key = `${line}${SEPARATOR}${channel}`;
+    const found = this.cells.get(key);
+    if (found) return found;
+    const cell = { line, channel, contacts: 0, handled: 0, abandoned: 0, open: 0, endedHandled: 0, answered: 0, samples: [], removed: [] };
+    this.cells.set(key, cell);
+    return cell;
+  }
+
+  transfer(department: string): TransferCell {
+    const cell = this.transfers.get(department) ?? { department, transferred: 0, transfers: 0, reached: 0 };
+    this.transfers.set(department, cell);
+    return cell;
+  }
+
+  hoursOf(line: string): number[] {
+    const hours = this.hours.get(line) ?? new Array<number>(24).fill(0);
+    this.hours.set(line, hours);
+    return hours;
+  }
+
+  callback(promisedDay: string, department: string): CallbackCell {
+    const key = `${promisedDay}${SEPARATOR}${department}`;
+    const cell = this.callbacks.get(key) ?? { promisedDay, department, promised: 0, completed: 0, reached: 0, lateIfDone: 0, samples: [], removed: [] };
+    this.callbacks.set(key, cell);
+    return cell;
+  }
+
+  article(articleId: string): ArticleCell {
+    const cell = this.articles.get(articleId) ?? { articleId, contacts: 0, uses: 0 };
+    this.articles.set(articleId, cell);
+    return cell;
+  }
+
+  /** Adds a change (counts, samples gained and lost) to this document; entries left empty are dropped. */
+  merge(change: DayDoc): void {
+    for (const c of change.cells.values()) {
+      const cell = this.cell(c.line, c.channel);
+      for (const key of CELL_COUNTS) cell[key] += c[key];
+      cell.samples = withSamples(cell.samples, c.samples, c.removed);
+    }
+    for (const t of change.transfers.values()) {
+      const cell = this.transfer(t.department);
+      cell.transferred += t.transferred;
+      cell.transfers += t.transfers;
+      cell.reached += t.reached;
+    }
+    for (const [line, hours] of change.hours) {
+      const mine = this.hoursOf(line);
+      hours.forEach((count, hour) => (mine[hour] += count));
+    }
+    for (const b of change.callbacks.values()) {
+      const cell = this.callback(b.promisedDay, b.department);
+      cell.promised += b.promised;
+      cell.completed += b.completed;
+      cell.reached += b.reached;
+      cell.lateIfDone += b.lateIfDone;
+      cell.samples = withSamples(cell.samples, b.samples, b.removed);
+    }
+    for (const a of change.articles.values()) {
+      const cell = this.article(a.articleId);
+      cell.contacts += a.contacts;
+      cell.uses += a.uses;
+    }
+    dropEmpty(this.cells, (c) => c.contacts === 0);
+    dropEmpty(this.transfers, (t) => t.transferred === 0);
+    dropEmpty(this.hours, (hours) => hours.every((count) => count === 0));
+    dropEmpty(this.callbacks, (b) => b.promised === 0);
+    dropEmpty(this.articles, (a) => a.contacts === 0);
+  }
+
+  get empty(): boolean {
+    return this.cells.size === 0 && this.callbacks.size === 0;
+  }
+
+  /** Whether a change changes nothing (a contact tallied out and in the same). */
+  get unchanged(): boolean {
+    const zero = (values: Iterable<number>) => [...values].every((value) => value === 0);
+    return (
+      [...this.cells.values()].every((c) => zero(CELL_COUNTS.map((key) => c[key])) && sameValues(c.samples, c.removed)) &&
+      [...this.transfers.values()].every((t) => zero([t.transferred, t.transfers, t.reached])) &&
+      [...this.hours.values()].every((hours) => zero(hours)) &&
+      [...this.callbacks.values()].every((b) => zero([b.promised, b.completed, b.reached, b.lateIfDone]) && sameValues(b.samples, b.removed)) &&
+      [...this.articles.values()].every((a) => zero([a.contacts, a.uses]))
+    );
+  }
+
+  /** The row: the counts as JSON, the handle times as little-endian float64s in base64, cell by cell. */
+  encode(): ContactDaysTable {
+    const cells = sortedValues(this.cells);
+    const samples = new Float64Array(cells.reduce((n, c) => n + c.samples.length, 0));
+    let at = 0;
+    for (const c of cells) for (const value of c.samples) samples[at++] = value;
+    const doc = {
+      c: cells.map((c) => [c.line, c.channel, ...CELL_COUNTS.map((key) => c[key]), c.samples.length]),
+      t: sortedValues(this.transfers).map((t) => [t.department, t.transferred, t.transfers, t.reached]),
+      h: [...this.hours.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([line, hours]) => [line, ...hours]),
+      b: sortedValues(this.callbacks).map((b) => [b.promisedDay, b.department, b.promised, b.completed, b.reached, b.lateIfDone, b.samples]),
+      a: sortedValues(this.articles).map((a) => [a.articleId, a.contacts, a.uses]),
+    };
+    return { day: this.day, doc: JSON.stringify(doc), handle_ms: Buffer.from(samples.buffer).toString('base64') };
+  }
+
+  static decode(row: Pick<ContactDaysTable, 'day' | 'doc' | 'handle_ms'>): DayDoc {
+    const doc = new DayDoc(row.day);
+    const parsed = JSON.parse(row.doc) as {
+      c: [string, string, ...number[]][];
+      t: [string, number, number, number][];
+      h: [string, ...number[]][];
+      b: [string, string, number, number, number, number, number[]][];
+      a: [string, number, number][];
+    };
+    const bytes = Buffer.from(row.handle_ms, 'base64');
+    const samples = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    let at = 0;
+    for (const [line, channel, ...counts] of parsed.c) {
+      const cell = doc.cell(line, channel);
+      CELL_COUNTS.forEach((key, i) => (cell[key] = counts[i]));
+      const n = counts[CELL_COUNTS.length];
+      cell.samples = Array.from(samples.subarray(at, at + n));
+      at += n;
+    }
+    for (const [department, transferred, transfers, reached] of parsed.t) Object.assign(doc.transfer(department), { transferred, transfers, reached });
+    for (const [line, ...hours] of parsed.h) doc.hours.set(line, hours);
+    for (const [promisedDay, department, promised, completed, reached, lateIfDone, durations] of parsed.b)
+      Object.assign(doc.callback(promisedDay, department), { promised, completed, reached, lateIfDone, samples: durations });
+    for (const [articleId, contacts, uses] of parsed.a) Object.assign(doc.article(articleId), { contacts, uses });
+    return doc;
+  }
+}
+
+/** A map's values by key: a document's encoding does not depend on the order its entries were made in. */
+const sortedValues = <V>(map: ReadonlyMap<string, V>): V[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+
+const CELL_COUNTS = ['contacts', 'handled', 'abandoned', 'open', 'endedHandled', 'answered'] as const;
+
+function dropEmpty<V>(map: Map<string, V>, isEmpty: (value: V) => boolean): void {
+  for (const [key, value] of map) if (isEmpty(value)) map.delete(key);
+}
+
+/** `samples` with `removed` taken out (one occurrence each) and `added` put in, ascending. */
+function withSamples(samples: readonly number[], added: readonly number[], removed: readonly number[]): number[] {
+  const next = [...samples];
+  for (const value of removed) {
+    const at = next.indexOf(value);
+    if (at >= 0) next.splice(at, 1);
+  }
+  next.push(...added);
+  return next.sort((a, b) => a - b);
+}
+
+function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedA = [...a].sort((x, y) => x - y);
+  const sortedB = [...b].sort((x, y) => x - y);
+  return sortedA.every((value, i) => value === sortedB[i]);
+}
+
+/** The local date, weekday (0 = Monday) and hour of an instant, in the rollup's zone. */
+export function localStart(instant: string, timeZone: string): { day: string; weekday: number; hour: number } {
+  const local = localClock(Date.parse(instant), timeZone);
   return { day: local.toISOString().slice(0, 10), weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours() };
 }
 
@@ -32,52 +235,37 @@ export function localStart(startedAt: string, timeZone: string): { day: string; 
 const isoOf = (instant: string | undefined): string | null => (instant === undefined ? null : new Date(Date.parse(instant)).toISOString());
 
 /**
- * What contacts add to the contact rollup (migration 9), cell by cell: a contact counts in the cells
- * of the local day it started on — by line and channel (counts, first-contact answer, handle time),
- * by department for each department it was transferred to, by line for each article it used, and
- * by line and local hour. Adding a contact with sign −1 takes it out: the projection tallies each
- * changed contact out as it was and in as it is, so the rollup always equals the tally of the
- * contacts in `rm_contacts` with the tickets completed at intake known to the store.
+ * What contacts add to the contact rollup (migration 9): a contact counts in the document of the
+ * local day it started on — by line and channel (counts, first-contact answer, handle time), for
+ * each department it was transferred to, by line and local hour, for each callback it promised
+ * (by the day promised), for each article it used — and, per line, in the article uses of
+ * `rm_contact_article_days`. Adding a contact with sign −1 takes it out: the projection tallies
+ * each changed contact out as it was and in as it is, so the rollup always equals the tally of
+ * the contacts in `rm_contacts` with the tickets completed at intake known to the store.
  */
 export class ContactTally {
-  readonly days = new Map<string, DayTally>();
-  readonly transfers = new Map<string, ContactTransferDaysTable>();
-  readonly articles = new Map<string, ContactArticleDaysTable>();
-  readonly hours = new Map<string, ContactHoursTable>();
+  readonly days = new Map<string, DayDoc>();
+  readonly lineArticles = new Map<string, ContactArticleDaysTable>();
 
   constructor(private readonly timeZone: string) {}
 
   add(contact: ContactState, completedAtIntake: ReadonlySet<string>, sign: 1 | -1 = 1): void {
     if (contact.startedAt === undefined) return;
-    const { day, weekday, hour } = localStart(contact.startedAt, this.timeZone);
+    const { day, hour } = localStart(contact.startedAt, this.timeZone);
     const line = contact.line ?? '';
-    const channel = contact.channel ?? '';
+    const doc = this.days.get(day) ?? new DayDoc(day);
+    this.days.set(day, doc);
     const handled = contact.outcome === 'handled';
     const endedHandled = contact.status === 'ended' && handled;
-    const cell = [day, line, channel].join(SEPARATOR);
-    const dayTally = this.days.get(cell) ?? {
-      cell,
-      day,
-      line,
-      channel,
-      contacts: 0,
-      handled: 0,
-      abandoned: 0,
-      open: 0,
-      ended_handled: 0,
-      answered: 0,
-      added: [],
-      removed: [],
-    };
-    dayTally.contacts += sign;
-    dayTally.handled += handled ? sign : 0;
-    dayTally.abandoned += contact.outcome === 'abandoned' ? sign : 0;
-    dayTally.open += contact.status !== 'ended' ? sign : 0;
-    dayTally.ended_handled += endedHandled ? sign : 0;
-    dayTally.answered += endedHandled && answeredAtFirstContact(contact, completedAtIntake) ? sign : 0;
-    if (contact.endedAt !== undefined && handled)
-      (sign > 0 ? dayTally.added : dayTally.removed).push(Date.parse(contact.endedAt) - Date.parse(contact.startedAt));
-    this.days.set(cell, dayTally);
+    const cell = doc.cell(line, contact.channel ?? '');
+    cell.contacts += sign;
+    cell.handled += handled ? sign : 0;
+    cell.abandoned += contact.outcome === 'abandoned' ? sign : 0;
+    cell.open += contact.status !== 'ended' ? sign : 0;
+    cell.endedHandled += endedHandled ? sign : 0;
+    cell.answered += endedHandled && answeredAtFirstContact(contact, completedAtIntake) ? sign : 0;
+    if (contact.endedAt !== undefined && handled) (sign > 0 ? cell.samples : cell.removed).push(Date.parse(contact.endedAt) - Date.parse(contact.startedAt));
+    doc.hoursOf(line)[hour] += sign;
 
     const transfers = new Map<string, { transfers: number; reached: number }>();
     const articles = new Map<string, number>();
@@ -90,29 +278,35 @@ export class ContactTally {
       } else if (step.kind === 'article_used') articles.set(step.articleId, (articles.get(step.articleId) ?? 0) + 1);
     }
     for (const [department, counts] of transfers) {
-      const key = [day, department].join(SEPARATOR);
-      const row = this.transfers.get(key) ?? { cell: key, day, department, transferred: 0, transfers: 0, reached: 0 };
-      row.transferred += sign;
-      row.transfers += sign * counts.transfers;
-      row.reached += sign * counts.reached;
-      this.transfers.set(key, row);
+      const transfer = doc.transfer(department);
+      transfer.transferred += sign;
+      transfer.transfers += sign * counts.transfers;
+      transfer.reached += sign * counts.reached;
     }
     for (const [articleId, uses] of articles) {
+      const article = doc.article(articleId);
+      article.contacts += sign;
+      article.uses += sign * uses;
       const key = [day, line, articleId].join(SEPARATOR);
-      const row = this.articles.get(key) ?? { cell: key, day, line, article_id: articleId, contacts: 0, uses: 0 };
+      const row = this.lineArticles.get(key) ?? { cell: key, day, line, article_id: articleId, contacts: 0, uses: 0 };
       row.contacts += sign;
       row.uses += sign * uses;
-      this.articles.set(key, row);
+      this.lineArticles.set(key, row);
     }
-    const hourKey = [day, hour, line].join(SEPARATOR);
-    const hourRow = this.hours.get(hourKey) ?? { cell: hourKey, day, weekday, hour, line, contacts: 0 };
-    hourRow.contacts += sign;
-    this.hours.set(hourKey, hourRow);
+    for (const callback of contact.callbacks) {
+      const promised = doc.callback(localStart(callback.promisedAt, this.timeZone).day, callback.department);
+      const done = callback.completedAt !== undefined;
+      promised.promised += sign;
+      promised.completed += done ? sign : 0;
+      promised.reached += done && callback.reached ? sign : 0;
+      promised.lateIfDone += done && callback.dueBy !== undefined && Date.parse(callback.completedAt!) > Date.parse(callback.dueBy) ? sign : 0;
+      if (done) (sign > 0 ? promised.samples : promised.removed).push(Date.parse(callback.completedAt!) - Date.parse(callback.promisedAt));
+    }
   }
 }
 
 /** A contact's callbacks as rows of `rm_contact_callbacks`. */
-export function callbackRows(contact: ContactState): ContactCallbacksTable[] {
+export function callbackRows(contact: ContactState, timeZone: string): ContactCallbacksTable[] {
   if (contact.startedAt === undefined || contact.contactId === undefined) return [];
   return contact.callbacks.map((callback) => ({
     contact_id: contact.contactId!,
@@ -120,9 +314,10 @@ export function callbackRows(contact: ContactState): ContactCallbacksTable[] {
     department: callback.department,
     started_at: isoOf(contact.startedAt)!,
     promised_at: isoOf(callback.promisedAt)!,
-    promised_day: '',
+    promised_day: localStart(callback.promisedAt, timeZone).day,
     due_by: isoOf(callback.dueBy),
     completed_at: isoOf(callback.completedAt),
+    settled_at: isoOf(callback.completedAt) ?? NOT_SETTLED,
     reached: callback.reached ? 1 : 0,
     duration_ms: callback.completedAt === undefined ? null : Date.parse(callback.completedAt) - Date.parse(callback.promisedAt),
   }));
@@ -155,8 +350,13 @@ export async function writeCallbacksAndLinks(
         .deleteFrom('rm_contact_callbacks')
         .where('contact_id', 'in', ids.slice(i, i + CHUNK))
         .execute();
-  const callbacks = contacts.flatMap(callbackRows).map((row) => ({ ...row, promised_day: localStart(row.promised_at, timeZone).day }));
-  await upsertRows(trx, dialect, 'rm_contact_callbacks', ['contact_id', 'callback_id'], callbacks);
+  await upsertRows(
+    trx,
+    dialect,
+    'rm_contact_callbacks',
+    ['contact_id', 'callback_id'],
+    contacts.flatMap((contact) => callbackRows(contact, timeZone)),
+  );
   await upsertRows(trx, dialect, 'rm_contact_ticket_links', ['ticket_id', 'contact_id'], linkRows(contacts));
 }
 
@@ -175,96 +375,62 @@ export async function completedAtIntakeAmong(db: Kysely<ReadDb>, ticketIds: Iter
   return completed;
 }
 
-/** Adds a tally to the rollup's rows (`fresh`: the tables are empty, nothing to read first); a cell left without contacts is removed. */
+/** Adds a tally to the rollup's rows (`fresh`: the tables are empty, nothing to read first); a day or cell left without contacts is removed. */
 export async function applyTally(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tally: ContactTally, fresh = false): Promise<void> {
-  const days = [...tally.days.values()].filter(
-    (d) => d.contacts !== 0 || d.handled !== 0 || d.open !== 0 || d.answered !== 0 || !sameValues(d.added, d.removed),
-  );
-  const existingDays = fresh ? new Map<string, ContactDaysTable>() : await rowsOf(trx, 'rm_contact_days', days);
-  const dayRows: ContactDaysTable[] = [];
-  const gone: string[] = [];
-  for (const change of days) {
-    const before = existingDays.get(change.cell);
-    const handle = before ? (JSON.parse(before.handle_ms) as number[]) : [];
-    for (const duration of change.removed) {
-      const at = handle.indexOf(duration);
-      if (at >= 0) handle.splice(at, 1);
+  const changes = [...tally.days.values()].filter((change) => !change.unchanged);
+  const docs = new Map<string, DayDoc>();
+  if (!fresh)
+    for (let i = 0; i < changes.length; i += CHUNK) {
+      const rows = await trx
+        .selectFrom('rm_contact_days')
+        .selectAll()
+        .where(
+          'day',
+          'in',
+          changes.slice(i, i + CHUNK).map((change) => change.day),
+        )
+        .execute();
+      for (const row of rows) docs.set(row.day, DayDoc.decode(row));
     }
-    handle.push(...change.added);
-    handle.sort((a, b) => a - b);
-    const { added: _added, removed: _removed, ...counts } = change;
-    const row: ContactDaysTable = { ...counts, handle_ms: JSON.stringify(handle) };
-    for (const column of COUNT_COLUMNS.rm_contact_days) (row[column] as number) += before ? Number(before[column]) : 0;
-    if (row.contacts === 0) gone.push(row.cell);
-    else dayRows.push(row);
+  const rows: ContactDaysTable[] = [];
+  const gone: string[] = [];
+  for (const change of changes) {
+    const doc = docs.get(change.day) ?? new DayDoc(change.day);
+    doc.merge(change);
+    if (doc.empty) gone.push(doc.day);
+    else rows.push(doc.encode());
   }
-  await deleteCells(trx, 'rm_contact_days', gone);
-  await upsertRows(trx, dialect, 'rm_contact_days', 'cell', dayRows);
-  await applyCounts(trx, dialect, 'rm_contact_transfer_days', 'transferred', [...tally.transfers.values()], fresh);
-  await applyCounts(trx, dialect, 'rm_contact_article_days', 'contacts', [...tally.articles.values()], fresh);
-  await applyCounts(trx, dialect, 'rm_contact_hours', 'contacts', [...tally.hours.values()], fresh);
+  for (let i = 0; i < gone.length; i += CHUNK)
+    await trx
+      .deleteFrom('rm_contact_days')
+      .where('day', 'in', gone.slice(i, i + CHUNK))
+      .execute();
+  await upsertRows(trx, dialect, 'rm_contact_days', 'day', rows);
+  await applyLineArticles(trx, dialect, [...tally.lineArticles.values()], fresh);
 }
 
-type CountTable = 'rm_contact_days' | 'rm_contact_transfer_days' | 'rm_contact_article_days' | 'rm_contact_hours';
-const COUNT_COLUMNS = {
-  rm_contact_days: ['contacts', 'handled', 'abandoned', 'open', 'ended_handled', 'answered'],
-  rm_contact_transfer_days: ['transferred', 'transfers', 'reached'],
-  rm_contact_article_days: ['contacts', 'uses'],
-  rm_contact_hours: ['contacts'],
-} as const satisfies { [T in CountTable]: readonly (keyof ReadDb[T])[] };
-
-async function applyCounts<T extends Exclude<CountTable, 'rm_contact_days'>>(
-  trx: Kysely<ReadDb>,
-  dialect: ReadStoreDialect,
-  table: T,
-  presence: (typeof COUNT_COLUMNS)[T][number],
-  changes: ReadDb[T][],
-  fresh: boolean,
-): Promise<void> {
-  const columns = COUNT_COLUMNS[table] as readonly string[];
-  const changed = changes.filter((change) => columns.some((column) => (change as unknown as Record<string, number>)[column] !== 0));
-  const existing = fresh ? new Map<string, ReadDb[T]>() : await rowsOf(trx, table, changed);
-  const rows: ReadDb[T][] = [];
+async function applyLineArticles(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, changes: readonly ContactArticleDaysTable[], fresh: boolean): Promise<void> {
+  const changed = changes.filter((change) => change.contacts !== 0 || change.uses !== 0);
+  const existing = new Map<string, ContactArticleDaysTable>();
+  if (!fresh)
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      const keys = changed.slice(i, i + CHUNK).map((c) => c.cell);
+      for (const row of await trx.selectFrom('rm_contact_article_days').selectAll().where('cell', 'in', keys).execute()) existing.set(row.cell, row);
+    }
+  const rows: ContactArticleDaysTable[] = [];
   const gone: string[] = [];
   for (const change of changed) {
-    const row = { ...change } as unknown as Record<string, number | string>;
-    const before = existing.get(change.cell) as unknown as Record<string, number | string> | undefined;
-    if (before) for (const column of columns) row[column] = Number(row[column]) + Number(before[column]);
-    if (row[presence] === 0) gone.push(change.cell);
-    else rows.push(row as unknown as ReadDb[T]);
+    const before = existing.get(change.cell);
+    const row = { ...change, contacts: change.contacts + Number(before?.contacts ?? 0), uses: change.uses + Number(before?.uses ?? 0) };
+    if (row.contacts === 0) gone.push(row.cell);
+    else rows.push(row);
   }
-  await deleteCells(trx, table, gone);
-  await upsertRows(trx, dialect, table, 'cell', rows);
-}
-
-async function rowsOf<T extends CountTable>(trx: Kysely<ReadDb>, table: T, cells: readonly { cell: string }[]): Promise<Map<string, ReadDb[T]>> {
-  const found = new Map<string, ReadDb[T]>();
-  for (let i = 0; i < cells.length; i += CHUNK) {
-    const keys = cells.slice(i, i + CHUNK).map((c) => c.cell);
-    // Every rollup table is keyed by `cell`: one of them stands for the type.
-    const rows = (await trx
-      .selectFrom(table as 'rm_contact_hours')
-      .selectAll()
-      .where('cell', 'in', keys)
-      .execute()) as unknown as ReadDb[T][];
-    for (const row of rows) found.set((row as { cell: string }).cell, row);
-  }
-  return found;
-}
-
-async function deleteCells(trx: Kysely<ReadDb>, table: CountTable, cells: readonly string[]): Promise<void> {
-  for (let i = 0; i < cells.length; i += CHUNK)
+  for (let i = 0; i < gone.length; i += CHUNK)
     await trx
-      .deleteFrom(table as 'rm_contact_hours')
-      .where('cell', 'in', cells.slice(i, i + CHUNK))
+      .deleteFrom('rm_contact_article_days')
+      .where('cell', 'in', gone.slice(i, i + CHUNK))
       .execute();
-}
-
-function sameValues(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  const sortedA = [...a].sort((x, y) => x - y);
-  const sortedB = [...b].sort((x, y) => x - y);
-  return sortedA.every((value, i) => value === sortedB[i]);
+  await upsertRows(trx, dialect, 'rm_contact_article_days', 'cell', rows);
 }
 
 /** The zone the rollup's days follow, or undefined before the projection has filled it. */
@@ -280,16 +446,8 @@ const PAGE = 5_000;
  * those the ticket facts of the active generation know, with those the projection recorded.
  */
 export async function rebuildContactRollup(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, timeZone: string): Promise<void> {
-  for (const table of [
-    'rm_contact_days',
-    'rm_contact_transfer_days',
-    'rm_contact_article_days',
-    'rm_contact_hours',
-    'rm_contact_callbacks',
-    'rm_contact_ticket_links',
-  ] as const)
+  for (const table of ['rm_contact_days', 'rm_contact_article_days', 'rm_contact_callbacks', 'rm_contact_ticket_links', 'rm_contact_rollup_zone'] as const)
     await trx.deleteFrom(table).execute();
-  await trx.deleteFrom('rm_contact_rollup_zone').execute();
   const { facts } = generationTables(await activeGeneration(trx));
   await sql`insert into rm_contact_intake_completions (ticket_id) select ticket_id from ${sql.table(facts)} where first_contact_resolution = 1 on conflict (ticket_id) do nothing`.execute(
     trx,

@@ -1,9 +1,17 @@
+import {
+  CONTACT_PERIODS,
+  type ContactPeriod,
+  isoDateOfDay as isoDate,
+  type LocalDay,
+  nextLocalPeriod as nextPeriod,
+  startOfLocalPeriod as startOfPeriod,
+} from '@switchboard/knowledge';
 import { instantOfWallTime, isKnownTimeZone, wallTimeOf } from '@switchboard/ticketing';
 import { InvalidQueryParameterError } from '../errors';
 
-/** `range`: the whole of [from, to) as one period (figures over the range, e.g. a dashboard's table). */
-export const PERIODS = ['day', 'week', 'month', 'range'] as const;
-export type Period = (typeof PERIODS)[number];
+/** `range`: the whole of [from, to) as one period (figures over the range, e.g. a dashboard's table); the contact figures' periods, worked out by the same functions. */
+export const PERIODS = CONTACT_PERIODS;
+export type Period = ContactPeriod;
 
 /** One reporting period: its local start date (the label) and the instants it spans. */
 export interface PeriodWindow {
@@ -29,8 +37,6 @@ export function periodsCovering(from: Date, to: Date, period: Period, timeZone: 
   return windows;
 }
 
-/** A local calendar date as days since 1970-01-01 (UTC arithmetic on dates needs no zone). */
-type LocalDay = number;
 const DAY_MS = 86_400_000;
 
 function checkTimeZone(timeZone: string): void {
@@ -46,22 +52,4 @@ function localDate(timeZone: string, instant: number): LocalDay {
 /** The instant local midnight of a date happens (where midnight is skipped, the first instant of that date). */
 function instantOfLocalMidnight(timeZone: string, day: LocalDay): number {
   return instantOfWallTime(timeZone, day * DAY_MS);
-}
-
-function startOfPeriod(day: LocalDay, period: Exclude<Period, 'range'>): LocalDay {
-  if (period === 'day') return day;
-  const date = new Date(day * DAY_MS);
-  if (period === 'week') return day - ((date.getUTCDay() + 6) % 7);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
-}
-
-function nextPeriod(day: LocalDay, period: Exclude<Period, 'range'>): LocalDay {
-  if (period === 'day') return day + 1;
-  if (period === 'week') return day + 7;
-  const date = new Date(day * DAY_MS);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
-}
-
-function isoDate(day: LocalDay): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

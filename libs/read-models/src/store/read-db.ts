@@ -156,31 +156,15 @@ export interface ContactSearchesTable {
   result_count: number;
 }
 
-/** The contact rollup's figures per local day, line and channel (migration 9); `cell` is the three joined. */
+/**
+ * The contacts started on one local day (migration 9), as `knowledge/contact-rollup.ts` `DayDoc`
+ * encodes them: `doc` the counts as JSON (by line and channel, transfers, hours, callbacks,
+ * articles), `handle_ms` the handle times as float64s in base64, cell by cell.
+ */
 export interface ContactDaysTable {
-  cell: string;
   day: string;
-  /** The line called, '' when unknown; likewise the channel. */
-  line: string;
-  channel: string;
-  contacts: number;
-  handled: number;
-  abandoned: number;
-  open: number;
-  ended_handled: number;
-  answered: number;
-  /** Handle times (end − start) in ms of the handled contacts, as a JSON array. */
+  doc: string;
   handle_ms: string;
-}
-
-/** Transfers per local day and department (migration 9). */
-export interface ContactTransferDaysTable {
-  cell: string;
-  day: string;
-  department: string;
-  transferred: number;
-  transfers: number;
-  reached: number;
 }
 
 /** Article uses per local day, line and article (migration 9). */
@@ -191,16 +175,6 @@ export interface ContactArticleDaysTable {
   article_id: string;
   contacts: number;
   uses: number;
-}
-
-/** Contacts per local day, hour and line (migration 9); `weekday` 0 is Monday. */
-export interface ContactHoursTable {
-  cell: string;
-  day: string;
-  weekday: number;
-  hour: number;
-  line: string;
-  contacts: number;
 }
 
 /** One callback promised at a contact (migration 9); instants as ISO strings of `Date#toISOString`. */
@@ -215,6 +189,8 @@ export interface ContactCallbacksTable {
   promised_day: string;
   due_by: string | null;
   completed_at: string | null;
+  /** `completed_at`, or `~` (after every instant) while not completed. */
+  settled_at: string;
   reached: number;
   duration_ms: number | string | null;
 }
@@ -318,9 +294,7 @@ export interface ReadDb {
   rm_contacts: ContactsTable;
   rm_contact_searches: ContactSearchesTable;
   rm_contact_days: ContactDaysTable;
-  rm_contact_transfer_days: ContactTransferDaysTable;
   rm_contact_article_days: ContactArticleDaysTable;
-  rm_contact_hours: ContactHoursTable;
   rm_contact_callbacks: ContactCallbacksTable;
   rm_contact_ticket_links: ContactTicketLinksTable;
   rm_contact_intake_completions: ContactIntakeCompletionsTable;
