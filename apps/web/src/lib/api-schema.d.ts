@@ -948,12 +948,19 @@ export interface components {
             readonly name?: string;
             readonly phone?: string;
             readonly email?: string;
+            /** @description The language the resident speaks with the city, e.g. `en`, `es`, `pt-BR`. */
+            readonly language?: string;
+            /**
+             * @description Whether and how the resident wants updates: `email` needs `email`, `sms` needs `phone`.
+             * @enum {string}
+             */
+            readonly updates?: "none" | "email" | "sms";
         };
         readonly OpenTicketDto: {
             readonly serviceCode: string;
             readonly description: string;
             /** @enum {string} */
-            readonly channel: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            readonly channel: "email" | "phone" | "walk_in" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
             readonly location?: components["schemas"]["LocationDto"];
             readonly contact?: components["schemas"]["ResidentContactDto"];
             /** @enum {string} */
@@ -1026,7 +1033,7 @@ export interface components {
             readonly serviceCode?: string;
             readonly owningDepartment?: string;
             /** @enum {string} */
-            readonly channel?: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            readonly channel?: "email" | "phone" | "walk_in" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
             /** @enum {string} */
             readonly priority?: "low" | "normal" | "high" | "urgent";
             readonly openedAt?: string;
@@ -1574,7 +1581,7 @@ export interface components {
         readonly CallersOpenTicketDto: {
             readonly latitude: number | null;
             readonly longitude: number | null;
-            readonly matchedBy: readonly ("phone" | "email")[];
+            readonly matchedBy: readonly ("email" | "phone")[];
             readonly ticketId: string;
             readonly serviceCode: string;
             readonly status: string;
@@ -1595,7 +1602,7 @@ export interface components {
         };
         readonly RecordAnotherReportDto: {
             /** @enum {string} */
-            readonly channel: "phone" | "walk_in" | "email" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
+            readonly channel: "email" | "phone" | "walk_in" | "web" | "mobile_app" | "open311" | "department_line" | "internal";
             /** @description The reporting resident's contact data, handled exactly as a ticket's (shown only to the roles that may see it). */
             readonly contact?: components["schemas"]["ResidentContactDto"];
             /** @description The 311 contact the report was taken at; it must exist. Link it on the contact with `POST /contacts/:id/ticket` (`relation: same_problem`). */
@@ -1701,7 +1708,7 @@ export interface components {
             readonly status: "unstarted" | "open" | "ended";
             readonly contactId?: string;
             /** @enum {string} */
-            readonly channel?: "phone" | "walk_in" | "email" | "chat" | "sms" | "mail";
+            readonly channel?: "email" | "sms" | "phone" | "walk_in" | "chat" | "mail";
             /** @description The line the resident called: 311 itself, or a department line routed to 311. */
             readonly line?: string;
             /** @description The operator who took the contact. */

@@ -1,6 +1,16 @@
 import { PRIORITIES } from '../catalog';
 import { TICKET_COMMAND_TYPES, type TicketCommand } from '../commands/ticket-commands';
-import { CHANNELS, CLOSE_REASONS, COMMENT_VISIBILITIES, ESCALATION_REASONS, MAX_DESCRIPTION_LENGTH, MAX_NOTE_LENGTH } from '../model/ticket-values';
+import {
+  CHANNELS,
+  CLOSE_REASONS,
+  COMMENT_VISIBILITIES,
+  ESCALATION_REASONS,
+  LANGUAGE_CODE,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NOTE_LENGTH,
+  type ResidentContact,
+  UPDATE_CHANNELS,
+} from '../model/ticket-values';
 import { isValidTicketId } from '../model/ticket-id';
 import { invalid, type InvalidCommand } from './domain-errors';
 
@@ -56,11 +66,16 @@ const phone: Check = (v) =>
     : 'must be a phone number: digits, spaces, + ( ) - ., optionally "ext" and an extension');
 const ticketId: Check = (v) => (typeof v === 'string' && isValidTicketId(v) ? undefined : 'must be 1-40 letters, digits, "-" or "_"');
 
+const language: Check = (v) =>
+  v === undefined || (typeof v === 'string' && LANGUAGE_CODE.test(v)) ? undefined : 'must be a language code, e.g. en, es or pt-BR';
+
 /** The resident's contact data and the 311 contact a report was taken at: checked alike wherever a report comes in. */
 const RESIDENT_CONTACT: Record<string, Check> = {
   'contact.name': optional(200),
   'contact.phone': phone,
   'contact.email': email,
+  'contact.language': language,
+  'contact.updates': oneOf(UPDATE_CHANNELS, false),
   raisedByContact: (v) => (v === undefined ? undefined : ticketId(v)),
 };
 
@@ -117,6 +132,10 @@ export function validateCommand(command: TicketCommand): InvalidCommand[] {
     const problem = check(valueAt(command, path));
     if (problem) problems.push(invalid(command.type, path, problem));
   }
+  if (command.type === 'OpenTicket' || command.type === 'RecordAnotherReport') {
+    const problem = updatesProblem(command.contact);
+    if (problem) problems.push(invalid(command.type, 'contact.updates', problem));
+  }
   if (command.type === 'OpenTicket' && command.location) {
     const { latitude, longitude } = command.location;
     if ((latitude === undefined) !== (longitude === undefined)) {
@@ -124,4 +143,12 @@ export function validateCommand(command: TicketCommand): InvalidCommand[] {
     }
   }
   return problems;
+}
+
+/** Updates by e-mail need the address to send them to, by text message the phone number. */
+function updatesProblem(contact: ResidentContact | undefined): string | undefined {
+  if (!contact || typeof contact !== 'object') return undefined;
+  if (contact.updates === 'email' && typeof contact.email !== 'string') return 'updates by e-mail need contact.email';
+  if (contact.updates === 'sms' && typeof contact.phone !== 'string') return 'updates by text message need contact.phone';
+  return undefined;
 }

@@ -20,11 +20,22 @@ export interface Location {
   readonly longitude?: number;
 }
 
+/** How a resident wants to hear what happens to their request: not at all, by e-mail, or by text message. */
+export const UPDATE_CHANNELS = ['none', 'email', 'sms'] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
+
+/** A language code as residents' preferences take it: ISO 639 (`en`, `es`, `pt`, `ht`), optionally with a region (`pt-BR`). */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+
 /** Resident contact: personal data that never leaves through public interfaces. */
 export interface ResidentContact {
   readonly name?: string;
   readonly phone?: string;
   readonly email?: string;
+  /** The language the resident speaks with the city (updates are sent in it). */
+  readonly language?: string;
+  /** Whether and how the resident wants updates on the request: `email` needs the e-mail address, `sms` the phone number. */
+  readonly updates?: UpdateChannel;
 }
 
 export const MAX_DESCRIPTION_LENGTH = 4000;

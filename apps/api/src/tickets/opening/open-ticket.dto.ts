@@ -1,6 +1,15 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CHANNELS, type Channel, MAX_DESCRIPTION_LENGTH, PRIORITIES, type Priority } from '@switchboard/ticketing';
+import {
+  CHANNELS,
+  type Channel,
+  LANGUAGE_CODE,
+  MAX_DESCRIPTION_LENGTH,
+  PRIORITIES,
+  type Priority,
+  UPDATE_CHANNELS,
+  type UpdateChannel,
+} from '@switchboard/ticketing';
 
 /** Where the problem is: an address, coordinates, or both. */
 export class LocationDto {
@@ -14,6 +23,10 @@ export class ResidentContactDto {
   @IsOptional() @IsString() @MaxLength(200) name?: string;
   @IsOptional() @IsString() @MaxLength(40) phone?: string;
   @IsOptional() @IsString() @MaxLength(254) email?: string;
+  /** The language the resident speaks with the city, e.g. `en`, `es`, `pt-BR`. */
+  @IsOptional() @Matches(LANGUAGE_CODE, { message: 'must be a language code, e.g. en, es or pt-BR' }) language?: string;
+  /** Whether and how the resident wants updates: `email` needs `email`, `sms` needs `phone`. */
+  @IsOptional() @IsIn(UPDATE_CHANNELS) updates?: UpdateChannel;
 }
 
 /** POST /tickets */
