@@ -53,6 +53,7 @@ const EVENT: Record<string, string> = {
   TicketCompleted: 'Completed',
   TicketReopened: 'Reopened',
   TicketClosed: 'Closed',
+  AnotherReportRecorded: 'Reported again (same problem)',
 };
 
 export const eventInWords = (type: string): string => EVENT[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');

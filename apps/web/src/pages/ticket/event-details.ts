@@ -28,6 +28,7 @@ export function detailsOf(entry: HistoryEntry, session: Pick<Session, 'catalog' 
       add('Service', text('serviceCode') && session.serviceName(text('serviceCode')!));
       add('Channel', text('channel'));
       add('Description', text('description'));
+      add('At 311 contact', text('raisedByContact'));
       break;
     case 'TicketAssigned':
       add('To', text('department') && session.departmentName(text('department')!));
@@ -70,6 +71,10 @@ export function detailsOf(entry: HistoryEntry, session: Pick<Session, 'catalog' 
     case 'TicketClosed':
       add('Reason', text('reason') && reasonInWords(text('reason')!));
       add('Duplicate of', text('parentTicketId'));
+      break;
+    case 'AnotherReportRecorded':
+      add('Channel', text('channel'));
+      add('At 311 contact', text('raisedByContact'));
       break;
   }
   if (entry.type !== 'TicketOpened' && entry.type !== 'TicketPutOnHold' && entry.type !== 'TicketReopened') add('Note', text('note'));
