@@ -77,6 +77,11 @@ const TIERS: readonly Tier[] = [
   { join: 'or', questionFieldsOnly: true },
   { join: 'or', questionFieldsOnly: false },
 ];
+/** A tier as a search asks it: whether the store ranks its matches (more than `CANDIDATES`). */
+interface PlannedTier {
+  readonly tier: Tier;
+  readonly ranked: boolean;
+}
 const MAX_LIMIT = 50;
 /** The advisory lock key of the index's writers (PostgreSQL): any fixed number of our own. */
 const KNOWLEDGE_INDEX_LOCK = 7_311_001;
@@ -204,8 +209,8 @@ export class KnowledgeSearchIndex {
 
   /**
    * The ids of the documents worth ranking, in tiers, with the version of the index they were read
-   * at, all in one query (a round trip to PostgreSQL is most of a search's time on a busy host):
-   * every word in the question fields (title, synonyms, keywords), then any word there, both from
+   * at, all from one snapshot (on PostgreSQL in one query: a round trip is most of a search's time
+   * on a busy host): every word in the question fields (title, synonyms, keywords), then any word there, both from
    * the question index (migration 10), then any word anywhere (the answer too) from the
    * whole-document index. A later tier runs only while the earlier ones found fewer than
    * `ENOUGH_CANDIDATES`, so a common word does not make the store rank thousands of answers; a tier
@@ -213,7 +218,7 @@ export class KnowledgeSearchIndex {
    * vocabulary says finds enough, is left out.
    */
   private async candidates(words: readonly string[], vocabulary: Vocabulary): Promise<{ version: number; ids: string[] }> {
-    const tiers: { tier: Tier; ranked: boolean }[] = [];
+    const tiers: PlannedTier[] = [];
     for (const tier of TIERS) {
       if (tier.join === 'or' && tier.questionFieldsOnly && words.length === 1) continue;
       const { most, least } = matchBounds(words, tier, vocabulary);
@@ -221,6 +226,15 @@ export class KnowledgeSearchIndex {
       // Sure to find enough, the tiers after it would never run: they are not asked at all.
       if (least >= ENOUGH_CANDIDATES) break;
     }
+    return this.store.dialect === 'postgres' ? this.tiersInOneQuery(words, tiers) : this.tiersInOneReadTransaction(words, tiers);
+  }
+
+  /**
+   * PostgreSQL: every tier in one statement (one snapshot, one round trip), each after the first
+   * gated on those before it having found fewer than `ENOUGH_CANDIDATES`: the gate is an init plan
+   * that stops the tier's scan from running at all.
+   */
+  private async tiersInOneQuery(words: readonly string[], tiers: readonly PlannedTier[]): Promise<{ version: number; ids: string[] }> {
     const name = (i: number) => sql.raw(`t${i}`);
     const found = (before: number) =>
       sql.join(
@@ -240,6 +254,28 @@ export class KnowledgeSearchIndex {
       )}`.execute(this.store.db);
     const version = Number(result.rows.find((row) => Number(row.tier) === 0)?.id ?? 0);
     return { version, ids: result.rows.filter((row) => Number(row.tier) !== 0).map((row) => String(row.id)) };
+  }
+
+  /**
+   * SQLite: the tiers one statement after another, in one read transaction (one snapshot), stopping
+   * once enough are found. A statement costs no round trip here, and SQLite would run a gated
+   * tier's full-text query before looking at the gate.
+   */
+  private tiersInOneReadTransaction(words: readonly string[], tiers: readonly PlannedTier[]): Promise<{ version: number; ids: string[] }> {
+    return this.store.db.connection().execute(async (connection) => {
+      await sql`begin`.execute(connection);
+      try {
+        const version = Number((await sql<{ version: number }>`select version from rm_kb_version where id = 1`.execute(connection)).rows[0]?.version ?? 0);
+        const found = new Set<string>();
+        for (const { tier, ranked } of tiers) {
+          for (const row of (await this.tierQuery(words, tier, ranked, sql``).execute(connection)).rows as { doc_id: number }[]) found.add(String(row.doc_id));
+          if (found.size >= ENOUGH_CANDIDATES) break;
+        }
+        return { version, ids: [...found] };
+      } finally {
+        await sql`commit`.execute(connection);
+      }
+    });
   }
 
   /**
