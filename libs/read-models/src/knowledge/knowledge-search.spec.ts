@@ -126,7 +126,8 @@ describe.each(READ_STORE_KINDS)('knowledge search (%s read store)', (kind) => {
     expect((await other.search('boat', { now })).hits).toEqual([]);
     // The last document indexed, replaced (SQLite gives the new row the id the old one had), and a new word learnt for spelling
     await index().replace('service', 'POTHOLE', [{ ...ENTRIES[ENTRIES.length - 1], title: 'Sinkhole', keywords: [], body: '' }]);
-    expect((await other.search('pothole', { now })).hits).toEqual([]);
+    const together = await Promise.all(['pothole', 'sinkhole', 'sinkhole'].map((query) => other.search(query, { now })));
+    expect(together.map(({ hits }) => hits.map((hit) => hit.title))).toEqual([[], ['Sinkhole'], ['Sinkhole']]);
     const sinkhole = await other.search('snikhole', { now });
     expect([sinkhole.searchedFor, sinkhole.hits.map((hit) => hit.title)]).toEqual([['sinkhole'], ['Sinkhole']]);
   });

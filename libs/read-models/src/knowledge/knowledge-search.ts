@@ -83,6 +83,8 @@ interface PlannedTier {
   readonly ranked: boolean;
 }
 const MAX_LIMIT = 50;
+/** How many times a search asks the store while the index keeps changing under it. */
+const MAX_ASKED = 3;
 /** The advisory lock key of the index's writers (PostgreSQL): any fixed number of our own. */
 const KNOWLEDGE_INDEX_LOCK = 7_311_001;
 
@@ -150,6 +152,7 @@ type FieldWords = readonly (readonly [weight: number, words: ReadonlySet<string>
  */
 export class KnowledgeSearchIndex {
   private vocabulary: Vocabulary | undefined;
+  private updating: Promise<Vocabulary> | undefined;
 
   constructor(private readonly store: ReadStore) {}
 
@@ -197,13 +200,34 @@ export class KnowledgeSearchIndex {
     const limit = Math.min(Math.max(1, options.limit ?? 10), MAX_LIMIT);
     const tokens = searchTokens(query);
     if (tokens.length === 0) return { hits: [], searchedFor: [] };
-    let vocabulary = this.vocabulary ?? (await this.readVocabulary());
+    let vocabulary = this.vocabulary ?? (await this.vocabularyOf(0));
     for (let asked = 1; ; asked++) {
       const searchedFor = [...new Set(tokens.map((token) => corrected(token, vocabulary)))];
       const { version, ids } = await this.candidates(searchedFor, vocabulary);
-      // Asked again on a vocabulary read after the first query, the answer holds every write committed before the search.
-      if (version === vocabulary.version || asked === 2) return { hits: ranked(ids, searchedFor, vocabulary, options, limit), searchedFor };
-      vocabulary = await this.readVocabulary();
+      // Asked again on a vocabulary at least as new as the first query's, the answer holds every write
+      // committed before the search; a third time only while writes keep coming in between.
+      if (version === vocabulary.version || asked === MAX_ASKED) return { hits: ranked(ids, searchedFor, vocabulary, options, limit), searchedFor };
+      vocabulary = await this.vocabularyOf(version);
+    }
+  }
+
+  /**
+   * The vocabulary at `version` or later: the update under way when it will reach that far (so
+   * searches that find the index changed together read it once), else a new update.
+   */
+  private async vocabularyOf(version: number): Promise<Vocabulary> {
+    const underWay = this.updating;
+    if (underWay) {
+      const vocabulary = await underWay;
+      if (vocabulary.version >= version) return vocabulary;
+    }
+    if (this.updating && this.updating !== underWay) return this.vocabularyOf(version);
+    const updating = this.readVocabulary();
+    this.updating = updating;
+    try {
+      return await updating;
+    } finally {
+      if (this.updating === updating) this.updating = undefined;
     }
   }
 
