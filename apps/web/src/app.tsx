@@ -8,6 +8,7 @@ import { roleInWords } from './lib/words';
 import { ContactsPage } from './pages/contacts/contacts-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { DeskPage } from './pages/desk/desk-page';
+import { IntakePage } from './pages/intake/intake-page';
 import { takesContacts } from './pages/desk/who-takes-contacts';
 import { FindPage } from './pages/find-page';
 import { HomePage } from './pages/home-page';
@@ -167,6 +168,13 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
                 </Link>
               </li>
             )}
+            {me.may.intakeQueue && (
+              <li>
+                <Link to="/intake" aria-current={path === '/intake' ? 'page' : undefined}>
+                  Intake
+                </Link>
+              </li>
+            )}
             {may.seeDashboard(me) && (
               <li>
                 <Link to="/dashboard" aria-current={path === '/dashboard' ? 'page' : undefined}>
@@ -259,6 +267,7 @@ function Shell({ path, query }: { path: string; query: URLSearchParams }) {
 function pageFor(path: string, query: URLSearchParams) {
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/desk') return <DeskPage />;
+  if (path === '/intake') return <IntakePage />;
   if (path === '/dashboard') return <DashboardPage query={query} />;
   if (path === '/contacts') return <ContactsPage query={query} />;
   if (path === '/queues') return <QueuePage department={undefined} />;

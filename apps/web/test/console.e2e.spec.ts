@@ -132,7 +132,9 @@ describe('signing in', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
     await page.getByLabel('Access token').fill(as.operator);
     await page.keyboard.press('Enter');
-    // An operator lands on the list of queues.
+    // An operator lands on the desk, and the queues are a link away.
+    await atPath(page, '/console/desk');
+    await page.getByRole('link', { name: 'Queues' }).click();
     await atPath(page, '/console/queues');
     await page.getByRole('link', { name: 'Public Works' }).waitFor();
     await context.close();

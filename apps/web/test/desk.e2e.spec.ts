@@ -1,71 +1,18 @@
 /**
- * The call-taker's desk end to end: the real API (embedded SQLite, in-process projector, the demo
- * catalog and knowledge base) serving the real Vite build, driven by keyboard in headless Debian
- * Chromium. Keystrokes and time are counted for each flow and printed.
+ * The call-taker's desk end to end, driven by keyboard (./console-suite: the API as `npm start`
+ * runs it, with the demo knowledge base and phone rosters, serving the real Vite build to headless
+ * Chromium). Keystrokes and time are counted for each flow and printed.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import {
-  accessibilityViolations,
-  atPath,
-  buildConsole,
-  containsText,
-  launchChromium,
-  lowContrastText,
-  SCREENSHOTS,
-  signedIn,
-  unlabelledControls,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { as } from '../../api/test/api-harness';
+import { atPath, containsText, SCREENSHOTS, signedIn } from './browser';
+import { checked, Keys, report as reportOf, consoleSuite } from './console-suite';
 
 jest.setTimeout(120_000);
 
-let api: TestApi;
-let browser: Browser;
-let base: string;
-let consoleDir: string;
-/** Whether the API serves the routes the desk integrates as they land (answers 200). */
-const served = { duplicates: false, coverage: false };
-
-beforeAll(async () => {
-  consoleDir = buildConsole();
-  api = await startTestApi({ consoleDir });
-  base = await api.app.getUrl();
-  browser = await launchChromium();
-  const routeServed = async (url: string) => (await api.request('GET', url, { token: as.operator })).status === 200;
-  served.duplicates = await routeServed('/tickets/possible-duplicates?service=POTHOLE&address=1%20Main%20St');
-  served.coverage = await routeServed('/departments/ENGINEERING/phone-coverage/now');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
-});
-
-async function checked(page: Page, name: string): Promise<void> {
-  expect(await unlabelledControls(page)).toEqual([]);
-  expect(await lowContrastText(page)).toEqual([]);
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Presses keys, counting them. */
-class Keys {
-  count = 0;
-  constructor(private readonly page: Page) {}
-  async press(...keys: string[]): Promise<void> {
-    for (const key of keys) {
-      await this.page.keyboard.press(key);
-      this.count += 1;
-    }
-  }
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-    this.count += text.length;
-  }
-}
+const suite = consoleSuite();
+const report = (flow: string, keys: Keys, started: number) => reportOf('desk', flow, keys, started);
 
 const status = (page: Page) => page.getByTestId('desk-status');
 const contactId = async (page: Page) => (await page.getByTestId('contact-open').getAttribute('data-contact'))!;
@@ -92,10 +39,19 @@ async function arrowTo(page: Page, keys: Keys, ref: string): Promise<void> {
   for (let i = 0; i <= index; i++) await keys.press('ArrowDown');
 }
 
-const report = (flow: string, keys: Keys, started: number) => console.log(`desk: ${flow}: ${keys.count} keystrokes, ${Date.now() - started} ms`);
+/** On the desk: starts a contact, searches `words` and opens the ticket form of service `code` by keyboard, waiting for its question `question`; answers the contact's id. */
+async function openServiceForm(page: Page, keys: Keys, words: string, code: string, question: string): Promise<string> {
+  const id = await startContact(page, keys);
+  await keys.type(words);
+  await arrowTo(page, keys, code);
+  await keys.press('Enter');
+  await page.getByTestId('desk-ticket').locator(`[data-question="${question}"]`).waitFor();
+  return id;
+}
 
 describe('the desk', () => {
   it('an operator lands on the desk and answers a known question in at most 6 keystrokes after the search words', async () => {
+    const { api, browser, base } = suite();
     const operator = await signedIn(browser, base, as.operator);
     const { page } = operator;
     await atPath(page, '/console/desk');
@@ -125,15 +81,12 @@ describe('the desk', () => {
   });
 
   it('opens a ticket with the service’s required questions by keyboard; a missing answer is named before sending', async () => {
+    const { api, browser, base } = suite();
     const operator = await signedIn(browser, base, as.operator, '/console/desk');
     const { page } = operator;
     const keys = new Keys(page);
     const started = Date.now();
-    const id = await startContact(page, keys);
-    await keys.type('pothole');
-    await arrowTo(page, keys, 'POTHOLE');
-    await keys.press('Enter');
-    await page.getByTestId('desk-ticket').locator('[data-question="SIZE"]').waitFor();
+    const id = await openServiceForm(page, keys, 'pothole', 'POTHOLE', 'SIZE');
     await page.getByLabel('What is the problem? *').focus();
     await keys.type('Deep pothole by the school');
     await keys.press('Tab');
@@ -147,6 +100,13 @@ describe('the desk', () => {
     await checked(page, 'desk-ticket-missing');
     await keys.press('ArrowDown');
     await keys.press('Tab', 'ArrowDown');
+    // The resident's language and wish for updates go with their contact data.
+    await page.getByLabel('Phone').focus();
+    await keys.type('978-555-0123');
+    await page.getByLabel('Language').focus();
+    await keys.press('ArrowDown', 'ArrowDown');
+    await page.getByLabel('Updates').focus();
+    await keys.press('ArrowDown');
     await page.getByLabel('Address').focus();
     await keys.press('Enter');
     await containsText(status(page), 'opened. Alt+Q ends the contact.');
@@ -158,16 +118,14 @@ describe('the desk', () => {
     const ticket = await api.request('GET', `/tickets/${ticketId}`, { token: as.operator });
     expect(ticket.body).toMatchObject({ serviceCode: 'POTHOLE', channel: 'phone', location: { address: '40 Oak St' } });
     expect(Object.keys(ticket.body.attributes).sort()).toEqual(['IN_ROADWAY', 'SIZE']);
+    expect(ticket.body.contact).toEqual({ phone: '978-555-0123', language: 'es', updates: 'sms' });
     const history = await api.request('GET', `/tickets/${ticketId}/history`, { token: as.operator });
     expect(history.body.events[0].data.raisedByContact).toBe(id);
     await operator.close();
   });
 
-  it('is offered the open pothole 20 m away as a duplicate and links to it by keyboard', async () => {
-    if (!served.duplicates) {
-      console.log('desk: GET /tickets/possible-duplicates is not served by this API; the duplicate flow is not tested');
-      return;
-    }
+  it('is offered the open pothole 20 m away and the caller’s own ticket, links the report to the pothole, and looks the resident up (recorded), by keyboard', async () => {
+    const { api, browser, base } = suite();
     const existing = await api.command('/tickets', as.operator, {
       serviceCode: 'POTHOLE',
       description: 'Pothole at the corner',
@@ -176,29 +134,64 @@ describe('the desk', () => {
       attributes: { SIZE: 'large', IN_ROADWAY: 'yes' },
     });
     const parent = existing.body.ticketId as string;
+    const own = await api.command('/tickets', as.operator, {
+      serviceCode: 'GRAFFITI',
+      description: 'Tags on the library wall',
+      channel: 'phone',
+      location: { address: '9 Library Ln' },
+      contact: { name: 'Rita Resident', phone: '978-555-0142' },
+      attributes: { PROPERTY_TYPE: 'public', OFFENSIVE: 'no' },
+    });
+    const ownTicket = own.body.ticketId as string;
     const operator = await signedIn(browser, base, as.operator, '/console/desk');
     const { page } = operator;
     const keys = new Keys(page);
     const started = Date.now();
-    await startContact(page, keys);
-    await keys.type('pothole');
-    await arrowTo(page, keys, 'POTHOLE');
-    await keys.press('Enter');
+    const id = await openServiceForm(page, keys, 'pothole', 'POTHOLE', 'SIZE');
     await page.getByLabel('Latitude (when known)').focus();
     await keys.type('42.77018');
     await keys.press('Tab');
     await keys.type('-71.08');
+    await page.getByLabel('Phone', { exact: true }).focus();
+    await keys.type('978 555 0142');
     const offered = page.locator(`[data-testid="duplicates"] li[data-ticket="${parent}"]`);
     await offered.waitFor();
+    await containsText(offered, '(20 m away)');
+    await containsText(page.locator(`[data-testid="duplicates"] li[data-ticket="${ownTicket}"]`), 'the resident’s own, by phone');
     await checked(page, 'desk-duplicates');
     await offered.getByRole('button').focus();
     await keys.press('Enter');
     await containsText(status(page), `Linked to ticket ${parent} as the same problem.`);
     report('link a report to the duplicate', keys, started);
+
+    // The parent's history records the other report, raised at this contact; the contact names the parent.
+    const history = await api.request('GET', `/tickets/${parent}/history`, { token: as.operator });
+    expect(history.body.events.map((e: { type: string }) => e.type)).toContain('AnotherReportRecorded');
+    expect(history.body.events.find((e: { type: string }) => e.type === 'AnotherReportRecorded').data).toMatchObject({ raisedByContact: id, channel: 'phone' });
+    const linked = await api.request('GET', `/contacts/${id}`, { token: as.operator });
+    expect(linked.body.contact.steps).toEqual([expect.objectContaining({ kind: 'ticket', ticketId: parent, relation: 'same_problem' })]);
+
+    // The resident's previous tickets, by phone; the look-up is on the director's record.
+    const lookup = new Keys(page);
+    const lookupStarted = Date.now();
+    await lookup.press('Alt+KeyL');
+    await page.waitForFunction(() => document.activeElement?.id === 'desk-lookup-phone');
+    await lookup.type('978-555-0142');
+    await lookup.press('Enter');
+    await page.locator(`[data-testid="lookup-found"] li[data-ticket="${ownTicket}"]`).waitFor();
+    await checked(page, 'desk-lookup');
+    report('look the resident up', lookup, lookupStarted);
+    const record = await api.request('GET', '/residents/lookups', { token: as.director });
+    expect(record.body.lookups).toContainEqual(
+      expect.objectContaining({ purpose: 'lookup', phone: '9785550142', contactId: id, by: expect.objectContaining({ id: 'ada.operator' }) }),
+    );
+    await keys.press('Alt+KeyQ');
+    await containsText(status(page), 'Contact ended');
     await operator.close();
   });
 
   it('transfers to a department with nobody available, and the callback appears in that department’s live queue', async () => {
+    const { api, browser, base } = suite();
     const head = await signedIn(browser, base, as.director, '/console/departments/ENGINEERING/queue');
     await head.page.getByTestId('queue').or(head.page.getByText('No tickets')).first().waitFor();
 
@@ -210,7 +203,7 @@ describe('the desk', () => {
     await keys.press('Alt+KeyX');
     await page.waitForFunction(() => document.activeElement?.id === 'desk-transfer-department');
     await keys.type('Traffic');
-    if (served.coverage) await containsText(page.getByTestId('coverage-now'), 'Nobody is answering');
+    await containsText(page.getByTestId('coverage-now'), 'Nobody is answering');
     await keys.press('Tab');
     await keys.type('Signal timing at Elm and Main');
     await keys.press('Tab', 'Tab', 'Enter');
@@ -236,6 +229,44 @@ describe('the desk', () => {
     expect(text).toContain(ticketId);
     expect(body.contact.callbacks).toEqual([expect.objectContaining({ department: 'ENGINEERING', dueBy: expect.any(String) })]);
     await head.close();
+    await operator.close();
+  });
+
+  it('a callback about a service the catalog routes on open is in the department’s queue from the open (no second assignment)', async () => {
+    const { api, browser, base } = suite();
+    const operator = await signedIn(browser, base, as.operator, '/console/desk');
+    const { page } = operator;
+    const keys = new Keys(page);
+    const started = Date.now();
+    const id = await openServiceForm(page, keys, 'traffic signal', 'TRAFFIC-SIGNAL', 'SIGNAL_PROBLEM');
+    // The resident wants the engineers: the transfer starts at the service's department.
+    await keys.press('Alt+KeyX');
+    await page.waitForFunction(() => document.activeElement?.id === 'desk-transfer-department');
+    expect(await page.locator('#desk-transfer-department').inputValue()).toBe('ENGINEERING');
+    await containsText(page.getByTestId('coverage-now'), 'Nobody is answering');
+    await keys.press('Tab');
+    await keys.type('Signal at Elm and Main stays red');
+    await keys.press('Tab', 'Tab', 'Enter');
+    await containsText(status(page), 'Nobody answered at Traffic & Engineering');
+    const question = page.getByTestId('desk-ticket').locator('[data-question="SIGNAL_PROBLEM"]');
+    await question.waitFor();
+    expect(await page.getByLabel('Service *').inputValue()).toBe('TRAFFIC-SIGNAL');
+    await question.focus();
+    await keys.press('ArrowDown', 'ArrowDown');
+    await page.getByLabel('Phone').focus();
+    await keys.type('978-555-0177');
+    await keys.press('Enter');
+    await containsText(status(page), 'is in the department’s queue');
+    const ticketId = (await page.getByTestId('last-ticket').locator('a').innerText()).trim();
+    await keys.press('Alt+KeyQ');
+    await containsText(status(page), 'Contact ended');
+    report('transfer about a routed service, nobody answered, callback ticket', keys, started);
+
+    const history = await api.request('GET', `/tickets/${ticketId}/history`, { token: as.director });
+    const assigned = history.body.events.filter((e: { type: string }) => e.type === 'TicketAssigned');
+    expect(assigned).toEqual([expect.objectContaining({ data: expect.objectContaining({ department: 'ENGINEERING', routedBy: 'catalog' }) })]);
+    const { body } = await api.request('GET', `/contacts/${id}`, { token: as.operator });
+    expect(body.contact.callbacks).toEqual([expect.objectContaining({ department: 'ENGINEERING', dueBy: expect.any(String) })]);
     await operator.close();
   });
 });

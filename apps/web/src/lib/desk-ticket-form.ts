@@ -3,22 +3,23 @@
  * made before sending (only what needs no judgement: a required answer or field left empty; every
  * other check is the API's, exactly as Open311's), and the API's refusals by field. Pure.
  */
-import type { Problem } from './api-types';
-import { type DeskChannel, type ResidentDetails, type ServiceQuestion, TICKET_CHANNEL_OF } from './desk-types';
+import type { Problem, QueryOf } from './api-types';
+import { type DeskChannel, type ResidentDetails, type ServiceQuestion, TICKET_CHANNEL_OF, type TicketContact } from './desk-types';
 
 export const PRIORITY_CHOICES = ['low', 'normal', 'high', 'urgent'] as const;
 export type PriorityChoice = (typeof PRIORITY_CHOICES)[number];
 
-/** How the resident wants to hear about the ticket. */
+/** Whether and how the resident wants to hear what happens to the ticket (the ticket's contact data: e-mail needs the address, text messages the phone). */
 export const UPDATE_CHOICES = [
   { value: 'none', label: 'No updates' },
-  { value: 'phone', label: 'By phone' },
+  { value: 'sms', label: 'By text message' },
   { value: 'email', label: 'By e-mail' },
-] as const;
+] as const satisfies readonly { value: NonNullable<TicketContact['updates']>; label: string }[];
 export type UpdateChoice = (typeof UPDATE_CHOICES)[number]['value'];
 
-/** The languages the desk offers (the knowledge base's: English and Spanish), and any other the operator names. */
+/** The languages the desk offers (the knowledge base's: English and Spanish); '' when it was not asked. */
 export const LANGUAGE_CHOICES = [
+  { value: '', label: 'Not asked' },
   { value: 'en', label: 'English' },
   { value: 'es', label: 'Spanish' },
 ] as const;
@@ -48,7 +49,7 @@ export function emptyDraft(serviceCode: string, resident: ResidentDetails = {}):
     longitude: '',
     anonymous: false,
     resident: { name: resident.name ?? '', phone: resident.phone ?? '', email: resident.email ?? '' },
-    language: 'en',
+    language: '',
     updates: 'none',
     priority: '',
     answers: {},
@@ -76,10 +77,9 @@ export function missingBeforeSending(draft: TicketDraft, questions: readonly Ser
       problems.push({ field: `attributes.${question.code}`, message: `Required: ${question.description}` });
   if ((draft.latitude.trim() === '') !== (draft.longitude.trim() === ''))
     problems.push({ field: draft.latitude.trim() === '' ? 'location.latitude' : 'location.longitude', message: 'Give both coordinates, or neither.' });
-  if (draft.updates !== 'none' && draft.anonymous)
-    problems.push({ field: 'updates', message: 'An anonymous resident cannot be sent updates: give their phone or e-mail, or choose no updates.' });
-  else if (draft.updates === 'phone' && draft.resident.phone.trim() === '')
-    problems.push({ field: 'contact.phone', message: 'Updates by phone need the resident’s phone number.' });
+  if (draft.anonymous) return problems;
+  if (draft.updates === 'sms' && draft.resident.phone.trim() === '')
+    problems.push({ field: 'contact.phone', message: 'Updates by text message need the resident’s phone number.' });
   else if (draft.updates === 'email' && draft.resident.email.trim() === '')
     problems.push({ field: 'contact.email', message: 'Updates by e-mail need the resident’s e-mail address.' });
   return problems;
@@ -95,6 +95,46 @@ export function residentOf(draft: TicketDraft): ResidentDetails | undefined {
   return Object.keys(given).length > 0 ? given : undefined;
 }
 
+/**
+ * The ticket's contact data (`contact` of `POST /tickets` and of another report): who the resident
+ * is, the language they speak with the city when asked, and their wish for updates when they want
+ * some. None when anonymous (the language and updates are contact data too) or nothing was given.
+ */
+export function ticketContactOf(draft: TicketDraft): TicketContact | undefined {
+  if (draft.anonymous) return undefined;
+  const contact: TicketContact = {
+    ...residentOf(draft),
+    ...(draft.language !== '' ? { language: draft.language } : {}),
+    ...(draft.updates !== 'none' ? { updates: draft.updates } : {}),
+  };
+  return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
+/** The possible-duplicates query (`GET /tickets/possible-duplicates`): what the resident is asking about. */
+export type DuplicateQuery = QueryOf<'/tickets/possible-duplicates'>;
+
+/**
+ * What to ask `GET /tickets/possible-duplicates` for the draft: the place given (coordinates when
+ * both are, the address) and — only for a caller who may look residents up, since such a search is
+ * recorded as a look-up — the resident's phone or e-mail once they look whole (7 digits; a `@` and
+ * a dot), so half-typed numbers are not recorded. Nothing when there is nothing to compare.
+ */
+export function duplicateQuery(draft: TicketDraft, mayLookUpResidents: boolean): DuplicateQuery | undefined {
+  const lat = trimmed(draft.latitude);
+  const long = trimmed(draft.longitude);
+  const resident = mayLookUpResidents ? residentOf(draft) : undefined;
+  const phone = resident?.phone !== undefined && resident.phone.replace(/\D/g, '').length >= 7 ? resident.phone : undefined;
+  const email = resident?.email !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(resident.email) ? resident.email : undefined;
+  const query = {
+    service: draft.serviceCode,
+    ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
+    ...(trimmed(draft.address) !== undefined ? { address: trimmed(draft.address) } : {}),
+    ...(phone !== undefined ? { phone } : {}),
+    ...(email !== undefined ? { email } : {}),
+  };
+  return Object.keys(query).length > 1 ? query : undefined;
+}
+
 /** The `POST /tickets` body: only the fields given; answers as typed (the API reads numbers and dates as Open311 does). */
 export function ticketBody(draft: TicketDraft, questions: readonly ServiceQuestion[], channel: DeskChannel, contactId: string) {
   const attributes = Object.fromEntries(
@@ -108,7 +148,7 @@ export function ticketBody(draft: TicketDraft, questions: readonly ServiceQuesti
   const address = trimmed(draft.address);
   const coordinates = trimmed(draft.latitude) && trimmed(draft.longitude) ? { latitude: Number(draft.latitude), longitude: Number(draft.longitude) } : {};
   const location = address || 'latitude' in coordinates ? { ...(address ? { address } : {}), ...coordinates } : undefined;
-  const contact = residentOf(draft);
+  const contact = ticketContactOf(draft);
   return {
     serviceCode: draft.serviceCode,
     description: draft.description.trim(),
@@ -119,19 +159,6 @@ export function ticketBody(draft: TicketDraft, questions: readonly ServiceQuesti
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     raisedByContact: contactId,
   };
-}
-
-/**
- * The resident's language and wish for updates, in words for the ticket's history: the ticket
- * command has no field for them, so they are an internal comment the department reads. Nothing
- * when the resident speaks English and wants no updates.
- */
-export function preferencesNote(draft: TicketDraft, languageName: (code: string) => string): string | undefined {
-  const parts: string[] = [];
-  if (draft.language.trim() !== '' && draft.language !== 'en') parts.push(`Resident’s language: ${languageName(draft.language)}.`);
-  if (draft.updates === 'phone') parts.push(`Wants updates by phone (${draft.resident.phone.trim()}).`);
-  if (draft.updates === 'email') parts.push(`Wants updates by e-mail (${draft.resident.email.trim()}).`);
-  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 /** The API's 400 by field (`attributes.SIZE`, `contact.email`, …); problems of no field under `''`. */

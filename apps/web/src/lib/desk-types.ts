@@ -1,9 +1,10 @@
 /**
- * The desk's wire types (docs/api.md "Contacts", "Commands", the Open311 service definition),
- * from the API's OpenAPI document where it describes them (`AnswerOf`), declared here while it
- * does not: each `DescribedOr` gives way to the document's schema as soon as it has one.
+ * The desk's wire types (docs/api.md "Contacts", "Possible duplicates, the same problem, and
+ * resident look-up", "Phone coverage"), from the API's OpenAPI document (`AnswerOf`). Declared
+ * here only the Open311 service definition, which the document describes as text (JSON or XML by
+ * the route's format), and the desk's own choices.
  */
-import type { AnswerOf, DescribedOr } from './api-types';
+import type { AnswerOf, CommandBody } from './api-types';
 
 /** How the resident reached the 311 office (the contact domain's channels the desk offers). */
 export const DESK_CHANNELS = [
@@ -14,26 +15,19 @@ export const DESK_CHANNELS = [
 ] as const;
 export type DeskChannel = (typeof DESK_CHANNELS)[number]['value'];
 
-/** The ticket channel a contact's channel opens tickets through (the ticket domain has no chat: a chat is the resident writing on the web). */
-export const TICKET_CHANNEL_OF: Readonly<Record<DeskChannel, 'phone' | 'walk_in' | 'email' | 'web'>> = {
+/** The ticket channel a contact's channel opens tickets (and reports) through: the ticket domain has no chat, a chat is the resident writing on the web. */
+export const TICKET_CHANNEL_OF: Readonly<Record<DeskChannel, CommandBody<'reports'>['channel']>> = {
   phone: 'phone',
   walk_in: 'walk_in',
   email: 'email',
   chat: 'web',
 };
 
-/** The resident's name, phone or e-mail (all optional: a resident may stay anonymous). */
-export interface ResidentDetails {
-  readonly name?: string;
-  readonly phone?: string;
-  readonly email?: string;
-}
+/** A ticket's (or another report's) contact data: the resident's name, phone, e-mail, language and wish for updates (all optional). */
+export type TicketContact = NonNullable<CommandBody<'reports'>['contact']>;
 
-/** What a contact command answers (`POST /contacts/:id/<action>`). */
-export type ContactCommandAnswer = DescribedOr<
-  AnswerOf<'/contacts/{id}/{action}', 'post'>,
-  { readonly id: string; readonly revision: number; readonly position: string; readonly status: string; readonly events: readonly string[] }
->;
+/** Who the resident is: name, phone or e-mail (all optional: a resident may stay anonymous), as a contact and a look-up take them. */
+export type ResidentDetails = Pick<TicketContact, 'name' | 'phone' | 'email'>;
 
 /** One question of a service (an Open311 service definition attribute, `GET /open311/v2/services/<code>.json`). */
 export interface ServiceQuestion {
@@ -48,30 +42,21 @@ export interface ServiceQuestion {
 }
 
 /** An Open311 service definition in JSON (the root element drops away, lists are arrays). */
-export type ServiceDefinition = DescribedOr<
-  AnswerOf<'/open311/v2/services/{code}.{format}', 'get'>,
-  { readonly service_code: string; readonly attributes: readonly ServiceQuestion[] }
->;
-
-/** An open ticket that may be the same problem (`GET /tickets/possible-duplicates`). */
-export interface PossibleDuplicate {
-  readonly ticketId: string;
-  readonly serviceCode: string;
-  readonly status: string;
-  readonly description?: string;
-  readonly address?: string;
-  readonly distanceMeters?: number;
-  readonly openedAt?: string;
-  /** Why it is offered: the same address, nearby, or the caller's own. */
-  readonly reasons?: readonly string[];
+export interface ServiceDefinition {
+  readonly service_code: string;
+  readonly attributes: readonly ServiceQuestion[];
 }
 
-export interface PossibleDuplicates {
-  readonly tickets: readonly PossibleDuplicate[];
-}
+/** Open tickets that may be the same problem, and the caller's own (`GET /tickets/possible-duplicates`). */
+export type PossibleDuplicates = AnswerOf<'/tickets/possible-duplicates', 'get'>;
+export type PossibleDuplicate = PossibleDuplicates['nearby'][number];
+export type CallersOpenTicket = PossibleDuplicates['callersOwn'][number];
 
 /** Who answers a department's main line now (`GET /departments/{code}/phone-coverage/now`). */
-export interface PhoneCoverageNow {
-  readonly department: string;
-  readonly available: readonly { readonly userId: string; readonly name?: string }[];
-}
+export type LineNow = AnswerOf<'/departments/{code}/phone-coverage/now', 'get'>;
+export type LineAnswerer = LineNow['answerers'][number];
+
+/** A resident's previous contacts and tickets (`POST /residents/lookups`), with the record of the look-up. */
+export type ResidentHistory = AnswerOf<'/residents/lookups', 'post'>;
+export type ResidentContactSummary = ResidentHistory['contacts'][number];
+export type ReportedTicket = ResidentHistory['tickets'][number];

@@ -3,9 +3,8 @@ import { Link } from '../../components/link';
 import { ProblemNotice } from '../../components/problem-notice';
 import { ApiProblem, newRequestKey } from '../../lib/api-client';
 import type { Problem } from '../../lib/api-types';
-import { getIfServed, postIfServed } from '../../lib/desk-optional-routes';
-import { residentOf, type TicketDraft } from '../../lib/desk-ticket-form';
-import type { PossibleDuplicates } from '../../lib/desk-types';
+import { duplicateQuery, residentOf, ticketContactOf, type TicketDraft } from '../../lib/desk-ticket-form';
+import { type PossibleDuplicates, TICKET_CHANNEL_OF } from '../../lib/desk-types';
 import { statusInWords } from '../../lib/words';
 import { useSession } from '../../session';
 import type { DeskContact, DeskContactState } from './use-desk-contact';
@@ -13,12 +12,12 @@ import type { DeskContact, DeskContactState } from './use-desk-contact';
 /** How long the location and resident fields must stay unchanged before duplicates are looked for. */
 export const DUPLICATE_DELAY_MS = 400;
 
-type Found = { state: 'none' } | { state: 'not-offered' } | { state: 'found'; key: string; answer: PossibleDuplicates };
-
 /**
- * Before the ticket is sent: open tickets of the same service at the same address or nearby, and
- * the caller's own open tickets (`GET /tickets/possible-duplicates`, the API's judgement), each with
- * *Same problem*, which links this report to it (`POST /tickets/:id/reports`) instead of opening a second.
+ * Before the ticket is sent: open tickets of the same service at the same address or within the
+ * service's radius, and — for the roles that may look a resident up — the caller's own open
+ * tickets (`GET /tickets/possible-duplicates`, the API's judgement). Each has *Same problem*, which
+ * records this report on it (`POST /tickets/:id/reports`: the ticket's history records another
+ * report) and links it on the contact (`relation: same_problem`) instead of opening a second one.
  */
 export function DuplicateList({
   draft,
@@ -31,28 +30,24 @@ export function DuplicateList({
   desk: DeskContactState;
   onLinked: (ticketId: string) => void;
 }) {
-  const { api, serviceName } = useSession();
-  const [found, setFound] = useState<Found>({ state: 'none' });
+  const { api, me, serviceName } = useSession();
+  const [found, setFound] = useState<{ key: string; answer: PossibleDuplicates }>();
   const [problem, setProblem] = useState<Problem>();
-  const linking = useRef(false);
+  const [linking, setLinking] = useState(false);
+  const inFlight = useRef(false);
   const resident = residentOf(draft);
-  const query = {
-    service: draft.serviceCode,
-    lat: draft.latitude.trim() && draft.longitude.trim() ? draft.latitude.trim() : undefined,
-    long: draft.latitude.trim() && draft.longitude.trim() ? draft.longitude.trim() : undefined,
-    address: draft.address.trim() || undefined,
-    phone: resident?.phone,
-    email: resident?.email,
-  };
-  const key = JSON.stringify(query);
-  const worthAsking = query.lat !== undefined || query.address !== undefined || query.phone !== undefined || query.email !== undefined;
+  const query = duplicateQuery(draft, me.may.residentLookUp);
+  const key = query ? JSON.stringify(query) : undefined;
 
   useEffect(() => {
-    if (!worthAsking) return;
+    if (!key) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getIfServed<PossibleDuplicates>(api, '/tickets/possible-duplicates', { query: JSON.parse(key) }, controller.signal).then(
-        (answer) => setFound(answer ? { state: 'found', key, answer } : { state: 'not-offered' }),
+      api.get('/tickets/possible-duplicates', { query: JSON.parse(key) }, controller.signal).then(
+        (answer) => {
+          setFound({ key, answer });
+          setProblem(undefined);
+        },
         (error) => {
           if (controller.signal.aborted) return;
           if (!(error instanceof ApiProblem)) throw error;
@@ -64,54 +59,62 @@ export function DuplicateList({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, key, worthAsking]);
+  }, [api, key]);
 
   const sameProblem = async (ticketId: string) => {
-    if (linking.current) return;
-    linking.current = true;
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setLinking(true);
     try {
+      const note = draft.description.trim();
+      const reporter = ticketContactOf(draft);
       const body = {
+        channel: TICKET_CHANNEL_OF[contact.channel],
         raisedByContact: contact.id,
-        ...(resident ? { contact: resident } : {}),
-        ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+        ...(reporter ? { contact: reporter } : {}),
+        ...(note ? { note } : {}),
       };
-      const linked = await postIfServed(api, '/tickets/{id}/reports', { id: ticketId }, body, newRequestKey());
-      if (linked === undefined) return setFound({ state: 'not-offered' });
-      await desk.record('ticket', { ticketId, relation: 'enquired' });
-      onLinked(ticketId);
+      await api.post('/tickets/{id}/reports', { path: { id: ticketId } }, body, { idempotencyKey: newRequestKey() });
+      setProblem(undefined);
+      if (resident) desk.noteResident(resident);
+      if (await desk.record('ticket', { ticketId, relation: 'same_problem' })) onLinked(ticketId);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setProblem(error.problem);
     } finally {
-      linking.current = false;
+      inFlight.current = false;
+      setLinking(false);
     }
   };
 
-  const tickets = found.state === 'found' && found.key === key && worthAsking ? found.answer.tickets : undefined;
+  const answer = found && found.key === key ? found.answer : undefined;
+  const offered = answer ? [...answer.nearby, ...answer.callersOwn.filter((own) => !answer.nearby.some((n) => n.ticketId === own.ticketId))] : [];
+  const count = offered.length;
   return (
     <section aria-labelledby="desk-duplicates-heading" className="desk-duplicates" data-testid="duplicates">
       <h3 id="desk-duplicates-heading">Possible duplicates</h3>
-      <ProblemNotice problem={problem} action="look for duplicates" />
+      <ProblemNotice problem={problem} action="look for duplicates or record the same problem" />
       <p role="status" className="hint">
-        {!worthAsking
-          ? 'Give the address, coordinates or the resident’s phone or e-mail to look for open tickets of the same problem.'
-          : found.state === 'not-offered'
-            ? 'This Switchboard does not look for duplicates yet: check the open tickets before sending.'
-            : tickets === undefined
-              ? 'Looking for open tickets of the same problem…'
-              : tickets.length === 0
-                ? 'No open ticket looks like the same problem.'
-                : `${tickets.length} open ${tickets.length === 1 ? 'ticket looks' : 'tickets look'} like the same problem.`}
+        {!key
+          ? `Give the address or coordinates${me.may.residentLookUp ? ', or the resident’s phone or e-mail,' : ''} to look for open tickets of the same problem.`
+          : answer === undefined
+            ? 'Looking for open tickets of the same problem…'
+            : count === 0
+              ? `No open ticket looks like the same problem (same address, or within ${answer.radiusMeters} m${query?.phone || query?.email ? ', or the resident’s own' : ''}).`
+              : `${count} open ${count === 1 ? 'ticket looks' : 'tickets look'} like the same problem.`}
       </p>
-      {tickets && tickets.length > 0 && (
+      {answer && count > 0 && (
         <ul className="desk-duplicate-list">
-          {tickets.map((t) => (
+          {offered.map((t) => (
             <li key={t.ticketId} data-ticket={t.ticketId}>
               <Link to={`/tickets/${encodeURIComponent(t.ticketId)}`}>{t.ticketId}</Link> {serviceName(t.serviceCode)}, {statusInWords(t.status)}
               {t.address && ` — ${t.address}`}
-              {t.distanceMeters !== undefined && ` (${Math.round(t.distanceMeters)} m away)`}
+              {'distanceMeters' in t && t.distanceMeters !== null && ` (${Math.round(t.distanceMeters)} m away)`}
+              {'sameAddress' in t && t.sameAddress && ' (same address)'}
+              {'matchedBy' in t && ` (the resident’s own, by ${t.matchedBy.map((m) => (m === 'phone' ? 'phone' : 'e-mail')).join(' and ')})`}
+              {t.reportCount > 1 && `, ${t.reportCount} reports`}
               {t.description && <span className="hint"> “{t.description}”</span>}{' '}
-              <button type="button" onClick={() => void sameProblem(t.ticketId)} disabled={desk.busy}>
+              <button type="button" onClick={() => void sameProblem(t.ticketId)} disabled={linking || desk.busy}>
                 Same problem: link to {t.ticketId}
               </button>
             </li>

@@ -5,6 +5,7 @@ import type { ArticleView, KnowledgeHit } from '../../lib/api-types';
 import { DESK_CHANNELS, type DeskChannel } from '../../lib/desk-types';
 import { useSession } from '../../session';
 import { DeskAnswer } from './desk-answer';
+import { DeskLookup } from './desk-lookup';
 import { DeskSearch } from './desk-search';
 import { DeskTicketForm, type TicketOutcome } from './desk-ticket-form';
 import { DeskTransfer } from './desk-transfer';
@@ -15,6 +16,7 @@ type Work =
   | { kind: 'search' }
   | { kind: 'ticket'; service: string }
   | { kind: 'transfer'; department: string | undefined }
+  | { kind: 'lookup' }
   | { kind: 'callback'; department: string; service: string; note: string };
 
 /**
@@ -24,7 +26,8 @@ type Work =
  */
 export function DeskPage() {
   const session = useSession();
-  const { catalog } = session;
+  const { catalog, me } = session;
+  const mayLookUp = me.may.residentLookUp;
   const desk = useDeskContact(session.api);
   const { contact } = desk;
   const [channel, setChannel] = useState<DeskChannel>('phone');
@@ -102,6 +105,12 @@ export function DeskPage() {
     setWork({ kind: 'transfer', department: article?.article.content?.transferDepartment ?? chosen?.ownerDepartment ?? undefined });
   };
 
+  const lookUp = () => {
+    if (!contact) return setAnnouncement('Start a contact first (Alt+N).');
+    if (!mayLookUp) return setAnnouncement('Looking residents up is for 311 and the director.');
+    setWork({ kind: 'lookup' });
+  };
+
   const transferred = async (department: string, reached: boolean, note: string) => {
     if (!(await desk.record('transfer', { department, reached, ...(note.trim() ? { note: note.trim() } : {}) }))) return;
     const name = session.departmentName(department);
@@ -109,7 +118,9 @@ export function DeskPage() {
       if (await desk.end(`Transferred to ${name}`)) ended(`Transferred to ${name}.`);
       return;
     }
-    // The callback is a ticket in the department's queue: of the service the call is about when the department owns it, else the 311 office's first service.
+    // The callback is a ticket in the department's queue: of the service the call is about when the
+    // department owns it (a service the catalog routes on open is assigned to it by the open), else
+    // the 311 office's first service, which the desk assigns to the department (docs/console.md).
     const about = serviceOfTheConversation();
     const owned = catalog.departments.find((d) => d.id === department)?.services.some((s) => s.code === about);
     const service = owned && about ? about : (catalog.departments.find((d) => d.id === '311')?.services[0]?.code ?? about ?? '');
@@ -143,6 +154,7 @@ export function DeskPage() {
     else if (shortcut === 'open a ticket') openTicket();
     else if (shortcut === 'transfer') transfer();
     else if (shortcut === 'end the contact') void endContact();
+    else if (shortcut === 'look up the resident') lookUp();
   });
 
   return (
@@ -151,7 +163,13 @@ export function DeskPage() {
         <h1>Desk</h1>
         <p className="hint" id="desk-keys">
           Shortcuts: <Shortcut keys="Alt+N" /> new contact, <Shortcut keys="Alt+S" /> search, <Shortcut keys="Alt+A" /> answered, <Shortcut keys="Alt+T" /> open
-          a ticket, <Shortcut keys="Alt+X" /> transfer, <Shortcut keys="Alt+Q" /> end the contact.
+          a ticket, <Shortcut keys="Alt+X" /> transfer,{' '}
+          {mayLookUp && (
+            <>
+              <Shortcut keys="Alt+L" /> look up the resident,{' '}
+            </>
+          )}
+          <Shortcut keys="Alt+Q" /> end the contact.
         </p>
       </div>
       <p role="status" className="message" data-testid="desk-status">
@@ -176,6 +194,11 @@ export function DeskPage() {
             <button type="button" onClick={transfer} aria-keyshortcuts="Alt+X">
               Transfer <Shortcut keys="Alt+X" />
             </button>
+            {mayLookUp && (
+              <button type="button" onClick={lookUp} aria-keyshortcuts="Alt+L">
+                Look up the resident <Shortcut keys="Alt+L" />
+              </button>
+            )}
           </div>
         ) : (
           <form
@@ -231,6 +254,16 @@ export function DeskPage() {
           )}
           {work.kind === 'transfer' && (
             <DeskTransfer initialDepartment={work.department} busy={desk.busy} onTransferred={(d, r, n) => void transferred(d, r, n)} />
+          )}
+          {work.kind === 'lookup' && (
+            <DeskLookup
+              key={`l-${contact.id}`}
+              contactId={contact.id}
+              onFound={(resident) => {
+                desk.noteResident(resident);
+                setAnnouncement('Look-up recorded. Alt+T opens a ticket with these details.');
+              }}
+            />
           )}
           {work.kind === 'callback' && (
             <DeskTicketForm

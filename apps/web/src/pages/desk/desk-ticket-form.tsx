@@ -8,7 +8,6 @@ import {
   type FieldProblem,
   LANGUAGE_CHOICES,
   missingBeforeSending,
-  preferencesNote,
   PRIORITY_CHOICES,
   problemsByField,
   residentOf,
@@ -71,14 +70,9 @@ export function DeskTicketForm({
 
   useEffect(() => {
     const controller = new AbortController();
-    (
-      api.get(
-        '/open311/v2/services/{code}.{format}',
-        { path: { code: draft.serviceCode, format: 'json' }, query: {} },
-        controller.signal,
-      ) as Promise<ServiceDefinition>
-    ).then(
-      (answer) => setDefinition({ code: draft.serviceCode, questions: askedQuestions(answer.attributes) }),
+    // The document describes the definition as text (JSON or XML by format); `.json` answers Open311's JSON.
+    api.get('/open311/v2/services/{code}.{format}', { path: { code: draft.serviceCode, format: 'json' }, query: {} }, controller.signal).then(
+      (answer) => setDefinition({ code: draft.serviceCode, questions: askedQuestions((answer as unknown as ServiceDefinition).attributes) }),
       (error) => {
         if (controller.signal.aborted) return;
         if (!(error instanceof ApiProblem)) throw error;
@@ -120,7 +114,7 @@ export function DeskTicketForm({
         idempotencyKey: newRequestKey(),
       })) as CommandAnswer;
       setRefusal(undefined);
-      await afterOpening(opened.ticketId);
+      await afterOpening(opened);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setRefusal(error.problem);
@@ -132,27 +126,36 @@ export function DeskTicketForm({
     }
   };
 
-  /** The ticket is open: link it on the contact, note the resident's wishes, and for a callback route it and promise the call. */
-  const afterOpening = async (ticketId: string) => {
+  /**
+   * The ticket is open (with the resident's language and wish for updates in its contact data):
+   * link it on the contact, and for a callback make
+   * sure it is in the department's queue and promise the call. A service the catalog routes on open
+   * is already assigned to its department by the open (the only services offered for a callback
+   * are the department's own and 311's, so that department is the one called back for); a service
+   * that needs triage opened into intake, and the desk assigns it.
+   */
+  const afterOpening = async (opened: CommandAnswer) => {
+    const { ticketId } = opened;
     await desk.record('ticket', { ticketId, relation: 'opened' });
-    const note = preferencesNote(draft, (code) => LANGUAGE_CHOICES.find((l) => l.value === code)?.label ?? code);
-    if (note) await api.post('/tickets/{id}/comments', { path: { id: ticketId } }, { body: note, visibility: 'internal' }, { idempotencyKey: newRequestKey() });
     const resident = residentOf(draft);
     if (resident) desk.noteResident(resident);
     if (!callbackTo) return onDone({ ticketId });
-    await api.post(
-      '/tickets/{id}/assign',
-      { path: { id: ticketId } },
-      { department: callbackTo, note: 'Callback: the transfer reached nobody' },
-      { idempotencyKey: newRequestKey() },
-    );
+    if (opened.status === 'intake')
+      await api.post(
+        '/tickets/{id}/assign',
+        { path: { id: ticketId } },
+        { department: callbackTo, note: 'Callback: the transfer reached nobody' },
+        { idempotencyKey: newRequestKey() },
+      );
     const ticket = await api.get('/tickets/{id}', { path: { id: ticketId } });
     if (resident) await desk.record('identify', { resident });
     const promised = await desk.record('callback', { department: callbackTo, ...(ticket.dueAt ? { dueBy: ticket.dueAt } : {}), note: `Ticket ${ticketId}` });
-    if (promised) onDone({ ticketId, callbackDueBy: ticket.dueAt });
+    if (promised) onDone({ ticketId, callbackDueBy: ticket.dueAt ?? undefined });
   };
 
-  const services = catalog.departments.flatMap((d) => d.services.map((s) => ({ ...s, department: d.name })));
+  const services = catalog.departments
+    .filter((d) => callbackTo === undefined || d.id === callbackTo || d.id === '311')
+    .flatMap((d) => d.services.map((s) => ({ ...s, department: d.name })));
   const errorOf = (field: string) => byField.get(field);
   const described = (field: string) => (errorOf(field) ? `${fieldId(field)}-error` : undefined);
   const fieldError = (field: string) =>
@@ -276,30 +279,39 @@ export function DeskTicketForm({
               ))}
             </div>
           )}
+          {!draft.anonymous && (
+            <div className="inline">
+              <Field field="contact.language" label="Language" error={fieldError('contact.language')}>
+                <select
+                  id={fieldId('contact.language')}
+                  value={draft.language}
+                  onChange={(e) => set('language', e.target.value)}
+                  aria-describedby={described('contact.language')}
+                >
+                  {LANGUAGE_CHOICES.map((l) => (
+                    <option key={l.value} value={l.value}>
+                      {l.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field field="contact.updates" label="Updates" error={fieldError('contact.updates')}>
+                <select
+                  id={fieldId('contact.updates')}
+                  value={draft.updates}
+                  onChange={(e) => set('updates', e.target.value as TicketDraft['updates'])}
+                  aria-describedby={described('contact.updates')}
+                >
+                  {UPDATE_CHOICES.map((u) => (
+                    <option key={u.value} value={u.value}>
+                      {u.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
           <div className="inline">
-            <Field field="language" label="Language">
-              <select id={fieldId('language')} value={draft.language} onChange={(e) => set('language', e.target.value)}>
-                {LANGUAGE_CHOICES.map((l) => (
-                  <option key={l.value} value={l.value}>
-                    {l.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field field="updates" label="Updates" error={fieldError('updates')}>
-              <select
-                id={fieldId('updates')}
-                value={draft.updates}
-                onChange={(e) => set('updates', e.target.value as TicketDraft['updates'])}
-                aria-describedby={described('updates')}
-              >
-                {UPDATE_CHOICES.map((u) => (
-                  <option key={u.value} value={u.value}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
             <Field field="priority" label="Priority" error={fieldError('priority')}>
               <select id={fieldId('priority')} value={draft.priority} onChange={(e) => set('priority', e.target.value as TicketDraft['priority'])}>
                 <option value="">The service’s default</option>
@@ -333,7 +345,8 @@ function labelOf(field: string, questions: readonly ServiceQuestion[]): string {
     'location.longitude': 'longitude',
     'contact.phone': 'the resident’s phone',
     'contact.email': 'the resident’s e-mail',
-    updates: 'updates',
+    'contact.language': 'the resident’s language',
+    'contact.updates': 'updates',
   };
   return words[field] ?? field;
 }

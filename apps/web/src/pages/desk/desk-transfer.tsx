@@ -2,15 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { ProblemNotice } from '../../components/problem-notice';
 import { ApiProblem } from '../../lib/api-client';
 import type { Problem } from '../../lib/api-types';
-import { getIfServed } from '../../lib/desk-optional-routes';
-import type { PhoneCoverageNow } from '../../lib/desk-types';
+import { formatCityTime } from '../../lib/city-time';
+import type { LineNow } from '../../lib/desk-types';
 import { useSession } from '../../session';
 
-type Coverage = { state: 'loading' } | { state: 'not-offered' } | { state: 'known'; answer: PhoneCoverageNow } | { state: 'failed'; problem: Problem };
+type Coverage = { state: 'loading' } | { state: 'known'; answer: LineNow } | { state: 'failed'; problem: Problem };
 
 /**
- * Transfer to a department's experts: who answers its phone now, then whether the transfer
- * reached someone. Recording is the desk's (`onTransferred`): reached ends the contact, nobody
+ * Transfer to a department's experts: who answers its phone now (`GET
+ * /departments/:code/phone-coverage/now`: marked available first, then scheduled by the roster but
+ * not available), then whether the transfer reached someone. Recording is the desk's (`onTransferred`): reached ends the contact, nobody
  * leaves a callback ticket in the department's queue.
  */
 export function DeskTransfer({
@@ -22,8 +23,9 @@ export function DeskTransfer({
   busy: boolean;
   onTransferred: (department: string, reached: boolean, note: string) => void;
 }) {
-  const { api, catalog } = useSession();
+  const { api, catalog, me } = useSession();
   const departments = catalog.departments.filter((d) => d.id !== '311');
+  const mayReadLine = (code: string) => me.may.phoneLinesOf.includes(code);
   const [department, setDepartment] = useState(
     initialDepartment && departments.some((d) => d.id === initialDepartment) ? initialDepartment : departments[0]?.id,
   );
@@ -34,10 +36,10 @@ export function DeskTransfer({
   useEffect(() => select.current?.focus(), []);
 
   useEffect(() => {
-    if (!department) return;
+    if (!department || !me.may.phoneLinesOf.includes(department)) return;
     const controller = new AbortController();
-    getIfServed<PhoneCoverageNow>(api, '/departments/{code}/phone-coverage/now', { path: { code: department } }, controller.signal).then(
-      (answer) => setCoverage({ department, coverage: answer ? { state: 'known', answer } : { state: 'not-offered' } }),
+    api.get('/departments/{code}/phone-coverage/now', { path: { code: department }, query: {} }, controller.signal).then(
+      (answer) => setCoverage({ department, coverage: { state: 'known', answer } }),
       (error) => {
         if (controller.signal.aborted) return;
         if (!(error instanceof ApiProblem)) throw error;
@@ -45,9 +47,13 @@ export function DeskTransfer({
       },
     );
     return () => controller.abort();
-  }, [api, department]);
+  }, [api, department, me]);
 
-  const now: Coverage = coverage?.department === department ? coverage.coverage : { state: 'loading' };
+  const now: Coverage | undefined =
+    department && !mayReadLine(department) ? undefined : coverage?.department === department ? coverage.coverage : { state: 'loading' };
+  const available = now?.state === 'known' ? now.answer.answerers.filter((a) => a.available) : [];
+  const scheduledOnly = now?.state === 'known' ? now.answer.answerers.filter((a) => !a.available) : [];
+  const until = (instant: string | undefined) => (instant ? ` until ${formatCityTime(catalog.timeZone, instant)}` : '');
   return (
     <section aria-labelledby="desk-transfer-heading" className="desk-panel" data-testid="desk-transfer">
       <h2 id="desk-transfer-heading">Transfer</h2>
@@ -62,16 +68,22 @@ export function DeskTransfer({
         </select>
       </div>
       <div role="status" data-testid="coverage-now">
-        {now.state === 'loading' && <p aria-busy="true">Looking up who answers the phone now…</p>}
-        {now.state === 'not-offered' && <p>This Switchboard does not keep phone coverage yet: try the line.</p>}
-        {now.state === 'known' &&
-          (now.answer.available.length === 0 ? (
-            <p className="badge badge-overdue">Nobody is answering this department’s phone now.</p>
-          ) : (
-            <p>Answering now: {now.answer.available.map((p) => p.name ?? p.userId).join(', ')}.</p>
-          ))}
+        {now === undefined && <p>Who answers this department’s line is not shown to you: try the line.</p>}
+        {now?.state === 'loading' && <p aria-busy="true">Looking up who answers the phone now…</p>}
+        {now?.state === 'known' && (
+          <>
+            {available.length === 0 ? (
+              <p className="badge badge-overdue">Nobody is answering this department’s phone now{now.answer.cityHallOpen ? '' : ' (City Hall is closed)'}.</p>
+            ) : (
+              <p>Answering now: {available.map((a) => `${a.staffId}${until(a.availableUntil ?? a.scheduledUntil)}`).join(', ')}.</p>
+            )}
+            {scheduledOnly.length > 0 && (
+              <p className="hint">Scheduled but not marked available: {scheduledOnly.map((a) => `${a.staffId}${until(a.scheduledUntil)}`).join(', ')}.</p>
+            )}
+          </>
+        )}
       </div>
-      {now.state === 'failed' && <ProblemNotice problem={now.problem} action="see who answers the phone" />}
+      {now?.state === 'failed' && <ProblemNotice problem={now.problem} action="see who answers the phone" />}
       <div className="field">
         <label htmlFor="desk-transfer-note">What the resident needs (for the department)</label>
         <textarea id="desk-transfer-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -12,6 +12,7 @@ export const DESK_SHORTCUTS = {
   KeyX: 'transfer',
   KeyQ: 'end the contact',
   KeyS: 'search',
+  KeyL: 'look up the resident',
 } as const;
 export type DeskShortcut = (typeof DESK_SHORTCUTS)[keyof typeof DESK_SHORTCUTS];
 

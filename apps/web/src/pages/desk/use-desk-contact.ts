@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { type ApiClient, ApiProblem, newRequestKey } from '../../lib/api-client';
-import type { Problem } from '../../lib/api-types';
-import type { ContactCommandAnswer, DeskChannel, ResidentDetails } from '../../lib/desk-types';
+import type { ContactCommandAnswer, Problem } from '../../lib/api-types';
+import type { DeskChannel, ResidentDetails } from '../../lib/desk-types';
 
 /** The contact on the desk: started by the console with a fresh id. */
 export interface DeskContact {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { CommandDialog } from '../../components/command-dialog';
 import { ProblemNotice } from '../../components/problem-notice';
 import { may, useSession } from '../../session';
 import { FeedStatusLine } from './feed-status';
+import { QueueCommandDialog } from './queue-command-dialog';
 import { QueueChooser } from './queue-chooser';
 import { QueueTable } from './queue-table';
 import { QueueToolbar } from './queue-toolbar';
@@ -27,7 +27,6 @@ function DepartmentQueue({ department }: { department: string }) {
   // The feed opens first; its opening loads the queue.
   const feed = useQueueFeed(api, department, reload, showProblem);
   const commands = useQueueCommands(api, department, name, reload);
-  const { dialog } = commands;
 
   return (
     <>
@@ -55,16 +54,7 @@ function DepartmentQueue({ department }: { department: string }) {
         {feed.announcement}
       </p>
       {queue && <QueueTable name={name} queue={queue} canWork={canWork} pending={commands.pending} onAct={commands.act} />}
-      {dialog && (
-        <CommandDialog
-          spec={dialog.spec}
-          ticketId={dialog.entry.ticketId}
-          revision={queue?.entries.find((e) => e.ticketId === dialog.entry.ticketId)?.revision ?? dialog.entry.revision}
-          onDone={commands.dialogDone}
-          onStale={() => void reload()}
-          onClose={commands.closeDialog}
-        />
-      )}
+      <QueueCommandDialog commands={commands} entries={queue?.entries} reload={reload} />
     </>
   );
 }

@@ -1,34 +1,44 @@
+import type { ReactNode } from 'react';
 import { Link } from '../../components/link';
 import { TableRegion } from '../../components/table-region';
-import type { Queue, QueueEntry } from '../../lib/api-types';
+import type { QueueEntry } from '../../lib/api-types';
 import { formatCityTime, formatDuration } from '../../lib/city-time';
 import { commandSpec } from '../../lib/commands';
 import { urgencyOf } from '../../lib/urgency';
 import { statusInWords } from '../../lib/words';
 import { useSession } from '../../session';
 
-/** The queue in the API's order, each row flagged overdue / at risk / escalated; with the row actions when the person works it. */
+/**
+ * The queue in the API's order, each row flagged overdue / at risk / escalated; with the row
+ * actions when the person works it. A department's queue shows when each ticket is due; the intake
+ * queue (`waiting`), where no SLA clock runs yet, how long each has waited.
+ */
 export function QueueTable({
   name,
   queue,
   canWork,
   pending,
   onAct,
+  order = 'escalated first, then by priority, then by due time',
+  waiting = false,
 }: {
   name: string;
-  queue: Queue;
+  queue: { readonly asOf: string; readonly entries: readonly QueueEntry[] };
   canWork: boolean;
   /** Tickets with a command on its way. */
   pending: ReadonlySet<string>;
   onAct: (entry: QueueEntry, type: string) => void;
+  /** The API's order, in words. */
+  order?: ReactNode;
+  /** Show how long each ticket has waited instead of its due time. */
+  waiting?: boolean;
 }) {
   const timeZone = useSession().catalog.timeZone;
   return (
     <TableRegion label={`${name} queue`}>
       <table className="queue" data-testid="queue">
         <caption>
-          Open tickets of {name} in the order they should be worked: escalated first, then by priority, then by due time. As of{' '}
-          {formatCityTime(timeZone, queue.asOf)}.
+          Open tickets of {name} in the order they should be worked: {order}. As of {formatCityTime(timeZone, queue.asOf)}.
         </caption>
         <thead>
           <tr>
@@ -36,7 +46,7 @@ export function QueueTable({
             <th scope="col">Request</th>
             <th scope="col">Status</th>
             <th scope="col">Priority</th>
-            <th scope="col">Due</th>
+            <th scope="col">{waiting ? 'Waiting' : 'Due'}</th>
             {canWork && <th scope="col">Actions</th>}
           </tr>
         </thead>
@@ -47,7 +57,15 @@ export function QueueTable({
             </tr>
           )}
           {queue.entries.map((entry) => (
-            <QueueRow key={entry.ticketId} entry={entry} now={Date.parse(queue.asOf)} canWork={canWork} pending={pending.has(entry.ticketId)} onAct={onAct} />
+            <QueueRow
+              key={entry.ticketId}
+              entry={entry}
+              now={Date.parse(queue.asOf)}
+              canWork={canWork}
+              waiting={waiting}
+              pending={pending.has(entry.ticketId)}
+              onAct={onAct}
+            />
           ))}
         </tbody>
       </table>
@@ -59,6 +77,7 @@ function QueueRow({
   entry,
   now,
   canWork,
+  waiting,
   pending,
   onAct,
 }: {
@@ -66,6 +85,7 @@ function QueueRow({
   /** The instant the queue was judged at. */
   now: number;
   canWork: boolean;
+  waiting: boolean;
   pending: boolean;
   onAct: (entry: QueueEntry, type: string) => void;
 }) {
@@ -90,14 +110,14 @@ function QueueRow({
         {entry.assignee && <span className="assignee">{entry.assignee === session.me.id ? 'you' : entry.assignee}</span>}
       </td>
       <td>{entry.priority}</td>
-      <td>
-        {entry.dueAt ? formatCityTime(timeZone, entry.dueAt) : '—'}
-        {entry.dueAt && (
-          <span className="due-in">
-            {Date.parse(entry.dueAt) < now ? `${formatDuration(now - Date.parse(entry.dueAt))} late` : `in ${formatDuration(Date.parse(entry.dueAt) - now)}`}
-          </span>
-        )}
-      </td>
+      {waiting ? (
+        <td>
+          {formatDuration(entry.ageSeconds * 1000)}
+          <span className="due-in">since {formatCityTime(timeZone, entry.openedAt)}</span>
+        </td>
+      ) : (
+        <DueCell entry={entry} now={now} timeZone={timeZone} />
+      )}
       {canWork && (
         <td>
           <div className="row-actions">
@@ -116,5 +136,18 @@ function QueueRow({
         </td>
       )}
     </tr>
+  );
+}
+
+function DueCell({ entry, now, timeZone }: { entry: QueueEntry; now: number; timeZone: string }) {
+  return (
+    <td>
+      {entry.dueAt ? formatCityTime(timeZone, entry.dueAt) : '—'}
+      {entry.dueAt && (
+        <span className="due-in">
+          {Date.parse(entry.dueAt) < now ? `${formatDuration(now - Date.parse(entry.dueAt))} late` : `in ${formatDuration(Date.parse(entry.dueAt) - now)}`}
+        </span>
+      )}
+    </td>
   );
 }

@@ -25,8 +25,11 @@ export interface QueueCommands {
   readonly dismissActionProblem: () => void;
 }
 
-/** Claim-next and the row commands of a department's queue; each reloads the queue at the position it answered. */
-export function useQueueCommands(api: ApiClient, department: string, name: string, reload: (position?: string) => Promise<void>): QueueCommands {
+/**
+ * The row commands of a queue and, for a department's queue, claim-next (`department`; the intake
+ * queue has none); each reloads the queue at the position it answered.
+ */
+export function useQueueCommands(api: ApiClient, department: string | undefined, name: string, reload: (position?: string) => Promise<void>): QueueCommands {
   const [actionProblem, setActionProblem] = useState<ActionProblem>();
   const [message, setMessage] = useState('');
   const [dialog, setDialog] = useState<{ spec: CommandSpec; entry: QueueEntry }>();
@@ -70,6 +73,7 @@ export function useQueueCommands(api: ApiClient, department: string, name: strin
   // One idempotency key per claim the person asked for: a retry of the same claim cannot take a second ticket.
   const claim = () =>
     once('claim', async () => {
+      if (department === undefined) return;
       setActionProblem(undefined);
       setMessage('');
       const key = newRequestKey();
