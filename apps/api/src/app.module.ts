@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EventStoreModule } from '@switchboard/event-store';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchBaselineController } from './bench-baseline/bench-baseline.controller';
 import { CatalogModule } from './catalog/catalog.module';
@@ -48,6 +49,7 @@ export class AppModule {
         PhoneCoverageModule,
         DuplicatesModule,
         ResidentsModule,
+        AuditModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

@@ -1,14 +1,13 @@
 // `audit verify` over an export file: events per second, against a raw read of the same file
-// (its lines read and parsed as JSON, nothing checked) in the same run. Not a test: it prints.
+// (its lines read, by the same line splitter, and parsed as JSON, nothing checked) in the same run. Not a test: it prints.
 //   BENCH_EVENTS   events in the export (default 200000), over tickets of 8 events each
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryEventStore, verifyChain } from '@switchboard/event-store';
-import { exportFileEvents } from '../src/audit/chain/export-file-events';
+import { exportFileEvents, fileLineBatches } from '../src/audit/chain/export-file-events';
 import { toBackupLine } from '../src/events-backup/backup-line';
-import { numberedLines } from '../src/input/numbered-lines';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
     await writeExport(file);
     let start = performance.now();
     let raw = 0;
-    for await (const { text } of numberedLines(file)) if (JSON.parse(text)) raw++;
+    for await (const batch of fileLineBatches(file)) for (const { text } of batch) if (JSON.parse(text)) raw++;
     const rawSeconds = (performance.now() - start) / 1000;
     start = performance.now();
     const report = await verifyChain(exportFileEvents(file));

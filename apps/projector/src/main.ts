@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     pruned: ({ deleted, prunedThrough }) => {
       if (deleted > 0) log('info', 'pruned the queue change log', { deleted, prunedThrough, resumeWindowDays: config.queueFeedResumeDays });
     },
+    checkpointWritten: ({ body }) => log('info', 'signed a checkpoint of the event log', { events: body.events, position: body.position, keyId: body.keyId }),
+    checkpointsOff: (reason) => log('warn', 'no periodic checkpoints of the event log', { reason }),
   });
   metrics = new ProjectorMetrics(() => projector.readModels.lag());
   const health: Server | undefined =

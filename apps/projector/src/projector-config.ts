@@ -9,6 +9,10 @@ export interface ProjectorConfig {
   readonly slaWatchIntervalMs: number;
   /** How many days of queue changes feeds can resume over; older ones are pruned (while this projector is active). */
   readonly queueFeedResumeDays: number;
+  /** Pause between signed checkpoints of the event log (written while this projector is active, when the log grew). */
+  readonly auditCheckpointIntervalMs: number;
+  /** SWITCHBOARD_AUDIT_SIGNING_KEY: the checkpoint signing key file; undefined: the embedded default's. */
+  readonly auditSigningKey?: string;
   /** Port of GET /health (liveness and role); undefined: no HTTP at all. */
   readonly healthPort?: number;
   readonly healthHost: string;
@@ -40,6 +44,8 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || 'libs/ticketing/config/demo-catalog.json'),
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000)!,
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365)!,
+    auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000)!,
+    auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createEventStore, type EventStore } from '@switchboard/event-store';
+import { type CheckpointLoop, createEventStore, type EventStore, periodicCheckpoints, type SignedCheckpoint } from '@switchboard/event-store';
 import {
   createReadStore,
   ProjectionRunner,
@@ -20,13 +20,16 @@ export interface ProjectorHooks {
   readonly sla?: SlaWatcherObserver;
   /** After each prune of the queue change log. */
   readonly pruned?: (result: QueueChangePruneResult) => void;
+  /** After each signed checkpoint of the event log; `checkpointsOff` once at start when none will be written, and why. */
+  readonly checkpointWritten?: (checkpoint: SignedCheckpoint) => void;
+  readonly checkpointsOff?: (reason: string) => void;
   readonly now?: () => Date;
 }
 
 /**
- * The production projector: keeps the read models up to date, watches SLAs and prunes the queue
- * change log to its resume window. Of several projectors on one read store, the one holding the
- * projection lease does all three (the others wait as standby), so the watcher never reads read
+ * The production projector: keeps the read models up to date, watches SLAs, prunes the queue
+ * change log to its resume window and signs checkpoints of the event log (docs/audit.md). Of
+ * several projectors on one read store, the one holding the projection lease does all four (the others wait as standby), so the watcher never reads read
  * models another process is still writing behind.
  */
 export class Projector {
@@ -37,6 +40,8 @@ export class Projector {
     private readonly loop: SlaWatchLoop,
     private readonly pruner: QueueChangePruner,
     readonly readModels: ReadModels,
+    /** The periodic checkpoints (undefined when no signing key is configured); its tick is exposed so tests write one without waiting. */
+    readonly checkpoints: CheckpointLoop | undefined,
   ) {}
 
   /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
@@ -57,10 +62,23 @@ export class Projector {
       onPruned: hooks.pruned,
       onError: hooks.onError,
     });
+    const checkpoints = periodicCheckpoints({
+      store: eventStore,
+      storeUrl: config.eventStoreUrl,
+      keyFile: config.auditSigningKey,
+      intervalMs: config.auditCheckpointIntervalMs,
+      mayWrite: () => runner.status === 'active',
+      now,
+      timers: systemClock,
+      onWritten: hooks.checkpointWritten,
+      onError: hooks.onError,
+    });
+    if (!checkpoints.loop) hooks.checkpointsOff?.(checkpoints.reason);
     await runner.start();
     loop.start();
     pruner.start();
-    return new Projector(eventStore, readStore, runner, loop, pruner, readModels);
+    checkpoints.loop?.start();
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -70,6 +88,7 @@ export class Projector {
 
   /** Finishes a scan or prune in progress, writes what is buffered, hands the lease to a standby, closes the stores. */
   async stop(): Promise<void> {
+    await this.checkpoints?.stop();
     await this.pruner.stop();
     await this.loop.stop();
     await this.runner.stop();

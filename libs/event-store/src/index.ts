@@ -13,7 +13,14 @@ export * from './port/tamper-evidence';
 export { canonicalJson } from './chain/canonical-json';
 export { CHAIN_FORMAT, contentDigest, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields, type StreamHead } from './chain/event-hash';
 export { checkpointSignatureHolds, keyIdOf, signCheckpoint } from './chain/checkpoint-signature';
-export { CheckpointLoop, CheckpointWriter, type CheckpointLoopOptions } from './chain/checkpoint-writer';
+export {
+  CheckpointLoop,
+  CheckpointWriter,
+  periodicCheckpoints,
+  type CheckpointLoopOptions,
+  type CheckpointTimers,
+  type PeriodicCheckpointsOptions,
+} from './chain/checkpoint-writer';
 export {
   DEFAULT_KEY_FILE,
   DEFAULT_PUBLIC_KEY_FILE,
@@ -24,7 +31,10 @@ export {
   type SigningKey,
 } from './chain/signing-key';
 export {
+  genesisState,
   verifyChain,
+  verifyChainFrom,
+  type VerifiedState,
   type CheckpointResult,
   type CheckpointStatus,
   type EventRef,

@@ -17,6 +17,10 @@ export interface ApiConfig {
    * by the process that projects (here with `in-process`), and an older Last-Event-ID is answered with a reset.
    */
   readonly queueFeedResumeDays: number;
+  /** Pause between signed checkpoints of the event log, written by the process that projects (here with `in-process`) when the log grew. */
+  readonly auditCheckpointIntervalMs: number;
+  /** SWITCHBOARD_AUDIT_SIGNING_KEY: the checkpoint signing key file; undefined: the embedded default's (none for another store). */
+  readonly auditSigningKey?: string;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -105,6 +109,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     projector,
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000),
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365),
+    auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000),
+    auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     // PORT is what hosting platforms set; SWITCHBOARD_PORT wins when both are given.
     port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),

@@ -801,6 +801,27 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/audit/checkpoints/latest": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * The event log's latest signed checkpoint and whether it holds against the live log now
+         *     (docs/audit.md): the chain is verified up to it from the last checkpoint this process
+         *     verified, so the answer reads the events signed since. The director's.
+         */
+        readonly get: operations["AuditController_latest"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/contacts/{id}/{action}": {
         readonly parameters: {
             readonly query?: never;
@@ -1673,6 +1694,62 @@ export interface components {
         };
         readonly ResidentLookupsDto: {
             readonly lookups: readonly components["schemas"]["ResidentLookupDto"][];
+        };
+        readonly CheckpointDto: {
+            /** @description Events in the log when it was signed. */
+            readonly events: number;
+            /** @description Position of the last event it covers; null for an empty log. */
+            readonly position: string | null;
+            /** @description That event's log hash (hex). */
+            readonly logHash: string;
+            readonly streams: number;
+            readonly streamHeadsDigest: string;
+            readonly signedAt: string;
+            /** @description The signing key's id: the first 16 hex digits of SHA-256 of its public key (DER, SPKI). */
+            readonly keyId: string;
+            /** @description Base64 Ed25519 signature over the RFC 8785 text of the body. */
+            readonly signature: string;
+        };
+        readonly ChainMismatchDto: {
+            /**
+             * @description changed, removed, inserted, reordered, unchained, truncated or rewritten.
+             * @enum {string}
+             */
+            readonly kind: "changed" | "removed" | "inserted" | "reordered" | "unchained" | "truncated" | "rewritten";
+            readonly detail: string;
+            /** @description The event (null for truncated and rewritten). */
+            readonly eventId: string | null;
+            readonly streamName: string | null;
+            readonly revision: number | null;
+            readonly position: string | null;
+        };
+        readonly CheckpointVerificationDto: {
+            /**
+             * @description holds; fails (the log does not match it); bad-signature; other-key; not-checked (no public key here).
+             * @enum {string}
+             */
+            readonly status: "holds" | "fails" | "bad-signature" | "other-key" | "not-checked";
+            readonly detail: string;
+            /** @description When the API checked it (its clock). */
+            readonly checkedAt: string;
+            /** @description Events read from the log for this answer: those after the last checkpoint this process verified (0 when it had verified this one). */
+            readonly eventsRead: number;
+            /** @description Events this process has verified from the log's start, each once. */
+            readonly verifiedThrough: number;
+            readonly firstMismatch: components["schemas"]["ChainMismatchDto"] | null;
+        };
+        readonly LatestCheckpointDto: {
+            /** @description The checkpoint covering the most events; null when none was signed yet. */
+            readonly checkpoint: components["schemas"]["CheckpointDto"] | null;
+            readonly verification: components["schemas"]["CheckpointVerificationDto"] | null;
+            /** @description The latest checkpoint that holds (itself when it does). */
+            readonly lastHolding: components["schemas"]["CheckpointDto"] | null;
+            /** @description Checkpoints kept in the store. */
+            readonly checkpointsKept: number;
+            /** @description Whether this process writes checkpoints periodically (it projects and a signing key is configured). */
+            readonly periodic: boolean;
+            /** @description Pause between periodic checkpoints (ms). */
+            readonly intervalMs: number;
         };
         readonly ContactStepDto: {
             readonly at: string;
@@ -3140,6 +3217,25 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["ResidentHistoryDto"];
+                };
+            };
+        };
+    };
+    readonly AuditController_latest: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["LatestCheckpointDto"];
                 };
             };
         };

@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import type { SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
+import type { EventStore } from '../port/event-store';
+import { isTamperEvident, type SignedCheckpoint, type TamperEvidence } from '../port/tamper-evidence';
 import { signCheckpoint } from './checkpoint-signature';
+import { loadSigningKey, signingKeyFile } from './signing-key';
 
 /** Signs the store's chain head and keeps the checkpoint in the store (docs/audit.md). */
 export class CheckpointWriter {
@@ -29,25 +31,42 @@ export class CheckpointWriter {
   }
 }
 
+/** Timers, as the project's Clock offers them (libs/read-models' `Clock` fits): tests move time by hand instead of sleeping. */
+export interface CheckpointTimers {
+  setTimeout(callback: () => unknown, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Real timers that do not keep the process alive. */
+const systemTimers: CheckpointTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export interface CheckpointLoopOptions {
   /** Pause between checkpoints (ms). */
   readonly intervalMs: number;
   /** Whether this process writes checkpoints now (it holds the projection lease: one process writes). */
   readonly mayWrite: () => boolean;
+  /** Default: real timers. */
+  readonly timers?: CheckpointTimers;
   readonly onWritten?: (checkpoint: SignedCheckpoint) => void;
   readonly onError?: (error: unknown) => void;
 }
 
 /** Writes a checkpoint every interval while the log grows. */
 export class CheckpointLoop {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private writing: Promise<void> = Promise.resolve();
   private running = false;
+  private readonly timers: CheckpointTimers;
 
   constructor(
     private readonly writer: Pick<CheckpointWriter, 'writeIfNew'>,
     private readonly options: CheckpointLoopOptions,
-  ) {}
+  ) {
+    this.timers = options.timers ?? systemTimers;
+  }
 
   /** The first checkpoint comes one interval after the start. */
   start(): void {
@@ -59,7 +78,8 @@ export class CheckpointLoop {
   /** Stops the timer and waits for a checkpoint being written. */
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
     await this.writing;
   }
 
@@ -75,10 +95,36 @@ export class CheckpointLoop {
   }
 
   private schedule(): void {
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.setTimeout(() => {
       this.writing = this.tick().finally(() => {
         if (this.running) this.schedule();
       });
-    }, this.options.intervalMs).unref();
+      return this.writing;
+    }, this.options.intervalMs);
   }
+}
+
+/** What a process that projects needs to write checkpoints periodically. */
+export interface PeriodicCheckpointsOptions extends Omit<CheckpointLoopOptions, 'onWritten'> {
+  readonly store: EventStore;
+  /** The event store's URL: the embedded default's key file sits beside its SQLite file. */
+  readonly storeUrl: string;
+  /** SWITCHBOARD_AUDIT_SIGNING_KEY, when set. */
+  readonly keyFile: string | undefined;
+  readonly now: () => Date;
+  readonly onWritten?: (checkpoint: SignedCheckpoint) => void;
+}
+
+/**
+ * The checkpoint loop of a process that projects (docs/audit.md), not yet started; undefined, with
+ * the reason, when this store keeps no chain or no signing key is configured (a store other than
+ * the embedded SQLite one without SWITCHBOARD_AUDIT_SIGNING_KEY). The embedded default's key is
+ * generated on first use, as `audit checkpoint` does.
+ */
+export function periodicCheckpoints(options: PeriodicCheckpointsOptions): { loop: CheckpointLoop } | { loop: undefined; reason: string } {
+  if (!isTamperEvident(options.store)) return { loop: undefined, reason: 'the event store keeps no hash chain' };
+  const file = signingKeyFile(options.storeUrl, options.keyFile);
+  if (!file) return { loop: undefined, reason: 'no checkpoint signing key: set SWITCHBOARD_AUDIT_SIGNING_KEY (the store is not the embedded SQLite one)' };
+  const key = loadSigningKey(file, { create: options.keyFile === undefined });
+  return { loop: new CheckpointLoop(new CheckpointWriter(options.store, key.privateKey, options.now), options) };
 }

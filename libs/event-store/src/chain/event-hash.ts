@@ -1,38 +1,38 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as sha256Of } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
  * The hash chain of the log (docs/audit.md). Every event has a content digest
  *
- *   c = SHA-256( "switchboard-event-v1" ‖ LP(id) ‖ LP(stream) ‖ LP(revision) ‖ LP(type)
- *                ‖ LP(JCS(data)) ‖ LP(JCS(metadata)) ‖ LP(recordedAt) )
+ *   c = SHA-256( JCS([ "switchboard-event-v2", id, stream, revision, type, data, metadata, recordedAt ]) )
  *
- * where LP(x) is the UTF-8 bytes of x preceded by their length as a 4-byte big-endian integer,
- * revision is written in decimal, JCS is RFC 8785 and recordedAt is ISO 8601 in UTC with
- * milliseconds (`2024-05-01T12:00:00.000Z`). Two chains link the digests:
+ * the UTF-8 bytes of the RFC 8785 text of that array (revision a number, recordedAt ISO 8601 in UTC
+ * with milliseconds, `2024-05-01T12:00:00.000Z`). Two chains link the digests:
  *
  *   log hash     h(n) = SHA-256( 0x01 ‖ h(n-1) ‖ c(n) )    over the whole log, in log order
  *   stream hash  s(r) = SHA-256( 0x02 ‖ s(r-1) ‖ c(r) )    over one stream, in revision order
  *
- * both starting from 32 zero bytes. PostgreSQL computes the two links in SQL (`sha256`) from the
- * digests this module computes, so every adapter writes the same hashes for the same appends.
+ * both starting from 32 zero bytes. The stores keep data and metadata as their canonical text
+ * (validation.ts writes it once per append), so appending hashes the text it stores; PostgreSQL
+ * computes the two links in SQL (`sha256`) from the digests this module computes, so every adapter
+ * writes the same hashes for the same appends.
  */
-export const CHAIN_FORMAT = 'switchboard-event-v1';
+export const CHAIN_FORMAT = 'switchboard-event-v2';
 
 /** The hash before the first event of the log and of every stream. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
-const FORMAT_BYTES = Buffer.from(CHAIN_FORMAT, 'utf8');
+const TEXT_START = `[${JSON.stringify(CHAIN_FORMAT)},`;
 const LOG_LINK = 1;
 const STREAM_LINK = 2;
 /** One buffer for a link's 65 bytes: links are hashed one at a time, synchronously. */
 const LINK = Buffer.alloc(65);
 
-function link(tag: number, previous: Buffer, digest: Buffer): Buffer {
+function link(tag: number, previous: Uint8Array, digest: Uint8Array): Buffer {
   LINK[0] = tag;
-  previous.copy(LINK, 1);
-  digest.copy(LINK, 33);
-  return createHash('sha256').update(LINK).digest();
+  LINK.set(previous, 1);
+  LINK.set(digest, 33);
+  return sha256Of('sha256', LINK, 'buffer');
 }
 
 /** The fields of an event that its content digest covers. */
@@ -45,35 +45,32 @@ export interface HashedFields {
   readonly metadata: unknown;
   /** A Date, or its ISO 8601 text as `toISOString()` writes it. */
   readonly recordedAt: Date | string;
+  /** The canonical (RFC 8785) text of data and metadata, when the caller already has it (the text a store writes): hashed as given. */
+  readonly dataJson?: string;
+  readonly metadataJson?: string;
 }
+
+/** The text the content digest is the SHA-256 of, from data and metadata already written as JSON text. */
+export function contentText(event: HashedFields, dataJson: string, metadataJson: string): string {
+  const recordedAt = typeof event.recordedAt === 'string' ? event.recordedAt : event.recordedAt.toISOString();
+  return `${TEXT_START}${JSON.stringify(event.id)},${JSON.stringify(event.streamName)},${event.revision},${JSON.stringify(event.type)},${dataJson},${metadataJson},${JSON.stringify(recordedAt)}]`;
+}
+
+/** SHA-256 of a content text (32 bytes). */
+export const digestOfText = (text: string): Buffer => sha256Of('sha256', text, 'buffer');
 
 /** The content digest c of an event (32 bytes). */
 export function contentDigest(event: HashedFields): Buffer {
-  const recordedAt = typeof event.recordedAt === 'string' ? event.recordedAt : event.recordedAt.toISOString();
-  const fields = [event.id, event.streamName, String(event.revision), event.type, canonicalJson(event.data), canonicalJson(event.metadata), recordedAt];
-  let size = 4 + FORMAT_BYTES.length;
-  const lengths = fields.map((field) => {
-    const length = Buffer.byteLength(field, 'utf8');
-    size += 4 + length;
-    return length;
-  });
-  const buffer = Buffer.allocUnsafe(size);
-  let offset = buffer.writeUInt32BE(FORMAT_BYTES.length, 0);
-  offset += FORMAT_BYTES.copy(buffer, offset);
-  fields.forEach((field, i) => {
-    offset = buffer.writeUInt32BE(lengths[i], offset);
-    offset += buffer.write(field, offset, 'utf8');
-  });
-  return createHash('sha256').update(buffer).digest();
+  return digestOfText(contentText(event, event.dataJson ?? canonicalJson(event.data), event.metadataJson ?? canonicalJson(event.metadata)));
 }
 
 /** h(n) from h(n-1) and c(n). */
-export function linkLog(previous: Buffer, digest: Buffer): Buffer {
+export function linkLog(previous: Uint8Array, digest: Uint8Array): Buffer {
   return link(LOG_LINK, previous, digest);
 }
 
 /** s(r) from s(r-1) and c(r). */
-export function linkStream(previous: Buffer, digest: Buffer): Buffer {
+export function linkStream(previous: Uint8Array, digest: Uint8Array): Buffer {
   return link(STREAM_LINK, previous, digest);
 }
 
@@ -92,13 +89,14 @@ export function chainEvent(digest: Buffer, previousLog: Buffer, previousStream: 
 export interface StreamHead {
   readonly streamName: string;
   readonly revision: number;
-  readonly streamHash: Buffer;
+  readonly streamHash: Uint8Array;
 }
 
 /**
  * The digest of every stream's head: SHA-256 over the heads sorted by stream name (UTF-16 code
- * units), each LP(stream) ‖ LP(revision) ‖ stream hash. A checkpoint signs it, so one stream's
- * history can be checked against a checkpoint on its own (docs/audit.md).
+ * units), each LP(stream) ‖ LP(revision) ‖ stream hash, where LP(x) is the UTF-8 bytes of x (the
+ * revision in decimal) preceded by their length as a 4-byte big-endian integer. A checkpoint signs
+ * it, so one stream's history can be checked against a checkpoint on its own (docs/audit.md).
  */
 export function streamHeadsDigest(heads: Iterable<StreamHead>): Buffer {
   const sorted = [...heads].sort((a, b) => (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0));

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { EventChainLink, SignedCheckpoint } from '../port/tamper-evidence';
 import { checkpointSignatureHolds, keyIdOf } from './checkpoint-signature';
-import { contentDigest, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields } from './event-hash';
+import { canonicalJson } from './canonical-json';
+import { contentText, digestOfText, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields } from './event-hash';
 
 /** An event as the verifier reads it, from a store or an export file. */
 export interface VerifiableEvent extends HashedFields {
@@ -74,6 +75,21 @@ interface StreamState {
   hash: Buffer;
 }
 
+/**
+ * The chain as verified up to an event: what `verifyChainFrom` goes on from, so a log already
+ * verified up to a checkpoint is not read again (the API's latest checkpoint). Start with `genesisState()`.
+ */
+export interface VerifiedState {
+  /** Events verified. */
+  readonly events: number;
+  /** Position of the last event verified; undefined before the first. */
+  readonly position: string | undefined;
+  readonly logHash: Buffer;
+  readonly streams: ReadonlyMap<string, { readonly revision: number; readonly hash: Buffer }>;
+}
+
+export const genesisState = (): VerifiedState => ({ events: 0, position: undefined, logHash: GENESIS_HASH, streams: new Map() });
+
 const refOf = (event: VerifiableEvent, index: number): EventRef => ({
   position: event.position,
   streamName: event.streamName,
@@ -93,11 +109,26 @@ const describe = (ref: EventRef): string =>
  * match, after looking at the next two to tell what happened.
  */
 export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Iterable<VerifiableEvent>, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const { state: _state, ...report } = await verifyChainFrom(genesisState(), events, options);
+  return report;
+}
+
+/**
+ * verifyChain going on from a state verified before (the events after it, in log order); with the
+ * state at the end when the events are intact (the state given, unchanged, when not). Checkpoints
+ * at or before the state are not reached again: give those after it.
+ */
+export async function verifyChainFrom(
+  from: VerifiedState,
+  events: AsyncIterable<VerifiableEvent> | Iterable<VerifiableEvent>,
+  options: Omit<VerifyOptions, 'partial'> & { readonly partial?: boolean } = {},
+): Promise<VerifyReport & { readonly state: VerifiedState }> {
   const pending = checkpointQueue(options);
   const results: CheckpointResult[] = pending.results;
-  const streams = new Map<string, StreamState>();
-  let log: Buffer | null = options.partial ? null : GENESIS_HASH;
-  let index = 0;
+  const streams = new Map<string, StreamState>([...from.streams].map(([name, head]) => [name, { revision: head.revision, hash: head.hash }]));
+  let log: Buffer | null = options.partial ? null : from.logHash;
+  let index = from.events;
+  let position = from.position;
   let mismatch: Mismatch | null = null;
 
   const iterator = (Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : (events as Iterable<VerifiableEvent>)[Symbol.iterator]()) as
@@ -119,26 +150,28 @@ export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Itera
 
   for (let event = await next(); event !== undefined; event = await next()) {
     index++;
-    const digest = contentDigest(event);
     const stream = streams.get(event.streamName);
-    const anchoredStream = !stream && options.partial && event.revision > 0 && event.chain !== null;
+    const anchoredStream = !stream && options.partial === true && event.revision > 0 && event.chain !== null;
     const expectedRevision = stream ? stream.revision + 1 : 0;
-    const logHash = log === null ? bufferOf(event.chain?.hash) : linkLog(log, digest);
-    const streamHash = anchoredStream ? bufferOf(event.chain?.streamHash) : linkStream(stream?.hash ?? GENESIS_HASH, digest);
-    const matches =
-      event.chain !== null &&
-      logHash !== null &&
-      streamHash !== null &&
-      (anchoredStream || event.revision === expectedRevision) &&
-      event.chain.hash === logHash.toString('hex') &&
-      event.chain.streamHash === streamHash.toString('hex');
-    if (!matches) {
+    const fast = fastDigest(event);
+    let digest = fast;
+    let links = linksOf(event, digest, log, stream, anchoredStream, expectedRevision);
+    if (!links) {
+      // Not the text JSON.stringify writes (an object with array-index keys, or a changed event): the canonical text decides.
+      digest = canonicalDigest(event);
+      if (!digest.equals(fast)) links = linksOf(event, digest, log, stream, anchoredStream, expectedRevision);
+    }
+    if (!links) {
       mismatch = await classify(event, index, log ?? GENESIS_HASH, stream, expectedRevision, digest, await peek(1));
       break;
     }
-    log = logHash;
-    streams.set(event.streamName, { revision: event.revision, hash: streamHash });
+    log = links.logHash;
+    if (stream) {
+      stream.revision = event.revision;
+      stream.hash = links.streamHash;
+    } else streams.set(event.streamName, { revision: event.revision, hash: links.streamHash });
     pending.reach(index, event.position, log, streams);
+    position = event.position;
   }
   const verified = mismatch ? index - 1 : index;
   pending.finish(verified, mismatch === null);
@@ -168,7 +201,41 @@ export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Itera
     firstMismatch: mismatch,
     checkpoints: results,
     lastHolding: holding.length > 0 ? holding[holding.length - 1].checkpoint : null,
+    state: mismatch === null && log !== null ? { events: verified, position, logHash: log, streams } : from,
   };
+}
+
+/**
+ * The digest of the event's data and metadata as JSON.stringify writes them (or as the reader
+ * gave their text): the canonical text whenever they were read from canonical text without an
+ * array-index key, which is every event a store of this version wrote. A digest that does not
+ * link is computed again from the canonical text before the event counts as changed; one that
+ * links is that of the canonical text (a different text would not give the stored hashes).
+ */
+function fastDigest(event: VerifiableEvent): Buffer {
+  return digestOfText(
+    contentText(event, event.dataJson ?? JSON.stringify(event.data) ?? 'null', event.metadataJson ?? JSON.stringify(event.metadata) ?? 'null'),
+  );
+}
+
+const canonicalDigest = (event: VerifiableEvent): Buffer => digestOfText(contentText(event, canonicalJson(event.data), canonicalJson(event.metadata)));
+
+/** The event's recomputed hashes when they are the stored ones (and its revision follows its stream's); undefined when they are not. */
+function linksOf(
+  event: VerifiableEvent,
+  digest: Buffer,
+  log: Buffer | null,
+  stream: StreamState | undefined,
+  anchoredStream: boolean,
+  expectedRevision: number,
+): { logHash: Buffer; streamHash: Buffer } | undefined {
+  if (event.chain === null || !(anchoredStream || event.revision === expectedRevision)) return undefined;
+  const logHash = log === null ? bufferOf(event.chain.hash) : linkLog(log, digest);
+  const streamHash = anchoredStream ? bufferOf(event.chain.streamHash) : linkStream(stream?.hash ?? GENESIS_HASH, digest);
+  if (logHash === null || streamHash === null || event.chain.hash !== logHash.toString('hex') || event.chain.streamHash !== streamHash.toString('hex')) {
+    return undefined;
+  }
+  return { logHash, streamHash };
 }
 
 /** Tells what happened at the first event that does not match, from it, the chain before it and the next event. */
@@ -183,7 +250,7 @@ async function classify(
 ): Promise<Mismatch> {
   const here = refOf(event, index);
   if (following?.chain && event.chain) {
-    const followingDigest = contentDigest(following);
+    const followingDigest = canonicalDigest(following);
     const followingFits = linkLog(previousLog, followingDigest).toString('hex') === following.chain.hash;
     if (followingFits && linkLog(bufferOf(following.chain.hash) ?? GENESIS_HASH, digest).toString('hex') === event.chain.hash) {
       const other = refOf(following, index + 1);
@@ -191,7 +258,7 @@ async function classify(
     }
     if (followingFits)
       return { kind: 'inserted', event: here, detail: `${describe(here)} was not written by the store: the next event follows on from the one before it` };
-  } else if (following?.chain && !event.chain && linkLog(previousLog, contentDigest(following)).toString('hex') === following.chain.hash) {
+  } else if (following?.chain && !event.chain && linkLog(previousLog, canonicalDigest(following)).toString('hex') === following.chain.hash) {
     return { kind: 'inserted', event: here, detail: `${describe(here)} has no hashes and was not written by the store` };
   }
   if (!event.chain) return { kind: 'unchained', event: here, detail: `${describe(here)} has no hashes` };

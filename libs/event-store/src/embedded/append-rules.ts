@@ -2,6 +2,7 @@ import type { AppendResult, ExpectedRevision } from '../port/event-store';
 import { ConcurrencyConflictError, InvalidArgumentError } from '../port/errors';
 import type { PreparedEvent } from '../port/validation';
 import { sequenceToPosition } from './sequence-position';
+import { canonicalJson } from '../chain/canonical-json';
 
 /** The parts of a stored event the append rules compare against. */
 export interface StoredEventRef {
@@ -72,9 +73,14 @@ function isSameAppend(
         ref.streamName === streamName &&
         ref.revision === first.revision + i &&
         ref.type === event.type &&
-        ref.dataJson === event.dataJson &&
-        ref.metadataJson === event.metadataJson
+        sameJson(ref.dataJson, event.dataJson) &&
+        sameJson(ref.metadataJson, event.metadataJson)
       );
     })
   );
+}
+
+/** Stored JSON against an append's canonical text: an event stored before the stores wrote canonical text may spell the same value otherwise. */
+function sameJson(stored: string, canonical: string): boolean {
+  return stored === canonical || canonicalJson(JSON.parse(stored)) === canonical;
 }

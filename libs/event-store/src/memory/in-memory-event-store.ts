@@ -63,7 +63,11 @@ export class InMemoryEventStore implements EventStore, TamperEvidence {
         recordedAt,
       };
       const previous = stream[stream.length - 1];
-      const { hash, streamHash } = hashesFor(event, this.log[this.log.length - 1]?.hash ?? null, previous?.streamHash ?? null);
+      const { hash, streamHash } = hashesFor(
+        { ...event, dataJson: input.dataJson, metadataJson: input.metadataJson },
+        this.log[this.log.length - 1]?.hash ?? null,
+        previous?.streamHash ?? null,
+      );
       const stored: StoredEvent = { ...input, streamName, revision: stream.length, sequence, event, hash, streamHash };
       stream.push(stored);
       this.log.push(stored);

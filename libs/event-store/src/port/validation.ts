@@ -1,5 +1,6 @@
 import type { EventInput, ExpectedRevision, JsonObject } from './event-store';
 import { EventTooLargeError, InvalidArgumentError } from './errors';
+import { canonicalJson } from '../chain/canonical-json';
 
 /** EventStoreDB's default maximum append size; the embedded adapters apply it per event. */
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
@@ -8,7 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const MAX_STREAM_NAME_LENGTH = 255;
 
-/** An event checked for the port's rules, with its JSON serialised once for size checks and storage. */
+/**
+ * An event checked for the port's rules, with its JSON serialised once for size checks, storage and
+ * its content digest: the RFC 8785 canonical text (docs/audit.md), so the store hashes what it keeps.
+ */
 export interface PreparedEvent {
   readonly id: string;
   readonly type: string;
@@ -83,7 +87,7 @@ function prepareEvent(streamName: string, event: EventInput, maxEventBytes: numb
 
 function toJson(id: string, value: JsonObject): string {
   try {
-    return JSON.stringify(value);
+    return canonicalJson(value);
   } catch (error) {
     throw new InvalidArgumentError(`Event ${id} cannot be serialised as JSON: ${(error as Error).message}.`);
   }

@@ -49,6 +49,11 @@ interface AppendRequest {
 
 const EVENTS = 'event_store_events';
 
+/** The log's last hash as a batch's appends advance it. */
+interface BatchChain {
+  logHash: Buffer | null;
+}
+
 /**
  * The embedded, durable event store: one SQLite file in WAL mode, with group commit. Each event's
  * log and stream hashes are computed in the appending transaction (docs/audit.md).
@@ -56,7 +61,7 @@ const EVENTS = 'event_store_events';
 export class SqliteEventStore implements EventStore, TamperEvidence {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
-  private readonly appendOne: (request: AppendRequest, recordedAt: string) => AppendResult;
+  private readonly appendOne: (request: AppendRequest, recordedAt: string, chain: BatchChain) => AppendResult;
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly pageSize: number;
@@ -70,7 +75,7 @@ export class SqliteEventStore implements EventStore, TamperEvidence {
     this.statements = prepareStatements(db);
     this.pageSize = options.pageSize ?? 1000;
     // A nested better-sqlite3 transaction is a savepoint: a failing append rolls back alone.
-    this.appendOne = db.transaction((request: AppendRequest, recordedAt: string) => this.write(request, recordedAt));
+    this.appendOne = db.transaction((request: AppendRequest, recordedAt: string, chain: BatchChain) => this.write(request, recordedAt, chain));
     this.groupCommit = new GroupCommit(
       (requests) => this.commit(requests),
       (error) => mapSqliteError(path, error),
@@ -197,10 +202,13 @@ export class SqliteEventStore implements EventStore, TamperEvidence {
   private commit(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
     const outcomes = this.db
-      .transaction(() =>
-        requests.map((request): Outcome<AppendResult> => {
+      .transaction(() => {
+        // The log's last hash, read once per batch under the write lock and carried from append to
+        // append; an append refused in its savepoint leaves it as it was.
+        const chain: BatchChain = { logHash: this.options.chain === false ? null : (this.statements.lastEvent.get()?.hash ?? null) };
+        return requests.map((request): Outcome<AppendResult> => {
           try {
-            return { ok: true, value: this.appendOne(request, recordedAt) };
+            return { ok: true, value: this.appendOne(request, recordedAt, chain) };
           } catch (error) {
             // Only the port's own refusals (conflict, bad input) are confined to their savepoint.
             // A storage failure (disk full, I/O) may already have rolled back the whole batch, so
@@ -208,20 +216,20 @@ export class SqliteEventStore implements EventStore, TamperEvidence {
             if (!(error instanceof EventStoreError)) throw error;
             return { ok: false, error };
           }
-        }),
-      )
+        });
+      })
       .immediate();
     if (outcomes.some((outcome) => outcome.ok)) this.listeners.forEach((listener) => listener());
     return outcomes;
   }
 
-  private write({ streamName, expected, events }: AppendRequest, recordedAt: string): AppendResult {
+  private write({ streamName, expected, events }: AppendRequest, recordedAt: string, chain: BatchChain): AppendResult {
     const head = this.run(() => this.statements.streamHead.get(streamName));
     const current = head?.revision ?? -1;
     const decision = decideAppend(streamName, expected, events, current, (id) => this.lookup(id));
     if (decision.kind === 'already_written') return decision.result;
     const chained = this.options.chain !== false;
-    let logHash = chained ? (this.statements.lastEvent.get()?.hash ?? null) : null;
+    let logHash = chain.logHash;
     let streamHash = head?.stream_hash ?? null;
     let position = 0;
     events.forEach((event, i) => {
@@ -234,6 +242,7 @@ export class SqliteEventStore implements EventStore, TamperEvidence {
       const info = this.statements.insert.run(event.id, streamName, revision, event.type, event.dataJson, event.metadataJson, recordedAt, logHash, streamHash);
       position = Number(info.lastInsertRowid);
     });
+    chain.logHash = logHash;
     return { nextExpectedRevision: current + events.length, position: sequenceToPosition(position) };
   }
 

@@ -27,6 +27,7 @@ export interface ReadSubjects {
   readonly phoneCoverageReportsAreForTheDirectorAndDepartmentHeads: { readonly department?: string };
   readonly aResidentIsLookedUpBy311AndTheDirector: Record<string, never>;
   readonly residentLookUpsAreAuditedByTheDirector: Record<string, never>;
+  readonly theLogsCheckpointsAreForTheDirector: Record<string, never>;
 }
 
 export type ReadRuleName = keyof ReadSubjects;
@@ -144,6 +145,12 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
     check: (actor) => is(actor, 'director'),
     whoMay: () => [{ role: 'director' }],
     refusal: () => 'The record of resident look-ups (who looked up whom, when) is for the director.',
+  },
+  // The signed checkpoints of the event log, and whether the log still holds to them, are the director's audit.
+  theLogsCheckpointsAreForTheDirector: {
+    check: (actor) => is(actor, 'director'),
+    whoMay: () => [{ role: 'director' }],
+    refusal: () => "The event log's signed checkpoints and their verification are for the director.",
   },
 };
 

@@ -1,30 +1,61 @@
 import type { SignedCheckpoint, VerifiableEvent } from '@switchboard/event-store';
 import { parseBackupLine } from '../../events-backup/backup-line';
 import { DataError } from '../../exit-codes';
-import { numberedLines } from '../../input/numbered-lines';
+import { createReadStream } from 'node:fs';
+import { numberedLines, type NumberedLine } from '../../input/numbered-lines';
+
+/**
+ * The non-blank lines of a file with their numbers (LF or CRLF), a chunk of bytes at a time: the
+ * verifier reads an export at a few hundred thousand lines a second, and one await per line (as
+ * readline gives them) costs more than the line.
+ */
+export async function* fileLineBatches(file: string): AsyncGenerator<NumberedLine[]> {
+  let rest: Buffer | null = null;
+  let number = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const lines: NumberedLine[] = [];
+    let start = 0;
+    for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+      number++;
+      const text = bytes.toString('utf8', start, end > start && bytes[end - 1] === RETURN ? end - 1 : end);
+      start = end + 1;
+      if (text.trim() !== '') lines.push({ number, text });
+    }
+    rest = start < bytes.length ? bytes.subarray(start) : null;
+    if (lines.length > 0) yield lines;
+  }
+  const last = rest?.toString('utf8') ?? '';
+  if (last.trim() !== '') yield [{ number: number + 1, text: last }];
+}
+
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 
 /** The events of an `export events` file as the verifier reads them; a line that is not an event is a data error naming it. */
 export async function* exportFileEvents(file: string): AsyncIterable<VerifiableEvent> {
-  for await (const { number, text } of numberedLines(file)) {
-    let line;
-    try {
-      line = parseBackupLine(text);
-    } catch (error) {
-      throw new DataError(`${file}:${number}: ${(error as Error).message}`);
-    }
-    yield {
-      id: line.id,
-      streamName: line.stream,
-      revision: line.revision,
-      type: line.type,
-      data: line.data,
-      metadata: line.metadata,
-      recordedAt: line.recordedAt,
-      position: line.position,
-      chain: typeof line.hash === 'string' && typeof line.streamHash === 'string' ? { hash: line.hash, streamHash: line.streamHash } : null,
-      line: number,
-    };
+  for await (const batch of fileLineBatches(file)) for (const { number, text } of batch) yield fileEvent(file, number, text);
+}
+
+function fileEvent(file: string, number: number, text: string): VerifiableEvent {
+  let line;
+  try {
+    line = parseBackupLine(text);
+  } catch (error) {
+    throw new DataError(`${file}:${number}: ${(error as Error).message}`);
   }
+  return {
+    id: line.id,
+    streamName: line.stream,
+    revision: line.revision,
+    type: line.type,
+    data: line.data,
+    metadata: line.metadata,
+    recordedAt: line.recordedAt,
+    position: line.position,
+    chain: typeof line.hash === 'string' && typeof line.streamHash === 'string' ? { hash: line.hash, streamHash: line.streamHash } : null,
+    line: number,
+  };
 }
 
 /** The checkpoints of an `audit checkpoints` file (one signed checkpoint per line). */
