@@ -28,7 +28,7 @@ import { instantOfWallTime } from '@switchboard/ticketing';
 import { activeGeneration, generationTables } from '../store/generation-tables';
 import type { ReadDb } from '../store/read-db';
 import { projectedContactsIn, unansweredSearchLog } from './contact-projection';
-import { completedAtIntakeAmong, ContactTally, rollupZone, ticketsOpenedAt } from './contact-rollup';
+import { completedAtIntakeAmong, ContactTally, handleSamples, rollupZone, ticketsOpenedAt } from './contact-rollup';
 import type { ContactDaysTable } from '../store/read-db';
 
 const DAY_MS = 86_400_000;
@@ -104,20 +104,25 @@ export function daysCovered(
 }
 
 /** The rollup's days wholly in the range (`interior`), and the contacts of the range's edges (parts of a day) tallied the same way. */
-async function rollupDays(db: Kysely<ReadDb>, range: { from: Date; to: Date; timeZone: string }) {
+async function rollupDays(db: Kysely<ReadDb>, range: { from: Date; to: Date; timeZone: string }, withHandleTimes = true) {
   const covered = daysCovered(range.from, range.to, range.timeZone);
   const contacts = (await Promise.all(covered.edges.map((edge) => projectedContactsIn(db, edge)))).flat();
   const completed = await completedAtIntakeAmong(db, contacts.flatMap(ticketsOpenedAt));
   const edge = new ContactTally(range.timeZone);
   for (const contact of contacts) edge.add(contact, completed);
-  const interior = await db.selectFrom('rm_contact_days').selectAll().where('day', '>=', covered.firstDay).where('day', '<', covered.endDay).execute();
+  const interior = await db
+    .selectFrom('rm_contact_days')
+    .select(withHandleTimes ? ['day', 'doc', 'handle_ms'] : ['day', 'doc'])
+    .where('day', '>=', covered.firstDay)
+    .where('day', '<', covered.endDay)
+    .execute();
   return { covered, interior: interior.map(readDay), edge, edgeDays: [...edge.days.values()].map((doc) => readDay(doc.encode())) };
 }
 
 interface DayRead {
   readonly day: string;
   readonly doc: EncodedDay;
-  readonly samples: Float64Array;
+  readonly samples: Int32Array | Float64Array;
 }
 
 /** `DayDoc#encode`'s JSON. */
@@ -129,14 +134,8 @@ interface EncodedDay {
   a: [string, number, number][];
 }
 
-function readDay(row: Pick<ContactDaysTable, 'day' | 'doc' | 'handle_ms'>): DayRead {
-  const bytes = Buffer.from(row.handle_ms, 'base64');
-  // A decoded buffer of its own is aligned: view it; one from Node's shared pool may not be: copy it.
-  const samples =
-    bytes.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
-      ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / Float64Array.BYTES_PER_ELEMENT)
-      : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  return { day: row.day, doc: JSON.parse(row.doc) as EncodedDay, samples };
+function readDay(row: Pick<ContactDaysTable, 'day' | 'doc'> & { handle_ms?: string }): DayRead {
+  return { day: row.day, doc: JSON.parse(row.doc) as EncodedDay, samples: row.handle_ms === undefined ? new Int32Array(0) : handleSamples(row.handle_ms) };
 }
 
 /** `periodOfLocalDate` for the range, each day's label worked out once. */
@@ -158,12 +157,12 @@ interface ContactBucket {
   open: number;
   endedHandled: number;
   answered: number;
-  samples: Float64Array[];
+  samples: (Int32Array | Float64Array)[];
   sampleCount: number;
 }
 
 /** Views of samples as one array. */
-function joined(parts: readonly Float64Array[], count: number): Float64Array {
+function joined(parts: readonly (Int32Array | Float64Array)[], count: number): Float64Array {
   const all = new Float64Array(count);
   let at = 0;
   for (const part of parts) {
@@ -396,7 +395,7 @@ export async function contactBusiestTimes(db: Kysely<ReadDb>, range: Omit<Metric
   checkRange({ ...range, period: 'range' });
   const { department } = scope;
   if ((await rollupZone(db)) !== range.timeZone) return busiestTimes(await projectedContactsIn(db, { ...range, line: department }), range);
-  const { interior, edgeDays } = await rollupDays(db, range);
+  const { interior, edgeDays } = await rollupDays(db, range, false);
   const lines = new Map<string, LineTimes>();
   for (const { day, doc } of [...interior, ...edgeDays]) {
     const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;

@@ -65,8 +65,15 @@ const contactArb: fc.Arbitrary<ContactPlan> = fc.record({
   steps: fc.array(stepArb, { maxLength: 4 }),
   // When each step happens: mostly during the call, some (a callback promised after a wrap-up) a day or two later.
   stepMinutes: fc.array(fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), { minLength: 4, maxLength: 4 }),
-  // Most end within the half hour; some days later; some never.
-  endAfterMinutes: fc.option(fc.oneof(fc.double({ min: 0.5, max: 30, noNaN: true }), fc.double({ min: 60, max: 4 * 24 * 60, noNaN: true })), { freq: 5 }),
+  // Most end within the half hour; some days later, a few more than 24 days later (handle times past 2^31 ms); some never.
+  endAfterMinutes: fc.option(
+    fc.oneof(
+      fc.double({ min: 0.5, max: 30, noNaN: true }),
+      fc.double({ min: 60, max: 4 * 24 * 60, noNaN: true }),
+      fc.double({ min: 25 * 24 * 60, max: 30 * 24 * 60, noNaN: true }),
+    ),
+    { freq: 5 },
+  ),
   outcome: fc.constantFrom('handled' as const, 'handled' as const, 'abandoned' as const),
 });
 

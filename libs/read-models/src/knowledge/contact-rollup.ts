@@ -157,7 +157,10 @@ export class DayDoc {
   /** The row: the counts as JSON, the handle times as little-endian float64s in base64, cell by cell. */
   encode(): ContactDaysTable {
     const cells = sortedValues(this.cells);
-    const samples = new Float64Array(cells.reduce((n, c) => n + c.samples.length, 0));
+    const count = cells.reduce((n, c) => n + c.samples.length, 0);
+    // Whole ms under 2^31 (24 days) as int32s, else float64s: the first character says which.
+    const wide = cells.some((c) => c.samples.some((value) => !Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31));
+    const samples = wide ? new Float64Array(count) : new Int32Array(count);
     let at = 0;
     for (const c of cells) for (const value of c.samples) samples[at++] = value;
     const doc = {
@@ -167,7 +170,7 @@ export class DayDoc {
       b: sortedValues(this.callbacks).map((b) => [b.promisedDay, b.department, b.promised, b.completed, b.reached, b.lateIfDone, b.samples]),
       a: sortedValues(this.articles).map((a) => [a.articleId, a.contacts, a.uses]),
     };
-    return { day: this.day, doc: JSON.stringify(doc), handle_ms: Buffer.from(samples.buffer).toString('base64') };
+    return { day: this.day, doc: JSON.stringify(doc), handle_ms: (wide ? 'f' : 'i') + Buffer.from(samples.buffer).toString('base64') };
   }
 
   static decode(row: Pick<ContactDaysTable, 'day' | 'doc' | 'handle_ms'>): DayDoc {
@@ -179,8 +182,7 @@ export class DayDoc {
       b: [string, string, number, number, number, number, number[]][];
       a: [string, number, number][];
     };
-    const bytes = Buffer.from(row.handle_ms, 'base64');
-    const samples = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const samples = handleSamples(row.handle_ms);
     let at = 0;
     for (const [line, channel, ...counts] of parsed.c) {
       const cell = doc.cell(line, channel);
@@ -200,6 +202,16 @@ export class DayDoc {
 
 /** A map's values by key: a document's encoding does not depend on the order its entries were made in. */
 const sortedValues = <V>(map: ReadonlyMap<string, V>): V[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value);
+
+/** The handle times of a day's row (`DayDoc#encode`), cell by cell: a view of the decoded bytes where they are aligned. */
+export function handleSamples(encoded: string): Int32Array | Float64Array {
+  const bytes = Buffer.from(encoded.slice(1), 'base64');
+  const Kind = encoded.startsWith('f') ? Float64Array : Int32Array;
+  const aligned = bytes.byteOffset % Kind.BYTES_PER_ELEMENT === 0 ? bytes : Buffer.from(bytes);
+  return aligned.byteOffset % Kind.BYTES_PER_ELEMENT === 0
+    ? new Kind(aligned.buffer, aligned.byteOffset, aligned.length / Kind.BYTES_PER_ELEMENT)
+    : new Kind(aligned.buffer.slice(aligned.byteOffset, aligned.byteOffset + aligned.length));
+}
 
 const CELL_COUNTS = ['contacts', 'handled', 'abandoned', 'open', 'endedHandled', 'answered'] as const;
 
