@@ -19,6 +19,7 @@ import { fromResolvedEvent, toEventData } from './events';
 import { decodePosition } from './positions';
 import { subscribeWithReconnect } from './resubscribing-subscription';
 import { fromEsdbRevision, toEsdbExpectedRevision } from './revisions';
+import { canonicalJson } from '../chain/canonical-json';
 
 export interface EsdbEventStoreOptions {
   /** Checked before sending, so oversized events fail the same way on every adapter. */
@@ -111,8 +112,8 @@ export class EsdbEventStore implements EventStore {
       const same =
         found?.id === event.id &&
         found.type === event.type &&
-        JSON.stringify(found.data) === event.dataJson &&
-        JSON.stringify(found.metadata) === event.metadataJson;
+        canonicalJson(found.data) === event.dataJson &&
+        canonicalJson(found.metadata) === event.metadataJson;
       if (!same) {
         throw new InvalidArgumentError(
           `Event id ${event.id} is already stored in "${streamName}" with other content or as part of a different append; ` +
