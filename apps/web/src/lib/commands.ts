@@ -105,6 +105,22 @@ const SPECS = [
       NOTE,
     ],
   },
+  {
+    type: 'RecordAnotherReport',
+    route: 'reports',
+    label: 'Record another report',
+    fields: [
+      {
+        name: 'channel',
+        label: 'Reported by',
+        kind: 'select',
+        required: true,
+        options: choices('phone', 'walk_in', 'email', 'web', 'mobile_app', 'department_line'),
+      },
+      { name: 'raisedByContact', label: '311 contact it was reported at (optional)', kind: 'text', required: false },
+      { name: 'note', label: 'What the resident said', kind: 'textarea', required: false },
+    ],
+  },
 ] as const satisfies readonly CommandSpec[];
 
 export const COMMANDS: readonly CommandSpec[] = SPECS;
