@@ -25,6 +25,8 @@ import { TicketListingModule } from './tickets/listing/ticket-listing.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { DuplicatesModule } from './tickets/duplicates/duplicates.module';
 import { ResidentsModule } from './residents/residents.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { ResidentKeysModule } from './privacy/resident-keys.module';
 
 /** The API, wired from a parsed configuration; tests pass their own clock. */
 @Module({})
@@ -36,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ObservabilityModule,
         EventStoreModule.forRoot({ url: config.eventStoreUrl }),
+        ResidentKeysModule,
         CatalogModule,
         AuthModule,
         TicketsModule,
@@ -49,6 +52,7 @@ export class AppModule {
         PhoneCoverageModule,
         DuplicatesModule,
         ResidentsModule,
+        PrivacyModule,
         AuditModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createEventStore, type EventStore, parseEventStoreUrl } from '@switchboard/event-store';
 import { createReadStore, type ReadStore } from '@switchboard/read-models';
-import { parseCatalog, type ServiceCatalog } from '@switchboard/ticketing';
+import { openResidentKeyStore } from '@switchboard/command-handling';
+import { parseCatalog, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
 import type { CliIo } from './cli-io';
 import type { ParsedArgs } from './command';
 import { UsageError } from './exit-codes';
@@ -46,6 +47,17 @@ export async function withStore<T>(args: ParsedArgs, io: CliIo, work: (store: Ev
     return await work(store);
   } finally {
     await store.close();
+  }
+}
+
+/** Runs `work` with an open store and its resident key store (SWITCHBOARD_RESIDENT_KEYS, else beside a SQLite log), closing both afterwards. */
+export async function withStoreAndKeys<T>(args: ParsedArgs, io: CliIo, work: (store: EventStore, keys: ResidentKeyStore) => Promise<T>): Promise<T> {
+  const named = io.env.SWITCHBOARD_RESIDENT_KEYS;
+  const keys = openResidentKeyStore(storeUrl(args, io), named ? resolve(io.cwd, named) : undefined);
+  try {
+    return await withStore(args, io, (store) => work(store, keys));
+  } finally {
+    await keys.close();
   }
 }
 

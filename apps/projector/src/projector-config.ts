@@ -13,6 +13,8 @@ export interface ProjectorConfig {
   readonly auditCheckpointIntervalMs: number;
   /** SWITCHBOARD_AUDIT_SIGNING_KEY: the checkpoint signing key file; undefined: the embedded default's. */
   readonly auditSigningKey?: string;
+  /** SWITCHBOARD_RESIDENT_KEYS, as the API's. */
+  readonly residentKeysPath?: string;
   /** Port of GET /health (liveness and role); undefined: no HTTP at all. */
   readonly healthPort?: number;
   readonly healthHost: string;
@@ -46,6 +48,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365)!,
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000)!,
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
+    residentKeysPath: env.SWITCHBOARD_RESIDENT_KEYS ? resolve(env.SWITCHBOARD_RESIDENT_KEYS) : undefined,
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
   };

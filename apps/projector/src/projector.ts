@@ -11,8 +11,8 @@ import {
   type RunnerStatus,
   systemClock,
 } from '@switchboard/read-models';
-import { parseCatalog } from '@switchboard/ticketing';
-import { SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/command-handling';
+import { parseCatalog, type ResidentKeyStore } from '@switchboard/ticketing';
+import { openResidentKeyStore, SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/command-handling';
 import type { ProjectorConfig } from './projector-config';
 
 export interface ProjectorHooks {
@@ -42,6 +42,7 @@ export class Projector {
     readonly readModels: ReadModels,
     /** The periodic checkpoints (undefined when no signing key is configured); its tick is exposed so tests write one without waiting. */
     readonly checkpoints: CheckpointLoop | undefined,
+    private readonly residentKeys: ResidentKeyStore,
   ) {}
 
   /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
@@ -49,10 +50,17 @@ export class Projector {
     const catalog = parseCatalog(readFileSync(config.catalogPath, 'utf8'), config.catalogPath);
     const eventStore = createEventStore(config.eventStoreUrl);
     const readStore = await createReadStore(config.readStoreUrl);
-    const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: hooks.onError });
+    const residentKeys = openResidentKeyStore(config.eventStoreUrl, config.residentKeysPath);
+    const runner = new ProjectionRunner({ eventStore, readStore, catalog, residentKeys, onError: hooks.onError });
     const readModels = new ReadModels({ eventStore, readStore, runner });
     const now = hooks.now ?? (() => new Date());
-    const watcher = new SlaWatcher({ catalog, handler: new TicketCommandHandler(eventStore, catalog, now), checks: readModels, now, observer: hooks.sla });
+    const watcher = new SlaWatcher({
+      catalog,
+      handler: new TicketCommandHandler(eventStore, catalog, now, residentKeys),
+      checks: readModels,
+      now,
+      observer: hooks.sla,
+    });
     const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
     runner.onActive(() => loop.wake());
     const pruner = new QueueChangePruner(readStore, {
@@ -78,7 +86,7 @@ export class Projector {
     loop.start();
     pruner.start();
     checkpoints.loop?.start();
-    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop);
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -94,5 +102,6 @@ export class Projector {
     await this.runner.stop();
     await this.readStore.close();
     await this.eventStore.close();
+    await this.residentKeys.close();
   }
 }

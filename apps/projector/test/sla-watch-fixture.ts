@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@switchboard/event-store';
 import { createReadStore, ReadModels, type ReadStore } from '@switchboard/read-models';
 import type { Actor, TicketCommand } from '@switchboard/ticketing';
-import { loadTicket, SlaWatcher, TicketCommandHandler, type SlaActionKind } from '@switchboard/command-handling';
+import { InMemoryResidentKeyStore, loadTicket, SlaWatcher, TicketCommandHandler, type SlaActionKind } from '@switchboard/command-handling';
 import { actors, testCatalog } from '../../../libs/ticketing/src/testing/test-catalog';
 import { projectAll } from '../../../libs/read-models/src/testing/project';
 
@@ -32,7 +32,7 @@ export class SlaWatchFixture {
     readonly eventStore: EventStore,
     readonly readStore: ReadStore,
   ) {
-    this.handler = new TicketCommandHandler(eventStore, testCatalog, this.now);
+    this.handler = new TicketCommandHandler(eventStore, testCatalog, this.now, new InMemoryResidentKeyStore());
   }
 
   static async open(): Promise<SlaWatchFixture> {
@@ -42,7 +42,9 @@ export class SlaWatchFixture {
   }
 
   /** A watcher as a (re)started process gets it: its own command pipeline, nothing carried over. */
-  watcher(handler: Pick<TicketCommandHandler, 'executeOnFresh'> = new TicketCommandHandler(this.eventStore, testCatalog, this.now)): SlaWatcher {
+  watcher(
+    handler: Pick<TicketCommandHandler, 'executeOnFresh'> = new TicketCommandHandler(this.eventStore, testCatalog, this.now, new InMemoryResidentKeyStore()),
+  ): SlaWatcher {
     return new SlaWatcher({
       catalog: testCatalog,
       handler,

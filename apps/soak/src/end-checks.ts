@@ -1,5 +1,6 @@
 import { createEventStore, type EventStore } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import { openResidentKeyStore } from '@switchboard/command-handling';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
 import { isDeepStrictEqual } from 'node:util';
 import { createReadStore, dumpReadModels, rebuildReadModels } from '@switchboard/read-models';
 import type { Acknowledged } from './load';
@@ -39,25 +40,28 @@ export async function checkEventLog(eventStoreUrl: string, acknowledged: readonl
 export async function checkReadModels(eventStoreUrl: string, readStoreUrl: string, freshUrl: string, catalog: ServiceCatalog): Promise<Check> {
   const store = createEventStore(eventStoreUrl);
   const live = await createReadStore(readStoreUrl);
+  // The key store the processes under test opened: contacts project the same only when opened with the same keys.
+  const residentKeys = openResidentKeyStore(eventStoreUrl, process.env.SWITCHBOARD_RESIDENT_KEYS || undefined);
   try {
     const current = await dumpReadModels(live);
-    const fresh = await rebuiltDump(store, freshUrl, catalog);
+    const fresh = await rebuiltDump(store, freshUrl, catalog, residentKeys);
     const differing = Object.keys(fresh).filter((table) => !isDeepStrictEqual(current[table], fresh[table]));
     const rows = Object.entries(fresh)
       .map(([table, list]) => `${table} ${list.length}`)
       .join(', ');
     return { name: 'read models equal a fresh rebuild', passed: differing.length === 0, detail: differing.length ? `differ in ${differing.join(', ')}` : rows };
   } finally {
+    await residentKeys.close();
     await live.close();
     await store.close();
   }
 }
 
 /** The read models a fresh store gets from replaying the whole log (no time bound: the log is large). */
-async function rebuiltDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
+async function rebuiltDump(eventStore: EventStore, url: string, catalog: ServiceCatalog, residentKeys: ResidentKeyStore): Promise<Record<string, unknown[]>> {
   const fresh = await createReadStore(url);
   try {
-    await rebuildReadModels({ eventStore, readStore: fresh, catalog });
+    await rebuildReadModels({ eventStore, readStore: fresh, catalog, residentKeys });
     return await dumpReadModels(fresh);
   } finally {
     await fresh.close();

@@ -9,3 +9,7 @@ export * from './stream-command-handler';
 export * from './knowledge/article-commands';
 export * from './knowledge/contact-commands';
 export * from './knowledge/phone-coverage-commands';
+export * from './privacy/sqlite-resident-key-store';
+export * from './privacy/in-memory-resident-key-store';
+export * from './privacy/open-resident-key-store';
+export * from './privacy/resident-data-eraser';

@@ -1,5 +1,14 @@
 import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@switchboard/event-store';
-import { decodeTicketEvent, evolve, initialTicketState, type StampedTicketEvent, type TicketState, ticketStreamName } from '@switchboard/ticketing';
+import {
+  decodeTicketEvent,
+  evolve,
+  initialTicketState,
+  NO_RESIDENT_KEYS,
+  type ResidentKeyStore,
+  type StampedTicketEvent,
+  type TicketState,
+  ticketStreamName,
+} from '@switchboard/ticketing';
 
 /** One stored event of a ticket: where it sits in the store, and the event brought to today's schema. */
 export interface TicketHistoryStep {
@@ -19,13 +28,19 @@ export interface LoadedTicket {
   readonly revision?: number;
 }
 
-/** Reads a ticket's stream, upcasting every event, and folds it (recording each state on the way). */
-export async function loadTicket(store: EventStore, ticketId: string): Promise<LoadedTicket> {
+/**
+ * Reads a ticket's stream, upcasting every event, and folds it (recording each state on the way).
+ * The resident's contact is opened with the ticket's key from `keys`; without them (a reader that
+ * never shows contact data, like Open311) sealed contacts are left out.
+ */
+export async function loadTicket(store: EventStore, ticketId: string, keys?: ResidentKeyStore): Promise<LoadedTicket> {
   const records: TicketHistoryStep[] = [];
   let state = initialTicketState;
+  const stream = ticketStreamName(ticketId);
+  const ring = keys ? await keys.ring([stream]) : NO_RESIDENT_KEYS;
   try {
-    for await (const stored of store.readStream(ticketStreamName(ticketId))) {
-      const event = decodeTicketEvent(stored);
+    for await (const stored of store.readStream(stream)) {
+      const event = decodeTicketEvent(stored, ring);
       const stateAfter = event ? evolve(state, event) : state;
       records.push({ stored, event, stateBefore: state, stateAfter });
       state = stateAfter;

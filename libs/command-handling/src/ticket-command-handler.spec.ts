@@ -4,6 +4,7 @@ import { testCatalogConfig } from '../../ticketing/src/testing/test-catalog';
 import { CommandRefused, RevisionMismatch, TicketIdTaken } from './command-errors';
 import { loadTicket } from './load-ticket';
 import { TicketCommandHandler } from './ticket-command-handler';
+import { InMemoryResidentKeyStore } from './privacy/in-memory-resident-key-store';
 import { WatchedStore } from './testing/watched-store';
 
 const catalog = createServiceCatalog(testCatalogConfig);
@@ -15,7 +16,7 @@ describe('the command pipeline', () => {
   const setup = () => {
     const store = new InMemoryEventStore();
     const seen: string[] = [];
-    const handler = new TicketCommandHandler(store, catalog, () => new Date(now), {
+    const handler = new TicketCommandHandler(store, catalog, () => new Date(now), new InMemoryResidentKeyStore(), {
       commandFinished: (type, outcome) => seen.push(`${type}:${outcome}`),
     });
     return { store, handler, seen };
@@ -75,7 +76,7 @@ describe('the command pipeline deciding on fresh state', () => {
   const setup = async () => {
     const store = new WatchedStore();
     const seen: string[] = [];
-    const handler = new TicketCommandHandler(store, catalog, () => new Date(now), {
+    const handler = new TicketCommandHandler(store, catalog, () => new Date(now), new InMemoryResidentKeyStore(), {
       commandFinished: (type, outcome) => seen.push(`${type}:${outcome}`),
       conflict: (type, retried) => seen.push(`${type}:conflict:${retried}`),
     });
@@ -112,7 +113,7 @@ describe('the command pipeline deciding on fresh state', () => {
 
   it('picks again on fresh state when another writer got there first', async () => {
     const { store, handler, seen } = await setup();
-    const other = new TicketCommandHandler(store, catalog, () => new Date(now));
+    const other = new TicketCommandHandler(store, catalog, () => new Date(now), new InMemoryResidentKeyStore());
     store.interleave(async () => {
       await other.execute(comment('meanwhile'), { actor: operator, commandId: 'other' });
     });

@@ -1,7 +1,9 @@
 import { ConcurrencyConflictError, InvalidArgumentError, type EventStore } from '@switchboard/event-store';
 import {
+  carriesResidentData,
   decide,
   encodeTicketEvent,
+  type ResidentKeyStore,
   evolve,
   initialTicketState,
   type Actor,
@@ -82,6 +84,8 @@ export class TicketCommandHandler {
     private readonly store: EventStore,
     private readonly catalog: ServiceCatalog,
     private readonly now: () => Date,
+    /** Where the tickets' resident keys live: a contact is sealed under its ticket's key, and read with it. */
+    private readonly keys: ResidentKeyStore,
     private readonly observer: CommandObserver = {},
   ) {}
 
@@ -99,7 +103,7 @@ export class TicketCommandHandler {
             () => command.type,
             command.ticketId,
             meta,
-            async () => this.decideOn(await loadTicket(this.store, command.ticketId), command, meta),
+            async () => this.decideOn(await loadTicket(this.store, command.ticketId, this.keys), command, meta),
           );
         }),
     );
@@ -127,7 +131,7 @@ export class TicketCommandHandler {
             ticketId,
             {},
             async () => {
-              const ticket = await loadTicket(this.store, ticketId);
+              const ticket = await loadTicket(this.store, ticketId, this.keys);
               const chosen = choose(ticket);
               type = chosen?.command.type;
               if (!chosen) return undefined;
@@ -217,7 +221,13 @@ export class TicketCommandHandler {
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
     const expected = revision ?? 'no_stream';
     const appendStarted = performance.now();
-    const appended = await this.store.append(ticketStreamName(command.ticketId), expected, decision.events.map(encodeTicketEvent));
+    const stream = ticketStreamName(command.ticketId);
+    const sealing = decision.events.some(carriesResidentData) ? { recordId: stream, key: await this.keys.issue(stream) } : undefined;
+    const appended = await this.store.append(
+      stream,
+      expected,
+      decision.events.map((event) => encodeTicketEvent(event, sealing)),
+    );
     this.observer.appended?.((performance.now() - appendStarted) / 1000);
     const answer: CommandResult = {
       ticketId: command.ticketId,

@@ -26,3 +26,4 @@ export * from './lifecycle/state-diagram';
 export * from './sla';
 export { parseJsonText, type JsonParseResult } from './catalog/json-text';
 export { validateCommand } from './decide/validate-command';
+export * from './privacy/resident-data';

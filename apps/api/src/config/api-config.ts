@@ -21,6 +21,8 @@ export interface ApiConfig {
   readonly auditCheckpointIntervalMs: number;
   /** SWITCHBOARD_AUDIT_SIGNING_KEY: the checkpoint signing key file; undefined: the embedded default's (none for another store). */
   readonly auditSigningKey?: string;
+  /** SWITCHBOARD_RESIDENT_KEYS: the resident key store's SQLite file (default: resident-keys.db beside a SQLite log; required for other logs). */
+  readonly residentKeysPath?: string;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -111,6 +113,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365),
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000),
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
+    residentKeysPath: env.SWITCHBOARD_RESIDENT_KEYS ? resolve(env.SWITCHBOARD_RESIDENT_KEYS) : undefined,
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     // PORT is what hosting platforms set; SWITCHBOARD_PORT wins when both are given.
     port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),

@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type GlobalPosition } from '@switchboard/event-store';
 import { createReadStore, ProjectionRunner, QueueChangePruner, ReadModels, type ReadStore, resumeWindowOfDays, systemClock } from '@switchboard/read-models';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
+import { RESIDENT_KEYS } from '../privacy/resident-keys.module';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { type ApiConfig, defaultReadStoreUrl } from '../config/api-config';
@@ -51,10 +52,10 @@ class ReadModelsShutdown implements OnModuleDestroy {
     },
     {
       provide: PROJECTION_RUNNER,
-      inject: [EVENT_STORE, READ_STORE, CATALOG, API_CONFIG],
-      useFactory: (eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog, config: ApiConfig) => {
+      inject: [EVENT_STORE, READ_STORE, CATALOG, API_CONFIG, RESIDENT_KEYS],
+      useFactory: (eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog, config: ApiConfig, residentKeys: ResidentKeyStore) => {
         const logger = new Logger('ProjectionRunner');
-        const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: (error) => logger.error(error) });
+        const runner = new ProjectionRunner({ eventStore, readStore, catalog, residentKeys, onError: (error) => logger.error(error) });
         // Production API instances leave projecting to apps/projector: the runner stays stopped.
         if (config.projector === 'in-process') runner.start();
         return runner;

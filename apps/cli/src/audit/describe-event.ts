@@ -53,5 +53,7 @@ function describeData(event: StampedTicketEvent, time: TimeText): string {
       return joined(`reason ${event.data.reason}`, part('duplicate of', event.data.parentTicketId)) + quoted(event.data.note);
     case 'AnotherReportRecorded':
       return joined(`another report via ${event.data.channel}`, part('at contact', event.data.raisedByContact)) + quoted(event.data.note);
+    case 'ResidentDataErased':
+      return `resident data erased (${event.data.trigger})${quoted(event.data.reason)}`;
   }
 }

@@ -1,7 +1,7 @@
 import { headPosition, rebuildReadModels } from '@switchboard/read-models';
 import { type CliIo, say } from '../cli-io';
 import type { Command } from '../command';
-import { loadCatalog, openReadStore, withStore } from '../environment';
+import { loadCatalog, openReadStore, withStoreAndKeys } from '../environment';
 import { EXIT, UsageError } from '../exit-codes';
 import { ProgressReporter } from './progress-reporter';
 
@@ -32,7 +32,7 @@ export const rebuildCommand: Command = {
     const repeated = args.positionals.find((name, i) => args.positionals.indexOf(name) !== i);
     if (repeated) throw new UsageError(`projection "${repeated}" is named twice.`, NAME);
     const catalog = loadCatalog(args, io);
-    return withStore(args, io, async (eventStore) => {
+    return withStoreAndKeys(args, io, async (eventStore, residentKeys) => {
       const readStore = await openReadStore(args, io);
       try {
         const head = await headPosition(eventStore);
@@ -40,7 +40,7 @@ export const rebuildCommand: Command = {
         const clock = () => io.now().getTime();
         const started = clock();
         const progress = new ProgressReporter({ stream: io.stderr, now: clock, unit: 'events', total });
-        const result = await rebuildReadModels({ eventStore, readStore, catalog, onProgress: (applied) => progress.update(applied) });
+        const result = await rebuildReadModels({ eventStore, readStore, catalog, residentKeys, onProgress: (applied) => progress.update(applied) });
         progress.finish();
         const seconds = ((clock() - started) / 1000).toFixed(1);
         say(

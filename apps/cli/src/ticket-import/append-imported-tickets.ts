@@ -1,5 +1,5 @@
 import { ConcurrencyConflictError, type EventStore, type GlobalPosition, InvalidArgumentError } from '@switchboard/event-store';
-import { encodeTicketEvent, type StampedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
+import { carriesResidentData, encodeTicketEvent, type ResidentKeyStore, type StampedTicketEvent, ticketStreamName } from '@switchboard/ticketing';
 
 /** How an imported ticket's append ended. */
 export type AppendOutcome = 'imported' | 'already_present' | { readonly refused: string };
@@ -13,10 +13,13 @@ export async function appendImportedTicket(
   store: EventStore,
   ticket: { readonly ticketId: string; readonly events: readonly StampedTicketEvent[] },
   head: GlobalPosition | undefined,
+  keys: ResidentKeyStore,
 ): Promise<AppendOutcome> {
-  const events = ticket.events.map(encodeTicketEvent);
+  const stream = ticketStreamName(ticket.ticketId);
+  const sealing = ticket.events.some(carriesResidentData) ? { recordId: stream, key: await keys.issue(stream) } : undefined;
+  const events = ticket.events.map((event) => encodeTicketEvent(event, sealing));
   try {
-    const result = await store.append(ticketStreamName(ticket.ticketId), 'no_stream', events);
+    const result = await store.append(stream, 'no_stream', events);
     // An idempotent retry answers with the original position, at or before the head the import started from.
     return head !== undefined && result.position <= head ? 'already_present' : 'imported';
   } catch (error) {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type CliIo, say } from '../cli-io';
 import type { Command } from '../command';
-import { loadCatalog, withStore } from '../environment';
+import { loadCatalog, withStoreAndKeys } from '../environment';
 import { EXIT } from '../exit-codes';
 import { requiredOption } from '../parse-command-line';
 import { headPosition } from '@switchboard/read-models';
@@ -42,7 +42,7 @@ export const importTicketsCommand: Command = {
     const mapping = loadMapping(resolve(io.cwd, requiredOption(args, 'mapping', NAME)), file, catalog, NAME);
     const context = { mapping, catalog, readTime: timestampReader(mapping.timestampFormat, mapping.timeZone) };
     const rows: AsyncIterable<SourceRow> | Iterable<SourceRow> = mapping.format === 'csv' ? csvRows(file, label) : open311Rows(file, label);
-    return withStore(args, io, async (store) => {
+    return withStoreAndKeys(args, io, async (store, keys) => {
       const head = await headPosition(store);
       const count = { imported: 0, already_present: 0, bad: 0, noted: 0 };
       const firstLine = new Map<string, number>();
@@ -70,7 +70,7 @@ export const importTicketsCommand: Command = {
         }
         firstLine.set(ticket.ticketId, row.line);
         rowsInFlight.push(
-          appendImportedTicket(store, ticket, head).then((outcome) =>
+          appendImportedTicket(store, ticket, head, keys).then((outcome) =>
             typeof outcome === 'string' ? { outcome, messages: ticket.notes.map((note) => `${label}:${row.line}: ${note}`) } : bad(row.line, outcome.refused),
           ),
         );

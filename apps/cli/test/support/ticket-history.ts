@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@switchboard/event-store';
-import { TicketCommandHandler } from '@switchboard/command-handling';
+import { InMemoryResidentKeyStore, TicketCommandHandler } from '@switchboard/command-handling';
 import { type Actor, parseCatalog, type ServiceCatalog, type TicketCommand } from '@switchboard/ticketing';
 
 /** The demo catalog the CLI uses by default. */
@@ -25,7 +25,7 @@ export class TicketHistory {
   private sequence = 0;
 
   constructor(store: EventStore, catalog: ServiceCatalog = demoCatalog()) {
-    this.handler = new TicketCommandHandler(store, catalog, () => this.now);
+    this.handler = new TicketCommandHandler(store, catalog, () => this.now, new InMemoryResidentKeyStore());
   }
 
   /** Executes `command` as `actor` at `at` (ISO). */

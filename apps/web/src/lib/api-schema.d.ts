@@ -801,6 +801,27 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/tickets/{id}/erase-resident-data": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * Erases the ticket's resident contact data (the director only): its key is destroyed and
+         *     ResidentDataErased recorded; the history still replays and verifies, the contact reads nowhere.
+         *     Asking again answers the first erasure.
+         */
+        readonly post: operations["EraseResidentDataController_erase"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/audit/checkpoints/latest": {
         readonly parameters: {
             readonly query?: never;
@@ -1083,6 +1104,8 @@ export interface components {
             /** @enum {string} */
             readonly closeReason?: "duplicate" | "withdrawn" | "invalid" | "not_city_responsibility";
             readonly reopenCount: number;
+            /** @description When the ticket's resident data was erased (its contact reads nowhere since); absent while it is kept. */
+            readonly residentDataErasedAt?: string;
             /** @description Revision of the ticket's last event. */
             readonly revision: number;
             readonly description?: string;
@@ -1694,6 +1717,19 @@ export interface components {
         };
         readonly ResidentLookupsDto: {
             readonly lookups: readonly components["schemas"]["ResidentLookupDto"][];
+        };
+        readonly EraseResidentDataDto: {
+            /** @description Why (the privacy request, the records schedule): recorded on the ticket's stream. */
+            readonly reason: string;
+        };
+        readonly ErasureResultDto: {
+            /** @description True when the resident data had been erased already: nothing new was recorded. */
+            readonly alreadyErased: boolean;
+            readonly ticketId: string;
+            /** @description The revision and global position of the ResidentDataErased event (the earlier one's when already erased). */
+            readonly revision: number;
+            readonly position: string;
+            readonly erasedAt: string;
         };
         readonly CheckpointDto: {
             /** @description Events in the log when it was signed. */
@@ -3217,6 +3253,31 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["ResidentHistoryDto"];
+                };
+            };
+        };
+    };
+    readonly EraseResidentDataController_erase: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["EraseResidentDataDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ErasureResultDto"];
                 };
             };
         };

@@ -54,6 +54,7 @@ const EVENT: Record<string, string> = {
   TicketReopened: 'Reopened',
   TicketClosed: 'Closed',
   AnotherReportRecorded: 'Reported again (same problem)',
+  ResidentDataErased: 'Resident data erased',
 };
 
 export const eventInWords = (type: string): string => EVENT[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');

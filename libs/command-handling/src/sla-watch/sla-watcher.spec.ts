@@ -2,6 +2,7 @@ import { actors, testCatalog } from '../../../ticketing/src/testing/test-catalog
 import { loadTicket } from '../load-ticket';
 import { type SlaActionKind, SlaWatcher } from './sla-watcher';
 import { TicketCommandHandler } from '../ticket-command-handler';
+import { InMemoryResidentKeyStore } from '../privacy/in-memory-resident-key-store';
 import { WatchedStore } from '../testing/watched-store';
 
 describe('the SLA watcher', () => {
@@ -9,7 +10,7 @@ describe('the SLA watcher', () => {
     let now = Date.parse('2026-11-02T15:00:00Z');
     const clock = () => new Date(now);
     const store = new WatchedStore();
-    const handler = new TicketCommandHandler(store, testCatalog, clock);
+    const handler = new TicketCommandHandler(store, testCatalog, clock, new InMemoryResidentKeyStore());
     await handler.execute(
       { type: 'OpenTicket', ticketId: 'SLA-1', serviceCode: 'POTHOLE', description: 'Deep pothole', channel: 'phone' },
       { actor: actors.operator, commandId: 'c1' },

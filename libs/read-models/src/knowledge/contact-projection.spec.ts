@@ -1,5 +1,6 @@
 import { InMemoryEventStore } from '@switchboard/event-store';
 import { TicketCommandHandler } from '../../../command-handling/src/ticket-command-handler';
+import { InMemoryResidentKeyStore } from '../../../command-handling/src/privacy/in-memory-resident-key-store';
 import { contactCommandHandler } from '../../../command-handling/src/knowledge/contact-commands';
 import { demoCatalog, people } from '../../../knowledge/src/testing/demo-catalog';
 import { dumpReadModels, projectAll } from '../testing/project';
@@ -63,7 +64,7 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
 
   it('given a ticket opened at a contact and completed at intake only after the contact ended, when projected, then the contact counts as answered at first contact from then on', async () => {
     const clock = () => new Date(monday.getTime() + minutes++ * 60_000);
-    const tickets = new TicketCommandHandler(store, demoCatalog, clock);
+    const tickets = new TicketCommandHandler(store, demoCatalog, clock, new InMemoryResidentKeyStore());
     await handler().execute({ type: 'StartContact', contactId: 'C3', channel: 'phone', line: 'DPW' }, { ...by, commandId: 'c6' });
     await tickets.execute(
       {

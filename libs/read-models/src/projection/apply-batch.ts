@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@switchboard/event-store';
-import { decodeTicketEvent, type StampedTicketEvent, type ServiceCatalog, ticketIdOfStream } from '@switchboard/ticketing';
+import {
+  decodeTicketEvent,
+  NO_RESIDENT_KEYS,
+  type ResidentKeyRing,
+  type StampedTicketEvent,
+  type ServiceCatalog,
+  ticketIdOfStream,
+} from '@switchboard/ticketing';
 import { latestEscalationAfter, latestEscalationOfRow, NO_ESCALATION, type LatestEscalation } from '../facts/latest-escalation';
 import { ticketFactsFold } from '../facts/ticket-facts';
 import type { QueueChangesTable, ReadDb, WorkStartsTable } from '../store/read-db';
@@ -33,15 +40,19 @@ export async function applyBatch(
   tables: GenerationTables,
   events: readonly RecordedEvent[],
   catalog: ServiceCatalog,
+  /** The tickets' resident keys: contacts are opened with them (their phone and e-mail digests feed the resident look-up). */
+  keys: ResidentKeyRing = NO_RESIDENT_KEYS,
 ): Promise<void> {
   const tickets = await loadTickets(trx, tables, [...new Set(events.map(ticketIdOf))]);
+  const erased = new Set<string>();
   const changes: QueueChangesTable[] = [];
   const starts = new Map<string, WorkStartsTable>();
   for (const recorded of events) {
     const id = ticketIdOf(recorded);
     const current = tickets.get(id);
     if (current && recorded.globalPosition <= current.position) continue;
-    const event = decodeTicketEvent(recorded);
+    const event = decodeTicketEvent(recorded, keys);
+    if (event?.type === 'ResidentDataErased') erased.add(id);
     const facts = event && ticketFactsFold(current?.facts, event, catalog);
     if (!event || !facts) continue;
     const next: TicketAfterBatch = {
@@ -77,6 +88,14 @@ export async function applyBatch(
   );
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
+  // An erased ticket's resident digests go with its contact: the look-up no longer finds it.
+  if (erased.size > 0) {
+    await trx
+      .updateTable(tables.tickets)
+      .set({ resident_phone_key: null, resident_email_key: null })
+      .where('ticket_id', 'in', [...erased])
+      .execute();
+  }
 }
 
 /** The work-starts row of a WorkStarted event; undefined for every other event. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
 import { applyArticleEvents } from '../knowledge/article-projection';
 import { applyContactEvents } from '../knowledge/contact-projection';
 import { applyPhoneCoverageEvents } from '../knowledge/coverage-projection';
@@ -20,6 +20,8 @@ export interface ProjectionRunnerOptions {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly catalog: ServiceCatalog;
+  /** The resident keys: tickets' contacts are opened with them; without them, sealed contacts project as absent. */
+  readonly residentKeys?: ResidentKeyStore;
   /** Events per transaction at most; a smaller batch is written whenever the subscription pauses. Default 500. */
   readonly batchSize?: number;
   /** A lease not renewed for this long passes to a standby. Default 15 s. */
@@ -199,12 +201,13 @@ export class ProjectionRunner {
   private async writeBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const generation = this.generation;
     const last = batch[batch.length - 1];
+    const { tickets, articles, contacts, phoneCoverage } = splitBatch(batch);
+    const keys = this.options.residentKeys ? await this.options.residentKeys.ring([...new Set(tickets.map((event) => event.streamName))]) : undefined;
     await this.options.readStore.writeTransaction(async (trx) => {
       await this.lease.renewIn(trx, this.clock.now());
       const active = await activeGeneration(trx);
       if (active !== generation) throw new GenerationSwitchedError(generation, active);
-      const { tickets, articles, contacts, phoneCoverage } = splitBatch(batch);
-      await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog);
+      await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog, keys);
       await applyArticleEvents(trx, this.options.readStore, articles);
       await applyContactEvents(trx, this.options.readStore.dialect, contacts, { tickets, timeZone: this.options.catalog.config.calendar.timeZone });
       await applyPhoneCoverageEvents(trx, this.options.readStore.dialect, phoneCoverage);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
-import { type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
+import { type ResidentKeyStore, type ServiceCatalog, TICKET_STREAM_PREFIX } from '@switchboard/ticketing';
 import {
   activeGeneration,
   createGenerationIndexes,
@@ -18,6 +18,8 @@ export interface RebuildOptions {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly catalog: ServiceCatalog;
+  /** The resident keys the contacts are opened with (as the runner's). */
+  readonly residentKeys?: ResidentKeyStore;
   /** Events per transaction. Default 2000. */
   readonly batchSize?: number;
   /** Drop the previous generation's tables after the switch. Default true. */
@@ -68,8 +70,9 @@ async function replayInto(options: RebuildOptions, generation: number, appliedBe
   let applied = appliedBefore;
   let batch: RecordedEvent[] = [];
   const commit = async (events: readonly RecordedEvent[]): Promise<void> => {
+    const keys = await options.residentKeys?.ring([...new Set(events.map((event) => event.streamName))]);
     await readStore.writeTransaction(async (trx) => {
-      await applyBatch(trx, readStore.dialect, tables, events, catalog);
+      await applyBatch(trx, readStore.dialect, tables, events, catalog, keys);
       await writeCheckpoint(trx, generation, events[events.length - 1], clock.now());
     });
     applied += events.length;

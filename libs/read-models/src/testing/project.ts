@@ -1,5 +1,5 @@
 import type { EventStore } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
 import type { ReadStore } from '../store/read-store';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { createReadStore } from '../store/create-read-store';
@@ -8,11 +8,11 @@ import { dumpReadModels } from '../store/dump-read-models';
 export { dumpReadModels };
 
 /** Runs a projection runner until it has applied everything in the store, then stops it. */
-export async function projectAll(eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog): Promise<void> {
+export async function projectAll(eventStore: EventStore, readStore: ReadStore, catalog: ServiceCatalog, residentKeys?: ResidentKeyStore): Promise<void> {
   const head = await headPosition(eventStore);
   let failed: (error: unknown) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => (failed = reject));
-  const runner = new ProjectionRunner({ eventStore, readStore, catalog, onError: (error) => failed(error) });
+  const runner = new ProjectionRunner({ eventStore, readStore, catalog, residentKeys, onError: (error) => failed(error) });
   await runner.start();
   try {
     if (head) await Promise.race([runner.waitForPosition(head, 10_000), failure]);

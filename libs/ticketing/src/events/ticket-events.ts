@@ -116,6 +116,12 @@ export type AnotherReportRecorded = Event<
   }
 >;
 
+/**
+ * The ticket's resident data (every contact recorded on it) was erased: its key destroyed, so the
+ * sealed contact in the log can no longer be read; who erased it and when are the metadata's.
+ */
+export type ResidentDataErased = Event<'ResidentDataErased', { reason: string; trigger: 'request' | 'retention' }>;
+
 /** Every fact that can happen to a ticket: a discriminated union on `type`. */
 export type TicketEvent =
   | TicketOpened
@@ -130,7 +136,8 @@ export type TicketEvent =
   | TicketCompleted
   | TicketReopened
   | TicketClosed
-  | AnotherReportRecorded;
+  | AnotherReportRecorded
+  | ResidentDataErased;
 
 export type TicketEventType = TicketEvent['type'];
 
@@ -151,4 +158,5 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'TicketReopened',
   'TicketClosed',
   'AnotherReportRecorded',
+  'ResidentDataErased',
 ];

@@ -4,6 +4,7 @@ import type { TicketCommand } from '../commands/ticket-commands';
 import { deterministicEventId } from './event-ids';
 import type { EventMetadata, StampedTicketEvent, TicketEvent } from './ticket-events';
 import { CURRENT_SCHEMA_VERSION, type TicketEventAsStored, upcast } from './upcasters';
+import { NO_RESIDENT_KEYS, openedField, type ResidentKeyRing, type ResidentSealing, sealedField } from '../privacy/resident-data';
 
 // The one mapping between ticket events and a store's records. Plain shapes only: the store's
 // own types match them structurally, so the domain imports nothing of the store.
@@ -31,6 +32,8 @@ export interface EncodedTicketEvent {
 
 /** A record as a store returns it: any schema version, nothing yet trusted. */
 export interface StoredRecord {
+  /** The stream the record was read from: the resident record its sealed personal data is bound to. */
+  readonly streamName?: string;
   readonly type: string;
   readonly data: unknown;
   readonly metadata?: unknown;
@@ -65,14 +68,31 @@ export function stampEvent<E extends TicketEvent>(fact: E, index: number, stamp:
   return { ...fact, metadata };
 }
 
-/** A recorded ticket event as the store takes it. */
-export const encodeTicketEvent = (event: StampedTicketEvent): EncodedTicketEvent => ({
+/** The field of a ticket event that holds a resident's personal data, sealed in the log. */
+const PERSONAL_FIELD = 'contact';
+
+/** Whether the event carries resident data: the writer issues the ticket's key before encoding it. */
+export const carriesResidentData = (event: TicketEvent): boolean => (event.data as Record<string, unknown>)[PERSONAL_FIELD] !== undefined;
+
+/**
+ * A recorded ticket event as the store takes it: the resident's contact sealed under the ticket's
+ * key (or left out once the ticket's resident data was erased). An event with a contact and no
+ * sealing is refused: no writer can store personal data in the clear.
+ */
+export const encodeTicketEvent = (event: StampedTicketEvent, sealing?: ResidentSealing): EncodedTicketEvent => ({
   id: event.metadata.eventId,
   type: event.type,
-  data: event.data as unknown as JsonRecord,
+  data: sealedField(event.data as unknown as Record<string, unknown>, PERSONAL_FIELD, event.metadata.eventId, sealing) as JsonRecord,
   metadata: event.metadata as unknown as JsonRecord,
 });
 
-/** A stored record brought to today's schema; undefined for event types this version does not know. */
-export const decodeTicketEvent = (stored: StoredRecord): StampedTicketEvent | undefined =>
-  upcast({ type: stored.type, data: stored.data, metadata: stored.metadata } as TicketEventAsStored);
+/**
+ * A stored record brought to today's schema, its contact opened with the ticket's key from `keys`
+ * (without it, or once erased, the contact is left out; plaintext from before sealing reads until
+ * the ticket is erased); undefined for event types this version does not know.
+ */
+export function decodeTicketEvent(stored: StoredRecord, keys: ResidentKeyRing = NO_RESIDENT_KEYS): StampedTicketEvent | undefined {
+  const event = upcast({ type: stored.type, data: stored.data, metadata: stored.metadata } as TicketEventAsStored);
+  if (!event || !carriesResidentData(event)) return event;
+  return { ...event, data: openedField(event.data as unknown as Record<string, unknown>, PERSONAL_FIELD, stored.streamName, keys) } as StampedTicketEvent;
+}

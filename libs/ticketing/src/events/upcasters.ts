@@ -15,6 +15,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TicketEventType, number>> =
   TicketReopened: 1,
   TicketClosed: 1,
   AnotherReportRecorded: 1,
+  ResidentDataErased: 1,
 };
 
 /** An event as it comes out of a store: any schema version, data not yet trusted to today's shape. */

@@ -71,6 +71,8 @@ export function evolve(state: TicketState, event: StampedTicketEvent): TicketSta
       return state;
     case 'AnotherReportRecorded':
       return { ...state, otherReports: (state.otherReports ?? 0) + 1 };
+    case 'ResidentDataErased':
+      return { ...state, residentDataErasedAt: event.metadata.occurredAt };
     case 'PriorityChanged':
       return { ...state, priority: event.data.to };
     case 'SlaBreached':

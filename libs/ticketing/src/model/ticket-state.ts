@@ -37,6 +37,8 @@ export interface TicketState {
   readonly completedByDepartment?: string;
   readonly closeReason?: CloseReason;
   readonly reopenCount: number;
+  /** When the ticket's resident data was erased (ResidentDataErased); absent while it is kept. */
+  readonly residentDataErasedAt?: string;
   /** Reports of the same problem linked to the ticket after it was opened (AnotherReportRecorded); absent when none. */
   readonly otherReports?: number;
 }

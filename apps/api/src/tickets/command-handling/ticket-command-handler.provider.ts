@@ -1,7 +1,8 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { TicketCommandHandler } from '@switchboard/command-handling';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
+import { RESIDENT_KEYS } from '../../privacy/resident-keys.module';
 import { CATALOG } from '../../catalog/catalog.module';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { SwitchboardMetrics } from '../../observability/switchboard-metrics';
@@ -13,7 +14,7 @@ import { SwitchboardMetrics } from '../../observability/switchboard-metrics';
  */
 export const ticketCommandHandlerProvider: FactoryProvider<TicketCommandHandler> = {
   provide: TicketCommandHandler,
-  inject: [EVENT_STORE, CATALOG, CLOCK, SwitchboardMetrics],
-  useFactory: (store: EventStore, catalog: ServiceCatalog, clock: Clock, metrics: SwitchboardMetrics) =>
-    new TicketCommandHandler(store, catalog, () => clock.now(), metrics),
+  inject: [EVENT_STORE, CATALOG, CLOCK, SwitchboardMetrics, RESIDENT_KEYS],
+  useFactory: (store: EventStore, catalog: ServiceCatalog, clock: Clock, metrics: SwitchboardMetrics, keys: ResidentKeyStore) =>
+    new TicketCommandHandler(store, catalog, () => clock.now(), keys, metrics),
 };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { type Actor, allowedCommands, type ServiceCatalog } from '@switchboard/ticketing';
+import { type Actor, allowedCommands, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
+import { RESIDENT_KEYS } from '../../privacy/resident-keys.module';
 import { CATALOG } from '../../catalog/catalog.module';
 import { CLOCK, type Clock } from '../../clock/clock';
 import { TicketNotFound } from '../../errors/api-exceptions';
@@ -16,11 +17,12 @@ export class TicketReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RESIDENT_KEYS) private readonly keys: ResidentKeyStore,
   ) {}
 
   /** The ticket now, with the commands `actor` may perform on it. */
   async ticket(ticketId: string, actor: Actor): Promise<TicketView> {
-    const { records, state, revision } = await loadTicket(this.store, ticketId);
+    const { records, state, revision } = await loadTicket(this.store, ticketId, this.keys);
     if (revision === undefined) throw new TicketNotFound(ticketId);
     const allowed = allowedCommands(state, actor, this.clock.now(), this.catalog.config.policies.reopenWindowDays);
     return ticketView(records, state, revision, maySeeContact(actor, state), allowed);
@@ -28,7 +30,7 @@ export class TicketReader {
 
   /** Every event of the ticket in order, up to `asOf` when given, with the state it moved between. */
   async history(ticketId: string, actor: Actor, asOf?: Date): Promise<TicketHistory> {
-    const loaded = await loadTicket(this.store, ticketId);
+    const loaded = await loadTicket(this.store, ticketId, this.keys);
     const records = asOf ? loaded.records.filter((record) => occurredAt(record) <= asOf.getTime()) : loaded.records;
     const last = records.at(-1);
     if (!last) throw new TicketNotFound(ticketId);

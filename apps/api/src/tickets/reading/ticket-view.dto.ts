@@ -45,6 +45,8 @@ export class TicketView implements TicketState {
   readonly completedByDepartment?: string;
   readonly closeReason?: CloseReason;
   readonly reopenCount!: number;
+  /** When the ticket's resident data was erased (its contact reads nowhere since); absent while it is kept. */
+  readonly residentDataErasedAt?: string;
   /** Revision of the ticket's last event. */
   readonly revision!: number;
   readonly description?: string;

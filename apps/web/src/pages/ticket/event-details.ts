@@ -76,6 +76,10 @@ export function detailsOf(entry: HistoryEntry, session: Pick<Session, 'catalog' 
       add('Channel', text('channel'));
       add('At 311 contact', text('raisedByContact'));
       break;
+    case 'ResidentDataErased':
+      add('Reason', text('reason'));
+      add('Erased on', text('trigger'));
+      break;
   }
   if (entry.type !== 'TicketOpened' && entry.type !== 'TicketPutOnHold' && entry.type !== 'TicketReopened') add('Note', text('note'));
   return lines;

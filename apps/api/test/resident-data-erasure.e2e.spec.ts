@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCli } from '../../cli/test/support/run-cli';
+import { as, pothole, useTestApi } from './api-harness';
+
+/** The parts of a ticket view that are figures and facts, not the resident's data. */
+const factsOf = (view: Record<string, unknown>) => {
+  const { contact: _contact, allowedCommands: _allowed, revision: _revision, ...facts } = view;
+  return facts;
+};
+
+describe('erasing a ticket’s resident data (POST /tickets/:id/erase-resident-data) on the SQLite event store', () => {
+  const api = useTestApi();
+  let cwd: string;
+  let ticketId: string;
+  let position: string;
+  const cli = (...argv: string[]) => runCli([...argv, '--store', api().eventStoreUrl], { cwd, now: api().clock.now() });
+  const exportedEvents = async () => (await cli('export', 'events')).stdout;
+  const lookUp = async (at: string) =>
+    (await api().request('POST', '/residents/lookups', { token: as.operator, body: { phone: '978-555-0101', position: at } })).body.tickets;
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'switchboard-erasure-'));
+    const opened = await api().command('/tickets', as.operator, {
+      ...pothole,
+      contact: { name: 'Ann Resident', phone: '978-555-0101', email: 'ann@example.org' },
+    });
+    ticketId = opened.body.ticketId;
+    position = (await api().command(`/tickets/${ticketId}/assign`, as.operator, { department: 'DPW' })).body.position;
+  });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('given a ticket with a contact, then the contact reads where it is shown, and the log, its export and the key store hold it only sealed', async () => {
+    const view = await api().request('GET', `/tickets/${ticketId}`, { token: as.director });
+    expect(view.body.contact).toEqual({ name: 'Ann Resident', phone: '978-555-0101', email: 'ann@example.org' });
+    const history = await api().request('GET', `/tickets/${ticketId}/history`, { token: as.director });
+    expect(history.body.events[0].data.contact).toEqual(view.body.contact);
+    expect(await lookUp(position)).toEqual([expect.objectContaining({ ticketId })]);
+    const exported = await exportedEvents();
+    expect(exported).toContain('"sealed":"A256GCM.');
+    for (const personal of ['Ann Resident', '978-555-0101', 'ann@example.org']) expect(exported).not.toContain(personal);
+    expect(existsSync(join(dirname(api().eventStoreUrl.slice('sqlite:'.length)), 'resident-keys.db'))).toBe(true);
+  });
+
+  it('given someone other than the director, or no reason, when they ask to erase, then they are refused and nothing changes', async () => {
+    const refused = await api().request('POST', `/tickets/${ticketId}/erase-resident-data`, { token: as.operator, body: { reason: 'privacy request' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.rule).toBe('residentDataIsErasedByTheDirector');
+    const noReason = await api().request('POST', `/tickets/${ticketId}/erase-resident-data`, { token: as.director, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain('reason');
+    const unknown = await api().request('POST', '/tickets/NOP-0000/erase-resident-data', { token: as.director, body: { reason: 'privacy request' } });
+    expect(unknown.status).toBe(404);
+    expect((await api().request('GET', `/tickets/${ticketId}`, { token: as.director })).body.contact).toBeDefined();
+  });
+
+  it('given the director’s erasure, then the contact reads nowhere, the erasure is in the history, and the history, figures and chain are as they were', async () => {
+    const before = {
+      view: (await api().request('GET', `/tickets/${ticketId}`, { token: as.director })).body,
+      history: (await api().request('GET', `/tickets/${ticketId}/history`, { token: as.director })).body,
+      export: (await exportedEvents()).trimEnd().split('\n'),
+      open311: (await api().request('GET', `/open311/v2/requests/${ticketId}.json`)).body,
+    };
+
+    api().clock.advance(5);
+    const erased = await api().request('POST', `/tickets/${ticketId}/erase-resident-data`, {
+      token: as.director,
+      body: { reason: 'resident asked (privacy request 77)' },
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ ticketId, revision: before.view.revision + 1, erasedAt: api().clock.now().toISOString(), alreadyErased: false });
+
+    const view = (await api().request('GET', `/tickets/${ticketId}`, { token: as.director })).body;
+    expect(view).not.toHaveProperty('contact');
+    const { residentDataErasedAt, ...viewAfter } = view;
+    expect(residentDataErasedAt).toBe(erased.body.erasedAt);
+    expect(factsOf(viewAfter)).toEqual(factsOf(before.view));
+
+    const history = (await api().request('GET', `/tickets/${ticketId}/history`, { token: as.director })).body;
+    expect(history.events).toHaveLength(before.history.events.length + 1);
+    expect(history.events[0].data).not.toHaveProperty('contact');
+    expect(history.events.at(-1)).toMatchObject({
+      type: 'ResidentDataErased',
+      data: { reason: 'resident asked (privacy request 77)', trigger: 'request' },
+      actor: { id: 'dee.director', role: 'director' },
+      occurredAt: erased.body.erasedAt,
+    });
+    const { contact: _gone, ...openedBefore } = before.history.events[0].data;
+    expect(history.events[0].data).toEqual(openedBefore);
+
+    // The log is unchanged up to the erasure (the sealed contact is still there, byte for byte), and still verifies.
+    const exported = (await exportedEvents()).trimEnd().split('\n');
+    expect(exported.slice(0, before.export.length)).toEqual(before.export);
+    expect(exported).toHaveLength(before.export.length + 1);
+    const verified = await cli('audit', 'verify');
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.stdout).toContain(`intact: ${exported.length} events`);
+
+    const audit = await cli('audit', 'ticket', ticketId);
+    expect(audit).toMatchObject({ code: 0, stderr: '' });
+    expect(audit.stdout).toContain('resident data erased (request) “resident asked (privacy request 77)”'.replace(/[“”]/g, '"'));
+    for (const personal of ['Ann Resident', '978-555-0101', 'ann@example.org']) expect(audit.stdout).not.toContain(personal);
+
+    // The public request is as it was; the erasure, a recorded event, is its latest update.
+    const [request] = (await api().request('GET', `/open311/v2/requests/${ticketId}.json`)).body;
+    expect(request).toEqual({ ...before.open311[0], updated_datetime: '2026-11-02T09:05:00-05:00' });
+    expect(await lookUp(erased.body.position)).toEqual([]);
+
+    const again = await api().request('POST', `/tickets/${ticketId}/erase-resident-data`, { token: as.director, body: { reason: 'twice' } });
+    expect(again.body).toMatchObject({ revision: erased.body.revision, erasedAt: erased.body.erasedAt, alreadyErased: true });
+  });
+});

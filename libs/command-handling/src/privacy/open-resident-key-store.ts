@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseEventStoreUrl } from '@switchboard/event-store';
+import type { ResidentKeyStore } from '@switchboard/ticketing';
+import { InMemoryResidentKeyStore } from './in-memory-resident-key-store';
+import { RESIDENT_KEYS_FILE, SqliteResidentKeyStore } from './sqlite-resident-key-store';
+
+/** Where the keys of a PostgreSQL or EventStoreDB log live unless configured: the API's default data folder. */
+export const DEFAULT_RESIDENT_KEYS_PATH = `./data/${RESIDENT_KEYS_FILE}`;
+
+/**
+ * Where the resident keys of an event log live: the file `keysPath` names (SWITCHBOARD_RESIDENT_KEYS),
+ * else `resident-keys.db` beside a SQLite log; a `memory:` log's keys are in memory too; any other
+ * log's in `./data/resident-keys.db` (every process writing or reading contacts must open the same file).
+ */
+export function residentKeysPathFor(eventStoreUrl: string, keysPath?: string): string | 'memory' {
+  if (keysPath) return keysPath;
+  const config = parseEventStoreUrl(eventStoreUrl);
+  if (config.adapter === 'memory') return 'memory';
+  return config.adapter === 'sqlite' ? join(dirname(config.path), RESIDENT_KEYS_FILE) : resolve(DEFAULT_RESIDENT_KEYS_PATH);
+}
+
+/** Opens the key store of an event log (see residentKeysPathFor). */
+export function openResidentKeyStore(eventStoreUrl: string, keysPath?: string): ResidentKeyStore {
+  const path = residentKeysPathFor(eventStoreUrl, keysPath);
+  if (path === 'memory') return new InMemoryResidentKeyStore();
+  mkdirSync(dirname(path), { recursive: true });
+  return new SqliteResidentKeyStore(path);
+}
