@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import type { ReadModels } from '@switchboard/read-models';
+import { DEMO_CATALOG_PATH } from '../src/config/api-config';
+import { ResidentRetentionService } from '../src/privacy/resident-retention.service';
+import { READ_MODELS } from '../src/read-models/read-models.module';
+import { as, pothole, type TestApi } from './api-harness';
+import { READ_STORE_KINDS, useApiOnReadStore } from './read-store-api';
+
+/** The demo catalog with potholes' resident data kept 30 days after the ticket ended. */
+const catalogDir = mkdtempSync(join(tmpdir(), 'switchboard-retention-'));
+const catalogPath = join(catalogDir, 'catalog.json');
+const demo = JSON.parse(readFileSync(resolve(__dirname, '../../..', DEMO_CATALOG_PATH), 'utf8'));
+demo.services = demo.services.map((service: { code: string }) => (service.code === 'POTHOLE' ? { ...service, residentDataRetentionDays: 30 } : service));
+writeFileSync(catalogPath, JSON.stringify(demo));
+afterAll(() => rmSync(catalogDir, { recursive: true, force: true }));
+
+/** Resolves once the read models include the event store's last event. */
+async function caughtUp(api: TestApi): Promise<void> {
+  for await (const last of api.app.get<EventStore>(EVENT_STORE).readAll({ direction: 'backwards', maxCount: 1 })) {
+    await api.app.get<ReadModels>(READ_MODELS).waitForPosition(last.globalPosition, 5_000);
+  }
+}
+
+describe.each(READ_STORE_KINDS)('erasing resident data when a service’s retention period runs out (%s read store)', (kind) => {
+  const api = useApiOnReadStore(kind, { catalogPath });
+  const scan = async () => {
+    await caughtUp(api());
+    const result = await api().app.get(ResidentRetentionService).watcher.scan();
+    await caughtUp(api());
+    return result;
+  };
+  const contactOf = async (id: string) => (await api().request('GET', `/tickets/${id}`, { token: as.director })).body.contact;
+  const opened = async (contact: object) => (await api().command('/tickets', as.operator, { ...pothole, contact })).body.ticketId as string;
+
+  it('given tickets ended 30 and 10 days ago and one still open, when the watcher scans on the fake clock, then only the first is erased, a minute after its 30 days, by the watcher, once', async () => {
+    const old = await opened({ name: 'Old Report', phone: '978-555-0111' });
+    const open = await opened({ name: 'Still Open', phone: '978-555-0122' });
+    await api().command(`/tickets/${old}/close`, as.operator, { reason: 'withdrawn' });
+    api().clock.advance(20 * 24 * 60);
+    const recent = await opened({ name: 'Recent Report', phone: '978-555-0133' });
+    await api().command(`/tickets/${recent}/close`, as.operator, { reason: 'withdrawn' });
+
+    api().clock.advance(10 * 24 * 60 - 1);
+    expect(await scan()).toEqual({ tickets: 0, actions: 0, failures: 0 });
+    expect(await contactOf(old)).toMatchObject({ name: 'Old Report' });
+
+    api().clock.advance(2);
+    expect(await scan()).toEqual({ tickets: 1, actions: 1, failures: 0 });
+    expect(await contactOf(old)).toBeUndefined();
+    expect(await contactOf(recent)).toMatchObject({ name: 'Recent Report' });
+    expect(await contactOf(open)).toMatchObject({ name: 'Still Open' });
+    const history = (await api().request('GET', `/tickets/${old}/history`, { token: as.director })).body.events;
+    expect(history.at(-1)).toMatchObject({
+      type: 'ResidentDataErased',
+      actor: { id: 'retention-watcher', role: 'system' },
+      occurredAt: api().clock.now().toISOString(),
+      data: { trigger: 'retention', reason: 'the retention period of POTHOLE (30 days after the ticket ended) ran out' },
+    });
+
+    // Erased tickets drop out of the question: the next scan finds nothing to do.
+    expect(await scan()).toEqual({ tickets: 0, actions: 0, failures: 0 });
+  });
+});
