@@ -7,6 +7,8 @@ export interface ProjectorConfig {
   readonly readStoreUrl: string;
   readonly catalogPath: string;
   readonly slaWatchIntervalMs: number;
+  /** SWITCHBOARD_RETENTION_WATCH_INTERVAL_MS, as the API's. */
+  readonly residentRetentionIntervalMs: number;
   /** How many days of queue changes feeds can resume over; older ones are pruned (while this projector is active). */
   readonly queueFeedResumeDays: number;
   /** Pause between signed checkpoints of the event log (written while this projector is active, when the log grew). */
@@ -45,6 +47,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     readStoreUrl,
     catalogPath: resolve(env.SWITCHBOARD_CATALOG || 'libs/ticketing/config/demo-catalog.json'),
     slaWatchIntervalMs: integer('SWITCHBOARD_SLA_WATCH_INTERVAL_MS', 15_000, 1_000, 3_600_000)!,
+    residentRetentionIntervalMs: integer('SWITCHBOARD_RETENTION_WATCH_INTERVAL_MS', 3_600_000, 1_000, 86_400_000)!,
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365)!,
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000)!,
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,

@@ -12,7 +12,14 @@ import {
   systemClock,
 } from '@switchboard/read-models';
 import { parseCatalog, type ResidentKeyStore } from '@switchboard/ticketing';
-import { openResidentKeyStore, SlaWatcher, SlaWatchLoop, TicketCommandHandler, type SlaWatcherObserver } from '@switchboard/command-handling';
+import {
+  openResidentKeyStore,
+  ResidentRetentionWatcher,
+  SlaWatcher,
+  SlaWatchLoop,
+  TicketCommandHandler,
+  type SlaWatcherObserver,
+} from '@switchboard/command-handling';
 import type { ProjectorConfig } from './projector-config';
 
 export interface ProjectorHooks {
@@ -43,6 +50,7 @@ export class Projector {
     /** The periodic checkpoints (undefined when no signing key is configured); its tick is exposed so tests write one without waiting. */
     readonly checkpoints: CheckpointLoop | undefined,
     private readonly residentKeys: ResidentKeyStore,
+    private readonly retention: SlaWatchLoop,
   ) {}
 
   /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
@@ -63,6 +71,12 @@ export class Projector {
     });
     const loop = new SlaWatchLoop(watcher, { intervalMs: config.slaWatchIntervalMs, mayWatch: () => runner.status === 'active', onError: hooks.onError });
     runner.onActive(() => loop.wake());
+    const retention = new SlaWatchLoop(new ResidentRetentionWatcher({ catalog, store: eventStore, keys: residentKeys, checks: readModels, now }), {
+      intervalMs: config.residentRetentionIntervalMs,
+      mayWatch: () => runner.status === 'active',
+      onError: hooks.onError,
+    });
+    runner.onActive(() => retention.wake());
     const pruner = new QueueChangePruner(readStore, {
       resumeWindowMs: resumeWindowOfDays(config.queueFeedResumeDays),
       mayPrune: () => runner.status === 'active',
@@ -84,9 +98,10 @@ export class Projector {
     if (!checkpoints.loop) hooks.checkpointsOff?.(checkpoints.reason);
     await runner.start();
     loop.start();
+    retention.start();
     pruner.start();
     checkpoints.loop?.start();
-    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys);
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys, retention);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -99,6 +114,7 @@ export class Projector {
     await this.checkpoints?.stop();
     await this.pruner.stop();
     await this.loop.stop();
+    await this.retention.stop();
     await this.runner.stop();
     await this.readStore.close();
     await this.eventStore.close();

@@ -13,3 +13,4 @@ export * from './privacy/sqlite-resident-key-store';
 export * from './privacy/in-memory-resident-key-store';
 export * from './privacy/open-resident-key-store';
 export * from './privacy/resident-data-eraser';
+export * from './privacy/resident-retention';

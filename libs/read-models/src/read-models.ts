@@ -19,6 +19,7 @@ import { workStartsUnder, type WorkStart, type WorkStartKey } from './queries/wo
 import { ReadModelsBackfillingError } from './errors';
 import { possibleDuplicates, type DuplicateSearch, type PossibleDuplicates } from './queries/possible-duplicates';
 import { residentHistory, type ResidentHistory, type ResidentKeys } from './queries/resident-history';
+import { residentDataDue, type ResidentRetentionQuery } from './queries/resident-retention';
 import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
 
 export interface ReadModelsOptions {
@@ -90,6 +91,11 @@ export class ReadModels {
   /** A resident's previous contacts and tickets by phone or e-mail (needs migration 11's backfill). */
   async residentHistory(resident: ResidentKeys, limit?: number): Promise<ResidentHistory> {
     return residentHistory(this.db, await this.backfilledTables(), resident, limit);
+  }
+
+  /** Ended tickets of a service whose resident data the retention period says to erase (the retention watcher's question). */
+  async residentDataDue(query: ResidentRetentionQuery): Promise<string[]> {
+    return residentDataDue(this.db, await this.backfilledTables(), query);
   }
 
   /** Completion metrics over the stored ticket facts (the same function a replay uses). */

@@ -23,6 +23,8 @@ export interface ApiConfig {
   readonly auditSigningKey?: string;
   /** SWITCHBOARD_RESIDENT_KEYS: the resident key store's SQLite file (default: resident-keys.db beside a SQLite log; required for other logs). */
   readonly residentKeysPath?: string;
+  /** SWITCHBOARD_RETENTION_WATCH_INTERVAL_MS: pause between the retention watcher's scans (default 1 h). */
+  readonly residentRetentionIntervalMs: number;
   readonly host: string;
   readonly port: number;
   readonly catalogPath: string;
@@ -114,6 +116,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000),
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
     residentKeysPath: env.SWITCHBOARD_RESIDENT_KEYS ? resolve(env.SWITCHBOARD_RESIDENT_KEYS) : undefined,
+    residentRetentionIntervalMs: integer('SWITCHBOARD_RETENTION_WATCH_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     // PORT is what hosting platforms set; SWITCHBOARD_PORT wins when both are given.
     port: env.SWITCHBOARD_PORT ? integer('SWITCHBOARD_PORT', 3000, 0, 65535) : integer('PORT', 3000, 0, 65535),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EraseResidentDataController } from './erase-resident-data.controller';
+import { ResidentRetentionService } from './resident-retention.service';
 
-/** Erasure of residents' personal data on the director's request. */
-@Module({ controllers: [EraseResidentDataController] })
+/** Erasure of residents' personal data: on the director's request, and when a service's retention period runs out. Import it after ReadModelsModule: it must stop first. */
+@Module({ controllers: [EraseResidentDataController], providers: [ResidentRetentionService] })
 export class PrivacyModule {}

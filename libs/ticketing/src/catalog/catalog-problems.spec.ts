@@ -60,6 +60,16 @@ describe('catalog problems', () => {
       expect(problemsAfter((c) => (c.services[0].duplicateRadiusMeters = 120))).toEqual([]);
     });
 
+    it("reports a service's resident data retention that is not a whole number of days from 1 to 36500", () => {
+      expect(problemsAfter((c) => (c.services[0].residentDataRetentionDays = 0))).toEqual([
+        { path: 'services[0].residentDataRetentionDays', message: 'must be a whole number of days from 1 to 36500 (got 0)' },
+      ]);
+      expect(problemsAfter((c) => (c.services[0].residentDataRetentionDays = 1.5))).toEqual([
+        { path: 'services[0].residentDataRetentionDays', message: 'must be a whole number (got 1.5)' },
+      ]);
+      expect(problemsAfter((c) => (c.services[0].residentDataRetentionDays = 2555))).toEqual([]);
+    });
+
     it('reports calendar problems under calendar.*', () => {
       expect(problemsAfter((c) => (c.calendar.hours = {}))).toEqual([
         { path: 'calendar.hours', message: 'no weekday is open: give at least one weekday opening hours' },

@@ -3,7 +3,7 @@ import { checkAttributes } from './attribute-problems';
 import { checkEscalationPolicy } from './escalation-policy';
 import { forEachCodedEntry } from './catalog-code';
 import { PRIORITIES } from './priority';
-import { MAX_DUPLICATE_RADIUS_METERS } from './service-type';
+import { MAX_DUPLICATE_RADIUS_METERS, MAX_RESIDENT_DATA_RETENTION_DAYS } from './service-type';
 import { checkServiceRouting } from './service-routing';
 
 const SERVICE = {
@@ -21,6 +21,7 @@ const SERVICE = {
     'escalation',
     'routing',
     'duplicateRadiusMeters',
+    'residentDataRetentionDays',
   ],
 } as const;
 
@@ -36,6 +37,7 @@ export function checkServices(reader: ConfigReader, value: unknown, path: string
     checkEscalationPolicy(reader, service.escalation, fieldPath(servicePath, 'escalation'), true);
     checkServiceRouting(reader, service.routing, fieldPath(servicePath, 'routing'));
     checkDuplicateRadius(reader, service.duplicateRadiusMeters, fieldPath(servicePath, 'duplicateRadiusMeters'));
+    checkRetention(reader, service.residentDataRetentionDays, fieldPath(servicePath, 'residentDataRetentionDays'));
   });
 }
 
@@ -63,6 +65,14 @@ function checkSla(reader: ConfigReader, value: unknown, path: string): void {
 }
 
 /** A service's duplicate radius, when given: meters above 0, at most MAX_DUPLICATE_RADIUS_METERS. */
+function checkRetention(reader: ConfigReader, value: unknown, path: string): void {
+  if (value === undefined) return;
+  const days = reader.integer(value, path);
+  if (days !== undefined && (days < 1 || days > MAX_RESIDENT_DATA_RETENTION_DAYS)) {
+    reader.report(path, `must be a whole number of days from 1 to ${MAX_RESIDENT_DATA_RETENTION_DAYS} (got ${days})`);
+  }
+}
+
 function checkDuplicateRadius(reader: ConfigReader, value: unknown, path: string): void {
   if (value === undefined) return;
   const meters = reader.number(value, path);

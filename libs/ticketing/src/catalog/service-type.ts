@@ -22,7 +22,12 @@ export interface ServiceType {
   routing?: ServiceRouting;
   /** How far apart two open tickets of this service may be and still be offered as possible duplicates (default 50 m). */
   duplicateRadiusMeters?: number;
+  /** Days a ticket's resident data is kept after the ticket ended (completed or closed); then it is erased. Absent: kept until the director erases it. */
+  residentDataRetentionDays?: number;
 }
+
+/** The longest retention period the catalog accepts (100 years). */
+export const MAX_RESIDENT_DATA_RETENTION_DAYS = 36_500;
 
 /** The distance within which open tickets of a service are offered as possible duplicates when its catalog entry names none. */
 export const DEFAULT_DUPLICATE_RADIUS_METERS = 50;
