@@ -69,7 +69,7 @@ describe('erasing a ticket’s resident data (POST /tickets/:id/erase-resident-d
       body: { reason: 'resident asked (privacy request 77)' },
     });
     expect(erased.status).toBe(200);
-    expect(erased.body).toMatchObject({ ticketId, revision: before.view.revision + 1, erasedAt: api().clock.now().toISOString(), alreadyErased: false });
+    expect(erased.body).toMatchObject({ id: ticketId, revision: before.view.revision + 1, erasedAt: api().clock.now().toISOString(), alreadyErased: false });
 
     const view = (await api().request('GET', `/tickets/${ticketId}`, { token: as.director })).body;
     expect(view).not.toHaveProperty('contact');
@@ -109,5 +109,48 @@ describe('erasing a ticket’s resident data (POST /tickets/:id/erase-resident-d
 
     const again = await api().request('POST', `/tickets/${ticketId}/erase-resident-data`, { token: as.director, body: { reason: 'twice' } });
     expect(again.body).toMatchObject({ revision: erased.body.revision, erasedAt: erased.body.erasedAt, alreadyErased: true });
+  });
+});
+
+describe('erasing a 311 contact’s resident data (POST /contacts/:id/erase-resident-data)', () => {
+  const api = useTestApi();
+  let cwd: string;
+  let position: string;
+  const rosa = { name: 'Rosa Diaz', phone: '978-555-0199', email: 'rosa@example.org' };
+  const cli = (...argv: string[]) => runCli([...argv, '--store', api().eventStoreUrl], { cwd, now: api().clock.now() });
+  const lookUp = async (at: string) =>
+    (await api().request('POST', '/residents/lookups', { token: as.operator, body: { phone: rosa.phone, position: at } })).body.contacts;
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'switchboard-erasure-'));
+    await api().command('/contacts/ERASE-1/start', as.operator, { channel: 'phone', line: '311', resident: rosa });
+    position = (await api().command('/contacts/ERASE-1/transfer', as.operator, { department: 'DPW', reached: false })).body.position;
+  });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('given a contact with a resident, then the resident reads in the contact and the look-up, and the log holds them only sealed', async () => {
+    expect((await api().request('GET', '/contacts/ERASE-1', { token: as.director })).body.contact.resident).toEqual(rosa);
+    expect(await lookUp(position)).toEqual([expect.objectContaining({ contactId: 'ERASE-1' })]);
+    const exported = (await cli('export', 'events')).stdout;
+    for (const personal of Object.values(rosa)) expect(exported).not.toContain(personal);
+  });
+
+  it('given the director’s erasure, then the resident reads nowhere, the steps stand, the log still verifies; others are refused', async () => {
+    const before = (await api().request('GET', '/contacts/ERASE-1', { token: as.director })).body;
+    expect((await api().request('POST', '/contacts/ERASE-1/erase-resident-data', { token: as.operator, body: { reason: 'privacy request' } })).status).toBe(
+      403,
+    );
+    expect((await api().request('POST', '/contacts/NO-SUCH/erase-resident-data', { token: as.director, body: { reason: 'privacy request' } })).status).toBe(
+      404,
+    );
+
+    const erased = await api().request('POST', '/contacts/ERASE-1/erase-resident-data', { token: as.director, body: { reason: 'privacy request 78' } });
+    expect(erased.body).toMatchObject({ id: 'ERASE-1', revision: before.revision + 1, alreadyErased: false });
+    const after = (await api().request('GET', '/contacts/ERASE-1', { token: as.director })).body;
+    expect(after.contact).not.toHaveProperty('resident');
+    const { resident: _gone, ...kept } = before.contact;
+    expect(after.contact).toEqual({ ...kept, residentDataErasedAt: erased.body.erasedAt });
+    expect(await lookUp(erased.body.position)).toEqual([]);
+    expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { ConcurrencyConflictError, type EventStore, type RecordedEvent, StreamNotFoundError } from '@switchboard/event-store';
 import type { DecisionOf, Fact, Stamped, StreamCodec } from '@switchboard/knowledge';
-import type { DecisionContext, ServiceCatalog } from '@switchboard/ticketing';
+import { type DecisionContext, NO_RESIDENT_KEYS, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
 import { requestDifferences } from './command-result';
 import { KeyedLock } from './keyed-lock';
@@ -54,6 +54,8 @@ export class StreamCommandHandler<C extends { readonly type: string }, S, F exte
     private readonly aggregate: StreamAggregate<C, S, F> & { readonly statusOf: (state: S) => string },
     private readonly catalog: ServiceCatalog,
     private readonly now: () => Date,
+    /** The resident keys, for an aggregate whose events carry a resident's personal data (contacts): sealed with the record's key, read with it. */
+    private readonly keys?: ResidentKeyStore,
   ) {}
 
   /** Reads a record's stream and folds it. */
@@ -61,9 +63,11 @@ export class StreamCommandHandler<C extends { readonly type: string }, S, F exte
     const { codec, evolve, initial } = this.aggregate;
     const steps: { stored: RecordedEvent; event?: Stamped<F>; stateAfter: S }[] = [];
     let state = initial;
+    const stream = codec.streamName(id);
+    const ring = this.keys && codec.personalField ? await this.keys.ring([stream]) : NO_RESIDENT_KEYS;
     try {
-      for await (const stored of this.store.readStream(codec.streamName(id))) {
-        const event = codec.decode(stored);
+      for await (const stored of this.store.readStream(stream)) {
+        const event = codec.decode(stored, ring);
         if (event) state = evolve(state, event);
         steps.push({ stored, event, stateAfter: state });
       }
@@ -100,10 +104,13 @@ export class StreamCommandHandler<C extends { readonly type: string }, S, F exte
     }
     const decision = this.aggregate.decide(command, record.state, decisionContext(meta, this.now(), this.catalog));
     if (!decision.ok) throw new CommandRefused(decision.error, decision.problems);
+    const { codec } = this.aggregate;
+    const stream = codec.streamName(id);
+    const sealing = this.keys && decision.events.some(codec.carriesResidentData) ? { recordId: stream, key: await this.keys.issue(stream) } : undefined;
     const appended = await this.store.append(
-      this.aggregate.codec.streamName(id),
+      stream,
       record.revision ?? 'no_stream',
-      decision.events.map(this.aggregate.codec.encode),
+      decision.events.map((event) => codec.encode(event, sealing)),
     );
     return {
       id,

@@ -48,6 +48,8 @@ export class ContactStateDto {
   readonly endedAt?: string;
   readonly outcome?: ContactOutcome;
   readonly resident?: ResidentContactDto;
+  /** When the contact's resident data was erased (the resident reads nowhere since); absent while it is kept. */
+  readonly residentDataErasedAt?: string;
   @ApiProperty({ type: [ContactStepDto] })
   readonly steps!: readonly ContactStepDto[];
   @ApiProperty({ type: [CallbackDto] })

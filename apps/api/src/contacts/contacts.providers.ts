@@ -2,7 +2,8 @@ import type { FactoryProvider } from '@nestjs/common';
 import { type ContactCommandHandler, contactCommandHandler } from '@switchboard/command-handling';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { projectedArticle, type ReadStore } from '@switchboard/read-models';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
+import { RESIDENT_KEYS } from '../privacy/resident-keys.module';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { READ_STORE } from '../read-models/read-models.module';
@@ -16,8 +17,8 @@ export const CONTACT_COMMANDS = 'switchboard:ContactCommands';
  */
 export const contactCommandsProvider: FactoryProvider<ContactCommandHandler> = {
   provide: CONTACT_COMMANDS,
-  inject: [EVENT_STORE, CATALOG, CLOCK, READ_STORE],
-  useFactory: (store: EventStore, catalog: ServiceCatalog, clock: Clock, readStore: ReadStore) =>
+  inject: [EVENT_STORE, CATALOG, CLOCK, READ_STORE, RESIDENT_KEYS],
+  useFactory: (store: EventStore, catalog: ServiceCatalog, clock: Clock, readStore: ReadStore, keys: ResidentKeyStore) =>
     contactCommandHandler(
       store,
       catalog,
@@ -26,5 +27,6 @@ export const contactCommandsProvider: FactoryProvider<ContactCommandHandler> = {
         const article = await projectedArticle(readStore.db, articleId);
         return article !== undefined && article.status !== 'draft';
       },
+      keys,
     ),
 };

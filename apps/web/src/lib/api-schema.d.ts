@@ -815,7 +815,24 @@ export interface paths {
          *     ResidentDataErased recorded; the history still replays and verifies, the contact reads nowhere.
          *     Asking again answers the first erasure.
          */
-        readonly post: operations["EraseResidentDataController_erase"];
+        readonly post: operations["EraseResidentDataController_eraseTicket"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/contacts/{id}/erase-resident-data": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Erases a 311 contact's resident data (the resident's identity), as for a ticket: the director only; asking again answers the first erasure. */
+        readonly post: operations["EraseResidentDataController_eraseContact"];
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1719,13 +1736,14 @@ export interface components {
             readonly lookups: readonly components["schemas"]["ResidentLookupDto"][];
         };
         readonly EraseResidentDataDto: {
-            /** @description Why (the privacy request, the records schedule): recorded on the ticket's stream. */
+            /** @description Why (the privacy request, the records schedule): recorded on the record's stream. */
             readonly reason: string;
         };
         readonly ErasureResultDto: {
             /** @description True when the resident data had been erased already: nothing new was recorded. */
             readonly alreadyErased: boolean;
-            readonly ticketId: string;
+            /** @description The ticket's or the contact's id. */
+            readonly id: string;
             /** @description The revision and global position of the ResidentDataErased event (the earlier one's when already erased). */
             readonly revision: number;
             readonly position: string;
@@ -1831,6 +1849,8 @@ export interface components {
             /** @enum {string} */
             readonly outcome?: "handled" | "abandoned";
             readonly resident?: components["schemas"]["ResidentContactDto"];
+            /** @description When the contact's resident data was erased (the resident reads nowhere since); absent while it is kept. */
+            readonly residentDataErasedAt?: string;
         };
         readonly ContactView: {
             readonly contact: components["schemas"]["ContactStateDto"];
@@ -3257,7 +3277,32 @@ export interface operations {
             };
         };
     };
-    readonly EraseResidentDataController_erase: {
+    readonly EraseResidentDataController_eraseTicket: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["EraseResidentDataDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ErasureResultDto"];
+                };
+            };
+        };
+    };
+    readonly EraseResidentDataController_eraseContact: {
         readonly parameters: {
             readonly query?: never;
             readonly header?: never;

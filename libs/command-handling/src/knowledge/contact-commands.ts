@@ -9,7 +9,7 @@ import {
   initialContactState,
   notFound,
 } from '@switchboard/knowledge';
-import type { ServiceCatalog } from '@switchboard/ticketing';
+import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
 import { CommandRefused } from '../command-errors';
 import { type LoadedRecord, type RecordCommandResult, type StreamAggregate, StreamCommandHandler } from '../stream-command-handler';
 import type { CommandMeta } from '../ticket-command-handler';
@@ -40,8 +40,9 @@ export class ContactCommandHandler {
     private readonly catalog: ServiceCatalog,
     private readonly now: () => Date,
     private readonly articleExists: ArticleExists,
+    keys: ResidentKeyStore,
   ) {
-    this.pipeline = new StreamCommandHandler(store, contactAggregate, catalog, now);
+    this.pipeline = new StreamCommandHandler(store, contactAggregate, catalog, now, keys);
   }
 
   load(contactId: string): Promise<LoadedRecord<ContactState, ContactEvent>> {
@@ -69,5 +70,10 @@ export class ContactCommandHandler {
 }
 
 /** The contact command pipeline on a store, with the catalog contacts are checked against, the clock, and the knowledge base's articles. */
-export const contactCommandHandler = (store: EventStore, catalog: ServiceCatalog, now: () => Date, articleExists: ArticleExists): ContactCommandHandler =>
-  new ContactCommandHandler(store, catalog, now, articleExists);
+export const contactCommandHandler = (
+  store: EventStore,
+  catalog: ServiceCatalog,
+  now: () => Date,
+  articleExists: ArticleExists,
+  keys: ResidentKeyStore,
+): ContactCommandHandler => new ContactCommandHandler(store, catalog, now, articleExists, keys);

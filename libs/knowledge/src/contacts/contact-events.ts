@@ -3,8 +3,8 @@ import type { ContactChannel, ContactOutcome, Resident, TicketRelation } from '.
 
 /** The operator is the event's actor; the start is its occurred-at. */
 export type ContactStarted = Fact<'ContactStarted', { contactId: string; channel: ContactChannel; line: string; resident?: Resident }>;
-/** The resident's identity as now known (the whole of it: a field absent here is no longer known). */
-export type ResidentIdentified = Fact<'ResidentIdentified', { resident: Resident }>;
+/** The resident's identity as now known (the whole of it: a field absent here is no longer known); absent when read after the contact's resident data was erased. */
+export type ResidentIdentified = Fact<'ResidentIdentified', { resident?: Resident }>;
 export type ArticleUsed = Fact<'ArticleUsed', { articleId: string; language?: string }>;
 export type TicketLinked = Fact<'TicketLinked', { ticketId: string; relation: TicketRelation }>;
 export type ContactTransferred = Fact<'ContactTransferred', { department: string; reached: boolean; note?: string }>;
@@ -13,6 +13,8 @@ export type CallbackCompleted = Fact<'CallbackCompleted', { callbackId: string; 
 /** A search run for the resident: the search log of the "searches that found nothing" figure (docs/metrics.md). */
 export type KnowledgeSearched = Fact<'KnowledgeSearched', { query: string; language?: string; resultCount: number }>;
 export type ContactEnded = Fact<'ContactEnded', { outcome: ContactOutcome; summary?: string }>;
+/** The contact's resident data was erased: its key destroyed, the sealed identity in the log unreadable; who and when are the metadata's. */
+export type ContactResidentDataErased = Fact<'ResidentDataErased', { reason: string; trigger: 'request' | 'retention' }>;
 
 /** Every fact that can happen to a contact. */
 export type ContactEvent =
@@ -24,7 +26,8 @@ export type ContactEvent =
   | CallbackPromised
   | CallbackCompleted
   | KnowledgeSearched
-  | ContactEnded;
+  | ContactEnded
+  | ContactResidentDataErased;
 
 export type ContactEventType = ContactEvent['type'];
 export type StampedContactEvent<E extends ContactEvent = ContactEvent> = Stamped<E>;
@@ -40,4 +43,5 @@ export const CONTACT_SCHEMA_VERSIONS: Readonly<Record<ContactEventType, number>>
   CallbackCompleted: 1,
   KnowledgeSearched: 1,
   ContactEnded: 1,
+  ResidentDataErased: 1,
 };

@@ -34,6 +34,8 @@ export interface ContactState {
   readonly endedAt?: string;
   readonly outcome?: ContactOutcome;
   readonly resident?: Resident;
+  /** When the contact's resident data was erased (ResidentDataErased); absent while it is kept. */
+  readonly residentDataErasedAt?: string;
   readonly steps: readonly ContactStep[];
   readonly callbacks: readonly Callback[];
 }

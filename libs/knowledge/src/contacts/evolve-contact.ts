@@ -33,6 +33,8 @@ export function evolveContact(state: ContactState, event: StampedContactEvent): 
       return state;
     case 'ContactEnded':
       return { ...state, status: 'ended', endedAt: at, outcome: event.data.outcome };
+    case 'ResidentDataErased':
+      return { ...state, resident: undefined, residentDataErasedAt: at };
     default:
       return state;
   }

@@ -14,6 +14,7 @@ const range = { from: new Date('2026-11-02T05:00:00Z'), to: new Date('2026-11-03
 describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (kind) => {
   const { store: readStore } = useReadStore(kind);
   let store: InMemoryEventStore;
+  const keys = new InMemoryResidentKeyStore();
   let minutes = 0;
   const handler = () =>
     contactCommandHandler(
@@ -21,6 +22,7 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
       demoCatalog,
       () => new Date(monday.getTime() + minutes++ * 60_000),
       async () => true,
+      keys,
     );
   const by = { actor: people.operator };
   beforeEach(async () => {
@@ -34,7 +36,7 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
   });
 
   it('keeps each contact folded by the contact domain, with its range columns, and the search log with the contact’s line', async () => {
-    await projectAll(store, readStore(), demoCatalog);
+    await projectAll(store, readStore(), demoCatalog, keys);
     expect(await projectedContact(readStore().db, 'C1')).toMatchObject({ status: 'ended', line: 'TREASURER', steps: [{ kind: 'article_used' }] });
     expect((await projectedContactsIn(readStore().db, { ...range, line: 'CLERK' })).map((c) => c.contactId)).toEqual(['C2']);
     const dump = await dumpReadModels(readStore());
@@ -46,10 +48,10 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
   });
 
   it('a replay changes nothing; the figures read the projected contacts', async () => {
-    await projectAll(store, readStore(), demoCatalog);
+    await projectAll(store, readStore(), demoCatalog, keys);
     const once = await dumpReadModels(readStore());
     await readStore().writeTransaction((trx) => trx.deleteFrom('rm_checkpoints').execute());
-    await projectAll(store, readStore(), demoCatalog);
+    await projectAll(store, readStore(), demoCatalog, keys);
     const twice = await dumpReadModels(readStore());
     expect({ contacts: twice.contacts, contactSearches: twice.contactSearches }).toEqual({ contacts: once.contacts, contactSearches: once.contactSearches });
     const report = await contactMetricsReport(readStore().db, { ...range, period: 'range', groupBy: 'line', timeZone: 'America/New_York' });
@@ -81,10 +83,10 @@ describe.each(READ_STORE_KINDS)('contacts on the read side (%s read store)', (ki
     await handler().execute({ type: 'EndContact', contactId: 'C3', outcome: 'handled' }, { ...by, commandId: 'c9' });
     const options = { ...range, period: 'range' as const, groupBy: 'line' as const, timeZone: 'America/New_York' };
     const dpw = async () => (await contactMetricsReport(readStore().db, options)).firstContact.find((row) => row.group === 'DPW');
-    await projectAll(store, readStore(), demoCatalog);
+    await projectAll(store, readStore(), demoCatalog, keys);
     expect(await dpw()).toMatchObject({ handled: 1, answeredAtFirstContact: 0 });
     await tickets.execute({ type: 'CompleteTicket', ticketId: 'T-9', resolutionCode: 'answered', note: 'Answered on the call' }, { ...by, commandId: 'c10' });
-    await projectAll(store, readStore(), demoCatalog);
+    await projectAll(store, readStore(), demoCatalog, keys);
     expect(await dpw()).toMatchObject({ handled: 1, answeredAtFirstContact: 1 });
   });
 });

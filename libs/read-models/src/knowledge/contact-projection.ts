@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@switchboard/event-store';
-import { ticketIdOfStream } from '@switchboard/ticketing';
+import { type ResidentKeyRing, ticketIdOfStream } from '@switchboard/ticketing';
 import { type ContactState, contactStream, evolveContact, initialContactState, type SearchLogRecord } from '@switchboard/knowledge';
 import { upsertRows } from '../projection/upsert-rows';
 import { applyTally, completedAtIntakeAmong, ContactTally, rebuildContactRollup, rollupZone, ticketsOpenedAt, writeCallbacksAndLinks } from './contact-rollup';
@@ -37,6 +37,8 @@ export const contactRow = (contactId: string, state: ContactState, position: str
 export interface ContactProjectionContext {
   readonly tickets: readonly RecordedEvent[];
   readonly timeZone: string;
+  /** The contacts' resident keys: the resident is opened with them (absent: sealed residents project as unknown). */
+  readonly residentKeys?: ResidentKeyRing;
 }
 
 /** The tickets a batch completes at intake (`TicketCompleted` with `firstContactResolution`). */
@@ -78,7 +80,7 @@ export async function applyContactEvents(
     const id = contactStream.idOfStream(recorded.streamName) as string;
     const current = contacts.get(id);
     if (current && recorded.globalPosition <= current.position) continue;
-    const event = contactStream.decode(recorded);
+    const event = contactStream.decode(recorded, context.residentKeys);
     if (!event) continue;
     const state = evolveContact(current?.state ?? initialContactState, event);
     contacts.set(id, { state, position: recorded.globalPosition, changed: true, before: current?.before ?? initialContactState });

@@ -1,5 +1,6 @@
 import { InMemoryEventStore } from '@switchboard/event-store';
 import { contactCommandHandler } from '../../../command-handling/src/knowledge/contact-commands';
+import { InMemoryResidentKeyStore } from '../../../command-handling/src/privacy/in-memory-resident-key-store';
 import { availabilityCommandHandler, rosterCommandHandler } from '../../../command-handling/src/knowledge/phone-coverage-commands';
 import { COVERAGE_RANGE, COVERAGE_STEPS, coverageCommandId, EXPECTED_COVERAGE } from '../../../knowledge/src/testing/coverage-fixture';
 import { demoCatalog } from '../../../knowledge/src/testing/demo-catalog';
@@ -14,7 +15,7 @@ async function recordFixture(store: InMemoryEventStore): Promise<void> {
   const clock = () => now;
   const rosters = rosterCommandHandler(store, demoCatalog, clock);
   const availability = availabilityCommandHandler(store, demoCatalog, clock);
-  const contacts = contactCommandHandler(store, demoCatalog, clock, async () => true);
+  const contacts = contactCommandHandler(store, demoCatalog, clock, async () => true, new InMemoryResidentKeyStore());
   for (const [index, step] of COVERAGE_STEPS.entries()) {
     now = new Date(step.at);
     const meta = { actor: step.by, commandId: coverageCommandId(index) };

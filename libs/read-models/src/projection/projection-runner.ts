@@ -202,14 +202,20 @@ export class ProjectionRunner {
     const generation = this.generation;
     const last = batch[batch.length - 1];
     const { tickets, articles, contacts, phoneCoverage } = splitBatch(batch);
-    const keys = this.options.residentKeys ? await this.options.residentKeys.ring([...new Set(tickets.map((event) => event.streamName))]) : undefined;
+    const keys = this.options.residentKeys
+      ? await this.options.residentKeys.ring([...new Set([...tickets, ...contacts].map((event) => event.streamName))])
+      : undefined;
     await this.options.readStore.writeTransaction(async (trx) => {
       await this.lease.renewIn(trx, this.clock.now());
       const active = await activeGeneration(trx);
       if (active !== generation) throw new GenerationSwitchedError(generation, active);
       await applyBatch(trx, this.options.readStore.dialect, generationTables(generation), tickets, this.options.catalog, keys);
       await applyArticleEvents(trx, this.options.readStore, articles);
-      await applyContactEvents(trx, this.options.readStore.dialect, contacts, { tickets, timeZone: this.options.catalog.config.calendar.timeZone });
+      await applyContactEvents(trx, this.options.readStore.dialect, contacts, {
+        tickets,
+        timeZone: this.options.catalog.config.calendar.timeZone,
+        residentKeys: keys,
+      });
       await applyPhoneCoverageEvents(trx, this.options.readStore.dialect, phoneCoverage);
       await writeCheckpoint(trx, generation, last, this.clock.now());
     });

@@ -1,5 +1,6 @@
 import { InMemoryEventStore } from '@switchboard/event-store';
 import { contactCommandHandler } from '../../../command-handling/src/knowledge/contact-commands';
+import { InMemoryResidentKeyStore } from '../../../command-handling/src/privacy/in-memory-resident-key-store';
 import { people } from '../../../knowledge/src/testing/demo-catalog';
 import { ReadModelTimeoutError } from '../errors';
 import { pendingBackfill } from '../projection/backfill';
@@ -11,6 +12,9 @@ import { createReadStore } from './create-read-store';
 import { generationTables } from './generation-tables';
 import { hasColumn } from './has-column';
 import type { ReadStore } from './read-store';
+
+/** The resident keys the contacts are sealed and projected with. */
+const keys = new InMemoryResidentKeyStore();
 
 const catalog = demoCatalog();
 const { tickets } = generationTables(1);
@@ -29,6 +33,7 @@ async function history(events: InMemoryEventStore): Promise<void> {
     catalog,
     () => new Date('2026-03-02T14:05:00Z'),
     async () => true,
+    keys,
   );
   await contacts.execute(
     { type: 'StartContact', contactId: 'C1', channel: 'phone', line: '311', resident: { phone: '(978) 555-0101' } },
@@ -69,7 +74,7 @@ describe.each(READ_STORE_KINDS)('migration 11: where and by whom tickets were re
     const url = newUrl();
     const store = await createReadStore(url);
     try {
-      await projectAll(events, store, catalog);
+      await projectAll(events, store, catalog, keys);
       await asVersion10(store);
     } finally {
       await store.close();
@@ -81,9 +86,9 @@ describe.each(READ_STORE_KINDS)('migration 11: where and by whom tickets were re
       const readModels = new ReadModels({ readStore: migrated, eventStore: events });
       // Until the place columns are in, the duplicate search says the read models are behind rather than find nothing.
       await expect(readModels.possibleDuplicates(search)).rejects.toBeInstanceOf(ReadModelTimeoutError);
-      await projectAll(events, migrated, catalog);
+      await projectAll(events, migrated, catalog, keys);
       expect(await pendingBackfill(migrated.db, 1)).toBeUndefined();
-      expect(await dumpReadModels(migrated)).toEqual(await freshProjectionDump(events, newUrl(), catalog));
+      expect(await dumpReadModels(migrated)).toEqual(await freshProjectionDump(events, newUrl(), catalog, keys));
       const found = await readModels.possibleDuplicates({ ...search, address: '12 elm st' });
       expect(found.nearby.map((d) => [d.ticketId, d.sameAddress, Math.round(d.distanceMeters ?? -1)])).toEqual([['P1', true, 11]]);
       expect(found.callersOwn.map((d) => d.ticketId)).toEqual(['P1']);

@@ -28,10 +28,15 @@ export async function headPosition(eventStore: EventStore): Promise<string | und
 }
 
 /** The read models a fresh store at `url` gets from projecting everything, to compare a store against. */
-export async function freshProjectionDump(eventStore: EventStore, url: string, catalog: ServiceCatalog): Promise<Record<string, unknown[]>> {
+export async function freshProjectionDump(
+  eventStore: EventStore,
+  url: string,
+  catalog: ServiceCatalog,
+  residentKeys?: ResidentKeyStore,
+): Promise<Record<string, unknown[]>> {
   const fresh = await createReadStore(url);
   try {
-    await projectAll(eventStore, fresh, catalog);
+    await projectAll(eventStore, fresh, catalog, residentKeys);
     return await dumpReadModels(fresh);
   } finally {
     await fresh.close();
