@@ -48,6 +48,17 @@ describe.each(READ_STORE_KINDS)('migration 10: the knowledge question index (%s)
       // Then the question index holds every document, and they are found by their question fields
       const table = sql.raw(kind === 'sqlite' ? 'rm_kb_question_fts' : 'rm_kb_question_terms');
       expect(Number((await sql<{ n: number | string }>`select count(*) as n from ${table}`.execute(migrated.db)).rows[0].n)).toBe(211);
+      if (kind === 'postgres') {
+        // and both GIN indexes take inserts at once, with no pending list for searches to read through
+        const options = await sql<{ relname: string; reloptions: string[] | null }>`
+          select relname, reloptions from pg_class where relnamespace = current_schema()::regnamespace and relname in ('rm_kb_question_terms_terms', 'rm_kb_documents_document') order by relname`.execute(
+          migrated.db,
+        );
+        expect(options.rows).toEqual([
+          { relname: 'rm_kb_documents_document', reloptions: ['fastupdate=off'] },
+          { relname: 'rm_kb_question_terms_terms', reloptions: ['fastupdate=off'] },
+        ]);
+      }
       expect((await search('deck')).hits.map((hit) => hit.ref)).toEqual(['deck-permit']);
       expect((await search('permit')).hits[0].ref).toBe('deck-permit');
       expect((await search('licence 17')).hits[0].ref).toBe('licence-17');
