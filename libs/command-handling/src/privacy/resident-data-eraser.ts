@@ -46,6 +46,15 @@ interface ErasableStream {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/** Where a loaded stream stands and its earlier erasure, from its steps (a ticket's records, a contact's steps). */
+function erasableRecord(
+  revision: number | undefined,
+  steps: readonly { readonly stored: RecordedEvent; readonly event?: { readonly type: string; readonly metadata: EventMetadata } }[],
+): ErasableRecord {
+  const earlier = steps.find((step) => step.event?.type === 'ResidentDataErased');
+  return { revision, erased: earlier?.event && { stored: earlier.stored, metadata: earlier.event.metadata } };
+}
 /** The erasure as the one fact a ticket's and a contact's stream record alike. */
 const erasedEvent = (erasure: ResidentDataErasure, at: Date) =>
   stampEvent<ResidentDataErased>({ type: 'ResidentDataErased', data: { reason: erasure.reason, trigger: erasure.trigger } }, 0, {
@@ -101,8 +110,7 @@ export function eraseTicketResidentData(
       stream: ticketStreamName(ticketId),
       load: async () => {
         const ticket = await loadTicket(store, ticketId);
-        const earlier = ticket.records.find((record) => record.event?.type === 'ResidentDataErased');
-        return { revision: ticket.revision, erased: earlier?.event && { stored: earlier.stored, metadata: earlier.event.metadata } };
+        return erasableRecord(ticket.revision, ticket.records);
       },
       encode: (e, at) => encodeTicketEvent(erasedEvent(e, at)),
     },
@@ -128,8 +136,7 @@ export function eraseContactResidentData(
       stream: contactStream.streamName(contactId),
       load: async () => {
         const contact = await contacts.load(contactId);
-        const earlier = contact.steps.find((step) => step.event?.type === 'ResidentDataErased');
-        return { revision: contact.revision, erased: earlier?.event && { stored: earlier.stored, metadata: earlier.event.metadata } };
+        return erasableRecord(contact.revision, contact.steps);
       },
       encode: (e, at) => contactStream.encode(erasedEvent(e, at) satisfies StampedContactEvent),
     },
