@@ -154,3 +154,48 @@ describe('erasing a 311 contact’s resident data (POST /contacts/:id/erase-resi
     expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
   });
 });
+
+describe('who read a resident’s data (GET /tickets/:id/resident-data-reads, GET /contacts/:id/resident-data-reads)', () => {
+  const api = useTestApi();
+  const reads = async (url: string, token = as.director) => api().request('GET', url, { token });
+
+  it('given answers that showed the contact and some that did not, then the director sees each that did, by whom, when and where; nobody else may ask', async () => {
+    const { ticketId } = (await api().command('/tickets', as.operator, pothole)).body;
+    await api().command(`/tickets/${ticketId}/assign`, as.operator, { department: 'DPW' });
+    expect((await reads(`/tickets/${ticketId}/resident-data-reads`)).body).toEqual({ reads: [] });
+
+    api().clock.advance(1);
+    const first = api().clock.now().toISOString();
+    await api().request('GET', `/tickets/${ticketId}`, { token: as.operator });
+    api().clock.advance(1);
+    await api().request('GET', `/tickets/${ticketId}/history`, { token: as.director });
+    // Shown no contact (public Open311, another department's staff): nothing personal read, nothing recorded.
+    await api().request('GET', `/open311/v2/requests/${ticketId}.json`);
+    const other = await api().request('GET', `/tickets/${ticketId}`, { token: as.engineeringStaff });
+    expect(other.body).not.toHaveProperty('contact');
+
+    const answer = await reads(`/tickets/${ticketId}/resident-data-reads`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.reads).toEqual([
+      { at: first, by: { id: 'ada.operator', role: 'operator' }, via: 'ticket' },
+      { at: api().clock.now().toISOString(), by: { id: 'dee.director', role: 'director' }, via: 'ticket-history' },
+    ]);
+    const refused = await reads(`/tickets/${ticketId}/resident-data-reads`, as.operator);
+    expect(refused.status).toBe(403);
+    expect(refused.body.rule).toBe('residentDataReadsAreAuditedByTheDirector');
+    expect((await reads('/tickets/NOP-0000/resident-data-reads')).status).toBe(404);
+
+    await api().command(`/tickets/${ticketId}/erase-resident-data`, as.director, { reason: 'privacy request' });
+    await api().request('GET', `/tickets/${ticketId}`, { token: as.operator });
+    expect((await reads(`/tickets/${ticketId}/resident-data-reads`)).body.reads).toHaveLength(2);
+  });
+
+  it('given a contact viewed with its resident, then the read is listed for the director', async () => {
+    await api().command('/contacts/READS-1/start', as.operator, { channel: 'phone', line: '311', resident: { name: 'Rosa Diaz' } });
+    await api().request('GET', '/contacts/READS-1', { token: as.operator });
+    expect((await reads('/contacts/READS-1/resident-data-reads')).body.reads).toEqual([
+      { at: api().clock.now().toISOString(), by: { id: 'ada.operator', role: 'operator' }, via: 'contact' },
+    ]);
+    expect((await reads('/contacts/NO-SUCH/resident-data-reads')).status).toBe(404);
+  });
+});

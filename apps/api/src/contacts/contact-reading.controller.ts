@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ContactCommandHandler } from '@switchboard/command-handling';
-import type { ContactState } from '@switchboard/knowledge';
+import { type ContactState, contactStream } from '@switchboard/knowledge';
+import { ResidentDataReads } from '../privacy/resident-data-reads';
 import type { Actor } from '@switchboard/ticketing';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { assertMayRead } from '../auth/read-access';
@@ -21,7 +22,10 @@ export const departmentsOf = (contact: ContactState): string[] => [
 @ApiTags('contacts')
 @Controller('contacts')
 export class ContactReadingController {
-  constructor(@Inject(CONTACT_COMMANDS) private readonly contacts: ContactCommandHandler) {}
+  constructor(
+    @Inject(CONTACT_COMMANDS) private readonly contacts: ContactCommandHandler,
+    private readonly reads: ResidentDataReads,
+  ) {}
 
   /** A contact with what happened in it, in order, and its callbacks; for 311, the director and the departments it involves. */
   @Get(':id')
@@ -29,6 +33,7 @@ export class ContactReadingController {
     const { state, revision } = await this.contacts.load(contactId);
     if (revision === undefined) throw new ContactNotFound(contactId);
     assertMayRead('aContactIsFor311TheDirectorAndTheDepartmentsItInvolves', actor, { departments: departmentsOf(state) });
+    if (state.resident) await this.reads.record(actor, contactStream.streamName(contactId), 'contact');
     return { contact: state, revision };
   }
 }

@@ -839,6 +839,40 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/tickets/{id}/resident-data-reads": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Who was shown the ticket's resident contact data (ticket view or history), when and where, oldest first: the director's audit. */
+        readonly get: operations["ResidentDataReadsController_ofTicket"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/contacts/{id}/resident-data-reads": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Who was shown the 311 contact's resident, when, oldest first: the director's audit. */
+        readonly get: operations["ResidentDataReadsController_ofContact"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/audit/checkpoints/latest": {
         readonly parameters: {
             readonly query?: never;
@@ -1748,6 +1782,18 @@ export interface components {
             readonly revision: number;
             readonly position: string;
             readonly erasedAt: string;
+        };
+        readonly ResidentDataReadDto: {
+            /**
+             * @description Where it was shown: the ticket view, the ticket's history, the contact view.
+             * @enum {string}
+             */
+            readonly via: "ticket" | "ticket-history" | "contact";
+            readonly at: string;
+            readonly by: components["schemas"]["ActorDto"];
+        };
+        readonly ResidentDataReadsDto: {
+            readonly reads: readonly components["schemas"]["ResidentDataReadDto"][];
         };
         readonly CheckpointDto: {
             /** @description Events in the log when it was signed. */
@@ -3323,6 +3369,48 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["ErasureResultDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentDataReadsController_ofTicket: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentDataReadsDto"];
+                };
+            };
+        };
+    };
+    readonly ResidentDataReadsController_ofContact: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["ResidentDataReadsDto"];
                 };
             };
         };

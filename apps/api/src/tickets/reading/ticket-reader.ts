@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { type Actor, allowedCommands, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
+import { type Actor, allowedCommands, type ResidentKeyStore, type ServiceCatalog, ticketStreamName } from '@switchboard/ticketing';
+import { ResidentDataReads } from '../../privacy/resident-data-reads';
 import { RESIDENT_KEYS } from '../../privacy/resident-keys.module';
 import { CATALOG } from '../../catalog/catalog.module';
 import { CLOCK, type Clock } from '../../clock/clock';
@@ -18,6 +19,7 @@ export class TicketReader {
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RESIDENT_KEYS) private readonly keys: ResidentKeyStore,
+    private readonly reads: ResidentDataReads,
   ) {}
 
   /** The ticket now, with the commands `actor` may perform on it. */
@@ -25,7 +27,9 @@ export class TicketReader {
     const { records, state, revision } = await loadTicket(this.store, ticketId, this.keys);
     if (revision === undefined) throw new TicketNotFound(ticketId);
     const allowed = allowedCommands(state, actor, this.clock.now(), this.catalog.config.policies.reopenWindowDays);
-    return ticketView(records, state, revision, maySeeContact(actor, state), allowed);
+    const view = ticketView(records, state, revision, maySeeContact(actor, state), allowed);
+    if (view.contact) await this.reads.record(actor, ticketStreamName(ticketId), 'ticket');
+    return view;
   }
 
   /** Every event of the ticket in order, up to `asOf` when given, with the state it moved between. */
@@ -36,12 +40,14 @@ export class TicketReader {
     if (!last) throw new TicketNotFound(ticketId);
     const showContact = maySeeContact(actor, loaded.state);
     const allowed = asOf ? [] : allowedCommands(last.stateAfter, actor, this.clock.now(), this.catalog.config.policies.reopenWindowDays);
-    return {
+    const history: TicketHistory = {
       ticketId,
       ...(asOf ? { asOf: asOf.toISOString() } : {}),
       ticket: ticketView(records, last.stateAfter, last.stored.revision, showContact, allowed),
       events: records.map((record) => historyEntry(record, showContact)),
     };
+    if (history.events.some((entry) => 'contact' in entry.data)) await this.reads.record(actor, ticketStreamName(ticketId), 'ticket-history');
+    return history;
   }
 }
 
