@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { ReadModels } from '@switchboard/read-models';
+import { usePostgresSchemas } from '../../../libs/event-store/src/testing/postgres-schemas';
 import { runCli } from '../../cli/test/support/run-cli';
-import { as, pothole, useTestApi } from './api-harness';
+import { READ_MODELS } from '../src/read-models/read-models.module';
+import { as, pothole, startTestApi, useTestApi } from './api-harness';
 
 /** The parts of a ticket view that are figures and facts, not the resident's data. */
 const factsOf = (view: Record<string, unknown>) => {
@@ -197,5 +200,34 @@ describe('who read a resident’s data (GET /tickets/:id/resident-data-reads, GE
       { at: api().clock.now().toISOString(), by: { id: 'ada.operator', role: 'operator' }, via: 'contact' },
     ]);
     expect((await reads('/contacts/NO-SUCH/resident-data-reads')).status).toBe(404);
+  });
+});
+
+describe('resident data with the log, the read models and the keys in PostgreSQL', () => {
+  const newSchema = usePostgresSchemas();
+  const stores = { eventStoreUrl: newSchema(), readStoreUrl: newSchema(), residentKeysPath: newSchema() };
+
+  it('given a host restarted on the same stores, then a kept contact still reads, an erased one does not, and the look-up agrees', async () => {
+    const first = await startTestApi(stores);
+    let kept: string;
+    let erased: string;
+    try {
+      kept = (await first.command('/tickets', as.operator, { ...pothole, contact: { name: 'Kept Resident', phone: '978-555-0144' } })).body.ticketId;
+      erased = (await first.command('/tickets', as.operator, { ...pothole, contact: { name: 'Erased Resident', phone: '978-555-0155' } })).body.ticketId;
+      await first.command(`/tickets/${erased}/erase-resident-data`, as.director, { reason: 'privacy request' });
+    } finally {
+      await first.close();
+    }
+    const second = await startTestApi(stores);
+    try {
+      expect((await second.request('GET', `/tickets/${kept}`, { token: as.director })).body.contact).toMatchObject({ name: 'Kept Resident' });
+      expect((await second.request('GET', `/tickets/${erased}`, { token: as.director })).body).not.toHaveProperty('contact');
+      const lookUp = async (phone: string) => (await second.request('POST', '/residents/lookups', { token: as.operator, body: { phone } })).body.tickets;
+      await second.app.get<ReadModels>(READ_MODELS).waitForPosition((await second.command('/tickets', as.operator, pothole)).body.position, 5_000);
+      expect(await lookUp('978-555-0144')).toEqual([expect.objectContaining({ ticketId: kept })]);
+      expect(await lookUp('978-555-0155')).toEqual([]);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createEventStore, type EventStore, parseEventStoreUrl } from '@switchboard/event-store';
 import { createReadStore, type ReadStore } from '@switchboard/read-models';
-import { openResidentKeyStore } from '@switchboard/command-handling';
+import { openResidentKeyStore, residentKeysSetting } from '@switchboard/command-handling';
 import { parseCatalog, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
 import type { CliIo } from './cli-io';
 import type { ParsedArgs } from './command';
@@ -52,8 +52,7 @@ export async function withStore<T>(args: ParsedArgs, io: CliIo, work: (store: Ev
 
 /** Runs `work` with an open store and its resident key store (SWITCHBOARD_RESIDENT_KEYS, else beside a SQLite log), closing both afterwards. */
 export async function withStoreAndKeys<T>(args: ParsedArgs, io: CliIo, work: (store: EventStore, keys: ResidentKeyStore) => Promise<T>): Promise<T> {
-  const named = io.env.SWITCHBOARD_RESIDENT_KEYS;
-  const keys = openResidentKeyStore(storeUrl(args, io), named ? resolve(io.cwd, named) : undefined);
+  const keys = openResidentKeyStore(storeUrl(args, io), residentKeysSetting(io.env.SWITCHBOARD_RESIDENT_KEYS, io.cwd));
   try {
     return await withStore(args, io, (store) => work(store, keys));
   } finally {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { residentKeysSetting } from '@switchboard/command-handling';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** What the projector reads from its environment: the API's SWITCHBOARD_* variables it shares, plus its own. */
@@ -51,7 +52,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365)!,
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000)!,
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
-    residentKeysPath: env.SWITCHBOARD_RESIDENT_KEYS ? resolve(env.SWITCHBOARD_RESIDENT_KEYS) : undefined,
+    residentKeysPath: residentKeysSetting(env.SWITCHBOARD_RESIDENT_KEYS),
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
   };

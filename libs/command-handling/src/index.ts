@@ -14,3 +14,4 @@ export * from './privacy/in-memory-resident-key-store';
 export * from './privacy/open-resident-key-store';
 export * from './privacy/resident-data-eraser';
 export * from './privacy/resident-retention';
+export * from './privacy/postgres-resident-key-store';

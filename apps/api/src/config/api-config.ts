@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { residentKeysSetting } from '@switchboard/command-handling';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** Everything the API reads from its environment, parsed and checked once at startup. */
@@ -115,7 +116,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     queueFeedResumeDays: integer('SWITCHBOARD_QUEUE_FEED_RESUME_DAYS', DEFAULT_QUEUE_FEED_RESUME_DAYS, 1, 365),
     auditCheckpointIntervalMs: integer('SWITCHBOARD_AUDIT_CHECKPOINT_INTERVAL_MS', 900_000, 1_000, 86_400_000),
     auditSigningKey: env.SWITCHBOARD_AUDIT_SIGNING_KEY ? resolve(env.SWITCHBOARD_AUDIT_SIGNING_KEY) : undefined,
-    residentKeysPath: env.SWITCHBOARD_RESIDENT_KEYS ? resolve(env.SWITCHBOARD_RESIDENT_KEYS) : undefined,
+    residentKeysPath: residentKeysSetting(env.SWITCHBOARD_RESIDENT_KEYS),
     residentRetentionIntervalMs: integer('SWITCHBOARD_RETENTION_WATCH_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
     host: env.SWITCHBOARD_HOST || '127.0.0.1',
     // PORT is what hosting platforms set; SWITCHBOARD_PORT wins when both are given.

@@ -3,13 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { parseEventStoreUrl } from '@switchboard/event-store';
 import type { ResidentKeyStore } from '@switchboard/ticketing';
 import { InMemoryResidentKeyStore } from './in-memory-resident-key-store';
+import { PostgresResidentKeyStore } from './postgres-resident-key-store';
 import { RESIDENT_KEYS_FILE, SqliteResidentKeyStore } from './sqlite-resident-key-store';
 
 /** Where the keys of a PostgreSQL or EventStoreDB log live unless configured: the API's default data folder. */
 export const DEFAULT_RESIDENT_KEYS_PATH = `./data/${RESIDENT_KEYS_FILE}`;
 
 /**
- * Where the resident keys of an event log live: the file `keysPath` names (SWITCHBOARD_RESIDENT_KEYS),
+ * Where the resident keys of an event log live: the file or PostgreSQL URL `keysPath` names (SWITCHBOARD_RESIDENT_KEYS),
  * else `resident-keys.db` beside a SQLite log; a `memory:` log's keys are in memory too; any other
  * log's in `./data/resident-keys.db` (every process writing or reading contacts must open the same file).
  */
@@ -20,10 +21,17 @@ export function residentKeysPathFor(eventStoreUrl: string, keysPath?: string): s
   return config.adapter === 'sqlite' ? join(dirname(config.path), RESIDENT_KEYS_FILE) : resolve(DEFAULT_RESIDENT_KEYS_PATH);
 }
 
-/** Opens the key store of an event log (see residentKeysPathFor). */
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/** SWITCHBOARD_RESIDENT_KEYS as configured: a `postgres://…?schema=` URL as given, a file resolved against `cwd`. */
+export const residentKeysSetting = (value: string | undefined, cwd = process.cwd()): string | undefined =>
+  !value ? undefined : POSTGRES_URL.test(value) ? value : resolve(cwd, value);
+
+/** Opens the key store of an event log (see residentKeysPathFor): a `postgres://` setting opens the PostgreSQL key store. */
 export function openResidentKeyStore(eventStoreUrl: string, keysPath?: string): ResidentKeyStore {
   const path = residentKeysPathFor(eventStoreUrl, keysPath);
   if (path === 'memory') return new InMemoryResidentKeyStore();
+  if (POSTGRES_URL.test(path)) return new PostgresResidentKeyStore(path);
   mkdirSync(dirname(path), { recursive: true });
   return new SqliteResidentKeyStore(path);
 }

@@ -2,19 +2,23 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResidentKeyStore } from '@switchboard/ticketing';
+import { usePostgresSchemas } from '../../../event-store/src/testing/postgres-schemas';
 import { InMemoryResidentKeyStore } from './in-memory-resident-key-store';
-import { residentKeysPathFor } from './open-resident-key-store';
+import { PostgresResidentKeyStore } from './postgres-resident-key-store';
+import { residentKeysPathFor, residentKeysSetting } from './open-resident-key-store';
 import { SqliteResidentKeyStore } from './sqlite-resident-key-store';
 
 const erasedAt = new Date('2026-11-02T15:00:00Z');
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'resident-keys-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const newSchema = usePostgresSchemas();
 
 describe.each([
   ['SQLite', () => new SqliteResidentKeyStore(join(dir, 'resident-keys.db'))],
   ['in memory', () => new InMemoryResidentKeyStore()],
-] as const)('the resident key store contract (%s)', (_name, open: () => ResidentKeyStore & { lookup(id: string): unknown }) => {
+  ['PostgreSQL', () => new PostgresResidentKeyStore(newSchema())],
+] as const)('the resident key store contract (%s)', (_name, open: () => ResidentKeyStore) => {
   it('given a record, when its key is issued twice, then it is the same 32 bytes, and another record gets another', async () => {
     const keys = open();
     const first = await keys.issue('ticket-A');
@@ -66,6 +70,9 @@ describe('the embedded key store file', () => {
     expect(residentKeysPathFor('sqlite:/var/lib/switchboard/switchboard.db')).toBe('/var/lib/switchboard/resident-keys.db');
     expect(residentKeysPathFor('memory:')).toBe('memory');
     expect(residentKeysPathFor('postgres://localhost/test', '/keys/resident-keys.db')).toBe('/keys/resident-keys.db');
+    expect(residentKeysPathFor('postgres://localhost/test', 'postgres://localhost/keys?schema=k')).toBe('postgres://localhost/keys?schema=k');
+    expect(residentKeysSetting('postgres://localhost/keys?schema=k', '/srv')).toBe('postgres://localhost/keys?schema=k');
+    expect(residentKeysSetting('keys.db', '/srv')).toBe('/srv/keys.db');
     expect(residentKeysPathFor('postgres://localhost/test')).toBe(join(process.cwd(), 'data', 'resident-keys.db'));
   });
 });
