@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@switchboard/event-store';
-import { decodeTicketEvent, TICKET_STREAM_PREFIX, ticketIdOfStream } from '@switchboard/ticketing';
+import { decodeTicketEvent, type ResidentKeyRing, type ResidentKeyStore, TICKET_STREAM_PREFIX, ticketIdOfStream } from '@switchboard/ticketing';
 import { latestEscalationAfter, latestEscalationOfRow, type LatestEscalation } from '../facts/latest-escalation';
 import { scanAll } from '../replay/scan-all';
 import { generationTables, type GenerationTables } from '../store/generation-tables';
@@ -21,6 +21,8 @@ export interface BackfillOptions {
   readonly keepGoing: () => boolean;
   /** Events per transaction. Default 2000. */
   readonly batchSize?: number;
+  /** The resident keys the reporters' contacts are opened with (their phone and e-mail digests); without them sealed contacts fill none. */
+  readonly residentKeys?: ResidentKeyStore;
 }
 
 /** Where a generation's backfill stands, or undefined when it has none pending. */
@@ -42,10 +44,11 @@ export async function backfillFromLog(options: BackfillOptions): Promise<boolean
   if (!pending) return true;
   const { position: through } = await readCheckpoint(readStore.db, generation);
   const tables = generationTables(generation);
-  const commit = (events: readonly RecordedEvent[], finished: boolean) =>
-    readStore.writeTransaction(async (trx) => {
+  const commit = async (events: readonly RecordedEvent[], finished: boolean) => {
+    const keys = await options.residentKeys?.ring([...new Set(events.map((event) => event.streamName))]);
+    return readStore.writeTransaction(async (trx) => {
       await options.renewIn(trx);
-      await applyBackfillBatch(trx, readStore.dialect, tables, events);
+      await applyBackfillBatch(trx, readStore.dialect, tables, events, keys);
       if (finished) await trx.deleteFrom('rm_backfills').where('generation', '=', generation).execute();
       else
         await trx
@@ -54,6 +57,7 @@ export async function backfillFromLog(options: BackfillOptions): Promise<boolean
           .where('generation', '=', generation)
           .execute();
     });
+  };
   let batch: RecordedEvent[] = [];
   if (through !== undefined) {
     for await (const event of scanAll(options.eventStore, pending.doneThrough)) {
@@ -71,7 +75,13 @@ export async function backfillFromLog(options: BackfillOptions): Promise<boolean
 }
 
 /** Folds a batch into the latest escalations of the tickets it touches and records its work starts; tickets the projection never wrote are left out, as it left them out. */
-async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, events: readonly RecordedEvent[]): Promise<void> {
+async function applyBackfillBatch(
+  trx: Kysely<ReadDb>,
+  dialect: ReadStoreDialect,
+  tables: GenerationTables,
+  events: readonly RecordedEvent[],
+  keys: ResidentKeyRing | undefined,
+): Promise<void> {
   const ids = [...new Set(events.map((event) => ticketIdOfStream(event.streamName) as string))];
   const latest = new Map<string, LatestEscalation>();
   if (ids.length > 0) {
@@ -88,7 +98,7 @@ async function applyBackfillBatch(trx: Kysely<ReadDb>, dialect: ReadStoreDialect
   for (const recorded of events) {
     const id = ticketIdOfStream(recorded.streamName) as string;
     const before = latest.get(id);
-    const event = before && decodeTicketEvent(recorded);
+    const event = before && decodeTicketEvent(recorded, keys);
     if (!before || !event) continue;
     if (event.type === 'TicketOpened') places.set(id, placeColumnsOf(event.data));
     const after = latestEscalationAfter(before, event);

@@ -146,6 +146,7 @@ export class ProjectionRunner {
       generation: this.generation,
       renewIn: (trx) => this.lease.renewIn(trx, this.clock.now()),
       keepGoing: () => session === this.session && this.state === 'standby',
+      residentKeys: this.options.residentKeys,
     });
     // Stopped meanwhile: the next runner resumes the backfill where this one left it.
     if (!backfilled) return this.lease.release();
