@@ -35,8 +35,8 @@ export type CompletionQuery = QueryOf<'/metrics/completion'>;
 export type EscalationsQuery = QueryOf<'/escalations'>;
 export type TicketListQuery = QueryOf<'/tickets'>;
 
-/** The ticket commands: `POST /tickets/{id}/<route>`. */
-export type CommandRoute = PostRoute extends infer R ? (R extends `/tickets/{id}/${infer C}` ? C : never) : never;
+/** The ticket commands: `POST /tickets/{id}/<route>` (not the erasure of its resident data, which is no lifecycle command and answers otherwise). */
+export type CommandRoute = PostRoute extends infer R ? (R extends `/tickets/{id}/${infer C}` ? (C extends 'erase-resident-data' ? never : C) : never) : never;
 
 /** The JSON body a ticket command takes. */
 export type CommandBody<C extends CommandRoute> =
