@@ -9,7 +9,10 @@ import { ArticleReadingController } from './article-reading.controller';
 import { KnowledgeController, PublicKnowledgeController } from './knowledge-search.controller';
 import { articleCommandsProvider, knowledgeSearchProvider } from './knowledge.providers';
 
-/** Keeps the search index's service types those of the catalog this process runs with (articles come from their events). */
+/**
+ * Keeps the search index's service types those of the catalog this process runs with (articles come
+ * from their events), and reads the index's words into memory before the first search asks.
+ */
 @Injectable()
 class ServiceTypesIndexer implements OnApplicationBootstrap {
   constructor(
@@ -19,6 +22,7 @@ class ServiceTypesIndexer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.index.replaceAll('service', new Map(this.catalog.services().map((service) => [service.code, serviceSearchEntries(service)])));
+    await this.index.warm();
   }
 }
 

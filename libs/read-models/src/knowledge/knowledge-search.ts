@@ -212,6 +212,15 @@ export class KnowledgeSearchIndex {
   }
 
   /**
+   * Reads the index's words into memory now (an API instance does it at start), so the first
+   * search after a start does not pay for reading every document; later changes are read as
+   * searches find them, as ever.
+   */
+  async warm(): Promise<void> {
+    if (!this.vocabulary) await this.vocabularyOf(0);
+  }
+
+  /**
    * The vocabulary at `version` or later: the update under way when it will reach that far (so
    * searches that find the index changed together read it once), else a new update.
    */
