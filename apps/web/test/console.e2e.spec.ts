@@ -513,6 +513,29 @@ describe('the ticket page', () => {
     await sam.close();
     await eli.close();
   });
+
+  it('shows the resident’s contact until the director erases it, then nowhere on the page, and the erasure in the timeline', async () => {
+    const opened = await api.command('/tickets', as.operator, {
+      serviceCode: 'POTHOLE',
+      channel: 'phone',
+      description: 'Pothole by the library',
+      contact: { name: 'Erin Resident', phone: '978-555-0177' },
+      attributes: answersFor('POTHOLE'),
+    });
+    const ticketId = opened.body.ticketId as string;
+    const before = await signedIn(browser, base, as.director, `/console/tickets/${ticketId}`);
+    await before.page.getByText('Erin Resident · 978-555-0177').waitFor();
+    await before.close();
+
+    await api.command(`/tickets/${ticketId}/erase-resident-data`, as.director, { reason: 'privacy request 79' });
+    const after = await signedIn(browser, base, as.director, `/console/tickets/${ticketId}`);
+    await after.page.getByText('Resident data erased').first().waitFor();
+    await containsText(after.page.locator('main'), 'privacy request 79');
+    expect(await after.page.getByText('Erin Resident').count()).toBe(0);
+    expect(await after.page.getByText('978-555-0177').count()).toBe(0);
+    expect(await accessibilityViolations(after.page)).toEqual([]);
+    await after.close();
+  });
 });
 
 describe('the live queue across an API restart', () => {
