@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sequenceToPosition } from '../embedded/sequence-position';
 import type { ChainMigrationReport } from '../port/tamper-evidence';
 import { hashesFor } from '../chain/chain-state';
-import { META_TABLE } from './schema';
+import { META_TABLE } from './meta-table';
 
 /** Where migration 2 records what it chained. */
 export const CHAIN_MIGRATION_KEY = 'chain_migration';

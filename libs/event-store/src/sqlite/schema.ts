@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { chainExistingLog } from './chain-migration';
+import { META_TABLE } from './meta-table';
 
 /** The schema version this build writes; a file with a higher version was written by a newer Switchboard. */
 export const SCHEMA_VERSION = 2;
 
-/** Table names are prefixed because the embedded default shares its SQLite file with the read models. */
-export const META_TABLE = 'event_store_meta';
 
 /** Migration N brings a database from version N - 1 to N. Never edit a released migration: add one. */
 const MIGRATIONS: readonly (string | ((db: Database) => void))[] = [
