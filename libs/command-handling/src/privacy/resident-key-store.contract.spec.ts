@@ -66,13 +66,15 @@ describe('the embedded key store file', () => {
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(key)).toBe(false);
   });
 
-  it('lives beside a SQLite log, in memory with a memory log, where configured, else in the data folder', () => {
+  it('lives beside a SQLite log, in memory with a memory log, in a schema apart beside a PostgreSQL log, where configured, else in the data folder', () => {
     expect(residentKeysPathFor('sqlite:/var/lib/switchboard/switchboard.db')).toBe('/var/lib/switchboard/resident-keys.db');
     expect(residentKeysPathFor('memory:')).toBe('memory');
     expect(residentKeysPathFor('postgres://localhost/test', '/keys/resident-keys.db')).toBe('/keys/resident-keys.db');
     expect(residentKeysPathFor('postgres://localhost/test', 'postgres://localhost/keys?schema=k')).toBe('postgres://localhost/keys?schema=k');
     expect(residentKeysSetting('postgres://localhost/keys?schema=k', '/srv')).toBe('postgres://localhost/keys?schema=k');
     expect(residentKeysSetting('keys.db', '/srv')).toBe('/srv/keys.db');
-    expect(residentKeysPathFor('postgres://localhost/test')).toBe(join(process.cwd(), 'data', 'resident-keys.db'));
+    expect(residentKeysPathFor('postgres://localhost/test')).toBe('postgres://localhost/test?schema=resident_keys');
+    expect(residentKeysPathFor('postgresql://u:p@db:5432/events?schema=log')).toBe('postgresql://u:p@db:5432/events?schema=log_resident_keys');
+    expect(residentKeysPathFor('esdb://localhost:2113?tls=false')).toBe(join(process.cwd(), 'data', 'resident-keys.db'));
   });
 });

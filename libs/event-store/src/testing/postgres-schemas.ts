@@ -17,7 +17,8 @@ export async function withPostgres<T>(url: string, work: (client: Client) => Pro
 
 /**
  * Fresh schemas on the test server for one spec file: each call gives the URL of a new schema
- * (`?schema=es_…`, created by the store on open); all of them are dropped after the file's tests.
+ * (`?schema=es_…`, created by the store on open); all of them, and the resident key schemas beside
+ * them, are dropped after the file's tests.
  * Fails, never skips, when PostgreSQL is down.
  */
 export function usePostgresSchemas(base: string = TEST_POSTGRES_URL): () => string {
@@ -27,7 +28,8 @@ export function usePostgresSchemas(base: string = TEST_POSTGRES_URL): () => stri
     await withPostgres(base, async (client) => {
       // A store a failed test left open must not make the clean-up wait forever.
       await client.query(`SET lock_timeout = '5s'`);
-      for (const schema of schemas) {
+      // The resident keys of a log in a schema live beside it, in `<schema>_resident_keys`.
+      for (const schema of schemas.flatMap((name) => [name, `${name}_resident_keys`])) {
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch((error: Error) => console.warn(`schema ${schema} left behind: ${error.message}`));
       }
     });
