@@ -2,14 +2,7 @@ import { decideContact } from '../contacts/decide-contact';
 import { foldContact } from '../contacts/evolve-contact';
 import type { ContactState } from '../contacts/contact-state';
 import { initialContactState } from '../contacts/contact-state';
-import {
-  COVERAGE_RANGE,
-  COVERAGE_STEPS,
-  coverageCommandId,
-  EXPECTED_COVERAGE,
-  FIRST_WEEK,
-  WITH_LUNCH,
-} from '../testing/coverage-fixture';
+import { COVERAGE_RANGE, COVERAGE_STEPS, coverageCommandId, EXPECTED_COVERAGE, FIRST_WEEK, WITH_LUNCH } from '../testing/coverage-fixture';
 import { demoCatalog } from '../testing/demo-catalog';
 import { coverageDays, type RosterVersion } from './coverage-figures';
 import { lineNow } from './answering-now';

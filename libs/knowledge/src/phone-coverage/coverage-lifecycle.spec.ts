@@ -47,7 +47,9 @@ describe('a department’s phone roster', () => {
   });
 
   it('only the department’s head or the director keeps it; the refusal says who may', () => {
-    const error = givenRoster().when(weekly.command, people.clerkHead).thenFails('Forbidden', { rule: 'departmentHeadsKeepTheirDepartmentsRosterTheDirectorAny' });
+    const error = givenRoster()
+      .when(weekly.command, people.clerkHead)
+      .thenFails('Forbidden', { rule: 'departmentHeadsKeepTheirDepartmentsRosterTheDirectorAny' });
     expect(error.whoMay).toEqual([{ role: 'department_head', department: 'DPW' }, { role: 'director' }]);
     givenRoster(weekly).when(sickDay, people.dpwStaff).thenFails('Forbidden');
     givenRoster(weekly).when(sickDay, people.operator).thenFails('Forbidden');
@@ -113,7 +115,9 @@ describe('a staff member’s availability on their department’s line', () => {
   });
 
   it('nobody marks someone else, and staff answer their own department’s line only', () => {
-    const error = givenAvailability().when({ type: 'MarkAvailable', department: 'DPW' }, people.dpwHead).thenFails('Forbidden', { rule: 'staffMarkOnlyThemselves' });
+    const error = givenAvailability()
+      .when({ type: 'MarkAvailable', department: 'DPW' }, people.dpwHead)
+      .thenFails('Forbidden', { rule: 'staffMarkOnlyThemselves' });
     expect(error.message).toContain('dpw-head may not MarkAvailable');
     givenAvailability().when({ type: 'MarkAvailable', department: 'DPW' }, people.director).thenFails('Forbidden');
     givenAvailability().when({ type: 'MarkAvailable', department: 'CLERK' }, people.dpwStaff).thenFails('InvalidCommand', { field: 'department' });

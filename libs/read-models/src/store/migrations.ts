@@ -9,9 +9,9 @@ import { addQueueChangePruning } from './migration-5-queue-change-pruning';
 import { addEscalationAndStartFacts } from './migration-6-escalation-and-start-facts';
 import { addKnowledgeSearch } from './migration-7-knowledge-search';
 import { addContacts } from './migration-8-contacts';
-import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addContactRollup } from './migration-9-contact-rollup';
 import { addKnowledgeQuestionIndex } from './migration-10-knowledge-question-index';
+import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
 
 interface Migration {
