@@ -1,3 +1,4 @@
+import { residentPhoneKey } from '@switchboard/read-models';
 import { as, pothole, useTestApi } from './api-harness';
 
 describe('resident look-up by phone or e-mail (POST /residents/lookups), and its record (GET /residents/lookups)', () => {
@@ -20,13 +21,30 @@ describe('resident look-up by phone or e-mail (POST /residents/lookups), and its
     expect(answer.body.contacts).toEqual([expect.objectContaining({ contactId: 'CALL-5', tickets: [{ ticketId, relation: 'opened' }] })]);
     expect(answer.body.tickets).toEqual([expect.objectContaining({ ticketId, serviceCode: 'POTHOLE', status: 'intake' })]);
     const at = api().clock.now().toISOString();
-    expect(answer.body.lookup).toMatchObject({ at, by: { id: 'ada.operator', role: 'operator' }, purpose: 'lookup', phone: '9785550101', contactId: 'CALL-9' });
+    const phoneKey = residentPhoneKey('978-555-0101');
+    const recorded = {
+      at,
+      by: { id: 'ada.operator', role: 'operator' },
+      purpose: 'lookup',
+      phoneKey,
+      contactId: 'CALL-9',
+      contactsFound: ['CALL-5'],
+      ticketsFound: [ticketId],
+    };
+    expect(answer.body.lookup).toEqual(recorded);
 
     const record = await api().request('GET', `/residents/lookups?from=${at.slice(0, 10)}`, { token: as.director });
     expect(record.status).toBe(200);
-    expect(record.body.lookups).toEqual([
-      { at, by: { id: 'ada.operator', role: 'operator' }, purpose: 'lookup', phone: '9785550101', contactId: 'CALL-9', contactsFound: 1, ticketsFound: 1 },
-    ]);
+    expect(record.body.lookups).toEqual([recorded]);
+    // The record holds no contact data: whom is a digest and the records found.
+    expect(JSON.stringify(record.body)).not.toMatch(/555|0101|Ann Resident/);
+    // The director asks who looked up this resident: by their phone, however it is written.
+    const ofResident = await api().request('GET', `/residents/lookups?from=${at.slice(0, 10)}&phone=${encodeURIComponent('(978) 555-0101')}`, {
+      token: as.director,
+    });
+    expect(ofResident.body.lookups).toEqual([recorded]);
+    const ofOther = await api().request('GET', `/residents/lookups?from=${at.slice(0, 10)}&phone=617-555-0000`, { token: as.director });
+    expect(ofOther.body.lookups).toEqual([]);
   });
 
   it('refuses the look-up to a role that may not see contact data, and records nothing; the record is the director’s', async () => {

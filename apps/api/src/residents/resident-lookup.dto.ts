@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { ResidentContactSummary, ResidentHistory } from '@switchboard/read-models';
 import { ReportedTicketDto } from '../tickets/duplicates/possible-duplicates.dto';
@@ -17,10 +18,14 @@ export class ResidentLookupRequestDto {
   @IsOptional() @Matches(GLOBAL_POSITION, { message: 'must be a position a command answered' }) position?: string;
 }
 
-/** GET /residents/lookups?from=…&to=… (UTC dates, inclusive; at most 31 days; today when left out). */
+/** GET /residents/lookups?from=…&to=…[&phone=…|&email=…] (UTC dates, inclusive; at most 31 days; today when left out). */
 export class ResidentLookupsQueryDto {
   @IsOptional() @Matches(DAY, { message: 'must be a date, e.g. 2026-11-02' }) from?: string;
   @IsOptional() @Matches(DAY, { message: 'must be a date, e.g. 2026-11-02' }) to?: string;
+  /** Only the look-ups of this phone number (compared as the look-up compared it). */
+  @IsOptional() @IsString() @Length(1, 40) phone?: string;
+  /** Only the look-ups of this e-mail address. */
+  @IsOptional() @IsString() @Length(1, 254) email?: string;
 }
 
 export class ResidentDto {
@@ -54,13 +59,17 @@ export class ResidentLookupDto implements ResidentLookup {
   readonly by!: ActorDto;
   /** `lookup`: the desk's look-up; `duplicates`: the caller's own open tickets among possible duplicates. */
   readonly purpose!: LookupPurpose;
-  /** As compared: digits only. */
-  readonly phone?: string;
-  /** As compared: lower case. */
-  readonly email?: string;
+  /** Whom, without their data: the digest of the phone number as compared (digits only), as the read store keeps it. */
+  readonly phoneKey?: string;
+  /** The digest of the e-mail address as compared (lower case). */
+  readonly emailKey?: string;
   readonly contactId?: string;
-  readonly contactsFound?: number;
-  readonly ticketsFound!: number;
+  /** The contacts the answer showed. */
+  @ApiProperty({ type: [String], required: false })
+  readonly contactsFound?: readonly string[];
+  /** The tickets the answer showed. */
+  @ApiProperty({ type: [String] })
+  readonly ticketsFound!: readonly string[];
 }
 
 /** POST /residents/lookups: the resident's previous contacts and tickets, newest first (at most 50 of each), and the look-up as recorded. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, StreamNotFoundError } from '@switchboard/event-store';
-import { normalizedEmail, normalizedPhone } from '@switchboard/read-models';
+import { residentEmailKey, residentPhoneKey } from '@switchboard/read-models';
 import type { Actor } from '@switchboard/ticketing';
 import { CLOCK, type Clock } from '../clock/clock';
 
@@ -11,16 +11,28 @@ export const RESIDENT_LOOKUPS_STREAM_PREFIX = 'resident-lookups-';
 /** Why a resident was looked up: the desk's look-up, or the caller's own open tickets among possible duplicates. */
 export type LookupPurpose = 'lookup' | 'duplicates';
 
-/** One recorded look-up: who looked up whom (as asked: phone and e-mail normalised), when, why, at which contact, and what it found. */
+/**
+ * One recorded look-up: who looked up whom, when, why, at which contact, and what it found. Whom is
+ * kept as the read store keeps a resident's phone and e-mail (`residentPhoneKey`/`residentEmailKey`
+ * digests of the normalised values, never the values), and by the records it found, so the record
+ * holds no contact data of its own: erasing those records' data leaves nothing readable here.
+ */
 export interface ResidentLookup {
   readonly at: string;
   readonly by: Actor;
   readonly purpose: LookupPurpose;
+  readonly phoneKey?: string;
+  readonly emailKey?: string;
+  readonly contactId?: string;
+  /** The contacts the answer showed (a `duplicates` look-up shows none). */
+  readonly contactsFound?: readonly string[];
+  readonly ticketsFound: readonly string[];
+}
+
+/** Which look-ups to list: those of a phone number or e-mail address (matched by its digest), or all. */
+export interface LookupFilter {
   readonly phone?: string;
   readonly email?: string;
-  readonly contactId?: string;
-  readonly contactsFound?: number;
-  readonly ticketsFound: number;
 }
 
 /** What a look-up is recorded with before it is answered. */
@@ -46,36 +58,47 @@ export class ResidentLookups {
   ) {}
 
   /** Records a look-up with what it found; call it before the answer leaves, so none is answered unrecorded. */
-  async record(actor: Actor, request: LookupRequest, found: { contacts?: number; tickets: number }): Promise<ResidentLookup> {
+  async record(actor: Actor, request: LookupRequest, found: { contacts?: readonly string[]; tickets: readonly string[] }): Promise<ResidentLookup> {
     const now = this.clock.now();
-    const phone = normalizedPhone(request.phone);
-    const email = normalizedEmail(request.email);
+    const phoneKey = residentPhoneKey(request.phone);
+    const emailKey = residentEmailKey(request.email);
     const lookup: ResidentLookup = {
       at: now.toISOString(),
       by: actor,
       purpose: request.purpose,
-      ...(phone ? { phone } : {}),
-      ...(email ? { email } : {}),
+      ...(phoneKey ? { phoneKey } : {}),
+      ...(emailKey ? { emailKey } : {}),
       ...(request.contactId ? { contactId: request.contactId } : {}),
       ...(found.contacts !== undefined ? { contactsFound: found.contacts } : {}),
       ticketsFound: found.tickets,
     };
-    const { at, by, ...data } = lookup;
+    const { at, by, contactsFound, ticketsFound, ...rest } = lookup;
+    const data = { ...rest, ...(contactsFound ? { contactsFound: [...contactsFound] } : {}), ticketsFound: [...ticketsFound] };
     await this.store.append(lookupStreamOf(now), 'any', [
-      { id: randomUUID(), type: 'ResidentLookedUp', data: { ...data }, metadata: { actor: { ...by }, occurredAt: at, schemaVersion: 1 } },
+      {
+        id: randomUUID(),
+        type: 'ResidentLookedUp',
+        data,
+        metadata: { actor: { ...by }, occurredAt: at, schemaVersion: 1 },
+      },
     ]);
     return lookup;
   }
 
-  /** The look-ups recorded on each day from `from` to `to` (UTC dates, inclusive), oldest first. */
-  async recorded(days: readonly string[]): Promise<ResidentLookup[]> {
+  /** The look-ups recorded on each of `days` (UTC dates), oldest first; with a phone or e-mail, only those of that resident. */
+  async recorded(days: readonly string[], filter: LookupFilter = {}): Promise<ResidentLookup[]> {
+    const phoneKey = residentPhoneKey(filter.phone);
+    const emailKey = residentEmailKey(filter.email);
+    const wanted = (lookup: ResidentLookup) =>
+      (phoneKey === null && emailKey === null) || (phoneKey !== null && lookup.phoneKey === phoneKey) || (emailKey !== null && lookup.emailKey === emailKey);
     const lookups: ResidentLookup[] = [];
     for (const day of days) {
       try {
         for await (const event of this.store.readStream(`${RESIDENT_LOOKUPS_STREAM_PREFIX}${day}`)) {
           if (event.type !== 'ResidentLookedUp') continue;
           const metadata = event.metadata as unknown as { actor: Actor; occurredAt: string };
-          lookups.push({ at: metadata.occurredAt, by: metadata.actor, ...(event.data as unknown as Omit<ResidentLookup, 'at' | 'by'>) });
+          const lookup: ResidentLookup = { at: metadata.occurredAt, by: metadata.actor, ...(event.data as unknown as Omit<ResidentLookup, 'at' | 'by'>) };
+          if (wanted(lookup)) lookups.push(lookup);
         }
       } catch (error) {
         if (!(error instanceof StreamNotFoundError)) throw error;

@@ -51,18 +51,18 @@ export class ResidentsController {
     const lookup = await this.lookups.record(
       actor,
       { purpose: 'lookup', phone: body.phone, email: body.email, contactId: body.contactId },
-      { contacts: history.contacts.length, tickets: history.tickets.length },
+      { contacts: history.contacts.map((contact) => contact.contactId), tickets: history.tickets.map((ticket) => ticket.ticketId) },
     );
     return { ...history, lookup };
   }
 
-  /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first: the director's audit. */
+  /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first, optionally of one resident's phone or e-mail: the director's audit. */
   @Get('lookups')
   @ApiOkResponse({ type: ResidentLookupsDto })
   async recorded(@Query() query: ResidentLookupsQueryDto, @CurrentActor() actor: Actor): Promise<ResidentLookupsDto> {
     assertMayRead('residentLookUpsAreAuditedByTheDirector', actor, {});
     const today = this.clock.now().toISOString().slice(0, 10);
     const from = query.from ?? query.to ?? today;
-    return { lookups: await this.lookups.recorded(daysBetween(from, query.to ?? (query.from ? from : today))) };
+    return { lookups: await this.lookups.recorded(daysBetween(from, query.to ?? (query.from ? from : today)), { phone: query.phone, email: query.email }) };
   }
 }

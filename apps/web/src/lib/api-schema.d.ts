@@ -786,7 +786,7 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first: the director's audit. */
+        /** The recorded look-ups of the days asked for (UTC dates, inclusive, at most 31; today by default), oldest first, optionally of one resident's phone or e-mail: the director's audit. */
         readonly get: operations["ResidentsController_recorded"];
         readonly put?: never;
         /**
@@ -1745,6 +1745,10 @@ export interface components {
             readonly reportCount: number;
         };
         readonly ResidentLookupDto: {
+            /** @description The contacts the answer showed. */
+            readonly contactsFound?: readonly string[];
+            /** @description The tickets the answer showed. */
+            readonly ticketsFound: readonly string[];
             readonly at: string;
             readonly by: components["schemas"]["ActorDto"];
             /**
@@ -1752,13 +1756,11 @@ export interface components {
              * @enum {string}
              */
             readonly purpose: "lookup" | "duplicates";
-            /** @description As compared: digits only. */
-            readonly phone?: string;
-            /** @description As compared: lower case. */
-            readonly email?: string;
+            /** @description Whom, without their data: the digest of the phone number as compared (digits only), as the read store keeps it. */
+            readonly phoneKey?: string;
+            /** @description The digest of the e-mail address as compared (lower case). */
+            readonly emailKey?: string;
             readonly contactId?: string;
-            readonly contactsFound?: number;
-            readonly ticketsFound: number;
         };
         readonly ResidentHistoryDto: {
             readonly contacts: readonly components["schemas"]["ResidentContactSummaryDto"][];
@@ -3283,6 +3285,10 @@ export interface operations {
             readonly query?: {
                 readonly from?: string;
                 readonly to?: string;
+                /** @description Only the look-ups of this phone number (compared as the look-up compared it). */
+                readonly phone?: string;
+                /** @description Only the look-ups of this e-mail address. */
+                readonly email?: string;
             };
             readonly header?: never;
             readonly path?: never;

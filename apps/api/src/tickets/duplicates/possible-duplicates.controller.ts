@@ -44,7 +44,12 @@ export class PossibleDuplicatesController {
       email: query.email,
       limit: query.limit === undefined ? undefined : Number(query.limit),
     });
-    if (caller) await this.lookups.record(actor, { purpose: 'duplicates', phone: query.phone, email: query.email }, { tickets: found.callersOwn.length });
+    if (caller)
+      await this.lookups.record(
+        actor,
+        { purpose: 'duplicates', phone: query.phone, email: query.email },
+        { tickets: found.callersOwn.map((ticket) => ticket.ticketId) },
+      );
     return { radiusMeters, ...found };
   }
 }
