@@ -5,7 +5,6 @@ import { META_TABLE } from './meta-table';
 /** The schema version this build writes; a file with a higher version was written by a newer Switchboard. */
 export const SCHEMA_VERSION = 2;
 
-
 /** Migration N brings a database from version N - 1 to N. Never edit a released migration: add one. */
 const MIGRATIONS: readonly (string | ((db: Database) => void))[] = [
   `
