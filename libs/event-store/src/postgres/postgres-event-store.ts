@@ -420,8 +420,14 @@ export class PostgresEventStore implements EventStore, TamperEvidence {
       client.release();
       return result;
     } catch (error) {
-      client.off('error', ignore);
-      client.release(connectionIsSound(error) ? undefined : (error as Error));
+      if (connectionIsSound(error)) {
+        client.off('error', ignore);
+        client.release();
+      } else {
+        // Destroyed, not pooled again: the dying connection may still emit 'error' (a terminated
+        // backend's FATAL message arrives after the failed query), with nobody else listening.
+        client.release(error as Error);
+      }
       throw error;
     }
   }
