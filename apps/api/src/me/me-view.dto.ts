@@ -14,7 +14,7 @@ export class MeMay {
   readonly contactMetrics!: boolean;
   /** Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
   readonly staffApi!: boolean;
-  /** Departments whose phone line the caller may read: its roster (GET /departments/:code/roster) and who answers it now. */
+  /** Departments whose phone line the caller may read: its roster (GET /departments/:id/roster) and who answers it now. */
   readonly phoneLinesOf!: string[];
   /** Whether GET /metrics/phone-coverage answers the caller (the director every department, a department head their own). */
   readonly phoneCoverageReports!: boolean;

@@ -14,7 +14,7 @@ import { LineNowView } from './phone-coverage-answers.dto';
 
 /** Who answers a department's line now: for the desk's transfers. */
 @ApiTags('phone coverage')
-@Controller('departments/:code/phone-coverage')
+@Controller('departments/:id/phone-coverage')
 export class LineNowController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -26,7 +26,7 @@ export class LineNowController {
   /** The staff the roster schedules now and those marked available now; available first. */
   @Get('now')
   @ApiOkResponse({ type: LineNowView })
-  async now(@Param('code', KnownDepartmentPipe) department: string, @Query() query: ReadPositionQuery, @CurrentActor() actor: Actor): Promise<LineNowView> {
+  async now(@Param('id', KnownDepartmentPipe) department: string, @Query() query: ReadPositionQuery, @CurrentActor() actor: Actor): Promise<LineNowView> {
     assertMayRead('aPhoneLineIsFor311TheDirectorAndItsDepartment', actor, { department });
     await this.readYourWrites.reach(query.position);
     const at = this.clock.now();

@@ -38,7 +38,7 @@ export class RosterDto {
   readonly updatedBy?: string;
 }
 
-/** GET /departments/:code/roster */
+/** GET /departments/:id/roster */
 export class RosterView {
   readonly department!: string;
   readonly roster!: RosterDto;
@@ -57,7 +57,7 @@ export class LineAnswererDto {
   readonly availableUntil?: string;
 }
 
-/** GET /departments/:code/phone-coverage/now */
+/** GET /departments/:id/phone-coverage/now */
 export class LineNowView {
   readonly department!: string;
   readonly at!: string;

@@ -22,7 +22,7 @@ const rosterCommand = (type: RosterCommand['type'], department: string, body: un
  * department read it. Idempotency-Key and If-Match work as on ticket commands.
  */
 @ApiTags('phone coverage')
-@Controller('departments/:code/roster')
+@Controller('departments/:id/roster')
 export class RosterController {
   constructor(
     @Inject(ROSTER_COMMANDS) private readonly rosters: RosterCommandHandler,
@@ -32,7 +32,7 @@ export class RosterController {
   /** The roster as its own stream has it, with its revision and the roster commands the caller may send. */
   @Get()
   @ApiOkResponse({ type: RosterView })
-  async roster(@Param('code', KnownDepartmentPipe) department: string, @CurrentActor() actor: Actor): Promise<RosterView> {
+  async roster(@Param('id', KnownDepartmentPipe) department: string, @CurrentActor() actor: Actor): Promise<RosterView> {
     assertMayRead('aPhoneLineIsFor311TheDirectorAndItsDepartment', actor, { department });
     const { state, revision } = await this.rosters.load(department);
     const roster = { ...state, slots: [...state.slots], exceptions: state.exceptions.map((e) => ({ ...e, away: [...e.away], extra: [...e.extra] })) };
@@ -42,7 +42,7 @@ export class RosterController {
   /** Sets the weekly slots, whole: `{ "slots": [{ "weekday": "monday", "from": "08:30", "until": "12:00", "staffId": "sam.dpw" }] }`. */
   @Put()
   @HttpCode(200)
-  setWeekly(@Param('code') department: string, @Body() body: unknown, @CommandMetadata() meta: CommandMeta): Promise<RecordCommandResult> {
+  setWeekly(@Param('id') department: string, @Body() body: unknown, @CommandMetadata() meta: CommandMeta): Promise<RecordCommandResult> {
     return this.rosters.execute(rosterCommand('SetWeeklyRoster', department, body), meta);
   }
 
@@ -50,7 +50,7 @@ export class RosterController {
   @Put('exceptions/:date')
   @HttpCode(200)
   setException(
-    @Param('code') department: string,
+    @Param('id') department: string,
     @Param('date') date: string,
     @Body() body: unknown,
     @CommandMetadata() meta: CommandMeta,
@@ -61,7 +61,7 @@ export class RosterController {
   /** The date follows the weekly roster again. */
   @Delete('exceptions/:date')
   @HttpCode(200)
-  clearException(@Param('code') department: string, @Param('date') date: string, @CommandMetadata() meta: CommandMeta): Promise<RecordCommandResult> {
+  clearException(@Param('id') department: string, @Param('date') date: string, @CommandMetadata() meta: CommandMeta): Promise<RecordCommandResult> {
     return this.rosters.execute(rosterCommand('ClearRosterException', department, undefined, { date }), meta);
   }
 }

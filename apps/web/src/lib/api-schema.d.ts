@@ -654,7 +654,7 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
-    readonly "/departments/{code}/roster": {
+    readonly "/departments/{id}/roster": {
         readonly parameters: {
             readonly query?: never;
             readonly header?: never;
@@ -672,7 +672,7 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
-    readonly "/departments/{code}/roster/exceptions/{date}": {
+    readonly "/departments/{id}/roster/exceptions/{date}": {
         readonly parameters: {
             readonly query?: never;
             readonly header?: never;
@@ -690,7 +690,7 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
-    readonly "/departments/{code}/phone-coverage/now": {
+    readonly "/departments/{id}/phone-coverage/now": {
         readonly parameters: {
             readonly query?: never;
             readonly header?: never;
@@ -995,7 +995,7 @@ export interface components {
             readonly contactMetrics: boolean;
             /** @description Whether the staff API (and the console) is open to the caller; resident tokens use Open311. */
             readonly staffApi: boolean;
-            /** @description Departments whose phone line the caller may read: its roster (GET /departments/:code/roster) and who answers it now. */
+            /** @description Departments whose phone line the caller may read: its roster (GET /departments/:id/roster) and who answers it now. */
             readonly phoneLinesOf: readonly string[];
             /** @description Whether GET /metrics/phone-coverage answers the caller (the director every department, a department head their own). */
             readonly phoneCoverageReports: boolean;
@@ -3045,7 +3045,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
-                readonly code: string;
+                readonly id: string;
             };
             readonly cookie?: never;
         };
@@ -3066,7 +3066,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
-                readonly code: string;
+                readonly id: string;
             };
             readonly cookie?: never;
         };
@@ -3087,7 +3087,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
-                readonly code: string;
+                readonly id: string;
                 readonly date: string;
             };
             readonly cookie?: never;
@@ -3109,7 +3109,7 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
-                readonly code: string;
+                readonly id: string;
                 readonly date: string;
             };
             readonly cookie?: never;
@@ -3134,7 +3134,7 @@ export interface operations {
             };
             readonly header?: never;
             readonly path: {
-                readonly code: string;
+                readonly id: string;
             };
             readonly cookie?: never;
         };

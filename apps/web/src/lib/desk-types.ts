@@ -52,8 +52,8 @@ export type PossibleDuplicates = AnswerOf<'/tickets/possible-duplicates', 'get'>
 export type PossibleDuplicate = PossibleDuplicates['nearby'][number];
 export type CallersOpenTicket = PossibleDuplicates['callersOwn'][number];
 
-/** Who answers a department's main line now (`GET /departments/{code}/phone-coverage/now`). */
-export type LineNow = AnswerOf<'/departments/{code}/phone-coverage/now', 'get'>;
+/** Who answers a department's main line now (`GET /departments/{id}/phone-coverage/now`). */
+export type LineNow = AnswerOf<'/departments/{id}/phone-coverage/now', 'get'>;
 export type LineAnswerer = LineNow['answerers'][number];
 
 /** A resident's previous contacts and tickets (`POST /residents/lookups`), with the record of the look-up. */

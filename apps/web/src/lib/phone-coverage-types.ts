@@ -6,13 +6,13 @@
  */
 import type { AnswerOf, QueryOf } from './api-types';
 
-export type RosterView = AnswerOf<'/departments/{code}/roster', 'get'>;
+export type RosterView = AnswerOf<'/departments/{id}/roster', 'get'>;
 export type Roster = RosterView['roster'];
 export type WeeklySlot = Roster['slots'][number];
 export type RosterException = Roster['exceptions'][number];
 export type DateSlot = RosterException['extra'][number];
 
-export type LineNow = AnswerOf<'/departments/{code}/phone-coverage/now', 'get'>;
+export type LineNow = AnswerOf<'/departments/{id}/phone-coverage/now', 'get'>;
 export type LineAnswerer = LineNow['answerers'][number];
 
 export type MyAvailability = AnswerOf<'/staff/me/availability', 'get'>;
@@ -22,10 +22,10 @@ export type PhoneCoverageReport = AnswerOf<'/metrics/phone-coverage', 'get'>;
 export type CoverageDay = PhoneCoverageReport['days'][number];
 export type CoverageGap = CoverageDay['gaps'][number];
 
-/** PUT /departments/{code}/roster: the weekly slots, whole. */
+/** PUT /departments/{id}/roster: the weekly slots, whole. */
 export interface WeeklyRosterBody {
   readonly slots: readonly WeeklySlot[];
 }
 
-/** PUT /departments/{code}/roster/exceptions/{date}: how the date differs from the weekly roster. */
+/** PUT /departments/{id}/roster/exceptions/{date}: how the date differs from the weekly roster. */
 export type RosterExceptionBody = Omit<RosterException, 'date'>;

@@ -10,7 +10,7 @@ type Coverage = { state: 'loading' } | { state: 'known'; answer: LineNow } | { s
 
 /**
  * Transfer to a department's experts: who answers its phone now (`GET
- * /departments/:code/phone-coverage/now`: marked available first, then scheduled by the roster but
+ * /departments/:id/phone-coverage/now`: marked available first, then scheduled by the roster but
  * not available), then whether the transfer reached someone. Recording is the desk's (`onTransferred`): reached ends the contact, nobody
  * leaves a callback ticket in the department's queue.
  */
@@ -38,7 +38,7 @@ export function DeskTransfer({
   useEffect(() => {
     if (!department || !me.may.phoneLinesOf.includes(department)) return;
     const controller = new AbortController();
-    api.get('/departments/{code}/phone-coverage/now', { path: { code: department }, query: {} }, controller.signal).then(
+    api.get('/departments/{id}/phone-coverage/now', { path: { id: department }, query: {} }, controller.signal).then(
       (answer) => setCoverage({ department, coverage: { state: 'known', answer } }),
       (error) => {
         if (controller.signal.aborted) return;

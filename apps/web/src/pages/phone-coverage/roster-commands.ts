@@ -17,9 +17,9 @@ export async function sendRosterCommand(api: ApiClient, department: string, comm
   const options = { idempotencyKey: newRequestKey(), ...(revision === null ? {} : { revision }) };
   const answer =
     command.kind === 'weekly'
-      ? await api.put('/departments/{code}/roster', { path: { code: department } }, command.body, options)
+      ? await api.put('/departments/{id}/roster', { path: { id: department } }, command.body, options)
       : command.kind === 'exception'
-        ? await api.put('/departments/{code}/roster/exceptions/{date}', { path: { code: department, date: command.date } }, command.body, options)
-        : await api.delete('/departments/{code}/roster/exceptions/{date}', { path: { code: department, date: command.date } }, options);
+        ? await api.put('/departments/{id}/roster/exceptions/{date}', { path: { id: department, date: command.date } }, command.body, options)
+        : await api.delete('/departments/{id}/roster/exceptions/{date}', { path: { id: department, date: command.date } }, options);
   return (answer as { position?: string } | undefined)?.position;
 }

@@ -21,8 +21,8 @@ export function useRoster(department: string): RosterData {
   const fetchBoth = useCallback(
     async (position?: string) => {
       const [view, now] = await Promise.all([
-        api.get('/departments/{code}/roster', { path: { code: department } }),
-        api.get('/departments/{code}/phone-coverage/now', { path: { code: department }, query: { position } }),
+        api.get('/departments/{id}/roster', { path: { id: department } }),
+        api.get('/departments/{id}/phone-coverage/now', { path: { id: department }, query: { position } }),
       ]);
       return { view, now };
     },
