@@ -35,6 +35,9 @@ describe('same problem: another report linked to an open ticket (POST /tickets/:
       token: as.operator,
     });
     expect(duplicates.body.nearby).toEqual([expect.objectContaining({ ticketId: parent, reportCount: 2 })]);
+    // Lists and queues say how many reports a ticket holds.
+    const listed = await api().request('GET', `/tickets?position=${reported.body.position}`, { token: as.operator });
+    expect(listed.body.tickets).toEqual([expect.objectContaining({ ticketId: parent, reportCount: 2 })]);
   });
 
   it('is refused on a closed ticket, for an unknown contact and for a bad field, naming it; nothing is written', async () => {

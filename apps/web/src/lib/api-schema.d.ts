@@ -1236,6 +1236,8 @@ export interface components {
             readonly address: string | null;
             /** @description When the ticket's latest event happened. */
             readonly updatedAt: string;
+            /** @description How many reports of the problem the ticket holds: the one that opened it and every other report of the same problem. */
+            readonly reportCount: number;
         };
         readonly DepartmentQueueView: {
             readonly department: string;
@@ -1272,6 +1274,8 @@ export interface components {
             readonly address: string | null;
             /** @description When the ticket's latest event happened. */
             readonly updatedAt: string;
+            /** @description How many reports of the problem the ticket holds: the one that opened it and every other report of the same problem. */
+            readonly reportCount: number;
         };
         readonly TicketPageDto: {
             readonly tickets: readonly components["schemas"]["TicketSummaryDto"][];
@@ -1307,6 +1311,8 @@ export interface components {
             readonly address: string | null;
             /** @description When the ticket's latest event happened. */
             readonly updatedAt: string;
+            /** @description How many reports of the problem the ticket holds: the one that opened it and every other report of the same problem. */
+            readonly reportCount: number;
             /** @description Whole seconds since the ticket was opened: how long it has waited for triage. */
             readonly ageSeconds: number;
             /**

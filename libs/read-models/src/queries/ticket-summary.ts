@@ -15,6 +15,8 @@ export interface TicketSummary extends QueueEntry {
   readonly address: string | null;
   /** When the ticket's latest event happened. */
   readonly updatedAt: string;
+  /** How many reports of the problem the ticket holds: the one that opened it and every other report of the same problem. */
+  readonly reportCount: number;
 }
 
 /** Whether a ticket is late at `now`: its running due time has passed, or a hold keeps it late. */
@@ -51,5 +53,6 @@ export function summaryOf(row: TicketsTable, now: Date): TicketSummary {
     description: row.description,
     address: row.address,
     updatedAt: row.updated_at,
+    reportCount: Number(row.report_count),
   };
 }

@@ -34,6 +34,8 @@ export class TicketSummaryDto implements TicketSummary {
   readonly address!: string | null;
   /** When the ticket's latest event happened. */
   readonly updatedAt!: string;
+  /** How many reports of the problem the ticket holds: the one that opened it and every other report of the same problem. */
+  readonly reportCount!: number;
 }
 
 /** GET /tickets: one keyset page of the list. */

@@ -104,6 +104,7 @@ function QueueRow({
         <span className="service">{session.serviceName(entry.serviceCode)}</span>
         <span className="description">{entry.description}</span>
         {entry.address && <span className="address">{entry.address}</span>}
+        {entry.reportCount > 1 && <span className="reports">Reported {entry.reportCount} times</span>}
       </td>
       <td>
         {statusInWords(entry.status)}
