@@ -53,8 +53,14 @@ export interface HashedFields {
 /** The text the content digest is the SHA-256 of, from data and metadata already written as JSON text. */
 export function contentText(event: HashedFields, dataJson: string, metadataJson: string): string {
   const recordedAt = typeof event.recordedAt === 'string' ? event.recordedAt : event.recordedAt.toISOString();
-  return `${TEXT_START}${JSON.stringify(event.id)},${JSON.stringify(event.streamName)},${event.revision},${JSON.stringify(event.type)},${dataJson},${metadataJson},${JSON.stringify(recordedAt)}]`;
+  return `${TEXT_START}${quoted(event.id)},${quoted(event.streamName)},${event.revision},${quoted(event.type)},${dataJson},${metadataJson},${quoted(recordedAt)}]`;
 }
+
+/** No character JSON.stringify escapes (quote, backslash, control characters, and surrogates, which it escapes when lone). */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** JSON.stringify of a string, without its cost for the usual id, stream name, type and time. */
+const quoted = (text: string): string => (typeof text === 'string' && PLAIN.test(text) ? `"${text}"` : JSON.stringify(text));
 
 /** SHA-256 of a content text (32 bytes). */
 export const digestOfText = (text: string): Buffer => sha256Of('sha256', text, 'buffer');
@@ -63,6 +69,27 @@ export const digestOfText = (text: string): Buffer => sha256Of('sha256', text, '
 export function contentDigest(event: HashedFields): Buffer {
   return digestOfText(contentText(event, event.dataJson ?? canonicalJson(event.data), event.metadataJson ?? canonicalJson(event.metadata)));
 }
+
+/** A digest as the latin1 text of its 32 bytes, or its bytes. */
+export type DigestBytes = string | Uint8Array;
+
+/** SHA-256 of a content text as the latin1 ('binary') text of its 32 bytes: no Buffer per digest (the verifier's fast path). */
+export const digestBytesOfText = (text: string): string => sha256Of('sha256', text, 'binary');
+
+/** A link from the previous hash as hex (64 lowercase digits), as hex: the verifier compares it with the stored text. */
+function linkHex(tag: number, previousHex: string, digest: DigestBytes): string {
+  LINK[0] = tag;
+  LINK.write(previousHex, 1, 32, 'hex');
+  if (typeof digest === 'string') LINK.write(digest, 33, 32, 'latin1');
+  else LINK.set(digest, 33);
+  return sha256Of('sha256', LINK, 'hex');
+}
+
+/** h(n) from h(n-1) and c(n), hashes as hex. */
+export const linkLogHex = (previousHex: string, digest: DigestBytes): string => linkHex(LOG_LINK, previousHex, digest);
+
+/** s(r) from s(r-1) and c(r), hashes as hex. */
+export const linkStreamHex = (previousHex: string, digest: DigestBytes): string => linkHex(STREAM_LINK, previousHex, digest);
 
 /** h(n) from h(n-1) and c(n). */
 export function linkLog(previous: Uint8Array, digest: Uint8Array): Buffer {

@@ -2,7 +2,19 @@ import type { KeyObject } from 'node:crypto';
 import type { EventChainLink, SignedCheckpoint } from '../port/tamper-evidence';
 import { checkpointSignatureHolds, keyIdOf } from './checkpoint-signature';
 import { canonicalJson } from './canonical-json';
-import { contentText, digestOfText, GENESIS_HASH, linkLog, linkStream, streamHeadsDigest, type HashedFields } from './event-hash';
+import {
+  contentText,
+  digestBytesOfText,
+  digestOfText,
+  GENESIS_HASH,
+  linkLog,
+  linkLogHex,
+  linkStream,
+  linkStreamHex,
+  streamHeadsDigest,
+  type DigestBytes,
+  type HashedFields,
+} from './event-hash';
 
 /** An event as the verifier reads it, from a store or an export file. */
 export interface VerifiableEvent extends HashedFields {
@@ -72,8 +84,15 @@ export interface VerifyOptions {
 
 interface StreamState {
   revision: number;
-  hash: Buffer;
+  /** Hex. */
+  hash: string;
 }
+
+/** The events to verify, in log order: one at a time, or in batches (each walked without an await per event, and read no further than verifying needs). */
+export type EventSource = AsyncIterable<VerifiableEvent | Iterable<VerifiableEvent>> | Iterable<VerifiableEvent>;
+
+const GENESIS_HEX = GENESIS_HASH.toString('hex');
+const HEX_HASH = /^[0-9a-f]{64}$/;
 
 /**
  * The chain as verified up to an event: what `verifyChainFrom` goes on from, so a log already
@@ -108,7 +127,7 @@ const describe = (ref: EventRef): string =>
  * checkpoint against the recomputed chain where it falls. Stops at the first event that does not
  * match, after looking at the next two to tell what happened.
  */
-export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Iterable<VerifiableEvent>, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyChain(events: EventSource, options: VerifyOptions = {}): Promise<VerifyReport> {
   const { state: _state, ...report } = await verifyChainFrom(genesisState(), events, options);
   return report;
 }
@@ -120,57 +139,67 @@ export async function verifyChain(events: AsyncIterable<VerifiableEvent> | Itera
  */
 export async function verifyChainFrom(
   from: VerifiedState,
-  events: AsyncIterable<VerifiableEvent> | Iterable<VerifiableEvent>,
+  events: EventSource,
   options: Omit<VerifyOptions, 'partial'> & { readonly partial?: boolean } = {},
 ): Promise<VerifyReport & { readonly state: VerifiedState }> {
   const pending = checkpointQueue(options);
   const results: CheckpointResult[] = pending.results;
-  const streams = new Map<string, StreamState>([...from.streams].map(([name, head]) => [name, { revision: head.revision, hash: head.hash }]));
-  let log: Buffer | null = options.partial ? null : from.logHash;
+  // Hashes are kept as the hex text the events store them in: a link is compared, and the next one written, without a Buffer per hash.
+  const streams = new Map<string, StreamState>([...from.streams].map(([name, head]) => [name, { revision: head.revision, hash: head.hash.toString('hex') }]));
+  let log: string | null = options.partial ? null : from.logHash.toString('hex');
   let index = from.events;
   let position = from.position;
   let mismatch: Mismatch | null = null;
 
   const iterator = (Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : (events as Iterable<VerifiableEvent>)[Symbol.iterator]()) as
-    AsyncIterator<VerifiableEvent> | Iterator<VerifiableEvent>;
-  const lookahead: VerifiableEvent[] = [];
+    AsyncIterator<VerifiableEvent | Iterable<VerifiableEvent>> | Iterator<VerifiableEvent | Iterable<VerifiableEvent>>;
+  // Events come one at a time or in batches (an export file's chunk): a batch is walked without an await per event.
+  let batch: Iterator<VerifiableEvent> = [][Symbol.iterator]();
+  let held: VerifiableEvent | undefined;
   const next = async (): Promise<VerifiableEvent | undefined> => {
-    if (lookahead.length > 0) return lookahead.shift();
-    const step = await iterator.next();
-    return step.done ? undefined : step.value;
-  };
-  const peek = async (count: number): Promise<VerifiableEvent[]> => {
-    while (lookahead.length < count) {
-      const step = await iterator.next();
-      if (step.done) break;
-      lookahead.push(step.value);
+    if (held) {
+      const event = held;
+      held = undefined;
+      return event;
     }
-    return lookahead.slice(0, count);
+    for (;;) {
+      const step = batch.next();
+      if (!step.done) return step.value;
+      const item = await iterator.next();
+      if (item.done) return undefined;
+      batch = Symbol.iterator in item.value ? item.value[Symbol.iterator]() : [item.value][Symbol.iterator]();
+    }
+  };
+  const nextInBatch = (): VerifiableEvent | undefined => {
+    const step = held ? undefined : batch.next();
+    return step && !step.done ? step.value : undefined;
   };
 
-  for (let event = await next(); event !== undefined; event = await next()) {
+  for (;;) {
+    const event = nextInBatch() ?? (await next());
+    if (event === undefined) break;
     index++;
     const stream = streams.get(event.streamName);
     const anchoredStream = !stream && options.partial === true && event.revision > 0 && event.chain !== null;
     const expectedRevision = stream ? stream.revision + 1 : 0;
     const fast = fastDigest(event);
-    let digest = fast;
-    let links = linksOf(event, digest, log, stream, anchoredStream, expectedRevision);
+    let links = linksOf(event, fast, log, stream, anchoredStream, expectedRevision);
     if (!links) {
       // Not the text JSON.stringify writes (an object with array-index keys, or a changed event): the canonical text decides.
-      digest = canonicalDigest(event);
-      if (!digest.equals(fast)) links = linksOf(event, digest, log, stream, anchoredStream, expectedRevision);
-    }
-    if (!links) {
-      mismatch = await classify(event, index, log ?? GENESIS_HASH, stream, expectedRevision, digest, await peek(1));
-      break;
+      const digest = canonicalDigest(event);
+      if (digest.toString('latin1') !== fast) links = linksOf(event, digest, log, stream, anchoredStream, expectedRevision);
+      if (!links) {
+        held = await next();
+        mismatch = classify(event, index, log ? Buffer.from(log, 'hex') : GENESIS_HASH, stream, expectedRevision, digest, held);
+        break;
+      }
     }
     log = links.logHash;
     if (stream) {
       stream.revision = event.revision;
       stream.hash = links.streamHash;
     } else streams.set(event.streamName, { revision: event.revision, hash: links.streamHash });
-    pending.reach(index, event.position, log, streams);
+    if (pending.waiting) pending.reach(index, event.position, log, streams);
     position = event.position;
   }
   const verified = mismatch ? index - 1 : index;
@@ -195,13 +224,19 @@ export async function verifyChainFrom(
     }
   }
   const holding = results.filter((result) => result.status === 'holds');
+  const state = (): VerifiedState => ({
+    events: verified,
+    position,
+    logHash: Buffer.from(log ?? '', 'hex'),
+    streams: new Map([...streams].map(([name, head]) => [name, { revision: head.revision, hash: Buffer.from(head.hash, 'hex') }])),
+  });
   return {
     eventsVerified: verified,
     intact: mismatch === null,
     firstMismatch: mismatch,
     checkpoints: results,
     lastHolding: holding.length > 0 ? holding[holding.length - 1].checkpoint : null,
-    state: mismatch === null && log !== null ? { events: verified, position, logHash: log, streams } : from,
+    state: mismatch === null && log !== null ? state() : from,
   };
 }
 
@@ -212,42 +247,40 @@ export async function verifyChainFrom(
  * link is computed again from the canonical text before the event counts as changed; one that
  * links is that of the canonical text (a different text would not give the stored hashes).
  */
-function fastDigest(event: VerifiableEvent): Buffer {
-  return digestOfText(
+function fastDigest(event: VerifiableEvent): string {
+  return digestBytesOfText(
     contentText(event, event.dataJson ?? JSON.stringify(event.data) ?? 'null', event.metadataJson ?? JSON.stringify(event.metadata) ?? 'null'),
   );
 }
 
 const canonicalDigest = (event: VerifiableEvent): Buffer => digestOfText(contentText(event, canonicalJson(event.data), canonicalJson(event.metadata)));
 
-/** The event's recomputed hashes when they are the stored ones (and its revision follows its stream's); undefined when they are not. */
+/** The event's stored hashes (hex) when they are the recomputed ones (and its revision follows its stream's); undefined when they are not. */
 function linksOf(
   event: VerifiableEvent,
-  digest: Buffer,
-  log: Buffer | null,
+  digest: DigestBytes,
+  log: string | null,
   stream: StreamState | undefined,
   anchoredStream: boolean,
   expectedRevision: number,
-): { logHash: Buffer; streamHash: Buffer } | undefined {
-  if (event.chain === null || !(anchoredStream || event.revision === expectedRevision)) return undefined;
-  const logHash = log === null ? bufferOf(event.chain.hash) : linkLog(log, digest);
-  const streamHash = anchoredStream ? bufferOf(event.chain.streamHash) : linkStream(stream?.hash ?? GENESIS_HASH, digest);
-  if (logHash === null || streamHash === null || event.chain.hash !== logHash.toString('hex') || event.chain.streamHash !== streamHash.toString('hex')) {
-    return undefined;
-  }
-  return { logHash, streamHash };
+): { logHash: string; streamHash: string } | undefined {
+  const chain = event.chain;
+  if (chain === null || !(anchoredStream || event.revision === expectedRevision)) return undefined;
+  if (log === null ? !HEX_HASH.test(chain.hash) : linkLogHex(log, digest) !== chain.hash) return undefined;
+  if (anchoredStream ? !HEX_HASH.test(chain.streamHash) : linkStreamHex(stream?.hash ?? GENESIS_HEX, digest) !== chain.streamHash) return undefined;
+  return { logHash: chain.hash, streamHash: chain.streamHash };
 }
 
 /** Tells what happened at the first event that does not match, from it, the chain before it and the next event. */
-async function classify(
+function classify(
   event: VerifiableEvent,
   index: number,
   previousLog: Buffer,
   stream: StreamState | undefined,
   expectedRevision: number,
   digest: Buffer,
-  [following]: VerifiableEvent[],
-): Promise<Mismatch> {
+  following: VerifiableEvent | undefined,
+): Mismatch {
   const here = refOf(event, index);
   if (following?.chain && event.chain) {
     const followingDigest = canonicalDigest(following);
@@ -266,7 +299,10 @@ async function classify(
     const missing = expectedRevision === event.revision - 1 ? `revision ${expectedRevision}` : `revisions ${expectedRevision}–${event.revision - 1}`;
     return { kind: 'removed', event: here, detail: `${missing} of ${event.streamName} before ${describe(here)} are missing` };
   }
-  if (event.revision === expectedRevision && linkStream(stream?.hash ?? GENESIS_HASH, digest).toString('hex') === event.chain.streamHash) {
+  if (
+    event.revision === expectedRevision &&
+    linkStream(stream ? Buffer.from(stream.hash, 'hex') : GENESIS_HASH, digest).toString('hex') === event.chain.streamHash
+  ) {
     return { kind: 'removed', event: here, detail: `${describe(here)} is as written, but the event before it in the log is missing` };
   }
   return { kind: 'changed', event: here, detail: `${describe(here)} is not what was written (its content, metadata or hashes were changed)` };
@@ -289,14 +325,18 @@ function checkpointQueue(options: VerifyOptions) {
   };
   return {
     results,
+    /** Whether a checkpoint is still to be reached. */
+    get waiting(): boolean {
+      return waiting.length > 0;
+    },
     /** Checks the checkpoints that fall on the event just verified (the index-th, at position). */
-    reach(index: number, position: string, log: Buffer, streams: Map<string, StreamState>): void {
+    reach(index: number, position: string, log: string, streams: Map<string, StreamState>): void {
       while (waiting.length > 0) {
         const at = options.partial ? waiting.findIndex((c) => c.body.position === position) : waiting[0].body.events === index ? 0 : -1;
         if (at === -1) return;
         const [checkpoint] = waiting.splice(at, 1);
         const body = checkpoint.body;
-        if (body.logHash !== log.toString('hex')) settle(checkpoint, 'fails', `its log hash ${body.logHash.slice(0, 16)}… is not the log's`);
+        if (body.logHash !== log) settle(checkpoint, 'fails', `its log hash ${body.logHash.slice(0, 16)}… is not the log's`);
         else if (body.position !== position) settle(checkpoint, 'fails', `it puts event ${body.events} at position ${body.position}, the log at ${position}`);
         else if (!options.partial && (body.streams !== streams.size || body.streamHeadsDigest !== headsDigest(streams))) {
           settle(checkpoint, 'fails', `its stream heads (${body.streams} streams) are not the log's (${streams.size})`);
@@ -316,7 +356,9 @@ function checkpointQueue(options: VerifyOptions) {
 }
 
 function headsDigest(streams: Map<string, StreamState>): string {
-  return streamHeadsDigest([...streams].map(([streamName, state]) => ({ streamName, revision: state.revision, streamHash: state.hash }))).toString('hex');
+  return streamHeadsDigest(
+    [...streams].map(([streamName, state]) => ({ streamName, revision: state.revision, streamHash: Buffer.from(state.hash, 'hex') })),
+  ).toString('hex');
 }
 
 function bufferOf(hexText: string | undefined): Buffer | null {

@@ -76,6 +76,24 @@ describe('switchboard audit verify', () => {
     expect(result.stdout).toMatch(/^NOT INTACT: reordered — event .*line 5\) and event .*line 6\) were swapped/m);
   });
 
+  it('given an exported line spelt otherwise (spaces, an escaped letter) with the same values, when the file is verified, then it is intact', async () => {
+    const respelt = (line: string) =>
+      JSON.stringify(JSON.parse(line), null, 1)
+        .replace(/\n/g, ' ')
+        .replace(/"type": "(\w)/, (_, letter: string) => `"type": "\\u00${letter.charCodeAt(0).toString(16)}`);
+    const file = tampered((l) => ((l[2] = respelt(l[2])), l));
+    expect(readFileSync(join(dir(), file), 'utf8')).toContain('"type": "\\u00');
+    const result = await verifyFile(file);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain(`intact: ${lines.length} events of tampered.ndjson`);
+  });
+
+  it('given a second "data" appended to an exported line (JSON.parse keeps the last), when the file is verified, then that line is named as changed', async () => {
+    const result = await verifyFile(tampered((l) => ((l[2] = l[2].replace(/}$/, ',"data":{"forged":true}}')), l)));
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/^NOT INTACT: changed — event .* line 3\)/m);
+  });
+
   it('given the checkpoint and no public key, when the export is verified, then the chain is checked and the checkpoints are said not to be', async () => {
     const result = await run('audit', 'verify', '--file', 'export.ndjson', '--checkpoints', 'checkpoints.ndjson', '--format', 'json');
     expect(result.code).toBe(0);
