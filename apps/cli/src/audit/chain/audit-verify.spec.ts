@@ -94,6 +94,12 @@ describe('switchboard audit verify', () => {
     expect(result.stdout).toMatch(/^NOT INTACT: changed — event .* line 3\)/m);
   });
 
+  it("given a key slipped in between an exported line's data and metadata, when the file is verified, then the event is named as the whole line reads it", async () => {
+    const result = await verifyFile(tampered((l) => ((l[2] = l[2].replace(',"metadata":{', ',"stream":"ticket-forged","x":{},"metadata":{')), l)));
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/^NOT INTACT: \w+ — event .*\(ticket-forged revision .* line 3\)/m);
+  });
+
   it('given the checkpoint and no public key, when the export is verified, then the chain is checked and the checkpoints are said not to be', async () => {
     const result = await run('audit', 'verify', '--file', 'export.ndjson', '--checkpoints', 'checkpoints.ndjson', '--format', 'json');
     expect(result.code).toBe(0);

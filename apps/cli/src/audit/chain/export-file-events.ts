@@ -45,52 +45,117 @@ function* fileEvents(file: string, batch: readonly NumberedLine[]): Iterable<Ver
   for (const { number, text } of batch) yield fileEvent(file, number, text);
 }
 
-function fileEvent(file: string, number: number, text: string): VerifiableEvent {
+/** The event of a line: read with the shortcut when the line allows it, in full when not. */
+const fileEvent = (file: string, number: number, text: string): VerifiableEvent => writtenEvent(file, number, text) ?? parsedEvent(file, number, text);
+
+/** The event of a line, the whole line parsed and checked. */
+function parsedEvent(file: string, number: number, text: string): VerifiableEvent {
   let line;
   try {
     line = parseBackupLine(text);
   } catch (error) {
     throw new DataError(`${file}:${number}: ${(error as Error).message}`);
   }
-  const chain = typeof line.hash === 'string' && typeof line.streamHash === 'string' ? { hash: line.hash, streamHash: line.streamHash } : null;
-  const written = writtenJson(text, line, chain);
+  return { ...fieldsOf(line, number), data: line.data, metadata: line.metadata };
+}
+
+function fieldsOf(line: BackupLine, number: number): Omit<VerifiableEvent, 'data' | 'metadata'> {
   return {
     id: line.id,
     streamName: line.stream,
     revision: line.revision,
     type: line.type,
-    data: line.data,
-    metadata: line.metadata,
     recordedAt: line.recordedAt,
     position: line.position,
-    chain,
+    chain: chainOf(line),
     line: number,
-    dataJson: written?.dataJson,
-    metadataJson: written?.metadataJson,
   };
 }
 
+const chainOf = (line: BackupLine): EventChainLink | null =>
+  typeof line.hash === 'string' && typeof line.streamHash === 'string' ? { hash: line.hash, streamHash: line.streamHash } : null;
+
+const DATA_KEY = ',"data":{';
 const METADATA_KEY = '},"metadata":{';
+const POSITION_KEY = ',"position":"';
 
 /**
- * The text of data and metadata as the line spells them, when the line is exactly what `export
- * events` writes for its fields (toBackupLine: one JSON.stringify of the line) and has no escape,
- * so the verifier hashes them without writing them again. Every other part of the line is compared
- * with what JSON.stringify writes for the values JSON.parse read (with no backslash in the line, a
- * string is its value between quotes), so the two slices are the only text left for data and
- * metadata: when their digest links, they are the canonical text that was hashed and what the line
- * holds; when it does not (another spelling, or a changed event), the verifier falls back on the
- * parsed values.
+ * The shortcut: when a line is exactly what `export events` writes (toBackupLine: one
+ * JSON.stringify of the line) and has no escape, the event with its data and metadata as the
+ * line's text of them, not parsed (JSON.parse of the rest, which the same checks as a whole line
+ * pass). Every part of the line but those two is compared with what JSON.stringify writes for the
+ * values read (with no backslash in the line, a string is its value between quotes), so the two
+ * slices are the only text left for data and metadata: when their digest links, they are the
+ * canonical text that was hashed and what the line holds. When it does not (another spelling, a
+ * changed event), the verifier reads the line again in full (`reread`) and goes on as if it had
+ * from the start, so its answer is the same; undefined when the line is not so written.
  */
-function writtenJson(text: string, line: BackupLine, chain: EventChainLink | null): { dataJson: string; metadataJson: string } | undefined {
+function writtenEvent(file: string, number: number, text: string): VerifiableEvent | undefined {
   if (text.includes('\\')) return undefined;
+  const dataAt = text.indexOf(DATA_KEY);
+  const end = text.lastIndexOf(POSITION_KEY);
+  const boundary = dataAt === -1 ? -1 : text.indexOf(METADATA_KEY, dataAt);
+  if (boundary === -1 || boundary + METADATA_KEY.length > end || text.indexOf(METADATA_KEY, boundary + 1) !== -1) return undefined;
+  let line: BackupLine;
+  try {
+    line = parseBackupLine(`${text.slice(0, dataAt)},"data":{},"metadata":{}${text.slice(end)}`);
+  } catch {
+    return undefined;
+  }
+  const chain = chainOf(line);
   const head = `{"stream":"${line.stream}","revision":${line.revision},"id":"${line.id}","type":"${line.type}","data":`;
   const tail = `,"position":"${line.position}","recordedAt":"${line.recordedAt}"${chain ? `,"hash":"${chain.hash}","streamHash":"${chain.streamHash}"` : ''}}`;
-  if (!text.startsWith(head) || !text.endsWith(tail)) return undefined;
-  const end = text.length - tail.length;
-  const boundary = text.indexOf(METADATA_KEY, head.length);
-  if (boundary === -1 || boundary + METADATA_KEY.length > end || text.indexOf(METADATA_KEY, boundary + 1) !== -1) return undefined;
-  return { dataJson: text.slice(head.length, boundary + 1), metadataJson: text.slice(boundary + METADATA_KEY.length - 1, end) };
+  if (head.length !== dataAt + DATA_KEY.length - 1 || end !== text.length - tail.length || !text.startsWith(head) || !text.endsWith(tail)) return undefined;
+  return new WrittenEvent(
+    file,
+    number,
+    text,
+    line,
+    chain,
+    text.slice(dataAt + DATA_KEY.length - 1, boundary + 1),
+    text.slice(boundary + METADATA_KEY.length - 1, end),
+  );
+}
+
+/** An event read with the shortcut (a class: one shape for every such event, its data and metadata parsed only when asked for). */
+class WrittenEvent implements VerifiableEvent {
+  readonly id: string;
+  readonly streamName: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly position: string;
+  private full: VerifiableEvent | undefined;
+
+  constructor(
+    private readonly file: string,
+    readonly line: number,
+    private readonly text: string,
+    fields: BackupLine,
+    readonly chain: EventChainLink | null,
+    readonly dataJson: string,
+    readonly metadataJson: string,
+  ) {
+    this.id = fields.id;
+    this.streamName = fields.stream;
+    this.revision = fields.revision;
+    this.type = fields.type;
+    this.recordedAt = fields.recordedAt;
+    this.position = fields.position;
+  }
+
+  get data(): unknown {
+    return this.reread().data;
+  }
+
+  get metadata(): unknown {
+    return this.reread().metadata;
+  }
+
+  reread(): VerifiableEvent {
+    this.full ??= parsedEvent(this.file, this.line, this.text);
+    return this.full;
+  }
 }
 
 /** The checkpoints of an `audit checkpoints` file (one signed checkpoint per line). */
