@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { Client } from 'pg';
 import { duplicateRadiusOf, parseCatalog, PRIORITIES } from '@switchboard/ticketing';
 import { createReadStore, ReadModels } from '../src';
 import { upsertRows } from '../src/projection/upsert-rows';
@@ -14,6 +11,7 @@ import { addressKey } from '../src/queries/ticket-place';
 import { generationTables } from '../src/store/generation-tables';
 import type { TicketsTable } from '../src/store/read-db';
 import type { ReadStore } from '../src/store/read-store';
+import { onBothReadStores, percentile, ratioToBaseline } from './read-store-bench';
 
 /**
  * Duplicate search latency with `BENCH_TICKETS` tickets (default 1,000,000) in the read store, on
@@ -28,7 +26,6 @@ import type { ReadStore } from '../src/store/read-store';
  */
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2_000);
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROOT = join(__dirname, '../../..');
 const CITY = { latitude: 42.7, longitude: -71.15, spanDegrees: 0.11 };
 const STREETS = ['Elm', 'Oak', 'Main', 'Maple', 'Pine', 'Cedar', 'Walnut', 'Chestnut', 'Broadway', 'Summer'];
@@ -112,11 +109,6 @@ async function load(store: ReadStore): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
 async function measure(label: string, url: string): Promise<void> {
   const store = await createReadStore(url);
   try {
@@ -150,26 +142,11 @@ async function measure(label: string, url: string): Promise<void> {
     console.log(
       `${label}: ${TICKETS} tickets written in ${seconds.toFixed(1)} s; ${ROUNDS} duplicate searches (service, point, address, phone; ${(offered / ROUNDS).toFixed(2)} offered on average) — ` +
         `ours p50 ${p(ours, 0.5)} ms, p99 ${p(ours, 0.99)} ms; primary-key lookup p50 ${p(raw, 0.5)} ms, p99 ${p(raw, 0.99)} ms; ` +
-        `ratio (ours / baseline) p50 ${(percentile(ours, 0.5) / percentile(raw, 0.5)).toFixed(2)}×, p99 ${(percentile(ours, 0.99) / percentile(raw, 0.99)).toFixed(2)}× (goal: p99 ≤ 20 ms)`,
+        `${ratioToBaseline(ours, raw)} (goal: p99 ≤ 20 ms)`,
     );
   } finally {
     await store.close();
   }
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-dup-bench-'));
-  const schema = `dup_bench_${randomBytes(4).toString('hex')}`;
-  try {
-    await measure('SQLite', `sqlite:${join(dir, 'read.db')}`);
-    await measure('PostgreSQL', `${POSTGRES_URL}?schema=${schema}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  }
-}
-
-void main();
+void onBothReadStores('dup', measure);

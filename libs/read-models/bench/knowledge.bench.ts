@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { Client } from 'pg';
 import { type ArticleState, type ContactState, type ContactStep, parseKnowledgeBase } from '@switchboard/knowledge';
 import { parseCatalog } from '@switchboard/ticketing';
 import { createReadStore, KnowledgeSearchIndex, searchTokens } from '../src';
 import { articleSearchEntries, serviceSearchEntries } from '../src/knowledge/search-entries';
 import type { ReadStore } from '../src/store/read-store';
+import { onBothReadStores, percentile, ratioToBaseline } from './read-store-bench';
 import { contactBusiestTimes, contactMetricsReport } from '../src/knowledge/contact-metrics';
 import { contactRow } from '../src/knowledge/contact-projection';
 import { rebuildContactRollup } from '../src/knowledge/contact-rollup';
@@ -36,7 +35,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const METRIC_ROUNDS = Number(process.env.BENCH_METRIC_ROUNDS ?? 20);
 const YEAR = { from: new Date('2026-01-01T05:00:00Z'), to: new Date('2027-01-01T05:00:00Z') };
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROOT = join(__dirname, '../../..');
 const now = new Date('2026-11-03T15:00:00Z');
 
@@ -218,11 +216,6 @@ async function measureContactMetrics(label: string, store: ReadStore, load: { wr
   );
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
 /** The store's own full-text query for the same words, 10 rows: what a search without our ranking costs. */
 async function baseline(store: ReadStore, query: string): Promise<void> {
   const words = searchTokens(query);
@@ -266,8 +259,7 @@ async function measure(label: string, url: string): Promise<void> {
     const p = (samples: number[], q: number) => percentile(samples, q).toFixed(2);
     console.log(
       `${label}: ${ARTICLES} articles indexed in ${loadSeconds.toFixed(1)} s; ${ours.length} searches — ours p50 ${p(ours, 0.5)} ms, p99 ${p(ours, 0.99)} ms; ` +
-        `store's own query p50 ${p(raw, 0.5)} ms, p99 ${p(raw, 0.99)} ms; ratio (ours / baseline) p50 ${(percentile(ours, 0.5) / percentile(raw, 0.5)).toFixed(2)}×, ` +
-        `p99 ${(percentile(ours, 0.99) / percentile(raw, 0.99)).toFixed(2)}× (goal: p99 ≤ 10 ms, with ${CONTACTS} contacts in the store)`,
+        `store's own query p50 ${p(raw, 0.5)} ms, p99 ${p(raw, 0.99)} ms; ${ratioToBaseline(ours, raw)} (goal: p99 ≤ 10 ms, with ${CONTACTS} contacts in the store)`,
     );
     await measureContactMetrics(label, store, contactLoad);
   } finally {
@@ -275,19 +267,4 @@ async function measure(label: string, url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-kb-bench-'));
-  const schema = `kb_bench_${randomBytes(4).toString('hex')}`;
-  try {
-    await measure('SQLite', `sqlite:${join(dir, 'read.db')}`);
-    await measure('PostgreSQL', `${POSTGRES_URL}?schema=${schema}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    const client = new Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  }
-}
-
-void main();
+void onBothReadStores('kb', measure);
