@@ -39,10 +39,23 @@ export class PostgresResidentKeyStore implements ResidentKeyStore {
 
   private migrate(): Promise<void> {
     this.ready ??= (async () => {
-      await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-      await this.pool.query(
-        `CREATE TABLE IF NOT EXISTS ${this.table} (record_id text PRIMARY KEY, key bytea, erased_at timestamptz, CHECK ((key IS NULL) = (erased_at IS NOT NULL)))`,
-      );
+      // Several processes open the store at once (two API instances, a projector): `IF NOT EXISTS`
+      // races in PostgreSQL's catalog, so the creation is serialised by a lock on the schema's name.
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`switchboard-resident-keys:${this.schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${this.table} (record_id text PRIMARY KEY, key bytea, erased_at timestamptz, CHECK ((key IS NULL) = (erased_at IS NOT NULL)))`,
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     })().catch((error: unknown) => {
       this.ready = undefined;
       throw error;

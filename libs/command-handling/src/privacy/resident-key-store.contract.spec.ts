@@ -52,6 +52,19 @@ describe.each([
   });
 });
 
+describe('the PostgreSQL key store opened by several processes at once', () => {
+  it('given a schema nobody created yet, when six stores issue keys in it at the same moment, then all succeed and agree', async () => {
+    const url = newSchema();
+    const stores = Array.from({ length: 6 }, () => new PostgresResidentKeyStore(url));
+    try {
+      const keys = await Promise.all(stores.map((store) => store.issue('ticket-SHARED')));
+      for (const key of keys) expect(key).toEqual(keys[0]);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+});
+
 describe('the embedded key store file', () => {
   it('given keys written and the store reopened, then they are the same; after erasure the key’s bytes are in no file of the store', async () => {
     const path = join(dir, 'resident-keys.db');
