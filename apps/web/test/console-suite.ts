@@ -11,7 +11,7 @@ import { DEMO_KNOWLEDGE_BASE_PATH } from '../../api/src/config/api-config';
 import { importKnowledgeBase } from '../../api/src/knowledge/import-knowledge-base';
 import { importDemoRosters } from '../../api/src/phone-coverage/import-demo-rosters';
 import { startTestApi, type TestApi } from '../../api/test/api-harness';
-import { accessibilityViolations, buildConsole, launchChromium, lowContrastText, SCREENSHOTS, unlabelledControls } from './browser';
+import { accessibilityViolations, buildConsole, fitsTheWidth, launchChromium, lowContrastText, SCREENSHOTS, unlabelledControls } from './browser';
 
 export interface ConsoleSuite {
   readonly api: TestApi;
@@ -20,15 +20,21 @@ export interface ConsoleSuite {
   readonly base: string;
 }
 
-/** Starts the API and Chromium before the file's tests and stops them after; call the answer inside a test. */
-export function consoleSuite(): () => ConsoleSuite {
+/**
+ * Starts the API and Chromium before the file's tests and stops them after; call the answer inside
+ * a test. `demoData: false` leaves out the demo knowledge base and rosters, for pages whose tests
+ * build their own.
+ */
+export function consoleSuite({ demoData = true }: { readonly demoData?: boolean } = {}): () => ConsoleSuite {
   let suite: ConsoleSuite | undefined;
   let consoleDir: string | undefined;
   beforeAll(async () => {
     consoleDir = buildConsole();
     const api = await startTestApi({ consoleDir });
-    expect((await importKnowledgeBase(api.app, DEMO_KNOWLEDGE_BASE_PATH)).published).toBeGreaterThan(0);
-    await importDemoRosters(api.app);
+    if (demoData) {
+      expect((await importKnowledgeBase(api.app, DEMO_KNOWLEDGE_BASE_PATH)).published).toBeGreaterThan(0);
+      await importDemoRosters(api.app);
+    }
     suite = { api, browser: await launchChromium(), base: await api.app.getUrl() };
   });
   afterAll(async () => {
@@ -42,11 +48,12 @@ export function consoleSuite(): () => ConsoleSuite {
   };
 }
 
-/** Every control labelled, no low-contrast text, axe-core clean; a screenshot named `name`. */
-export async function checked(page: Page, name: string): Promise<void> {
+/** Every control labelled, no low-contrast text, axe-core clean (and, with `fitsWidth`, no sideways scrolling); a screenshot named `name`. */
+export async function checked(page: Page, name: string, { fitsWidth = false }: { readonly fitsWidth?: boolean } = {}): Promise<void> {
   expect(await unlabelledControls(page)).toEqual([]);
   expect(await lowContrastText(page)).toEqual([]);
   expect(await accessibilityViolations(page)).toEqual([]);
+  if (fitsWidth) expect(await fitsTheWidth(page)).toBe(true);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

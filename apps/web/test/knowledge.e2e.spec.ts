@@ -2,52 +2,17 @@
  * The knowledge-base pages end to end: the real API (embedded SQLite, in-process projector)
  * serving the real Vite build, driven in headless Debian Chromium.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import {
-  accessibilityViolations,
-  atPath,
-  buildConsole,
-  containsText,
-  launchChromium,
-  lowContrastText,
-  SCREENSHOTS,
-  signedIn,
-  unlabelledControls,
-} from './browser';
+import { as } from '../../api/test/api-harness';
+import { atPath, containsText, signedIn } from './browser';
+import { checked, consoleSuite } from './console-suite';
 
 jest.setTimeout(90_000);
 
-let api: TestApi;
-let browser: Browser;
-let base: string;
-let consoleDir: string;
-
-beforeAll(async () => {
-  consoleDir = buildConsole();
-  api = await startTestApi({ consoleDir });
-  base = await api.app.getUrl();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
-});
-
-async function checked(page: Page, name: string): Promise<void> {
-  expect(await unlabelledControls(page)).toEqual([]);
-  expect(await lowContrastText(page)).toEqual([]);
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const suite = consoleSuite({ demoData: false });
 
 describe('the knowledge base pages', () => {
   it('a department head drafts, publishes, finds it by type-ahead, revises it and sees the history', async () => {
-    const head = await signedIn(browser, base, as.dpwHead);
+    const head = await signedIn(suite().browser, suite().base, as.dpwHead);
     const { page } = head;
     await page.getByRole('link', { name: 'Knowledge', exact: true }).click();
     await atPath(page, '/console/knowledge');
@@ -106,7 +71,7 @@ describe('the knowledge base pages', () => {
   });
 
   it('an operator proposes a change by keyboard only (the API refuses them retiring it), and the head accepts it', async () => {
-    const operator = await signedIn(browser, base, as.operator, '/console/knowledge/leaf-pickup');
+    const operator = await signedIn(suite().browser, suite().base, as.operator, '/console/knowledge/leaf-pickup');
     const { page } = operator;
     await containsText(page.locator('h1'), 'When is leaf pickup?');
     // The API allows an operator one action here: proposing.
@@ -136,7 +101,7 @@ describe('the knowledge base pages', () => {
     expect(refused).toBe(403);
     await operator.close();
 
-    const head = await signedIn(browser, base, as.dpwHead, '/console/knowledge/leaf-pickup');
+    const head = await signedIn(suite().browser, suite().base, as.dpwHead, '/console/knowledge/leaf-pickup');
     await head.page.getByRole('button', { name: 'Accept proposal 1' }).click();
     await containsText(head.page.getByRole('status').filter({ hasText: 'done' }), 'Accept the proposal: done.');
     await containsText(head.page.locator('[data-testid="article-details"]'), 'leaves, yard waste, leaf season');
@@ -146,7 +111,7 @@ describe('the knowledge base pages', () => {
   });
 
   it('shows a refusal in words: staff cannot draft an article', async () => {
-    const staff = await signedIn(browser, base, as.dpwStaff, '/console/knowledge/new');
+    const staff = await signedIn(suite().browser, suite().base, as.dpwStaff, '/console/knowledge/new');
     const { page } = staff;
     await page.getByLabel('Article id').fill('staff-try');
     await page.getByLabel('Title (the question as residents ask it)').fill('A question');

@@ -5,52 +5,21 @@
  * by field), a staff member marks themselves available in the header, and the director's report
  * shows the API's own figures, with Traffic & Engineering, which nobody is scheduled for, as a gap.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { as, startTestApi, type TestApi } from '../../api/test/api-harness';
-import {
-  accessibilityViolations,
-  buildConsole,
-  containsText,
-  fitsTheWidth,
-  launchChromium,
-  lowContrastText,
-  SCREENSHOTS,
-  signedIn,
-  unlabelledControls,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { as } from '../../api/test/api-harness';
+import { containsText, fitsTheWidth, signedIn } from './browser';
+import { checked, consoleSuite } from './console-suite';
 
 jest.setTimeout(90_000);
 
-let api: TestApi;
-let browser: Browser;
-let base: string;
-let consoleDir: string;
+const suite = consoleSuite({ demoData: false });
 /** Department names by id, as the catalog gives them. */
 let names: Map<string, string>;
 
 beforeAll(async () => {
-  consoleDir = buildConsole();
-  api = await startTestApi({ consoleDir });
-  base = await api.app.getUrl();
-  browser = await launchChromium();
-  names = new Map((await api.request('GET', '/departments', { token: as.director })).body.departments.map((d: { id: string; name: string }) => [d.id, d.name]));
+  const catalog = await suite().api.request('GET', '/departments', { token: as.director });
+  names = new Map(catalog.body.departments.map((d: { id: string; name: string }) => [d.id, d.name]));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
-});
-
-async function checked(page: Page, name: string): Promise<void> {
-  expect(await unlabelledControls(page)).toEqual([]);
-  expect(await lowContrastText(page)).toEqual([]);
-  expect(await accessibilityViolations(page)).toEqual([]);
-  expect(await fitsTheWidth(page)).toBe(true);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 /** Types into the control labelled `label`, by keyboard. */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
@@ -72,7 +41,7 @@ const cellsOf = (page: Page, testId: string) =>
 
 describe('phone coverage in the console', () => {
   it('a department head sets the weekly roster and a date’s exception by keyboard; a bad time is named by field', async () => {
-    const head = await signedIn(browser, base, as.dpwHead);
+    const head = await signedIn(suite().browser, suite().base, as.dpwHead);
     const { page } = head;
     // Given the head's own roster, reached from the main navigation
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Phone roster' }).focus();
@@ -88,7 +57,7 @@ describe('phone coverage in the console', () => {
     // Then the API's 400 is shown under that field, which takes focus
     await containsText(page.locator('.field-error'), 'must be after from');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('roster-slots-0--until');
-    await checked(page, 'phone-roster-refused');
+    await checked(page, 'phone-roster-refused', { fitsWidth: true });
 
     // When they correct it and add Hana's afternoon
     await typeInto(page, 'Until, weekly slots row 1', '12:00');
@@ -99,7 +68,7 @@ describe('phone coverage in the console', () => {
     await press(page, 'Save weekly roster');
     await containsText(page.getByTestId('roster-said'), 'Weekly roster saved: 2 slots.');
     // Then the roster's own stream holds them
-    const roster = (await api.request('GET', '/departments/DPW/roster', { token: as.operator })).body;
+    const roster = (await suite().api.request('GET', '/departments/DPW/roster', { token: as.operator })).body;
     expect(roster.roster.slots).toEqual([
       { weekday: 'monday', from: '08:30', until: '12:00', staffId: 'sam.dpw' },
       { weekday: 'monday', from: '13:00', until: '16:30', staffId: 'hana.dpw' },
@@ -113,10 +82,10 @@ describe('phone coverage in the console', () => {
     await press(page, 'Save exception');
     await containsText(page.getByTestId('roster-said'), 'The exception of 2026-11-09 is saved.');
     expect(await cellsOf(page, 'roster-exceptions')).toEqual([['2026-11-09', 'sam.dpw', 'nobody', 'Training', 'Clear the exception of 2026-11-09']]);
-    expect((await api.request('GET', '/departments/DPW/roster', { token: as.dpwHead })).body.roster.exceptions).toEqual([
+    expect((await suite().api.request('GET', '/departments/DPW/roster', { token: as.dpwHead })).body.roster.exceptions).toEqual([
       { date: '2026-11-09', away: ['sam.dpw'], extra: [], reason: 'Training' },
     ]);
-    await checked(page, 'phone-roster');
+    await checked(page, 'phone-roster', { fitsWidth: true });
     // At a tablet's width the page (and the header with its links and the availability mark) needs no sideways scrolling
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await fitsTheWidth(page)).toBe(true);
@@ -124,14 +93,14 @@ describe('phone coverage in the console', () => {
   });
 
   it('a staff member marks themselves available in the header, by keyboard; the roster page shows them answering', async () => {
-    const sam = await signedIn(browser, base, as.dpwStaff);
+    const sam = await signedIn(suite().browser, suite().base, as.dpwStaff);
     const { page } = sam;
     const mark = page.getByTestId('availability');
     await containsText(mark, 'Public Works line: not marked available');
     await press(page, 'Mark me available');
     await containsText(mark, 'Public Works line: available until');
     await page.getByRole('button', { name: 'Mark me away', exact: true }).waitFor();
-    expect((await api.request('GET', '/staff/me/availability', { token: as.dpwStaff })).body).toMatchObject({ available: true, department: 'DPW' });
+    expect((await suite().api.request('GET', '/staff/me/availability', { token: as.dpwStaff })).body).toMatchObject({ available: true, department: 'DPW' });
 
     // Staff read their line's roster; they do not edit it
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Phone roster' }).focus();
@@ -139,24 +108,24 @@ describe('phone coverage in the console', () => {
     await containsText(page.getByTestId('answering-now'), 'sam.dpw: available until');
     expect(await cellsOf(page, 'weekly-roster')).toEqual([['Monday', '08:30–12:00 sam.dpw; 13:00–16:30 hana.dpw']]);
     expect(await page.getByRole('button', { name: 'Save weekly roster' }).count()).toBe(0);
-    await checked(page, 'phone-roster-staff');
+    await checked(page, 'phone-roster-staff', { fitsWidth: true });
     await sam.close();
 
     // The operator marks nothing: no toggle in their header
-    const ada = await signedIn(browser, base, as.operator, '/console/tickets');
+    const ada = await signedIn(suite().browser, suite().base, as.operator, '/console/tickets');
     expect(await ada.page.getByTestId('availability').count()).toBe(0);
     await ada.close();
   });
 
   it('the director’s report shows the API’s figures, with Engineering’s unscheduled day as a gap; keyboard and axe-core', async () => {
     // Given the day is over (17:00 local): Public Works was scheduled from 09:00, Engineering never
-    api.clock.advance(8 * 60);
+    suite().api.clock.advance(8 * 60);
     const monday = 'from=2026-11-02T05:00:00Z&to=2026-11-03T05:00:00Z';
-    const report = (await api.request('GET', `/metrics/phone-coverage?${monday}`, { token: as.director })).body;
+    const report = (await suite().api.request('GET', `/metrics/phone-coverage?${monday}`, { token: as.director })).body;
     const engineering = report.days.find((d: { department: string }) => d.department === 'ENGINEERING');
     expect(engineering).toMatchObject({ cityHallMinutes: 480, unscheduledMinutes: 480 });
 
-    const director = await signedIn(browser, base, as.director, '/console/tickets');
+    const director = await signedIn(suite().browser, suite().base, as.director, '/console/tickets');
     const { page } = director;
     // When the director opens the report from the navigation and asks for Monday, by keyboard
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Phone coverage' }).focus();
@@ -199,16 +168,16 @@ describe('phone coverage in the console', () => {
     await containsText(page.getByTestId('roster-standing'), 'No roster has been set');
     await page.goBack();
     await page.getByTestId('coverage-table').waitFor();
-    await checked(page, 'phone-coverage');
+    await checked(page, 'phone-coverage', { fitsWidth: true });
     await director.close();
 
     // A department head sees their own department only; staff are refused in words
-    const hana = await signedIn(browser, base, as.dpwHead, '/console/phone-coverage?from=2026-11-02&to=2026-11-02');
+    const hana = await signedIn(suite().browser, suite().base, as.dpwHead, '/console/phone-coverage?from=2026-11-02&to=2026-11-02');
     await hana.page.getByTestId('coverage-table').waitFor();
     expect((await cellsOf(hana.page, 'coverage-table')).map((row) => row[0])).toEqual([names.get('DPW')]);
     expect(await hana.page.locator('#coverage-department').count()).toBe(0);
     await hana.close();
-    const sam = await signedIn(browser, base, as.dpwStaff, '/console/phone-coverage');
+    const sam = await signedIn(suite().browser, suite().base, as.dpwStaff, '/console/phone-coverage');
     await containsText(sam.page.getByRole('alert'), 'You are not allowed to see the phone coverage report.');
     await sam.close();
   });
