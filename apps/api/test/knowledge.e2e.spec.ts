@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
+import { type ImportedArticle, parseKnowledgeBase } from '@switchboard/knowledge';
 import { DEMO_KNOWLEDGE_BASE_PATH } from '../src/config/api-config';
 import { importKnowledgeBase } from '../src/knowledge/import-knowledge-base';
 import { as, useTestApi } from './api-harness';
@@ -79,6 +82,17 @@ describe('the knowledge base over HTTP', () => {
     expect(await head()).toBe(after);
     const carTax = await api().request('GET', `/knowledge/search?q=pay%20my%20car%20tax&position=${after}`, { token: as.operator });
     expect(carTax.body.hits.slice(0, 3).map((hit: { ref: string }) => hit.ref)).toContain('excise-tax-bill');
+
+    // Exported as JSON in the import format: the file imports again as the same published articles.
+    const exported = await api().request('GET', `/knowledge/export?position=${after}`, { token: as.director });
+    expect(exported.status).toBe(200);
+    const demo = parseKnowledgeBase(readFileSync(resolve(__dirname, '../../..', DEMO_KNOWLEDGE_BASE_PATH), 'utf8'), 'demo');
+    const reimported = parseKnowledgeBase(JSON.stringify(exported.body), 'export');
+    const byId = (articles: readonly ImportedArticle[]) => new Map(articles.map((article) => [article.articleId, article]));
+    // Every demo article is in it as imported, but trash-day, which the first test wrote before the import (an import keeps it).
+    const ours = byId(reimported);
+    for (const [id, article] of byId(demo)) expect(ours.get(id)).toEqual(id === 'trash-day' ? expect.objectContaining({ articleId: id }) : article);
+    expect((await api().request('GET', '/knowledge/export', { token: as.resident })).status).toBe(403);
   });
 
   it('lists articles for their owners, stale first, and tells an article’s history field by field, with what the caller may do now', async () => {

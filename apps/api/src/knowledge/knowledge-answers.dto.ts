@@ -58,6 +58,18 @@ export class ArticleContentDto implements ArticleContent {
   readonly reviewEveryDays!: number;
 }
 
+/** One article of an export: its id and owner, then its content's fields, as the import format takes them. */
+export class KnowledgeBaseFileArticleDto extends ArticleContentDto {
+  readonly id!: string;
+  readonly ownerDepartment!: string;
+}
+
+/** GET /knowledge/export: the published articles in the import format (what `SWITCHBOARD_KNOWLEDGE_BASE` takes). */
+export class KnowledgeBaseFileDto {
+  @ApiProperty({ type: [KnowledgeBaseFileArticleDto] })
+  readonly articles!: readonly KnowledgeBaseFileArticleDto[];
+}
+
 /** A field as it changed: its path (`translations.es.answer`, `keywords`) and its value before and after (absent when unset). */
 export class FieldChangeDto implements FieldChange {
   readonly field!: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import { articleStanding, localDateOf, publicArticle } from '@switchboard/knowledge';
-import { KnowledgeSearchIndex, projectedArticle, type ReadStore, type SearchAnswer } from '@switchboard/read-models';
+import { articleStanding, knowledgeBaseFileOf, localDateOf, publicArticle } from '@switchboard/knowledge';
+import { KnowledgeSearchIndex, projectedArticle, projectedArticles, type ReadStore, type SearchAnswer } from '@switchboard/read-models';
 import type { ServiceCatalog } from '@switchboard/ticketing';
 import { OpenToResidents } from '../auth/resident-boundary';
 import { CATALOG } from '../catalog/catalog.module';
@@ -13,7 +13,7 @@ import { ReadPositionQuery } from '../read-your-writes/read-position.query';
 import type { ContactCommandHandler } from '@switchboard/command-handling';
 import { CONTACT_COMMANDS } from '../contacts/contacts.providers';
 import { type CommandMeta, CommandMetadata } from '../tickets/command-handling/command-meta';
-import { ArticleView, PublicArticleDto, SearchAnswerDto, StaffSearchAnswerDto, TranslationDto } from './knowledge-answers.dto';
+import { ArticleView, KnowledgeBaseFileDto, PublicArticleDto, SearchAnswerDto, StaffSearchAnswerDto, TranslationDto } from './knowledge-answers.dto';
 import { KnowledgeSearchQueryDto, StaffKnowledgeSearchQueryDto } from './knowledge-query.dto';
 
 /** Searching the knowledge base and reading its articles: call takers' and department staff's view. */
@@ -52,6 +52,17 @@ export class KnowledgeController {
       meta,
     );
     return { ...answer, recorded: { contactId: recorded.id, revision: recorded.revision, position: recorded.position } };
+  }
+
+  /**
+   * The published articles in the import format, ordered by id: a file `SWITCHBOARD_KNOWLEDGE_BASE`
+   * imports into another Switchboard (or this one after a new log). Drafts and retired articles are
+   * left out, since an import publishes every article it holds.
+   */
+  @Get('export')
+  async export(@Query() query: ReadPositionQuery): Promise<KnowledgeBaseFileDto> {
+    await this.readYourWrites.reach(query.position);
+    return knowledgeBaseFileOf(await projectedArticles(this.readStore.db));
   }
 
   /** An article with everything its owner and call takers see (the call-taker note too) and its standing now. */

@@ -553,6 +553,27 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/knowledge/export": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /**
+         * The published articles in the import format, ordered by id: a file `SWITCHBOARD_KNOWLEDGE_BASE`
+         *     imports into another Switchboard (or this one after a new log). Drafts and retired articles are
+         *     left out, since an import publishes every article it holds.
+         */
+        readonly get: operations["KnowledgeController_export"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/knowledge/articles/{id}": {
         readonly parameters: {
             readonly query?: never;
@@ -1436,6 +1457,29 @@ export interface components {
             readonly searchedFor: readonly string[];
             readonly recorded?: components["schemas"]["RecordedSearchDto"];
         };
+        readonly SeasonDto: {
+            readonly from?: string;
+            readonly until?: string;
+        };
+        readonly KnowledgeBaseFileArticleDto: {
+            readonly translations: {
+                readonly [key: string]: components["schemas"]["TranslationDto"];
+            };
+            readonly keywords: readonly string[];
+            readonly synonyms: readonly string[];
+            /** @description Service types to open a ticket of when the article does not settle it. */
+            readonly serviceCodes: readonly string[];
+            readonly id: string;
+            readonly ownerDepartment: string;
+            /** @description For the call taker only; never public. */
+            readonly callTakerNote?: string;
+            readonly transferDepartment?: string;
+            readonly season?: components["schemas"]["SeasonDto"];
+            readonly reviewEveryDays: number;
+        };
+        readonly KnowledgeBaseFileDto: {
+            readonly articles: readonly components["schemas"]["KnowledgeBaseFileArticleDto"][];
+        };
         readonly FieldChangeDto: {
             /** @description A string, a number, a list of strings or a season. */
             readonly before?: string | number | readonly string[] | components["schemas"]["SeasonDto"];
@@ -1448,10 +1492,6 @@ export interface components {
             readonly proposedBy: components["schemas"]["ActorDto"];
             readonly proposedAt: string;
             readonly reason: string;
-        };
-        readonly SeasonDto: {
-            readonly from?: string;
-            readonly until?: string;
         };
         readonly ArticleContentDto: {
             readonly translations: {
@@ -2900,6 +2940,28 @@ export interface operations {
                 };
                 content: {
                     readonly "application/json": components["schemas"]["StaffSearchAnswerDto"];
+                };
+            };
+        };
+    };
+    readonly KnowledgeController_export: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description The `position` a command answered; the query waits (bounded) until the read models include it. A position the event log has not reached is a 400. */
+                readonly position?: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["KnowledgeBaseFileDto"];
                 };
             };
         };

@@ -1,1 +1,2 @@
 export * from './parse-knowledge-base';
+export * from './knowledge-base-file';
