@@ -4,6 +4,7 @@
  * Chromium). Keystrokes and time are counted for each flow and printed.
  */
 import { join } from 'node:path';
+import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { residentPhoneKey } from '@switchboard/read-models';
 import type { Page } from 'playwright-core';
 import { as } from '../../api/test/api-harness';
@@ -234,6 +235,22 @@ describe('the desk', () => {
     expect(text).toContain('ENGINEERING');
     expect(text).toContain(ticketId);
     expect(body.contact.callbacks).toEqual([expect.objectContaining({ department: 'ENGINEERING', dueBy: expect.any(String) })]);
+
+    // The director's coverage report shows the gap: a transfer to Traffic & Engineering that reached nobody.
+    const day = new Date(Date.parse(body.contact.startedAt) - 5 * 3_600_000).toISOString().slice(0, 10);
+    const next = new Date(Date.parse(`${day}T05:00:00Z`) + 86_400_000).toISOString();
+    let ended: string | undefined;
+    for await (const event of api.app.get<EventStore>(EVENT_STORE).readStream(`contact-${id}`, { direction: 'backwards', maxCount: 1 }))
+      ended = event.globalPosition;
+    const range = `from=${day}T05:00:00Z&to=${next}&position=${ended}`;
+    // The report counts what started before now: a minute later on the API's clock.
+    api.clock.advance(1);
+    const figures = await api.request('GET', `/metrics/phone-coverage?${range}`, { token: as.director });
+    const engineering = figures.body.days.find((d: { department: string }) => d.department === 'ENGINEERING');
+    expect(engineering.transfersNotReached).toBeGreaterThanOrEqual(1);
+    await head.page.goto(`${base}/console/phone-coverage?from=${day}&to=${day}`);
+    const row = head.page.getByTestId('coverage-table').locator(`tr[data-row="ENGINEERING-${day}"]`);
+    await containsText(row, `${engineering.transfersNotReached} of ${engineering.transfers}`);
     await head.close();
     await operator.close();
   });
