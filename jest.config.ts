@@ -21,7 +21,7 @@ const config: Config = {
   testTimeout: 20_000,
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc as never },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|jose/|nodemailer/|smtp-server/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@switchboard/ticketing$': '<rootDir>/libs/ticketing/src/index.ts',
@@ -29,6 +29,8 @@ const config: Config = {
     '^@switchboard/read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^@switchboard/command-handling$': '<rootDir>/libs/command-handling/src/index.ts',
     '^@switchboard/knowledge$': '<rootDir>/libs/knowledge/src/index.ts',
+    '^@switchboard/outbound$': '<rootDir>/libs/outbound/src/index.ts',
+    '^@switchboard/attachments$': '<rootDir>/libs/attachments/src/index.ts',
   },
 };
 
