@@ -1,4 +1,4 @@
 // The outbound side: a checkpointed consumer of the event log that delivers to destinations outside
 // the engine (residents' and staff's notifications, signed webhooks, broker relays), each delivery
 // keyed by event and destination so it happens once in effect.
-export {};
+export type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from './destination';
