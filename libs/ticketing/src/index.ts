@@ -5,6 +5,8 @@ export { weekdayOfDay } from './calendar/weekday';
 export * from './catalog';
 export * from './model/actor';
 export * from './model/ticket-values';
+export * from './model/notification-values';
+export * from './model/ticket-photo';
 export * from './model/ticket-state';
 export * from './model/ticket-id';
 export * from './commands/ticket-commands';

@@ -4,6 +4,11 @@ const quoted = (text: string | undefined): string => (text ? ` "${text}"` : '');
 const part = (label: string, value: string | number | undefined): string => (value === undefined || value === '' ? '' : `${label} ${value}`);
 const joined = (...parts: string[]): string => parts.filter(Boolean).join(', ');
 
+const notifiedIn = (outcome: 'sent' | 'failed' | 'skipped'): string =>
+  outcome === 'sent' ? 'notified' : outcome === 'failed' ? 'not notified (failed)' : 'not notified (skipped)';
+const channelInWords = (channel: 'email' | 'sms'): string => (channel === 'email' ? 'e-mail' : 'text message');
+const attempts = (count: number): string => (count > 1 ? `${count} attempts` : '');
+
 /** How to show an instant. */
 type TimeText = (iso: string) => string;
 
@@ -53,7 +58,26 @@ function describeData(event: StampedTicketEvent, time: TimeText): string {
       return joined(`reason ${event.data.reason}`, part('duplicate of', event.data.parentTicketId)) + quoted(event.data.note);
     case 'AnotherReportRecorded':
       return joined(`another report via ${event.data.channel}`, part('at contact', event.data.raisedByContact)) + quoted(event.data.note);
+    case 'PhotoAttached': {
+      const d = event.data;
+      const what = d.source === 'link' ? `linked ${d.url}` : `${d.original.contentType} ${d.original.size} bytes sha256 ${d.original.sha256}`;
+      return joined(`photo ${d.attachmentId} (${d.visibility})`, what) + quoted(d.caption);
+    }
     case 'ResidentDataErased':
       return `resident data erased (${event.data.trigger})${quoted(event.data.reason)}`;
+    case 'ResidentNotified': {
+      const d = event.data;
+      return (
+        joined(`resident ${notifiedIn(d.outcome)} by ${channelInWords(d.channel)}`, `notice ${d.notice}`, part('in', d.language), attempts(d.attempts)) +
+        quoted(d.reason)
+      );
+    }
+    case 'StaffNotified': {
+      const d = event.data;
+      const how = d.delivery === 'digest' ? 'in the daily digest' : 'by e-mail';
+      return joined(`${d.staffId} ${notifiedIn(d.outcome)} ${how}`, `notice ${d.notice}`, attempts(d.attempts)) + quoted(d.reason);
+    }
+    case 'ResidentUnsubscribed':
+      return "resident stopped this ticket's updates (the link in a notice)";
   }
 }

@@ -54,7 +54,11 @@ const EVENT: Record<string, string> = {
   TicketReopened: 'Reopened',
   TicketClosed: 'Closed',
   AnotherReportRecorded: 'Reported again (same problem)',
+  PhotoAttached: 'Photo attached',
   ResidentDataErased: 'Resident data erased',
+  ResidentNotified: 'Resident notified',
+  StaffNotified: 'Staff notified',
+  ResidentUnsubscribed: 'Resident stopped updates',
 };
 
 export const eventInWords = (type: string): string => EVENT[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');

@@ -1,4 +1,5 @@
 import type { Priority } from '../catalog';
+import type { PhotoToAttach } from '../model/ticket-photo';
 import type { Channel, CloseReason, CommentVisibility, EscalationReason, Location, ResidentContact } from '../model/ticket-values';
 
 type Command<Type extends string, Data> = Readonly<{ type: Type; ticketId: string } & Data>;
@@ -15,6 +16,8 @@ export type OpenTicket = Command<
     attributes?: Readonly<Record<string, string | number | string[]>>;
     /** The 311 contact (call, walk-in, e-mail, chat) that raised the ticket, so its history names it. */
     raisedByContact?: string;
+    /** Photos that came with the report (their bytes already stored): recorded in the same append as the opening. */
+    photos?: readonly PhotoToAttach[];
   }
 >;
 /** Route to a department (optionally to a named assignee), or reassign. */
@@ -44,6 +47,8 @@ export type RecordAnotherReport = Command<
     note?: string;
   }
 >;
+/** A photo attached to an open ticket (its bytes already stored), e.g. by staff completing the work. */
+export type AttachPhoto = Command<'AttachPhoto', { photo: PhotoToAttach }>;
 /** Issued by the SLA watcher when a ticket's due time has passed. */
 export type RecordSlaBreach = Command<'RecordSlaBreach', Record<never, never>>;
 
@@ -60,6 +65,7 @@ export type TicketCommand =
   | ReopenTicket
   | CloseTicket
   | RecordAnotherReport
+  | AttachPhoto
   | RecordSlaBreach;
 
 export type TicketCommandType = TicketCommand['type'];
@@ -77,5 +83,6 @@ export const TICKET_COMMAND_TYPES: readonly TicketCommandType[] = [
   'ReopenTicket',
   'CloseTicket',
   'RecordAnotherReport',
+  'AttachPhoto',
   'RecordSlaBreach',
 ];

@@ -80,6 +80,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
         },
       },
       ...routed,
+      ...(c.photos ?? []).map((photo): TicketEvent => ({ type: 'PhotoAttached', data: photo })),
     ];
   },
   AssignTicket: (c, ctx) => {
@@ -178,6 +179,7 @@ const EMITTERS: { [T in TicketCommand['type']]: Emitter<Extract<TicketCommand, {
       },
     },
   ],
+  AttachPhoto: (c) => [{ type: 'PhotoAttached', data: c.photo }],
   RecordSlaBreach: (_c, ctx) => [{ type: 'SlaBreached', data: { dueAt: ctx.state.dueAt! } }],
 };
 

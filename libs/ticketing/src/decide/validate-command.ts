@@ -12,6 +12,7 @@ import {
   UPDATE_CHANNELS,
 } from '../model/ticket-values';
 import { isValidTicketId } from '../model/ticket-id';
+import { MAX_MEDIA_URL_LENGTH, MAX_PHOTO_CAPTION_LENGTH, MAX_PHOTOS_PER_REPORT, PHOTO_CONTENT_TYPES, PHOTO_VISIBILITIES } from '../model/ticket-photo';
 import { invalid, type InvalidCommand } from './domain-errors';
 
 type Check = (value: unknown) => string | undefined;
@@ -105,8 +106,78 @@ const FIELDS: { [T in TicketCommand['type']]: Record<string, Check> } = {
   ReopenTicket: { reason: required() },
   CloseTicket: { reason: oneOf(CLOSE_REASONS), parentTicketId: optional(40), note: optional() },
   RecordAnotherReport: { channel: oneOf(CHANNELS), contact: plainObject, ...RESIDENT_CONTACT, note: optional() },
+  AttachPhoto: { photo: plainObject },
   RecordSlaBreach: {},
 };
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const positiveInteger: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? undefined : 'must be a positive whole number');
+const httpUrl: Check = (v) => {
+  const problem = required(MAX_MEDIA_URL_LENGTH)(v);
+  if (problem) return problem;
+  try {
+    const url = new URL(v as string);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'must be an http or https URL';
+  } catch {
+    return 'must be an http or https URL';
+  }
+};
+const STORED_IMAGE: Record<string, Check> = {
+  sha256: (v) => (typeof v === 'string' && SHA256_HEX.test(v) ? undefined : 'must be a SHA-256 digest in lower-case hex'),
+  contentType: oneOf(PHOTO_CONTENT_TYPES),
+  size: positiveInteger,
+  width: positiveInteger,
+  height: positiveInteger,
+};
+const PHOTO: Record<string, Check> = {
+  attachmentId: ticketId,
+  visibility: oneOf(PHOTO_VISIBILITIES),
+  caption: optional(MAX_PHOTO_CAPTION_LENGTH),
+  source: oneOf(['upload', 'link']),
+};
+const UPLOADED_PHOTO: Record<string, Check> = {
+  ...Object.fromEntries(
+    Object.entries(STORED_IMAGE).flatMap(([field, check]) => [
+      [`original.${field}`, check],
+      [`thumbnail.${field}`, check],
+    ]),
+  ),
+  location: plainObject,
+  'location.latitude': between(-90, 90),
+  'location.longitude': between(-180, 180),
+};
+
+/** A photo's problems, each under its path in the command (`photo.caption`, `photos.1.url`). */
+function photoProblems(type: TicketCommand['type'], photo: unknown, at: string): InvalidCommand[] {
+  if (plainObject(photo) || photo === undefined) return [invalid(type, at, 'must be an object')];
+  const p = photo as Record<string, unknown>;
+  const checks = { ...PHOTO, ...(p.source === 'upload' ? UPLOADED_PHOTO : p.source === 'link' ? { url: httpUrl } : {}) };
+  const problems = Object.entries(checks).flatMap(([path, check]) => {
+    const problem = check(valueAt(p, path));
+    return problem ? [invalid(type, `${at}.${path}`, problem)] : [];
+  });
+  const location = p.location as { latitude?: unknown; longitude?: unknown } | undefined;
+  if (p.source === 'upload' && location && typeof location === 'object' && (location.latitude === undefined || location.longitude === undefined)) {
+    problems.push(invalid(type, `${at}.location`, 'latitude and longitude must be given together'));
+  }
+  return problems;
+}
+
+/** The photos a command carries: AttachPhoto's one, an open's list (at most MAX_PHOTOS_PER_REPORT, each id once). */
+function photosProblems(command: TicketCommand): InvalidCommand[] {
+  if (command.type === 'AttachPhoto') return photoProblems(command.type, command.photo, 'photo');
+  if (command.type !== 'OpenTicket' || command.photos === undefined) return [];
+  if (!Array.isArray(command.photos)) return [invalid(command.type, 'photos', 'must be a list')];
+  if (command.photos.length > MAX_PHOTOS_PER_REPORT) {
+    return [invalid(command.type, 'photos', `must hold at most ${MAX_PHOTOS_PER_REPORT} photos (got ${command.photos.length})`)];
+  }
+  const ids = command.photos.map((photo) => (photo as { attachmentId?: unknown } | null)?.attachmentId);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  return [
+    ...command.photos.flatMap((photo, i) => photoProblems(command.type, photo, `photos.${i}`)),
+    ...(repeated === undefined ? [] : [invalid(command.type, 'photos', `names attachment ${String(repeated)} twice`)]),
+  ];
+}
 
 const valueAt = (command: object, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), command);
@@ -132,6 +203,7 @@ export function validateCommand(command: TicketCommand): InvalidCommand[] {
     const problem = check(valueAt(command, path));
     if (problem) problems.push(invalid(command.type, path, problem));
   }
+  problems.push(...photosProblems(command));
   if (command.type === 'OpenTicket' || command.type === 'RecordAnotherReport') {
     const problem = updatesProblem(command.contact);
     if (problem) problems.push(invalid(command.type, 'contact.updates', problem));

@@ -1,6 +1,8 @@
 import type { Priority } from '../catalog';
 import type { Actor } from '../model/actor';
+import type { PhotoToAttach } from '../model/ticket-photo';
 import type { Channel, CloseReason, CommentVisibility, EscalationReason, EscalationTier, Location, ResidentContact } from '../model/ticket-values';
+import type { NotificationOutcome, ResidentNotice, ResidentNotificationChannel, StaffDeliveryMode, StaffNotice } from '../model/notification-values';
 
 /** Metadata every stored ticket event carries. */
 export interface EventMetadata {
@@ -116,11 +118,52 @@ export type AnotherReportRecorded = Event<
   }
 >;
 
+/** A photo was attached: an upload (its original and thumbnail in the blob store, by digest) or a link an Open311 client hosts; who attached it is the metadata's actor. */
+export type PhotoAttached = Event<'PhotoAttached', PhotoToAttach>;
+
 /**
  * The ticket's resident data (every contact recorded on it) was erased: its key destroyed, so the
  * sealed contact in the log can no longer be read; who erased it and when are the metadata's.
  */
 export type ResidentDataErased = Event<'ResidentDataErased', { reason: string; trigger: 'request' | 'retention' }>;
+
+/** How a notification ended, as its history records it: no address, no number, no message text. */
+interface NotificationRecord {
+  outcome: NotificationOutcome;
+  /** Attempts made (0 when skipped before any). */
+  attempts: number;
+  /** Why it failed or was skipped (the receiver's answer, `resident_data_erased`, `unsubscribed`); never contact data. */
+  reason?: string;
+  /** The outbound delivery it settles (`<destination>:<event id>:<key>`): the id receivers may drop duplicates by. */
+  deliveryId: string;
+  /** The ticket event that called for it. */
+  causedBy: string;
+}
+
+/** A notice went (or did not go) to the resident who asked for updates; when is the event's occurred-at. */
+export type ResidentNotified = Event<
+  'ResidentNotified',
+  NotificationRecord & {
+    notice: ResidentNotice;
+    channel: ResidentNotificationChannel;
+    /** The language the notice was written in (the contact's, or the English fallback). */
+    language?: string;
+  }
+>;
+
+/** A notice went (or did not go) to a member of staff, at once or in their daily digest. */
+export type StaffNotified = Event<
+  'StaffNotified',
+  NotificationRecord & {
+    staffId: string;
+    notice: StaffNotice;
+    channel: 'email';
+    delivery: Exclude<StaffDeliveryMode, 'none'>;
+  }
+>;
+
+/** The resident stopped the ticket's updates (the link in a notice): nothing more is sent to them about it. */
+export type ResidentUnsubscribed = Event<'ResidentUnsubscribed', { via: 'link' }>;
 
 /** Every fact that can happen to a ticket: a discriminated union on `type`. */
 export type TicketEvent =
@@ -137,7 +180,11 @@ export type TicketEvent =
   | TicketReopened
   | TicketClosed
   | AnotherReportRecorded
-  | ResidentDataErased;
+  | PhotoAttached
+  | ResidentDataErased
+  | ResidentNotified
+  | StaffNotified
+  | ResidentUnsubscribed;
 
 export type TicketEventType = TicketEvent['type'];
 
@@ -158,5 +205,9 @@ export const TICKET_EVENT_TYPES: readonly TicketEventType[] = [
   'TicketReopened',
   'TicketClosed',
   'AnotherReportRecorded',
+  'PhotoAttached',
   'ResidentDataErased',
+  'ResidentNotified',
+  'StaffNotified',
+  'ResidentUnsubscribed',
 ];

@@ -15,7 +15,11 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<TicketEventType, number>> =
   TicketReopened: 1,
   TicketClosed: 1,
   AnotherReportRecorded: 1,
+  PhotoAttached: 1,
   ResidentDataErased: 1,
+  ResidentNotified: 1,
+  StaffNotified: 1,
+  ResidentUnsubscribed: 1,
 };
 
 /** An event as it comes out of a store: any schema version, data not yet trusted to today's shape. */

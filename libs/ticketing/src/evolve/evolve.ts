@@ -71,8 +71,15 @@ export function evolve(state: TicketState, event: StampedTicketEvent): TicketSta
       return state;
     case 'AnotherReportRecorded':
       return { ...state, otherReports: (state.otherReports ?? 0) + 1 };
+    case 'PhotoAttached':
+      return { ...state, photos: [...(state.photos ?? []), { ...event.data, attachedAt: event.metadata.occurredAt, attachedBy: event.metadata.actor.id }] };
     case 'ResidentDataErased':
       return { ...state, residentDataErasedAt: event.metadata.occurredAt };
+    case 'ResidentNotified':
+    case 'StaffNotified':
+      return state;
+    case 'ResidentUnsubscribed':
+      return { ...state, residentUnsubscribedAt: state.residentUnsubscribedAt ?? event.metadata.occurredAt };
     case 'PriorityChanged':
       return { ...state, priority: event.data.to };
     case 'SlaBreached':

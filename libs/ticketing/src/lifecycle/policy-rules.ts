@@ -45,6 +45,11 @@ export const PERMISSION_RULES = {
     check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
     whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
   },
+  // A photo is evidence like a comment: 311 and the department add it while the ticket is open.
+  photosAreAttachedByOperatorsTheDepartmentAndTheDirector: {
+    check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentMember(event.actor, context.ticket),
+    whoMay: [{ role: 'operator' }, { role: 'staff', department: 'D' }, { role: 'department_head', department: 'D' }, { role: 'director' }],
+  },
   prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector: {
     check: ({ context, event }) => is(event.actor, 'operator', 'director') || departmentHead(event.actor, context.ticket),
     whoMay: [{ role: 'operator' }, { role: 'department_head', department: 'D' }, { role: 'director' }],

@@ -15,11 +15,12 @@ const guards = {
 /** A transition allowed when every named rule holds (permission first, then business rules). */
 const when = (target: TicketStatus, ...rules: GuardName[]) => ({ target, guard: and(rules) });
 
-/** Commands that record something without moving the ticket (another report of the problem: while it is open, in every open state). */
+/** Commands that record something without moving the ticket (comments, priorities, another report of the problem, photos: while it is open, in every open state). */
 const annotations = (self: TicketStatus) => ({
   CommentOnTicket: when(self, 'commentsComeFromOperatorsAndTheDepartment'),
   ChangePriority: when(self, 'prioritiesAreSetByOperatorsDepartmentHeadsAndTheDirector'),
   RecordAnotherReport: when(self, 'anotherReportIsRecordedByOperatorsTheDepartmentAndTheDirector'),
+  AttachPhoto: when(self, 'photosAreAttachedByOperatorsTheDepartmentAndTheDirector'),
 });
 
 const escalate = (...extra: BusinessRuleName[]) =>

@@ -1,4 +1,5 @@
 import type { Priority } from '../catalog';
+import type { TicketPhoto } from './ticket-photo';
 import type { Channel, CloseReason, EscalationTier } from './ticket-values';
 
 /** The lifecycle states of DESIGN.md, plus `unopened` for a ticket id with no history yet. */
@@ -39,8 +40,12 @@ export interface TicketState {
   readonly reopenCount: number;
   /** When the ticket's resident data was erased (ResidentDataErased); absent while it is kept. */
   readonly residentDataErasedAt?: string;
+  /** When the resident stopped the ticket's updates (ResidentUnsubscribed, the first); absent while they get them. */
+  readonly residentUnsubscribedAt?: string;
   /** Reports of the same problem linked to the ticket after it was opened (AnotherReportRecorded); absent when none. */
   readonly otherReports?: number;
+  /** Photos attached (PhotoAttached), oldest first; absent when none. */
+  readonly photos?: readonly TicketPhoto[];
 }
 
 export const initialTicketState: TicketState = { status: 'unopened', escalationTier: 0, reopenCount: 0 };

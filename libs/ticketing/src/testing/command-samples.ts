@@ -29,6 +29,8 @@ export function sampleCommand(type: TicketCommandType, state: TicketState, clock
       return byDirector({ ...base, type, body: 'status update', visibility: 'public' });
     case 'RecordAnotherReport':
       return byDirector({ ...base, type, channel: 'phone', contact: { phone: '(978) 555-0142' } });
+    case 'AttachPhoto':
+      return byDirector({ ...base, type, photo: { attachmentId: 'P1', visibility: 'public', source: 'link', url: 'https://app.example.org/p/1.jpg' } });
     case 'ChangePriority':
       return byDirector({ ...base, type, priority: state.priority === 'urgent' ? 'low' : 'urgent' });
     case 'CompleteTicket':

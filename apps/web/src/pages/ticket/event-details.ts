@@ -76,9 +76,24 @@ export function detailsOf(entry: HistoryEntry, session: Pick<Session, 'catalog' 
       add('Channel', text('channel'));
       add('At 311 contact', text('raisedByContact'));
       break;
+    case 'PhotoAttached':
+      add('Photo', text('attachmentId'));
+      add('Seen by', text('visibility'));
+      add('Caption', text('caption'));
+      add('Link', text('url'));
+      break;
     case 'ResidentDataErased':
       add('Reason', text('reason'));
       add('Erased on', text('trigger'));
+      break;
+    case 'ResidentNotified':
+    case 'StaffNotified':
+      add('Staff member', text('staffId'));
+      add('Notice', text('notice'));
+      add('By', text('channel') === 'sms' ? 'text message' : text('delivery') === 'digest' ? 'e-mail (daily digest)' : 'e-mail');
+      add('Outcome', text('outcome'));
+      add('Language', text('language'));
+      add('Why', text('reason'));
       break;
   }
   if (entry.type !== 'TicketOpened' && entry.type !== 'TicketPutOnHold' && entry.type !== 'TicketReopened') add('Note', text('note'));
