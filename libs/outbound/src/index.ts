@@ -2,3 +2,7 @@
 // the engine (residents' and staff's notifications, signed webhooks, broker relays), each delivery
 // keyed by event and destination so it happens once in effect.
 export type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from './destination';
+export { OutboundConsumer, type OutboundConsumerOptions, type OutboundObserver, type OutboundStart, type OutboundStatus } from './consumer/outbound-consumer';
+export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './consumer/retry-policy';
+export { deliveryIdOf } from './consumer/delivery-log';
+export { outboundDb, type DeliveryStatus, type OutboundDb } from './consumer/outbound-db';

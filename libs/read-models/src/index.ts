@@ -11,7 +11,8 @@ export { factsCountingIn, occurredBy, occurredByTime, replayAsOf } from './repla
 export { headPosition, scanAll, SCAN_PAGE_SIZE } from './replay/scan-all';
 export { systemClock, type Clock } from './projection/clock';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerStatus } from './projection/projection-runner';
-export type { HolderProcess, ProcessTable } from './projection/lease-holder';
+export { holderIdOf, localProcesses, type HolderProcess, type ProcessTable } from './projection/lease-holder';
+export { Lease } from './projection/lease';
 export { rebuildReadModels, type RebuildOptions } from './projection/rebuild';
 export type { ProjectionLag } from './projection/lag';
 export type { QueueEntry, TicketRowVersion, TicketText } from './projection/ticket-row';

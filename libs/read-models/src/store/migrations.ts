@@ -13,6 +13,8 @@ import { addContactRollup } from './migration-9-contact-rollup';
 import { addKnowledgeQuestionIndex } from './migration-10-knowledge-question-index';
 import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
+import { addTicketVersions } from './migration-13-ticket-versions';
+import { addOutbound } from './migration-15-outbound';
 
 interface Migration {
   readonly version: number;
@@ -106,6 +108,16 @@ const MIGRATIONS: readonly Migration[] = [
     version: 12,
     name: "phone coverage: each department's roster and its versions, each staff member's availability and the spans they were available",
     up: (db) => addPhoneCoverage(db),
+  },
+  {
+    version: 13,
+    name: 'the temporal read model: every version of each ticket\'s facts, as of (occurred-at) and as known at (recorded-at); generations projected before it wait for a rebuild for answers at a past moment',
+    up: (db, store) => addTicketVersions(db, store.dialect),
+  },
+  {
+    version: 15,
+    name: 'the outbound consumer: its checkpoint, the delivery log and every attempt, and the webhook subscriptions',
+    up: (db) => addOutbound(db),
   },
 ];
 
