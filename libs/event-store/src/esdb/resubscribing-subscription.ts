@@ -42,7 +42,8 @@ export function subscribeWithReconnect(client: EventStoreDBClient, options: Subs
       }
       const event = fromResolvedEvent(item);
       if (event && matchesFilter(options.filter, event)) {
-        await Promise.resolve(options.onEvent(event)).catch((error: unknown) => {
+        // A handler that throws before it returns a promise stops the subscription too (it is no connection failure to retry).
+        await new Promise<void>((resolve) => resolve(options.onEvent(event))).catch((error: unknown) => {
           throw new HandlerFailure(error);
         });
       }
