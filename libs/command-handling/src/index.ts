@@ -15,3 +15,4 @@ export * from './privacy/open-resident-key-store';
 export * from './privacy/resident-data-eraser';
 export * from './privacy/resident-retention';
 export * from './privacy/postgres-resident-key-store';
+export * from './notifications/record-notification';
