@@ -15,6 +15,7 @@ import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
 import { addTicketVersions } from './migration-13-ticket-versions';
 import { addOutbound } from './migration-15-outbound';
+import { addStaffNotifications } from './migration-17-staff-notifications';
 
 interface Migration {
   readonly version: number;
@@ -118,6 +119,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 15,
     name: 'the outbound consumer: its checkpoint, the delivery log and every attempt, and the webhook subscriptions',
     up: (db) => addOutbound(db),
+  },
+  {
+    version: 17,
+    name: "staff notifications: each staff member's preference (immediate, daily digest or none) and the parts of every daily digest sent",
+    up: (db) => addStaffNotifications(db),
   },
 ];
 
