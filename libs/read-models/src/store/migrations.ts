@@ -112,7 +112,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    name: 'the temporal read model: every version of each ticket\'s facts, as of (occurred-at) and as known at (recorded-at); generations projected before it wait for a rebuild for answers at a past moment',
+    name: "the temporal read model: every version of each ticket's facts, as of (occurred-at) and as known at (recorded-at); generations projected before it wait for a rebuild for answers at a past moment",
     up: (db, store) => addTicketVersions(db, store.dialect),
   },
   {
