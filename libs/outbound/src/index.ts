@@ -4,5 +4,15 @@
 export type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from './destination';
 export { OutboundConsumer, type OutboundConsumerOptions, type OutboundObserver, type OutboundStart, type OutboundStatus } from './consumer/outbound-consumer';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './consumer/retry-policy';
-export { deliveryIdOf } from './consumer/delivery-log';
 export { outboundDb, type DeliveryStatus, type OutboundDb } from './consumer/outbound-db';
+export { deliveryIdOf, deliveryLog, type DeliveryLogPage, type DeliveryRecord } from './consumer/delivery-log';
+export { PublicTicketEvents, publicTicketEvent, type PublicTicketEvent } from './consumer/public-ticket-events';
+export { generateWebhookSecret, webhookHeaders, webhookSignature } from './webhooks/standard-webhooks';
+export {
+  WebhookSubscriptions,
+  subscriptionWants,
+  type WebhookSubscription,
+  type WebhookSubscriptionFields,
+  type WebhookSubscriptionWithSecret,
+} from './webhooks/webhook-subscriptions';
+export { replayWebhooks, WebhookDestination, WEBHOOKS, webhookBody, type WebhookReplayResult } from './webhooks/webhook-destination';

@@ -307,3 +307,88 @@ export async function deliveriesByStatus(db: Kysely<OutboundDb>): Promise<{ dest
     .execute();
   return rows.map((row) => ({ destination: row.destination, status: row.status, count: Number(row.count) }));
 }
+
+/** One delivery as its log shows it, with every attempt. */
+export interface DeliveryRecord {
+  readonly deliveryId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly streamName: string;
+  readonly position: GlobalPosition;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly plannedAt: string;
+  readonly nextAttemptAt?: string;
+  readonly lastError?: string;
+  readonly detail?: string;
+  readonly deliveredAt?: string;
+  readonly finishedAt?: string;
+  readonly attemptLog: readonly {
+    readonly attempt: number;
+    readonly startedAt: string;
+    readonly finishedAt?: string;
+    readonly outcome?: string;
+    readonly error?: string;
+  }[];
+}
+
+export interface DeliveryLogPage {
+  readonly deliveries: readonly DeliveryRecord[];
+  /** Pass as `before` for the next (older) page; absent on the last. */
+  readonly next?: GlobalPosition;
+}
+
+/** One destination's deliveries under one key (a webhook subscription), newest event first, in pages before a position. */
+export async function deliveryLog(
+  db: Kysely<OutboundDb>,
+  destinationId: string,
+  key: string,
+  page: { readonly before?: GlobalPosition; readonly limit: number },
+): Promise<DeliveryLogPage> {
+  let query = db.selectFrom('ob_deliveries').selectAll().where('destination', '=', destinationId).where('delivery_key', '=', key);
+  if (page.before !== undefined) query = query.where('position', '<', page.before);
+  const rows = await query
+    .orderBy('position', 'desc')
+    .orderBy('delivery_id')
+    .limit(page.limit + 1)
+    .execute();
+  const shown = rows.slice(0, page.limit);
+  const attempts =
+    shown.length === 0
+      ? []
+      : await db
+          .selectFrom('ob_delivery_attempts')
+          .selectAll()
+          .where(
+            'delivery_id',
+            'in',
+            shown.map((row) => row.delivery_id),
+          )
+          .orderBy('attempt')
+          .execute();
+  const deliveries = shown.map((row): DeliveryRecord => ({
+    deliveryId: row.delivery_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    streamName: row.stream_name,
+    position: row.position,
+    status: row.status,
+    attempts: row.attempts,
+    plannedAt: row.planned_at,
+    ...(row.next_attempt_at && (row.status === 'pending' || row.status === 'sending') ? { nextAttemptAt: row.next_attempt_at } : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    ...(row.detail ? { detail: row.detail } : {}),
+    ...(row.delivered_at ? { deliveredAt: row.delivered_at } : {}),
+    ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
+    attemptLog: attempts
+      .filter((attempt) => attempt.delivery_id === row.delivery_id)
+      .map((attempt) => ({
+        attempt: attempt.attempt,
+        startedAt: attempt.started_at,
+        ...(attempt.finished_at ? { finishedAt: attempt.finished_at } : {}),
+        ...(attempt.outcome ? { outcome: attempt.outcome } : {}),
+        ...(attempt.error ? { error: attempt.error } : {}),
+      })),
+  }));
+  return { deliveries, ...(rows.length > page.limit ? { next: shown[shown.length - 1].position } : {}) };
+}
