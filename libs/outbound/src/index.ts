@@ -16,3 +16,6 @@ export {
   type WebhookSubscriptionWithSecret,
 } from './webhooks/webhook-subscriptions';
 export { replayWebhooks, WebhookDestination, WEBHOOKS, webhookBody, type WebhookReplayResult } from './webhooks/webhook-destination';
+export { addressToken, brokerBody, type BrokerPayload } from './brokers/broker-messages';
+export { NATS_RELAY, NatsJetStreamRelay, natsSubject, type NatsRelaySettings } from './brokers/nats-jetstream-relay';
+export { amqpRoutingKey, RABBITMQ_RELAY, RabbitMqRelay, type RabbitMqRelaySettings } from './brokers/rabbitmq-relay';
