@@ -55,3 +55,15 @@ export class GenerationSwitchedError extends Error {
     super(`Active read-model generation moved from ${from} to ${to}.`);
   }
 }
+
+/**
+ * The active generation was projected before the temporal read model existed (migration 13): it
+ * holds no versions of the past, so answers at a past moment wait for a rebuild (`switchboard
+ * rebuild`) instead of leaving history out. The HTTP layer answers 503.
+ */
+export class TemporalModelPendingError extends Error {
+  override readonly name = 'TemporalModelPendingError';
+  constructor(readonly generation: number) {
+    super(`Read-model generation ${generation} was projected before ticket versions were kept: answers at a past moment need a rebuild (switchboard rebuild).`);
+  }
+}

@@ -42,7 +42,15 @@ export type { ResidentContactSummary, ResidentHistory, ResidentKeys, ResidentTic
 export type { ResidentRetentionQuery } from './queries/resident-retention';
 export { addressKey, distanceMeters } from './queries/ticket-place';
 export { normalizedEmail, normalizedPhone, residentEmailKey, residentPhoneKey } from './queries/resident-keys';
-export { escalationsAmong, needsAttention, type EscalationEntry, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
+export {
+  escalationsAmong,
+  escalationsAmongRows,
+  needsAttention,
+  type EscalationRow,
+  type EscalationEntry,
+  type EscalationsOptions,
+  type EscalationsPage,
+} from './queries/escalations';
 export type { WorkStart, WorkStartKey } from './queries/work-starts';
 export {
   completionMetrics,
@@ -56,6 +64,20 @@ export {
   validateCompletionMetricsOptions,
 } from './metrics/completion-metrics';
 export { PERIODS, type Period } from './metrics/periods';
+export {
+  asOfFromOf,
+  inForceAt,
+  knownFromOf,
+  metricFactsOfVersion,
+  MOMENT_AXES,
+  nextVersion,
+  versionColumnsOf,
+  type Moment,
+  type MomentAxis,
+  type VersionColumns,
+} from './temporal/ticket-versions';
+export { foldAtMoment, metricFactsAtMoment, queuedAtMoment, versionsAtMoment, type TicketAtMoment } from './temporal/facts-at-moment';
+export type { VersionsWhen } from './temporal/versions-at';
 export { ReadModels, type ReadModelsOptions } from './read-models';
 export { dumpReadModels } from './store/dump-read-models';
 export {

@@ -2,6 +2,7 @@ import type { EventStore, GlobalPosition } from '@switchboard/event-store';
 import { activeGeneration, generationTables, type GenerationTables } from './store/generation-tables';
 import type { ReadStore } from './store/read-store';
 import { pendingBackfill } from './projection/backfill';
+import { temporalModelPending } from './store/migration-13-ticket-versions';
 import { readCheckpoint } from './projection/checkpoint';
 import { systemClock, type Clock } from './projection/clock';
 import { measureLag, type ProjectionLag } from './projection/lag';
@@ -12,9 +13,12 @@ import { intakeQueue, type IntakeQueueOptions } from './queries/intake-queue';
 import { queueChangesAfter, queueChangesPrunedThrough, type QueueChange } from './queries/queue-changes-after';
 import { searchTickets, type TicketFilter, type TicketPage } from './queries/search-tickets';
 import type { TicketSummary } from './queries/ticket-summary';
-import { loadMetricFacts } from './queries/load-metric-facts';
 import { slaChecksDue, type SlaCheckCursor, type SlaCheckPage } from './queries/sla-checks-due';
-import { escalations, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
+import { escalations, escalationsAmongRows, type EscalationEntry, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
+import { loadMetricFacts } from './queries/load-metric-facts';
+import { metricFactsAt, queuedAt, type VersionsWhen } from './temporal/versions-at';
+import type { Moment } from './temporal/ticket-versions';
+import { TemporalModelPendingError } from './errors';
 import { workStartsUnder, type WorkStart, type WorkStartKey } from './queries/work-starts';
 import { ReadModelsBackfillingError } from './errors';
 import { possibleDuplicates, type DuplicateSearch, type PossibleDuplicates } from './queries/possible-duplicates';
@@ -98,11 +102,28 @@ export class ReadModels {
     return residentDataDue(this.db, await this.backfilledTables(), query);
   }
 
-  /** Completion metrics over the stored ticket facts (the same function a replay uses). */
-  async completionMetrics(options: CompletionMetricsOptions): Promise<CompletionFigures[]> {
+  /**
+   * Completion metrics now, or at a moment (as of, or as known at), from the temporal read model's
+   * ticket versions (the same function a replay uses): only the tickets that can count in the range
+   * are read.
+   */
+  async completionMetrics(options: CompletionMetricsOptions, when: VersionsWhen = 'head'): Promise<CompletionFigures[]> {
     const valid = validateCompletionMetricsOptions(options);
-    const facts = await loadMetricFacts(this.db, await this.tables(), valid.from, valid.to);
+    const generation = await activeGeneration(this.db);
+    const tables = generationTables(generation);
+    const pending = await temporalModelPending(this.db, generation);
+    if (pending && when !== 'head') throw new TemporalModelPendingError(generation);
+    // A generation projected before migration 13 lacks the versions of tickets untouched since: its facts answer now.
+    const facts = pending ? await loadMetricFacts(this.db, tables, valid.from, valid.to) : await metricFactsAt(this.db, tables, when, valid.from, valid.to);
     return completionMetrics(facts, valid);
+  }
+
+  /** The escalations list as it was at a moment (as of, or as known at), judged then, from the temporal read model: one page of `limit`. */
+  async escalationsAt(moment: Moment, options: Omit<EscalationsOptions, 'cursor' | 'now'>): Promise<EscalationEntry[]> {
+    const generation = await activeGeneration(this.db);
+    if (await temporalModelPending(this.db, generation)) throw new TemporalModelPendingError(generation);
+    const rows = await queuedAt(this.db, generationTables(generation), moment, options.department);
+    return escalationsAmongRows(rows, { ...options, now: moment.at });
   }
 
   /** A department's queue changes after a position (Last-Event-ID), oldest first. */

@@ -17,6 +17,7 @@ import { queueChangesOf, type TicketVersion } from './queue-changes';
 import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } from './ticket-row';
 import { upsertRows } from './upsert-rows';
 import { PLACE_COLUMNS } from '../queries/ticket-place';
+import { TicketVersionsWriter } from '../temporal/versions-writer';
 
 /** A ticket as the batch leaves it. */
 interface TicketAfterBatch extends TicketVersion {
@@ -47,6 +48,7 @@ export async function applyBatch(
   const erased = new Set<string>();
   const changes: QueueChangesTable[] = [];
   const starts = new Map<string, WorkStartsTable>();
+  const versions = await TicketVersionsWriter.load(trx, tables, [...tickets.keys()]);
   for (const recorded of events) {
     const id = ticketIdOf(recorded);
     const current = tickets.get(id);
@@ -67,6 +69,7 @@ export async function applyBatch(
     changes.push(...queueChangesOf(current, next, recorded.globalPosition, recorded.recordedAt.toISOString()));
     const start = workStartOf(id, event, recorded);
     if (start) starts.set(`${start.ticket_id}\n${start.command_id}`, start);
+    versions.record(id, next.facts, next.latest, recorded, catalog);
     tickets.set(id, next);
   }
   const changed = [...tickets.values()].filter((ticket) => ticket.changed);
@@ -88,6 +91,7 @@ export async function applyBatch(
   );
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
+  await versions.write(trx, dialect, tables);
   // An erased ticket's resident digests go with its contact: the look-up no longer finds it.
   if (erased.size > 0) {
     await trx

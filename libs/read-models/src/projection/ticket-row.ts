@@ -86,8 +86,6 @@ export interface TicketRowVersion {
 export function ticketRowOf(facts: TicketFacts, text: TicketText, latest: LatestEscalation, version: TicketRowVersion, catalog: ServiceCatalog): TicketsTable {
   const { revision, position } = version;
   const entry = queueEntryOf(facts, revision);
-  // The standing's instants do not depend on the moment it is judged at.
-  const { atRiskAt } = slaStanding(facts.state, new Date(0), catalog);
   return {
     ticket_id: facts.ticketId,
     revision,
@@ -96,23 +94,14 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, latest: Latest
     channel: facts.channel,
     status: facts.status,
     department: facts.department,
-    queue_department: queueDepartmentOf(facts) ?? null,
-    assignee: entry.assignee,
-    priority: entry.priority,
+    ...escalationColumnsOf(facts, latest, catalog, entry),
     priority_rank: PRIORITIES.indexOf(entry.priority),
-    escalation_tier: entry.escalationTier,
     on_hold: entry.onHold ? 1 : 0,
     opened_at: facts.openedAt,
-    due_at: entry.dueAt,
     due_sort: entry.dueAt ?? NO_DUE_TIME,
-    overdue_since: entry.overdueSince,
     sla_started_at: entry.slaStartedAt,
     sla_business_ms: entry.slaBusinessMs,
     sla_next_check_at: nextSlaCheckAt(facts.state, catalog)?.toISOString() ?? null,
-    sla_at_risk_at: atRiskAt?.toISOString() ?? null,
-    escalation_reason: latest.escalationReason,
-    escalated_at: latest.escalatedAt,
-    breached_at: latest.breachedAt,
     description: text.description,
     address: text.address,
     search_text: `${text.description}\n${text.address ?? ''}`.toLowerCase(),
@@ -120,6 +109,41 @@ export function ticketRowOf(facts: TicketFacts, text: TicketText, latest: Latest
     updated_at: new Date(version.updatedAt).toISOString(),
     ...(text.place ?? NO_PLACE),
     report_count: 1 + (facts.state.otherReports ?? 0),
+  };
+}
+
+/** The columns of a tickets row the escalations list reads (the ticket versions keep them too). */
+export function escalationColumnsOf(
+  facts: TicketFacts,
+  latest: LatestEscalation,
+  catalog: ServiceCatalog,
+  entry: QueueEntry = queueEntryOf(facts, 0),
+): Pick<
+  TicketsTable,
+  | 'queue_department'
+  | 'assignee'
+  | 'priority'
+  | 'escalation_tier'
+  | 'due_at'
+  | 'overdue_since'
+  | 'sla_at_risk_at'
+  | 'escalation_reason'
+  | 'escalated_at'
+  | 'breached_at'
+> {
+  // The standing's instants do not depend on the moment it is judged at.
+  const { atRiskAt } = slaStanding(facts.state, new Date(0), catalog);
+  return {
+    queue_department: queueDepartmentOf(facts) ?? null,
+    assignee: entry.assignee,
+    priority: entry.priority,
+    escalation_tier: entry.escalationTier,
+    due_at: entry.dueAt,
+    overdue_since: entry.overdueSince,
+    sla_at_risk_at: atRiskAt?.toISOString() ?? null,
+    escalation_reason: latest.escalationReason,
+    escalated_at: latest.escalatedAt,
+    breached_at: latest.breachedAt,
   };
 }
 

@@ -5,6 +5,7 @@ import type { ReadStoreDialect } from '../store/read-store';
 type ProjectionTable =
   | 'rm_tickets'
   | 'rm_ticket_facts'
+  | 'rm_ticket_versions'
   | 'rm_queue_changes'
   | 'rm_work_starts'
   | 'rm_kb_articles'

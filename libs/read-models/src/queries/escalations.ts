@@ -5,7 +5,7 @@ import { ticketRowOf } from '../projection/ticket-row';
 import type { GenerationTables } from '../store/generation-tables';
 import type { ReadDb, TicketsTable } from '../store/read-db';
 import { decodeCursor, encodeCursor } from './cursor';
-import { isAtRisk, isOverdue, summaryOf } from './ticket-summary';
+import { isAtRisk, isOverdue } from './ticket-summary';
 import { nonEmpty, pageLimit, validDate } from './validate';
 
 /** One ticket as GET /escalations shows it to the director or a department head. */
@@ -91,34 +91,53 @@ export async function escalations(db: Kysely<ReadDb>, tables: GenerationTables, 
   };
 }
 
+/** The tickets-row columns the escalations list reads: what a tickets row and a ticket version both hold. */
+export type EscalationRow = Pick<
+  TicketsTable,
+  | 'ticket_id'
+  | 'department'
+  | 'service_code'
+  | 'status'
+  | 'priority'
+  | 'assignee'
+  | 'escalation_tier'
+  | 'escalation_reason'
+  | 'escalated_at'
+  | 'due_at'
+  | 'due_sort'
+  | 'overdue_since'
+  | 'breached_at'
+  | 'sla_at_risk_at'
+  | 'queue_department'
+>;
+
 /** Whether a ticket's row belongs on the escalations list at `now`: in a queue, and escalated, late (also late on hold) or at risk. */
-export function needsAttention(row: TicketsTable, now: Date): boolean {
+export function needsAttention(row: EscalationRow, now: Date): boolean {
   return row.queue_department !== null && (Number(row.escalation_tier) >= 1 || isOverdue(row, now) || isAtRisk(row, now));
 }
 
 /** The list's order key: the due time the ticket is late against (on hold: the one it stays late against). */
-const lateSinceOf = (row: TicketsTable): string => row.overdue_since ?? row.due_sort;
+const lateSinceOf = (row: EscalationRow): string => row.overdue_since ?? row.due_sort;
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A tickets row as the escalations list shows it, judged at `now`. */
-function escalationEntryOf(row: TicketsTable, now: Date): EscalationEntry {
-  const summary = summaryOf(row, now);
+function escalationEntryOf(row: EscalationRow, now: Date): EscalationEntry {
   return {
-    ticketId: summary.ticketId,
-    department: summary.department,
-    serviceCode: summary.serviceCode,
-    status: summary.status,
-    priority: summary.priority,
-    assignee: summary.assignee,
-    tier: summary.escalationTier,
+    ticketId: row.ticket_id,
+    department: row.department,
+    serviceCode: row.service_code,
+    status: row.status,
+    priority: row.priority,
+    assignee: row.assignee,
+    tier: Number(row.escalation_tier),
     reason: row.escalation_reason as EscalationReason | null,
     escalatedAt: row.escalated_at,
-    dueAt: summary.dueAt,
-    overdueSince: summary.overdueSince,
-    overdue: summary.overdue,
+    dueAt: row.due_at,
+    overdueSince: row.overdue_since,
+    overdue: isOverdue(row, now),
     breachedAt: row.breached_at,
-    atRisk: summary.atRisk,
-    atRiskAt: summary.atRiskAt,
+    atRisk: isAtRisk(row, now),
+    atRiskAt: row.sla_at_risk_at,
   };
 }
 
@@ -128,11 +147,18 @@ function escalationEntryOf(row: TicketsTable, now: Date): EscalationEntry {
  * and shown as the query shows them, at `now`; the first `limit` of them, without paging.
  */
 export function escalationsAmong(tickets: readonly ReplayedTicket[], catalog: ServiceCatalog, options: Omit<EscalationsOptions, 'cursor'>): EscalationEntry[] {
+  return escalationsAmongRows(
+    tickets.map((ticket) => ticketRowOf(ticket.facts, ticket.text, ticket.latest, ticket.version, catalog)),
+    options,
+  );
+}
+
+/** The escalations list over rows in memory (tickets rows or ticket versions in force at a moment), as the query chooses, orders and shows them at `now`; one page of `limit`. */
+export function escalationsAmongRows(rows: readonly EscalationRow[], options: Omit<EscalationsOptions, 'cursor'>): EscalationEntry[] {
   const size = pageLimit('limit', options.limit, 50, 500);
   const now = validDate('now', options.now);
   const department = options.department === undefined ? undefined : nonEmpty('department', options.department);
-  return tickets
-    .map((ticket) => ticketRowOf(ticket.facts, ticket.text, ticket.latest, ticket.version, catalog))
+  return rows
     .filter((row) => needsAttention(row, now) && (department === undefined || row.queue_department === department))
     .sort((a, b) => byText(lateSinceOf(a), lateSinceOf(b)) || byText(a.ticket_id, b.ticket_id))
     .slice(0, size)

@@ -22,6 +22,7 @@ export async function dumpReadModels(readStore: ReadStore): Promise<Record<strin
     tickets: normalise(await readStore.db.selectFrom(t.tickets).selectAll().orderBy('ticket_id').execute()),
     facts: normalise(await readStore.db.selectFrom(t.facts).selectAll().orderBy('ticket_id').execute()),
     queueChanges: normalise(await readStore.db.selectFrom(t.queueChanges).selectAll().orderBy('department').orderBy('position').execute()),
+    versions: normalise(await readStore.db.selectFrom(t.versions).selectAll().orderBy('ticket_id').orderBy('position').execute()),
     workStarts: normalise(await readStore.db.selectFrom(t.workStarts).selectAll().orderBy('ticket_id').orderBy('command_id').execute()),
     articles: normalise(await readStore.db.selectFrom('rm_kb_articles').selectAll().orderBy('article_id').execute()),
     contacts: normalise(await readStore.db.selectFrom('rm_contacts').selectAll().orderBy('contact_id').execute()),

@@ -79,6 +79,58 @@ export interface TicketFactsTable {
   state_json: string;
 }
 
+/**
+ * One version of a ticket's facts (the temporal read model, migration 13): what the metrics read and
+ * the escalations list shows, from the event that made it true until the next version, on both axes:
+ * as of (occurred-at) and as known at (recorded-at). A span class per axis keeps "in force at T" an
+ * index range (`temporal/versions-at.ts`).
+ */
+export interface TicketVersionsTable {
+  ticket_id: string;
+  /** The global position of the event that made the version. */
+  position: string;
+  as_of_from: string;
+  as_of_to: string | null;
+  as_of_span: number;
+  known_from: string;
+  known_to: string | null;
+  known_span: number;
+  /** 1 while the ticket is open or in a queue (a history may resume a completed ticket): the versions "open at T" are read among. */
+  open_or_queued: number;
+  service_code: string;
+  channel: string;
+  department: string;
+  opened_at: string;
+  first_assigned_at: string | null;
+  assign_business_ms: number | null;
+  completed_at: string | null;
+  complete_business_ms: number | null;
+  closed_at: string | null;
+  ended_at: string | null;
+  due_at: string | null;
+  on_time: number | null;
+  escalation_count: number;
+  reopen_count: number;
+  first_contact_resolution: number;
+  status: string;
+  queue_department: string | null;
+  priority: string;
+  assignee: string | null;
+  escalation_tier: number;
+  /** The queue entry's due time (the tickets row's due_at), beside the facts' due time in force. */
+  queue_due_at: string | null;
+  overdue_since: string | null;
+  sla_at_risk_at: string | null;
+  escalation_reason: string | null;
+  escalated_at: string | null;
+  breached_at: string | null;
+}
+
+/** A generation projected before migration 13: its ticket versions miss its past until a rebuild replaces it. */
+export interface TemporalPendingTable {
+  generation: number;
+}
+
 /** One WorkStarted, keyed by its ticket and command id: a retried claim is answered from it instead of the ticket's stream. */
 export interface WorkStartsTable {
   ticket_id: string;
@@ -282,6 +334,8 @@ export interface PhoneAvailableSpansTable {
 export interface ReadDb {
   rm_tickets: TicketsTable;
   rm_ticket_facts: TicketFactsTable;
+  rm_ticket_versions: TicketVersionsTable;
+  rm_temporal_pending: TemporalPendingTable;
   rm_queue_changes: QueueChangesTable;
   rm_work_starts: WorkStartsTable;
   rm_backfills: BackfillsTable;
