@@ -1,3 +1,7 @@
+import { NOTIFICATIONS_ACTOR, recordNotificationFact } from '@switchboard/command-handling';
+import type { EventStore } from '@switchboard/event-store';
+import type { NotificationOutcome, ResidentNotified, StaffNotified } from '@switchboard/ticketing';
+import type { DeliveryAttempt, SettledDelivery } from '../destination';
 import type { EmailTransport, SmsTransport } from './transports/transport';
 
 /** What every notification destination shares: how to send, what the city is called, and where its links point. */
@@ -29,3 +33,29 @@ export const skippedReason = (detail: string | undefined): string | undefined =>
 
 /** A Message-ID from a delivery id: the same on every attempt, so a receiver can drop a duplicate. */
 export const messageIdOf = (deliveryId: string, domain: string): string => `<${deliveryId.replace(/[^\w.-]/g, '.')}@${domain}>`;
+
+/** How a settled delivery ended, as the ticket's history records it (the fields every notification fact shares). */
+export function notificationRecordOf(
+  delivery: DeliveryAttempt,
+  outcome: SettledDelivery,
+): { outcome: NotificationOutcome; attempts: number; reason?: string; deliveryId: string; causedBy: string } {
+  const skipped = outcome.status === 'delivered' ? skippedReason(outcome.detail) : undefined;
+  return {
+    outcome: outcome.status === 'given_up' ? 'failed' : skipped !== undefined ? 'skipped' : 'sent',
+    attempts: skipped !== undefined ? 0 : outcome.attempts,
+    ...(outcome.status === 'given_up' ? { reason: outcome.error } : skipped !== undefined ? { reason: skipped } : {}),
+    deliveryId: delivery.deliveryId,
+    causedBy: delivery.eventId,
+  };
+}
+
+/** Records a settled notification on its ticket, once per delivery id. */
+export async function recordSettled(
+  store: EventStore,
+  ticketId: string,
+  delivery: DeliveryAttempt,
+  outcome: SettledDelivery,
+  fact: ResidentNotified | StaffNotified,
+): Promise<void> {
+  await recordNotificationFact(store, ticketId, fact, { commandId: delivery.deliveryId, actor: NOTIFICATIONS_ACTOR, occurredAt: outcome.at });
+}

@@ -1,4 +1,4 @@
-import { loadTicket, NOTIFICATIONS_ACTOR, recordNotificationFact } from '@switchboard/command-handling';
+import { loadTicket } from '@switchboard/command-handling';
 import type { EventStore, RecordedEvent } from '@switchboard/event-store';
 import {
   type ResidentKeyStore,
@@ -9,7 +9,7 @@ import {
   ticketIdOfStream,
 } from '@switchboard/ticketing';
 import type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from '../destination';
-import { messageIdOf, type NotificationContext, skippedDetail, skippedReason } from './notification-settings';
+import { messageIdOf, type NotificationContext, notificationRecordOf, recordSettled, skippedDetail } from './notification-settings';
 import { openingContactOf, RESIDENT_NOTICE_EVENT_TYPES, residentNoticeOf } from './resident-notices';
 import { type ResidentMessage, residentMessage, type ResidentNoticeFacts, templateLanguageOf } from './templates/resident-templates';
 import { e164PhoneNumber } from './transports/twilio-sms-transport';
@@ -82,21 +82,16 @@ export class ResidentNotificationDestination implements OutboundDestination {
 
   async settled(delivery: DeliveryAttempt, outcome: SettledDelivery): Promise<void> {
     const payload = delivery.payload as unknown as ResidentDeliveryPayload;
-    const skipped = outcome.status === 'delivered' ? skippedReason(outcome.detail) : undefined;
     const fact: ResidentNotified = {
       type: 'ResidentNotified',
       data: {
         notice: payload.notice,
         channel: payload.channel,
         language: payload.language,
-        outcome: outcome.status === 'given_up' ? 'failed' : skipped !== undefined ? 'skipped' : 'sent',
-        attempts: skipped !== undefined ? 0 : outcome.attempts,
-        ...(outcome.status === 'given_up' ? { reason: outcome.error } : skipped !== undefined ? { reason: skipped } : {}),
-        deliveryId: delivery.deliveryId,
-        causedBy: delivery.eventId,
+        ...notificationRecordOf(delivery, outcome),
       },
     };
-    await recordNotificationFact(this.store, payload.ticketId, fact, { commandId: delivery.deliveryId, actor: NOTIFICATIONS_ACTOR, occurredAt: outcome.at });
+    await recordSettled(this.store, payload.ticketId, delivery, outcome, fact);
   }
 
   private channelOn(channel: ResidentNotificationChannel): boolean {
