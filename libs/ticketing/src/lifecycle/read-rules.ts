@@ -28,6 +28,7 @@ export interface ReadSubjects {
   readonly aResidentIsLookedUpBy311AndTheDirector: Record<string, never>;
   readonly residentLookUpsAreAuditedByTheDirector: Record<string, never>;
   readonly theLogsCheckpointsAreForTheDirector: Record<string, never>;
+  readonly webhookSubscriptionsAreTheDirectors: Record<string, never>;
 }
 
 export type ReadRuleName = keyof ReadSubjects;
@@ -151,6 +152,12 @@ export const READ_RULES: { readonly [N in ReadRuleName]: ReadRule<ReadSubjects[N
     check: (actor) => is(actor, 'director'),
     whoMay: () => [{ role: 'director' }],
     refusal: () => "The event log's signed checkpoints and their verification are for the director.",
+  },
+  // Webhook subscribers receive every ticket event their filters want: who they are, their secrets, deliveries and replays are the director's.
+  webhookSubscriptionsAreTheDirectors: {
+    check: (actor) => is(actor, 'director'),
+    whoMay: () => [{ role: 'director' }],
+    refusal: () => 'Webhook subscriptions, their delivery log and replays are for the director.',
   },
 };
 
