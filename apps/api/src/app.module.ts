@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EventStoreModule } from '@switchboard/event-store';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BenchBaselineController } from './bench-baseline/bench-baseline.controller';
@@ -13,6 +14,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { HealthController } from './health/health.controller';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MeController } from './me/me.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
 import { PhoneCoverageModule } from './phone-coverage/phone-coverage.module';
@@ -54,6 +56,8 @@ export class AppModule {
         ResidentsModule,
         PrivacyModule,
         AuditModule,
+        AttachmentsModule,
+        NotificationsModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],
       controllers: [HealthController, MeController, DepartmentsCatalogController, ...(config.benchBaseline ? [BenchBaselineController] : [])],

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { ApiLogger, nestLogLevels } from './observability/api-logger';
 import { consoleIsBuilt, serveConsole } from './console/serve-console';
@@ -67,6 +68,9 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   // (UTF-8, valid JSON or percent-encoding), the interceptor bounds their shape and checks path and
   // query parameters, then the (bounded) validation pipe checks the DTOs.
   useStrictBodyParsers(app);
+  // Multipart bodies (photo uploads, Open311 media) are read part by part by the routes that declare
+  // MultipartBody, with the photo size limit; every other route refuses them (RequestInputInterceptor).
+  await app.register(fastifyMultipart as never, { limits: { fileSize: config.attachments.policy.maxBytes + 1 } });
   app.useGlobalInterceptors(new RequestInputInterceptor());
   app.useGlobalPipes(new BoundedValidationPipe());
   app.useGlobalFilters(new ProblemFilter(errorFormats));

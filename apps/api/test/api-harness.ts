@@ -49,12 +49,15 @@ export interface TestApi {
 /** The real app on a temporary SQLite file, listening on a free local port (or `listen.port`: an instance restarted in place); `consoleDir` serves a built console at /console/. */
 export async function startTestApi(overrides: Partial<ApiConfig> = {}, listen: { port?: number } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-'));
+  const defaults = loadApiConfig({});
   const config: ApiConfig = {
-    ...loadApiConfig({}),
+    ...defaults,
     eventStoreUrl: `sqlite:${join(dir, 'switchboard.db')}`,
     logLevel: 'silent',
     docs: false,
     ...overrides,
+    // Photos' blobs beside the log, as the embedded default keeps them, removed with it (a test may set the policy, or another store).
+    attachments: { ...defaults.attachments, store: `file:${join(dir, 'attachments')}`, ...overrides.attachments },
     // Relative to the working directory, as SWITCHBOARD_CONSOLE_DIR is.
     ...(overrides.consoleDir === undefined ? {} : { consoleDir: resolve(overrides.consoleDir) }),
   };

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { residentKeysSetting } from '@switchboard/command-handling';
+import { type NotificationSettings, notificationSettingsOf } from '@switchboard/outbound';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
+import { type AttachmentsConfig, attachmentsConfigOf } from '../attachments/attachments-config';
 
 /** Everything the API reads from its environment, parsed and checked once at startup. */
 export interface ApiConfig {
@@ -46,6 +48,10 @@ export interface ApiConfig {
   readonly open311: Open311Config;
   /** The built web console (`npm run build:web`), served at /console/; an absolute path. */
   readonly consoleDir: string;
+  /** Photos on tickets: where their bytes are kept, size limits, the EXIF location policy. */
+  readonly attachments: AttachmentsConfig;
+  /** Residents' and staff's notifications: the SMTP server, the SMS provider, links (docs/operations.md, "Notifications"). */
+  readonly notifications: NotificationSettings;
 }
 
 /** The Open311 GeoReport v2 endpoint (docs/open311.md). */
@@ -136,6 +142,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       keyService: env.SWITCHBOARD_OPEN311_KEY_SERVICE || "Ask the city's 311 office for an api_key.",
     },
     consoleDir: resolve(env.SWITCHBOARD_CONSOLE_DIR || DEFAULT_CONSOLE_DIR),
+    attachments: attachmentsConfigOf(env, eventStoreUrl, problems),
+    notifications: notificationSettingsOf(env, problems),
   };
   if (!/^(\/[\w.~-]+)+$/.test(config.open311.basePath)) {
     problems.push(`SWITCHBOARD_OPEN311_BASE_PATH=${config.open311.basePath} must be a path like /open311/v2 (no trailing slash)`);

@@ -35,6 +35,16 @@ export class TicketNotFound extends Error {
   }
 }
 
+/** The ticket has no photo with this id, or none whose bytes are stored here (a link an Open311 client hosts). */
+export class PhotoNotFound extends Error {
+  constructor(
+    readonly photoId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** No article of the knowledge base has this id (or it was never published, for the public API). */
 export class ArticleNotFound extends Error {
   constructor(readonly articleId: string) {

@@ -1,7 +1,8 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrencyConflictError, EventTooLargeError, InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
-import { InvalidQueryParameterError, ReadModelTimeoutError } from '@switchboard/read-models';
+import { InvalidQueryParameterError, ReadModelTimeoutError, TemporalModelPendingError } from '@switchboard/read-models';
 import type { DomainError } from '@switchboard/ticketing';
+import { PhotoRefused } from '@switchboard/attachments';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from '@switchboard/command-handling';
 import {
   ArticleNotFound,
@@ -10,6 +11,7 @@ import {
   type FieldProblem,
   InvalidRequest,
   NothingToClaim,
+  PhotoNotFound,
   QueryForbidden,
   TicketNotFound,
   UnreadableBody,
@@ -60,6 +62,8 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof IdempotencyKeyReused) {
     return { statusCode: 422, error: 'IdempotencyKeyReused', message: error.message, idempotencyKey: error.key, differs: error.differs };
   }
+  if (error instanceof PhotoRefused) return photoProblem(error);
+  if (error instanceof PhotoNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'photo', id: error.photoId };
   if (error instanceof TicketNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'ticket', id: error.ticketId };
   const queryProblem = readSideProblem(error);
   if (queryProblem) return queryProblem;
@@ -93,12 +97,20 @@ function readSideProblem(error: unknown): Problem | undefined {
       retryAfterSeconds: 1,
     };
   }
+  if (error instanceof TemporalModelPendingError) return { statusCode: 503, error: 'TemporalModelPending', message: error.message };
   if (error instanceof ContactNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'contact', id: error.contactId };
   if (error instanceof ArticleNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'article', id: error.articleId };
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
   if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };
   if (error instanceof NothingToClaim) return { statusCode: 409, error: 'NothingToClaim', message: error.message, department: error.department };
   return undefined;
+}
+
+/** An upload refused before anything was stored: 413 too large, 415 not a photo by its content. */
+function photoProblem(error: PhotoRefused): Problem {
+  return error.reason === 'too_large'
+    ? { statusCode: 413, error: 'PayloadTooLarge', message: error.message, problems: [{ field: 'photo', message: error.message }] }
+    : { statusCode: 415, error: 'UnsupportedMediaType', message: error.message, problems: [{ field: 'photo', message: error.message }] };
 }
 
 function domainProblem({ error, problems }: CommandRefused): Problem {

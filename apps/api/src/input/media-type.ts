@@ -2,6 +2,8 @@ import { UnsupportedMediaType } from '../errors/api-exceptions';
 
 export const JSON_MEDIA_TYPE = 'application/json';
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+/** Photo uploads (and Open311 POST requests with `media`), read part by part by the route itself. */
+export const MULTIPART_MEDIA_TYPE = 'multipart/form-data';
 
 /** A Content-Type header split into its media type (lower case) and its parameters (names lower case). */
 export interface MediaType {

@@ -4,7 +4,7 @@ import type { Observable } from 'rxjs';
 import { type FieldProblem, InvalidRequest, UnsupportedMediaType } from '../errors/api-exceptions';
 import { BODY_FIELD, bodyShapeProblems, capped } from './body-shape';
 import { INPUT_LIMITS } from './input-limits';
-import { mediaTypeOf } from './media-type';
+import { mediaTypeOf, MULTIPART_MEDIA_TYPE } from './media-type';
 import { readQueryString } from './query-string';
 import { type NestClass, type NestHandler, routeInputOf } from './route-input';
 import { textProblem } from './text-rules';
@@ -28,6 +28,11 @@ export class RequestInputInterceptor implements NestInterceptor {
 function check(request: FastifyRequest, controller: NestClass, handler: NestHandler): void {
   const input = routeInputOf(controller, handler);
   const problems: FieldProblem[] = [];
+
+  // A multipart body is read by the route itself (the parser leaves request.body unset), so only a route that declares it takes one.
+  if (mediaTypeOf(request.headers['content-type'])?.type === MULTIPART_MEDIA_TYPE && !input.multipart) {
+    throw new UnsupportedMediaType(String(request.headers['content-type']), `must be ${input.bodyMediaType} for this route (got ${MULTIPART_MEDIA_TYPE})`);
+  }
 
   const body = request.body;
   // Fastify does not read the body of a GET; one sent anyway is refused like any body where a route takes none.

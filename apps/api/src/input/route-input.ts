@@ -8,6 +8,7 @@ import { FORM_MEDIA_TYPE, JSON_MEDIA_TYPE } from './media-type';
 const QUERY_PARAMETERS = 'switchboard:queryParameters';
 const IGNORES_INPUT = 'switchboard:ignoresInput';
 const BODY_MEDIA_TYPE = 'switchboard:bodyMediaType';
+const MULTIPART = 'switchboard:multipart';
 
 /**
  * Declares the query parameters of a route that reads its query itself (Open311's), with a
@@ -26,6 +27,12 @@ export const IgnoresInput = () => SetMetadata(IGNORES_INPUT, true);
 /** The route reads a form-encoded body (Open311 POST requests) instead of JSON. */
 export const FormBody = () => applyDecorators(SetMetadata(BODY_MEDIA_TYPE, FORM_MEDIA_TYPE), ApiConsumes(FORM_MEDIA_TYPE));
 
+/**
+ * The route reads a multipart/form-data body itself (photo uploads; Open311 POST requests with
+ * `media`). Every other route refuses one with 415, as it refuses any media type it does not read.
+ */
+export const MultipartBody = () => SetMetadata(MULTIPART, true);
+
 /** What a route reads from the request besides its path, from its decorators. */
 export interface RouteInput {
   /** Query parameter names it accepts; undefined: a validated DTO whitelists them (the validation pipe names unknown ones), or the route ignores them. */
@@ -33,6 +40,8 @@ export interface RouteInput {
   /** Whether it reads a body; undefined: it ignores any. */
   readonly takesBody?: boolean;
   readonly bodyMediaType: string;
+  /** It reads multipart/form-data bodies itself (MultipartBody). */
+  readonly multipart: boolean;
 }
 
 interface RouteArgument {
@@ -67,6 +76,7 @@ export function routeInputOf(controller: NestClass, handler: NestHandler): Route
         : new Set([...queries.filter((arg) => typeof arg.data === 'string').map((arg) => arg.data as string), ...(meta<string[]>(QUERY_PARAMETERS) ?? [])]),
     takesBody: ignores ? undefined : of(RouteParamtypes.BODY).length > 0,
     bodyMediaType: meta<string>(BODY_MEDIA_TYPE) ?? JSON_MEDIA_TYPE,
+    multipart: meta<boolean>(MULTIPART) === true,
   };
   byHandler.set(handler, input);
   return input;

@@ -915,6 +915,63 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/tickets/{id}/photos": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The ticket's photos, oldest first. */
+        readonly get: operations["PhotosController_list"];
+        readonly put?: never;
+        /**
+         * Attaches a photo (multipart/form-data: `photo`, optional `visibility` and `caption`). Refused
+         *     with 413 when too large, 415 when it is not a photo by its content, 403 for a caller the
+         *     who-may rule does not admit, 404 for an unknown ticket, 400 without a `photo` file; a refused
+         *     upload stores nothing.
+         */
+        readonly post: operations["PhotosController_attach"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/tickets/{id}/photos/{photoId}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The photo as stored: orientation applied, no EXIF. */
+        readonly get: operations["PhotosController_original"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/tickets/{id}/photos/{photoId}/thumbnail": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The photo's thumbnail (WebP, at most 320 pixels on its longer side). */
+        readonly get: operations["PhotosController_thumbnail"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/contacts/{id}/{action}": {
         readonly parameters: {
             readonly query?: never;
@@ -1140,7 +1197,39 @@ export interface components {
             readonly parentTicketId?: string;
             readonly note?: string;
         };
+        readonly StoredImageDto: {
+            /** @enum {string} */
+            readonly contentType: "image/jpeg" | "image/png" | "image/webp";
+            /** @description SHA-256 of the bytes, lower-case hex (also the image's ETag). */
+            readonly sha256: string;
+            /** @description Bytes. */
+            readonly size: number;
+            readonly width: number;
+            readonly height: number;
+        };
+        readonly PhotoLocationDto: {
+            readonly latitude: number;
+            readonly longitude: number;
+        };
+        readonly TicketPhotoDto: {
+            /** @enum {string} */
+            readonly visibility: "public" | "internal";
+            /** @enum {string} */
+            readonly source: "upload" | "link";
+            readonly attachmentId: string;
+            readonly caption?: string;
+            readonly original?: components["schemas"]["StoredImageDto"];
+            readonly thumbnail?: components["schemas"]["StoredImageDto"];
+            readonly location?: components["schemas"]["PhotoLocationDto"];
+            /** @description For links: where the client hosts the photo (never fetched by the city's servers). */
+            readonly url?: string;
+            readonly attachedAt: string;
+            /** @description The user id of whoever attached it. */
+            readonly attachedBy: string;
+        };
         readonly TicketView: {
+            /** @description Photos attached, oldest first (GET /tickets/{id}/photos/{photoId} serves each); absent when none. */
+            readonly photos?: readonly components["schemas"]["TicketPhotoDto"][];
             /** @enum {string} */
             readonly status: "unopened" | "intake" | "assigned" | "in_progress" | "on_hold" | "escalated" | "completed" | "closed";
             readonly ticketId?: string;
@@ -1158,7 +1247,7 @@ export interface components {
              * @description Highest tier reached since the ticket was last opened or reopened; 0 = never escalated.
              * @enum {number}
              */
-            readonly escalationTier: 0 | 1 | 2;
+            readonly escalationTier: 0 | 2 | 1;
             /** @enum {string} */
             readonly heldFrom?: "assigned" | "in_progress" | "escalated";
             /** @description SLA due instant while the clock runs. */
@@ -1189,7 +1278,7 @@ export interface components {
                 readonly [key: string]: unknown;
             };
             /** @description The commands the caller may send now. */
-            readonly allowedCommands: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
+            readonly allowedCommands: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "AttachPhoto" | "RecordSlaBreach")[];
         };
         readonly ActorDto: {
             readonly id: string;
@@ -1228,7 +1317,7 @@ export interface components {
              *     ResumeTicket, CompleteTicket), as the lifecycle judges who asks and the ticket's state; what a
              *     command's own fields say is judged when it is sent.
              */
-            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
+            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "AttachPhoto" | "RecordSlaBreach")[];
             readonly ticketId: string;
             /** @description Stream revision of the ticket's last event: the expected revision for a claim (StartWork). */
             readonly revision: number;
@@ -1341,7 +1430,7 @@ export interface components {
              *     CompleteTicket, CloseTicket), as the lifecycle judges who asks; what a command's own fields
              *     say is judged when it is sent.
              */
-            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "RecordSlaBreach")[];
+            readonly actions: readonly ("OpenTicket" | "AssignTicket" | "StartWork" | "PutTicketOnHold" | "ResumeTicket" | "EscalateTicket" | "CommentOnTicket" | "ChangePriority" | "CompleteTicket" | "ReopenTicket" | "CloseTicket" | "RecordAnotherReport" | "AttachPhoto" | "RecordSlaBreach")[];
         };
         readonly IntakeQueueView: {
             /** @description The instant ages were judged at. */
@@ -1898,6 +1987,25 @@ export interface components {
             readonly periodic: boolean;
             /** @description Pause between periodic checkpoints (ms). */
             readonly intervalMs: number;
+        };
+        readonly PhotoAttachedDto: {
+            /** @description Types of the events the command recorded, in order. */
+            readonly events: readonly string[];
+            readonly ticketId: string;
+            /** @description Revision of the ticket's last event (also sent as `ETag: W/"<revision>"`). */
+            readonly revision: number;
+            /** @description Global position of the command's last event: queries can wait for read models to reach it. */
+            readonly position: string;
+            /** @enum {string} */
+            readonly status: "unopened" | "intake" | "assigned" | "in_progress" | "on_hold" | "escalated" | "completed" | "closed";
+            readonly attachmentId: string;
+        };
+        readonly TicketPhotosDto: {
+            /** @description Oldest first. */
+            readonly photos: readonly components["schemas"]["TicketPhotoDto"][];
+            readonly ticketId: string;
+            /** @description Revision of the ticket's last event. */
+            readonly revision: number;
         };
         readonly ContactStepDto: {
             readonly at: string;
@@ -3505,6 +3613,107 @@ export interface operations {
                 content: {
                     readonly "application/json": components["schemas"]["LatestCheckpointDto"];
                 };
+            };
+        };
+    };
+    readonly PhotosController_list: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["TicketPhotosDto"];
+                };
+            };
+        };
+    };
+    readonly PhotosController_attach: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The photo: JPEG, PNG, WebP, HEIC or AVIF (judged by its content), at most SWITCHBOARD_PHOTO_MAX_BYTES.
+                     */
+                    readonly photo: string;
+                    /**
+                     * @description public photos are also served to Open311 clients as media_url.
+                     * @default internal
+                     * @enum {string}
+                     */
+                    readonly visibility?: "public" | "internal";
+                    readonly caption?: string;
+                };
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["PhotoAttachedDto"];
+                };
+            };
+        };
+    };
+    readonly PhotosController_original: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly photoId: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description The image bytes. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly PhotosController_thumbnail: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly photoId: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description The thumbnail bytes. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

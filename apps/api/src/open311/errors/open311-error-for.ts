@@ -1,5 +1,6 @@
 import { InvalidArgumentError, StoreUnavailableError } from '@switchboard/event-store';
 import { CommandRefused, IdempotencyKeyReused } from '@switchboard/command-handling';
+import { PhotoRefused } from '@switchboard/attachments';
 import type { FieldProblem } from '../../errors/api-exceptions';
 import { TicketNotFound } from '../../errors/api-exceptions';
 import { problemFor } from '../../errors/problem-for';
@@ -8,6 +9,7 @@ import { Open311Error, type Open311Status } from './open311-error';
 /** Maps what an Open311 request can fail with to the spec's errors; undefined means an internal failure. */
 export function open311ErrorFor(error: unknown): Open311Error | undefined {
   if (error instanceof Open311Error) return error;
+  if (error instanceof PhotoRefused) return new Open311Error(error.reason === 'too_large' ? 413 : 415, `media: ${error.message}`);
   if (error instanceof TicketNotFound) return new Open311Error(404, `Service request ${error.ticketId} was not found.`);
   if (error instanceof CommandRefused) return refusal(error);
   if (error instanceof IdempotencyKeyReused) return new Open311Error(400, error.message);

@@ -1,5 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type {
   Actor,
+  TicketPhoto,
   Channel,
   CloseReason,
   EscalationTier,
@@ -11,6 +13,7 @@ import type {
   TicketStatus,
 } from '@switchboard/ticketing';
 import { LocationDto, ResidentContactDto } from '../opening/open-ticket.dto';
+import { TicketPhotoDto } from '../../attachments/photo.dto';
 
 /**
  * A ticket as an API caller sees it: the folded state (the domain's TicketState: `implements`
@@ -47,6 +50,9 @@ export class TicketView implements TicketState {
   readonly reopenCount!: number;
   /** When the ticket's resident data was erased (its contact reads nowhere since); absent while it is kept. */
   readonly residentDataErasedAt?: string;
+  /** Photos attached, oldest first (GET /tickets/{id}/photos/{photoId} serves each); absent when none. */
+  @ApiProperty({ type: () => [TicketPhotoDto], required: false })
+  readonly photos?: readonly TicketPhoto[];
   /** Revision of the ticket's last event. */
   readonly revision!: number;
   readonly description?: string;
