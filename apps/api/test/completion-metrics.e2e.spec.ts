@@ -109,10 +109,10 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
 
   it("answers from the read models at the clock's now without asOf", async () => {
     const { body } = await report(`from=${from}&to=${to}&groupBy=department&period=month`);
-    expect(body).toMatchObject({ to, asOf: api().clock.now().toISOString(), source: 'read-models' });
+    expect(body).toMatchObject({ to, asOf: api().clock.now().toISOString(), moment: 'now', source: 'read-models' });
   });
 
-  describe('asOf: replayed from the event log as it was then', () => {
+  describe('asOf: the temporal read model, as it was then', () => {
     // Wednesday 4 November, 12:00 UTC: the pothole and the question are completed, the snow ticket is escalated, the duplicate not yet opened.
     const asOf = '2026-11-04T12:00:00.000Z';
 
@@ -135,7 +135,7 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
       async (groupBy, period) => {
         const answer = await report(`from=${from}&to=${to}&groupBy=${groupBy}&period=${period}&asOf=${asOf}`);
         expect(answer.status).toBe(200);
-        expect(answer.body).toMatchObject({ from, to: asOf, asOf, groupBy, period, timeZone: 'America/New_York', source: 'replay' });
+        expect(answer.body).toMatchObject({ from, to: asOf, asOf, groupBy, period, timeZone: 'America/New_York', moment: 'asOf', source: 'temporal' });
         expect(answer.body.figures).toEqual(await expectedAsOf(asOf, { groupBy, period }));
       },
     );
@@ -156,7 +156,7 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
       const end = '2026-11-06T00:00:00.000Z';
       const live = await report(`from=${from}&to=${end}&groupBy=service&period=day`);
       const replayed = await report(`from=${from}&to=${end}&groupBy=service&period=day&asOf=${api().clock.now().toISOString()}`);
-      expect(replayed.body).toMatchObject({ to: end, source: 'replay' });
+      expect(replayed.body).toMatchObject({ to: end, moment: 'asOf', source: 'temporal' });
       expect(replayed.body.figures).toEqual(live.body.figures);
     });
 
@@ -176,6 +176,10 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
         [`from=${from}&to=${to}&groupBy=department&period=day&asOf=2026-10-01T00:00:00Z`, 'asOf'],
         [`from=${to}&to=${from}&groupBy=department&period=day&asOf=${asOf}`, 'from'],
         [`from=${from}&to=${to}&groupBy=department&period=year&asOf=${asOf}`, 'period'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&asOf=${asOf}&knownAt=${asOf}`, 'knownAt'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&knownAt=${future}`, 'knownAt'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&knownAt=${from}`, 'knownAt'],
+        [`from=${from}&to=${to}&groupBy=department&period=day&knownAt=yesterday`, 'knownAt'],
       ];
       for (const [query, field] of cases) {
         const answer = await report(query);
@@ -185,25 +189,18 @@ describe.each(READ_STORE_KINDS)('GET /metrics/completion (%s read store)', (kind
   });
 });
 
-describe('GET /metrics/completion?asOf= reuses a replay until the event log grows', () => {
+describe('GET /metrics/completion?asOf= answers from the temporal read model, with history appended later', () => {
   const api = useTestApi();
   const from = '2026-11-01T04:00:00.000Z';
   const to = '2026-11-09T05:00:00.000Z';
 
-  /** The replay counter of GET /metrics, by outcome. */
-  const replays = async (): Promise<Record<string, number>> => {
-    const text = await (await fetch(`${await api().app.getUrl()}/metrics`)).text();
-    const counts: Record<string, number> = { replayed: 0, reused: 0 };
-    for (const [, outcome, value] of text.matchAll(/^switchboard_as_of_replays_total\{outcome="(\w+)"\} (\d+)$/gm)) counts[outcome] = Number(value);
-    return counts;
-  };
   const opened = async (asOf: string) => {
     const answer = await api().request('GET', `/metrics/completion?from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}`, { token: as.director });
     expect(answer.status).toBe(200);
     return answer.body.figures.find((f: { group: string }) => f.group === 'DPW')?.opened ?? 0;
   };
 
-  it('replays once for repeated asks at one asOf, and again after an append, which it then counts', async () => {
+  it('counts an old ticket appended after the moment as of when it happened, at once, and other moments without it', async () => {
     await api().command('/tickets', as.operator, {
       serviceCode: 'POTHOLE',
       channel: 'phone',
@@ -215,25 +212,26 @@ describe('GET /metrics/completion?asOf= reuses a replay until the event log grow
     api().clock.advance(60);
 
     expect(await opened(asOf)).toBe(1);
-    expect(await opened(asOf)).toBe(1);
-    expect((await api().request('GET', `/escalations?asOf=${asOf}`, { token: as.director })).status).toBe(200);
-    expect(await replays()).toEqual({ replayed: 1, reused: 2 });
+    expect((await api().request('GET', `/escalations?asOf=${asOf}`, { token: as.director })).body).toMatchObject({ moment: 'asOf', source: 'temporal' });
 
     // An import of an old ticket: appended now, it happened before asOf.
     api().clock.advance(-12 * 60);
-    await api().command('/tickets', as.operator, {
+    const late = await api().command('/tickets', as.operator, {
       serviceCode: 'POTHOLE',
       channel: 'web',
       description: 'Pothole on Elm St, reported late',
       attributes: answersFor('POTHOLE'),
     });
     api().clock.advance(12 * 60);
+    // The read models have it once they reached its position: the answer waits for it like any read.
+    const answer = await api().request(
+      'GET',
+      `/metrics/completion?from=${from}&to=${to}&groupBy=department&period=month&asOf=${asOf}&position=${late.body.position}`,
+      { token: as.director },
+    );
+    expect(answer.body.figures.find((f: { group: string }) => f.group === 'DPW')?.opened).toBe(2);
     expect(await opened(asOf)).toBe(2);
-    expect(await opened(asOf)).toBe(2);
-    expect(await replays()).toEqual({ replayed: 2, reused: 3 });
-
-    // Another moment is another replay.
+    // Before either was opened: nothing.
     expect(await opened('2026-11-02T12:00:00.000Z')).toBe(0);
-    expect(await replays()).toEqual({ replayed: 3, reused: 3 });
   });
 });

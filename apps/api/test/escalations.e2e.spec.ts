@@ -98,6 +98,7 @@ describe.each(READ_STORE_KINDS)('GET /escalations (%s read store)', (kind) => {
       tickets: [expect.objectContaining({ ticketId: dpwPothole })],
       nextCursor: null,
       asOf: api().clock.now().toISOString(),
+      moment: 'now',
       source: 'read-models',
     });
   });
@@ -160,7 +161,7 @@ describe.each(READ_STORE_KINDS)('GET /escalations?asOf= (%s read store)', (kind)
     expect(seen.get(atRisk)!.director).toEqual([expect.objectContaining({ ticketId: dpwDemo, tier: 0, atRisk: true })]);
     for (const [moment, shown] of seen) {
       const past = await listed(as.director, `?asOf=${moment}`);
-      expect([moment, past]).toEqual([moment, { tickets: shown.director, nextCursor: null, asOf: moment, source: 'replay' }]);
+      expect([moment, past]).toEqual([moment, { tickets: shown.director, nextCursor: null, asOf: moment, moment: 'asOf', source: 'temporal' }]);
       expect([moment, (await listed(as.dpwHead, `?asOf=${moment}`)).tickets]).toEqual([moment, shown.dpwHead]);
     }
     expect((await listed(as.director, `?asOf=${start}`)).tickets).toEqual([]);
@@ -176,7 +177,13 @@ describe.each(READ_STORE_KINDS)('GET /escalations?asOf= (%s read store)', (kind)
   it('applies limit and department, and never pages', async () => {
     const all = (await listed(as.director, `?asOf=${afterWork}`)).tickets;
     expect(all.length).toBeGreaterThan(1);
-    expect(await listed(as.director, `?asOf=${afterWork}&limit=1`)).toEqual({ tickets: all.slice(0, 1), nextCursor: null, asOf: afterWork, source: 'replay' });
+    expect(await listed(as.director, `?asOf=${afterWork}&limit=1`)).toEqual({
+      tickets: all.slice(0, 1),
+      nextCursor: null,
+      asOf: afterWork,
+      moment: 'asOf',
+      source: 'temporal',
+    });
     const engineering = (await listed(as.director, `?asOf=${afterWork}&department=ENGINEERING`)).tickets;
     expect(engineering.map((t: { department: string }) => t.department)).toEqual(['ENGINEERING']);
     expect(engineering[0]).toMatchObject({ reason: 'overdue', tier: 2 });

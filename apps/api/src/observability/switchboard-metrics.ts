@@ -54,13 +54,6 @@ export class SwitchboardMetrics implements CommandObserver {
     registers: [this.registry],
   });
 
-  private readonly asOfReplays = new Counter({
-    name: 'switchboard_as_of_replays_total',
-    help: 'Replays of the event log for "as of" queries (metrics, escalations): replayed, or reused because nothing was appended since.',
-    labelNames: ['outcome'],
-    registers: [this.registry],
-  });
-
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
   }
@@ -85,11 +78,6 @@ export class SwitchboardMetrics implements CommandObserver {
   /** Counts an SLA watcher action: `breach`, `escalate_tier1` or `escalate_tier2`. */
   slaAction(action: string): void {
     this.slaActions.inc({ action });
-  }
-
-  /** Counts an "as of" query's replay: `replayed`, or `reused` from the replays kept. */
-  asOfReplay(outcome: 'replayed' | 'reused'): void {
-    this.asOfReplays.inc({ outcome });
   }
 
   /** Registers a gauge whose values are read at scrape time (lag, open tickets per department…). */

@@ -1,5 +1,5 @@
 import type { CompletionFigures, DurationFigures, GroupBy, Period } from '@switchboard/read-models';
-import type { AnswerSource } from '../as-of/as-of';
+import type { AnswerMoment, AnswerSource } from '../as-of/as-of';
 
 /** Median and 90th percentile of a duration, in calendar and business hours; null without samples. */
 export class DurationFiguresDto implements DurationFigures {
@@ -37,15 +37,17 @@ export class CompletionFiguresDto implements CompletionFigures {
 /** A completion report as GET /metrics/completion answers it. */
 export class CompletionReport {
   readonly from!: string;
-  /** The end of the report: the one asked for, or asOf when that is earlier. */
+  /** The end of the report: the one asked for, or the moment (asOf or knownAt) when that is earlier. */
   readonly to!: string;
   readonly groupBy!: GroupBy;
   readonly period!: Period;
   /** The catalog calendar's zone: periods start at local midnight there. */
   readonly timeZone!: string;
-  /** The moment the figures describe: the asOf asked for, else the API clock's now. */
+  /** The instant the figures describe: the asOf or knownAt asked for, else the API clock's now. */
   readonly asOf!: string;
-  /** `read-models` (the projected facts, now) or `replay` (the event log replayed up to asOf). */
+  /** `now`, `asOf` (what had happened by that instant) or `knownAt` (what the system had recorded by it); docs/metrics.md. */
+  readonly moment!: AnswerMoment;
+  /** `read-models` (the projected facts, now) or `temporal` (the ticket versions in force at the moment); never a replay. */
   readonly source!: AnswerSource;
   readonly figures!: CompletionFiguresDto[];
 }

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type CompletionFigures,
   type CompletionMetricsOptions,
-  completionMetrics,
-  factsCountingIn,
   GROUP_BYS,
   type GroupBy,
   InvalidQueryParameterError,
@@ -12,8 +10,7 @@ import {
   validateCompletionMetricsOptions,
 } from '@switchboard/read-models';
 import { type Actor, completionGroupVisible, type ServiceCatalog } from '@switchboard/ticketing';
-import { type AnswerSource, pastInstant } from '../as-of/as-of';
-import { AsOfReplays } from '../as-of/as-of-replays';
+import { momentOf } from '../as-of/as-of';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import { READ_MODELS } from '../read-models/read-models.module';
@@ -22,7 +19,11 @@ import { assertMayRead } from '../auth/read-access';
 import type { CompletionQueryDto } from './completion-query.dto';
 import type { CompletionReport } from './completion-report.dto';
 
-/** Completion metrics over the read models' ticket facts, or as of a past moment over a replay, in the city's time zone, limited to what the caller may see. */
+/**
+ * Completion metrics from the read models, now or at a past moment (as of, or as known at: the
+ * temporal read model's ticket versions in force then), in the city's time zone, limited to what the
+ * caller may see. No answer replays the log.
+ */
 @Injectable()
 export class CompletionReporter {
   constructor(
@@ -30,7 +31,6 @@ export class CompletionReporter {
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readYourWrites: ReadYourWrites,
-    private readonly replays: AsOfReplays,
   ) {}
 
   /** The report for the query, once the read models include `query.position`; throws InvalidQueryParameterError naming a bad parameter, QueryForbidden for callers who may not. */
@@ -44,30 +44,28 @@ export class CompletionReporter {
     const now = this.clock.now();
     const timeZone = this.catalog.config.calendar.timeZone;
     const asked = validateCompletionMetricsOptions({ from: new Date(query.from), to: new Date(query.to), groupBy, period: query.period as Period, timeZone });
-    const answer = (options: CompletionMetricsOptions, asOf: Date, source: AnswerSource, figures: readonly CompletionFigures[]): CompletionReport => ({
+    const moment = momentOf(query, now);
+    await this.readYourWrites.reach(query.position);
+    const answer = (options: CompletionMetricsOptions, figures: readonly CompletionFigures[]): CompletionReport => ({
       from: options.from.toISOString(),
       to: options.to.toISOString(),
       groupBy,
       period: options.period,
       timeZone,
-      asOf: asOf.toISOString(),
-      source,
+      asOf: (moment?.at ?? now).toISOString(),
+      moment: moment?.axis ?? 'now',
+      source: moment ? 'temporal' : 'read-models',
       figures: figures.filter((figure) => visible(figure.group)),
     });
-    if (query.asOf === undefined) {
-      await this.readYourWrites.reach(query.position);
-      return answer(asked, now, 'read-models', await this.readModels.completionMetrics(asked));
-    }
-    const asOf = pastInstant(query.asOf, now);
-    // A replay reads the log itself: the position is not waited for, but it must be one the log has.
-    await this.readYourWrites.check(query.position);
-    // Nothing is known after asOf: the report ends there, so backlog and overdue are judged at that moment.
-    const options = asked.to > asOf ? { ...asked, to: asOf } : asked;
+    if (!moment) return answer(asked, await this.readModels.completionMetrics(asked));
+    // Nothing is known after the moment: the report ends there, so backlog and overdue are judged then.
+    const options = asked.to > moment.at ? { ...asked, to: moment.at } : asked;
     if (options.from >= options.to) {
-      throw new InvalidQueryParameterError('asOf', `must be after from (${options.from.toISOString()}): the report ends at asOf, so it would cover nothing.`);
+      throw new InvalidQueryParameterError(
+        moment.axis,
+        `must be after from (${options.from.toISOString()}): the report ends at ${moment.axis}, so it would cover nothing.`,
+      );
     }
-    const { facts: known } = await this.replays.ticketsAsOf(asOf);
-    const facts = factsCountingIn(known, options.from, options.to);
-    return answer(options, asOf, 'replay', completionMetrics(facts, options));
+    return answer(options, await this.readModels.completionMetrics(options, moment));
   }
 }

@@ -1,6 +1,6 @@
 import type { EscalationEntry } from '@switchboard/read-models';
 import type { EscalationReason } from '@switchboard/ticketing';
-import type { AnswerSource } from '../as-of/as-of';
+import type { AnswerMoment, AnswerSource } from '../as-of/as-of';
 
 /**
  * One ticket as GET /escalations shows it: the read models' EscalationEntry, as the OpenAPI
@@ -32,10 +32,12 @@ export class EscalationEntryDto implements EscalationEntry {
 /** A page of GET /escalations. */
 export class EscalationsPage {
   readonly tickets!: EscalationEntryDto[];
-  /** Pass as `cursor` for the next page; null on the last (always null with asOf). */
+  /** Pass as `cursor` for the next page; null on the last (always null with asOf or knownAt). */
   readonly nextCursor!: string | null;
-  /** The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
+  /** The instant overdue and at-risk were judged at: the asOf or knownAt asked for, else the API clock's now. */
   readonly asOf!: string;
-  /** `read-models` (the projected tickets, now) or `replay` (the event log replayed up to asOf). */
+  /** `now`, `asOf` or `knownAt` (docs/metrics.md). */
+  readonly moment!: AnswerMoment;
+  /** `read-models` (the projected tickets, now) or `temporal` (the ticket versions in force at the moment); never a replay. */
   readonly source!: AnswerSource;
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { escalationsAmong, InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
+import { InvalidQueryParameterError, type ReadModels } from '@switchboard/read-models';
 import { type Actor, escalationsDepartmentFor, type ServiceCatalog } from '@switchboard/ticketing';
-import { pastInstant } from '../as-of/as-of';
-import { AsOfReplays } from '../as-of/as-of-replays';
+import { momentOf } from '../as-of/as-of';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { assertMayRead } from '../auth/read-access';
 import { CATALOG } from '../catalog/catalog.module';
@@ -20,12 +19,12 @@ export class EscalationsController {
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CATALOG) private readonly catalog: ServiceCatalog,
-    private readonly replays: AsOfReplays,
   ) {}
 
   /**
    * Open escalated, late and at-risk tickets, late the longest first: all departments for the
-   * director, their own for a department head. With asOf, the list as it was then (one page).
+   * director, their own for a department head. With asOf or knownAt, the list as it was then (one
+   * page), from the temporal read model.
    */
   @Get()
   @ApiOkResponse({ type: EscalationsPage })
@@ -35,14 +34,15 @@ export class EscalationsController {
     const department = escalationsDepartmentFor(actor, query.department);
     const now = this.clock.now();
     const limit = query.limit === undefined ? undefined : Number(query.limit);
-    if (query.asOf === undefined) {
+    const moment = momentOf(query, now);
+    if (!moment) {
       const page = await this.readModels.escalations({ now, department, limit, cursor: query.cursor });
-      return { ...page, asOf: now.toISOString(), source: 'read-models' };
+      return { ...page, asOf: now.toISOString(), moment: 'now', source: 'read-models' };
     }
-    const asOf = pastInstant(query.asOf, now);
-    if (query.cursor !== undefined)
-      throw new InvalidQueryParameterError('cursor', 'cannot be combined with asOf: a list as of a past moment is one page (raise limit, up to 200).');
-    const tickets = escalationsAmong((await this.replays.ticketsAsOf(asOf)).open, this.catalog, { now: asOf, department, limit });
-    return { tickets, nextCursor: null, asOf: asOf.toISOString(), source: 'replay' };
+    if (query.cursor !== undefined) {
+      throw new InvalidQueryParameterError('cursor', `cannot be combined with ${moment.axis}: a list at a past moment is one page (raise limit, up to 200).`);
+    }
+    const tickets = await this.readModels.escalationsAt(moment, { department, limit });
+    return { tickets, nextCursor: null, asOf: moment.at.toISOString(), moment: moment.axis, source: 'temporal' };
   }
 }
