@@ -98,7 +98,6 @@ function readSideProblem(error: unknown): Problem | undefined {
     };
   }
   if (error instanceof TemporalModelPendingError) return { statusCode: 503, error: 'TemporalModelPending', message: error.message };
-  if (error instanceof TemporalModelPendingError) return { statusCode: 503, error: 'TemporalModelPending', message: error.message };
   if (error instanceof ContactNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'contact', id: error.contactId };
   if (error instanceof ArticleNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'article', id: error.articleId };
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
