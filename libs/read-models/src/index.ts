@@ -9,6 +9,8 @@ export { replayTicketFacts, replayTickets, type ReplayedTicket } from './facts/r
 export type { LatestEscalation } from './facts/latest-escalation';
 export { factsCountingIn, occurredBy, occurredByTime, replayAsOf } from './replay/replay-as-of';
 export { headPosition, scanAll, SCAN_PAGE_SIZE } from './replay/scan-all';
+export { replayCompletion, type ReplayedCompletion } from './replay/replay-completion';
+export { CompletionTally } from './replay/completion-tally';
 export { systemClock, type Clock } from './projection/clock';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerStatus } from './projection/projection-runner';
 export { holderIdOf, localProcesses, type HolderProcess, type ProcessTable } from './projection/lease-holder';

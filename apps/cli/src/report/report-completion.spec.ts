@@ -1,9 +1,19 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@switchboard/event-store';
-import { type CompletionFigures, type GroupBy, openSqliteReadStore, ReadModels, rebuildReadModels } from '@switchboard/read-models';
+import {
+  completionMetrics,
+  type CompletionFigures,
+  factsCountingIn,
+  type GroupBy,
+  openSqliteReadStore,
+  ReadModels,
+  rebuildReadModels,
+  replayAsOf,
+} from '@switchboard/read-models';
 import { runCli } from '../../test/support/run-cli';
 import { writeSampleTickets } from '../../test/support/sample-tickets';
 import { useTempDir } from '../../test/support/temp-dir';
+import { encodeTicketEvent, stampEvent, type TicketEvent, ticketStreamName } from '@switchboard/ticketing';
 import { demoCatalog } from '../../test/support/ticket-history';
 
 const NOW = new Date('2026-02-15T12:00:00Z');
@@ -19,7 +29,8 @@ describe('report completion', () => {
   const byGroup = (figures: CompletionFigures[]) => Object.fromEntries(figures.map((f) => [f.group, f]));
 
   beforeEach(async () => {
-    const store = SqliteEventStore.open(join(dir(), 'events.db'));
+    // Recorded on 1 February (the store's clock), for --known-at.
+    const store = SqliteEventStore.open(join(dir(), 'events.db'), { now: () => new Date('2026-02-01T00:00:00Z') });
     await writeSampleTickets(store);
     await store.close();
   });
@@ -99,6 +110,90 @@ describe('report completion', () => {
     // Opened exactly at the end: not yet in the backlog.
     expect((await backlogAt('2026-01-05T14:00:00Z')).DPW?.backlogAtPeriodEnd ?? 0).toBe(0);
     expect((await backlogAt('2026-01-05T14:00:01Z')).DPW).toMatchObject({ backlogAtPeriodEnd: 1, opened: 1 });
+  });
+
+  it('shows --known-at what had been recorded by then: history imported later is not in it, and is --as-of', async () => {
+    // Recorded now (the store's clock): AAA-0005, opened and completed in January, imported on 20 February.
+    const store = SqliteEventStore.open(join(dir(), 'events.db'), { now: () => new Date('2026-02-20T12:00:00Z') });
+    const history: [string, TicketEvent][] = [
+      [
+        '2026-01-20T15:00:00Z',
+        {
+          type: 'TicketOpened',
+          data: { ticketId: 'AAA-0005', serviceCode: 'POTHOLE', owningDepartment: 'DPW', description: 'Imported', channel: 'phone', priority: 'normal' },
+        },
+      ],
+      ['2026-01-21T15:00:00Z', { type: 'TicketCompleted', data: { resolutionCode: 'fixed', note: 'done', department: 'DPW', firstContactResolution: false } }],
+    ];
+    const actor = { id: 'import:test', role: 'system' } as const;
+    await store.append(
+      ticketStreamName('AAA-0005'),
+      'no_stream',
+      history.map(([occurredAt, event], i) => encodeTicketEvent(stampEvent(event, i, { commandId: 'import:AAA-0005', actor, occurredAt }))),
+    );
+    await store.close();
+    const january = ['--from', '2026-01-01', '--to', '2026-01-31'];
+    const now = byGroup(await figuresOf(...january));
+    expect(now.DPW).toMatchObject({ opened: 3, completed: 2 });
+    // The sample's own events were recorded on 1 February.
+    const recordedBefore = await report(...january, '--known-at', '2026-02-19', '--format', 'json');
+    expect(JSON.parse(recordedBefore.stdout)).toMatchObject({ knownAt: '2026-02-20T05:00:00.000Z' });
+    expect(byGroup(JSON.parse(recordedBefore.stdout).figures).DPW).toMatchObject({ opened: 2, completed: 1 });
+    expect(byGroup(await figuresOf(...january, '--as-of', '2026-02-19')).DPW).toMatchObject({ opened: 3, completed: 2 });
+    expect((await report(...january, '--known-at', '2026-02-19', '--as-of', '2026-02-19')).stderr).toContain('give --as-of or --known-at, not both');
+  });
+
+  it("agrees cell for cell with the whole-history replay over a real city's export (Boston, 100 cases)", async () => {
+    const imported = await runCli(
+      [
+        'import',
+        'tickets',
+        join(__dirname, '../../test/fixtures/boston311-100.csv'),
+        '--mapping',
+        join(__dirname, '../../mappings/boston311.json'),
+        '--store',
+        'sqlite:boston.db',
+      ],
+      { cwd: dir(), now: NOW },
+    );
+    expect(imported.code).toBe(0);
+    const store = SqliteEventStore.open(join(dir(), 'boston.db'));
+    const from = new Date('2022-01-01T05:00:00Z');
+    const to = new Date('2022-03-01T05:00:00Z');
+    const facts = factsCountingIn(
+      (await replayAsOf(store, demoCatalog(), NOW)).map((ticket) => ticket.facts),
+      from,
+      to,
+    );
+    await store.close();
+    expect(facts.length).toBeGreaterThan(90);
+    for (const [groupBy, period] of [
+      ['department', 'week'],
+      ['service', 'month'],
+      ['channel', 'day'],
+    ] as const) {
+      const run = await runCli(
+        [
+          'report',
+          'completion',
+          '--from',
+          from.toISOString(),
+          '--to',
+          to.toISOString(),
+          '--by',
+          groupBy,
+          '--period',
+          period,
+          '--format',
+          'json',
+          '--store',
+          'sqlite:boston.db',
+        ],
+        { cwd: dir(), now: NOW },
+      );
+      expect(JSON.parse(run.stdout).figures).toEqual(completionMetrics(facts, { from, to, groupBy, period, timeZone: 'America/New_York' }));
+      expect(run.stderr).toContain(`${facts.length} tickets in range`);
+    }
   });
 
   it('needs --from and --to, in order', async () => {
