@@ -44,3 +44,5 @@ export {
   type VerifyOptions,
   type VerifyReport,
 } from './chain/verify-chain';
+export { verifyFileInParallel, type ParallelVerifyOptions } from './chain/parallel-verify';
+export type { LineReader } from './chain/verify-worker';

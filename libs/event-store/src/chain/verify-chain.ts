@@ -87,7 +87,8 @@ export interface VerifyOptions {
   readonly partial?: boolean;
 }
 
-interface StreamState {
+/** A stream's head as verified: its last revision and stream hash (hex). */
+export interface StreamState {
   revision: number;
   /** Hex. */
   hash: string;
@@ -96,7 +97,7 @@ interface StreamState {
 /** The events to verify, in log order: one at a time, or in batches (each walked without an await per event, and read no further than verifying needs). */
 export type EventSource = AsyncIterable<VerifiableEvent | Iterable<VerifiableEvent>> | Iterable<VerifiableEvent>;
 
-const GENESIS_HEX = GENESIS_HASH.toString('hex');
+export const GENESIS_HEX = GENESIS_HASH.toString('hex');
 const HEX_HASH = /^[0-9a-f]{64}$/;
 
 /**
@@ -262,13 +263,13 @@ export async function verifyChainFrom(
  * link is computed again from the canonical text before the event counts as changed; one that
  * links is that of the canonical text (a different text would not give the stored hashes).
  */
-function fastDigest(event: VerifiableEvent): string {
+export function fastDigest(event: VerifiableEvent): string {
   return digestBytesOfText(
     contentText(event, event.dataJson ?? JSON.stringify(event.data) ?? 'null', event.metadataJson ?? JSON.stringify(event.metadata) ?? 'null'),
   );
 }
 
-const canonicalDigest = (event: VerifiableEvent): Buffer => digestOfText(contentText(event, canonicalJson(event.data), canonicalJson(event.metadata)));
+export const canonicalDigest = (event: VerifiableEvent): Buffer => digestOfText(contentText(event, canonicalJson(event.data), canonicalJson(event.metadata)));
 
 const anchors = (event: VerifiableEvent, stream: StreamState | undefined, options: { readonly partial?: boolean }): boolean =>
   !stream && options.partial === true && event.revision > 0 && event.chain !== null;
@@ -326,8 +327,8 @@ function classify(
   return { kind: 'changed', event: here, detail: `${describe(here)} is not what was written (its content, metadata or hashes were changed)` };
 }
 
-/** The checkpoints to check as the verifier reaches them, and their results. */
-function checkpointQueue(options: VerifyOptions) {
+/** The checkpoints to check as the verifier reaches them, and their results (the parallel verifier's too). */
+export function checkpointQueue(options: VerifyOptions) {
   const keyId = options.publicKey && keyIdOf(options.publicKey);
   const results: CheckpointResult[] = [];
   const waiting: SignedCheckpoint[] = [];
