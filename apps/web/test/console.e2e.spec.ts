@@ -202,26 +202,32 @@ describe('the director dashboard', () => {
     await close();
   });
 
-  it('reproduces the dashboard as of a past moment: before and after the known completion and escalation differ', async () => {
+  it('reproduces the dashboard as of a past moment: before and after the known completion and escalation differ; as known at is the other reading', async () => {
     const { page, close } = await signedIn(browser, base, as.director, `/console/dashboard${range}`);
     await page.getByText('Live figures as of').waitFor();
 
     // Tuesday 10:00, half an hour before the pothole was completed and the snow ticket escalated.
-    await page.getByLabel('As of (blank: now)').fill('2026-11-03T10:00');
+    await page.getByLabel('At (blank: now)').fill('2026-11-03T10:00');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByText('As known at Tue, Nov 3, 2026, 10:00 AM').waitFor();
+    await page.getByText('As of Tue, Nov 3, 2026, 10:00 AM').waitFor();
     expect(await metricCell(page, 'DPW', 'Completed')).toBe('0');
     expect(await metricCell(page, 'DPW', 'Backlog at end')).toBe('3');
     expect(await page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`, { hasText: 'complex' }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-as-of.png'), fullPage: true });
 
     // Tuesday 11:00, half an hour after.
-    await page.getByLabel('As of (blank: now)').fill('2026-11-03T11:00');
+    await page.getByLabel('At (blank: now)').fill('2026-11-03T11:00');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByText('As known at Tue, Nov 3, 2026, 11:00 AM').waitFor();
+    await page.getByText('As of Tue, Nov 3, 2026, 11:00 AM').waitFor();
     expect(await metricCell(page, 'DPW', 'Completed')).toBe('1');
     expect(await metricCell(page, 'DPW', 'Backlog at end')).toBe('2');
     expect(await page.locator(`[data-testid="escalations-table"] tr[data-row="${seeded.snow}"]`, { hasText: 'complex' }).count()).toBe(1);
+
+    // The same moment as known at: the address says so, and the banner.
+    await page.getByLabel('Moment').selectOption('knownAt');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('As known at Tue, Nov 3, 2026, 11:00 AM').waitFor();
+    expect(new URL(page.url()).searchParams.get('knownAt')).toBe('2026-11-03T11:00');
 
     // Back to now: the live figures again.
     await page.getByRole('button', { name: 'Back to now' }).click();

@@ -520,7 +520,8 @@ export interface paths {
         };
         /**
          * Open escalated, late and at-risk tickets, late the longest first: all departments for the
-         *     director, their own for a department head. With asOf, the list as it was then (one page).
+         *     director, their own for a department head. With asOf or knownAt, the list as it was then (one
+         *     page), from the temporal read model.
          */
         readonly get: operations["EscalationsController_escalations"];
         readonly put?: never;
@@ -1464,7 +1465,7 @@ export interface components {
         };
         readonly CompletionReport: {
             readonly from: string;
-            /** @description The end of the report: the one asked for, or asOf when that is earlier. */
+            /** @description The end of the report: the one asked for, or the moment (asOf or knownAt) when that is earlier. */
             readonly to: string;
             /** @enum {string} */
             readonly groupBy: "channel" | "department" | "service";
@@ -1472,13 +1473,18 @@ export interface components {
             readonly period: "day" | "week" | "month" | "range";
             /** @description The catalog calendar's zone: periods start at local midnight there. */
             readonly timeZone: string;
-            /** @description The moment the figures describe: the asOf asked for, else the API clock's now. */
+            /** @description The instant the figures describe: the asOf or knownAt asked for, else the API clock's now. */
             readonly asOf: string;
             /**
-             * @description `read-models` (the projected facts, now) or `replay` (the event log replayed up to asOf).
+             * @description `now`, `asOf` (what had happened by that instant) or `knownAt` (what the system had recorded by it); docs/metrics.md.
              * @enum {string}
              */
-            readonly source: "read-models" | "replay";
+            readonly moment: "now" | "asOf" | "knownAt";
+            /**
+             * @description `read-models` (the projected facts, now) or `temporal` (the ticket versions in force at the moment); never a replay.
+             * @enum {string}
+             */
+            readonly source: "read-models" | "temporal";
             readonly figures: readonly components["schemas"]["CompletionFiguresDto"][];
         };
         readonly EscalationEntryDto: {
@@ -1507,15 +1513,20 @@ export interface components {
         };
         readonly EscalationsPage: {
             readonly tickets: readonly components["schemas"]["EscalationEntryDto"][];
-            /** @description Pass as `cursor` for the next page; null on the last (always null with asOf). */
+            /** @description Pass as `cursor` for the next page; null on the last (always null with asOf or knownAt). */
             readonly nextCursor: string | null;
-            /** @description The instant overdue and at-risk were judged at: the asOf asked for, else the API clock's now. */
+            /** @description The instant overdue and at-risk were judged at: the asOf or knownAt asked for, else the API clock's now. */
             readonly asOf: string;
             /**
-             * @description `read-models` (the projected tickets, now) or `replay` (the event log replayed up to asOf).
+             * @description `now`, `asOf` or `knownAt` (docs/metrics.md).
              * @enum {string}
              */
-            readonly source: "read-models" | "replay";
+            readonly moment: "now" | "asOf" | "knownAt";
+            /**
+             * @description `read-models` (the projected tickets, now) or `temporal` (the ticket versions in force at the moment); never a replay.
+             * @enum {string}
+             */
+            readonly source: "read-models" | "temporal";
         };
         readonly TranslationDto: {
             readonly title: string;
@@ -2752,8 +2763,10 @@ export interface operations {
                 readonly groupBy: string;
                 /** @description day, week (ISO, from Monday) or month, in the city's time zone; or range (the whole report as one period). */
                 readonly period: string;
-                /** @description The figures as they were at this past instant, replayed from the event log (`to` is clipped to it); not after now. */
+                /** @description The figures as of this past instant: what had happened by then, history imported later included (`to` is clipped to it); not after now. */
                 readonly asOf?: string;
+                /** @description The figures as known at this past instant: what the system had recorded by then, as the dashboard showed them that day (`to` is clipped to it); not after now, not with asOf. */
+                readonly knownAt?: string;
             };
             readonly header?: never;
             readonly path?: never;
@@ -3001,10 +3014,12 @@ export interface operations {
                 readonly department?: string;
                 /** @description Tickets per page, 1–200 (default 50). */
                 readonly limit?: string;
-                /** @description `nextCursor` of the previous page (not with asOf: a list as of a past moment is one page). */
+                /** @description `nextCursor` of the previous page (not with asOf or knownAt: a list at a past moment is one page). */
                 readonly cursor?: string;
-                /** @description The list as it was at this past instant, replayed from the event log; not after now. */
+                /** @description The list as of this past instant (what had happened by then, history imported later included); not after now. */
                 readonly asOf?: string;
+                /** @description The list as known at this past instant (what the system had recorded by then); not after now, not with asOf. */
+                readonly knownAt?: string;
             };
             readonly header?: never;
             readonly path?: never;

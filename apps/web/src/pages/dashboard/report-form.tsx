@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useSession } from '../../session';
 import type { Parameters } from './dashboard-parameters';
 
-/** The range, grouping, trend period and as-of moment; "Show" puts them in the address. */
+/** The range, grouping, trend period and past moment (as of, or as known at); "Show" puts them in the address. */
 export function ReportForm({
   form,
   onChange,
@@ -52,10 +52,23 @@ export function ReportForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="asOf">As of (blank: now)</label>
-        <input id="asOf" type="datetime-local" value={form.asOf} onChange={(e) => onChange({ ...form, asOf: e.target.value })} aria-describedby="asOf-hint" />
-        <p className="hint" id="asOf-hint">
-          Reproduces the dashboard as it was known at that moment, replayed from the event log.
+        <label htmlFor="moment">Moment</label>
+        <select
+          id="moment"
+          value={form.moment ?? 'asOf'}
+          onChange={(e) => onChange({ ...form, moment: e.target.value as 'asOf' | 'knownAt' })}
+          aria-describedby="moment-hint"
+        >
+          <option value="asOf">As of (what had happened)</option>
+          <option value="knownAt">As known at (what the dashboard showed)</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="asOf">At (blank: now)</label>
+        <input id="asOf" type="datetime-local" value={form.asOf} onChange={(e) => onChange({ ...form, asOf: e.target.value })} aria-describedby="moment-hint" />
+        <p className="hint" id="moment-hint">
+          As of: everything that had happened by then, history imported later included. As known at: only what the system had recorded by then, as the dashboard
+          showed it that day.
         </p>
       </div>
       <div className="actions">

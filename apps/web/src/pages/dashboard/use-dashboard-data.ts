@@ -3,7 +3,7 @@ import { ApiProblem } from '../../lib/api-client';
 import { useRangeReport } from '../../lib/use-range-report';
 import type { CompletionQuery, CompletionReport, EscalationView, Problem } from '../../lib/api-types';
 import type { Session } from '../../session';
-import { instantsOf, type Parameters } from './dashboard-parameters';
+import { type DashboardInstants, instantsOf, type Parameters } from './dashboard-parameters';
 
 export interface Loaded {
   /** The figures over the whole range (`period=range`: medians over every sample). */
@@ -36,17 +36,19 @@ export function useDashboardData(session: Session, applied: Parameters): Dashboa
   const { api } = session;
   const instants = useMemo(() => instantsOf(applied, session), [applied, session]);
   const load = useCallback(
-    async (at: { from: Date; to: Date; asOf?: Date }, signal: AbortSignal): Promise<Loaded> => {
+    async (at: DashboardInstants, signal: AbortSignal): Promise<Loaded> => {
+      // A past moment as of (what had happened) or as known at (what was recorded), the same for all three requests.
+      const moment = at.asOf ? { [at.moment]: at.asOf.toISOString() } : {};
       const base: Omit<CompletionQuery, 'period'> = {
         from: at.from.toISOString(),
         to: at.to.toISOString(),
         groupBy: applied.groupBy,
-        asOf: at.asOf?.toISOString(),
+        ...moment,
       };
       const [range, trend, escalations] = await Promise.all([
         api.get('/metrics/completion', { query: { ...base, period: 'range' } }, signal),
         api.get('/metrics/completion', { query: { ...base, period: applied.period } }, signal),
-        api.get('/escalations', { query: { asOf: base.asOf, limit: ESCALATIONS_PAGE } }, signal),
+        api.get('/escalations', { query: { ...moment, limit: ESCALATIONS_PAGE } }, signal),
       ]);
       return { range, trend, escalations: escalations.tickets, escalationsCursor: escalations.nextCursor };
     },
