@@ -17,6 +17,7 @@ import { MeController } from './me/me.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { Open311Module } from './open311/open311.module';
+import { OutboundModule } from './outbound/outbound.module';
 import { PhoneCoverageModule } from './phone-coverage/phone-coverage.module';
 import { ReadModelGauges } from './read-models/read-model-gauges';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -25,6 +26,7 @@ import { SlaModule } from './sla/sla.module';
 import { RevisionEtagInterceptor } from './tickets/command-handling/revision-etag.interceptor';
 import { TicketListingModule } from './tickets/listing/ticket-listing.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { DuplicatesModule } from './tickets/duplicates/duplicates.module';
 import { ResidentsModule } from './residents/residents.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -57,6 +59,8 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         AttachmentsModule,
+        OutboundModule,
+        WebhooksModule,
         NotificationsModule,
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
       ],

@@ -19,3 +19,8 @@ export { replayWebhooks, WebhookDestination, WEBHOOKS, webhookBody, type Webhook
 export { addressToken, brokerBody, type BrokerPayload } from './brokers/broker-messages';
 export { NATS_RELAY, NatsJetStreamRelay, natsSubject, type NatsRelaySettings } from './brokers/nats-jetstream-relay';
 export { amqpRoutingKey, RABBITMQ_RELAY, RabbitMqRelay, type RabbitMqRelaySettings } from './brokers/rabbitmq-relay';
+export { Outbound, OUTBOUND_CONSUMER, type OutboundWiring } from './consumer/outbound';
+export { outboundSettingsOf, type OutboundSettings } from './consumer/outbound-settings';
+export { measureOutboundLag, type OutboundLag } from './consumer/outbound-lag';
+export { registerOutboundMetrics } from './consumer/outbound-metrics';
+export * from './notifications';

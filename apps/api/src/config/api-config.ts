@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { residentKeysSetting } from '@switchboard/command-handling';
 import { type NotificationSettings, notificationSettingsOf } from '@switchboard/outbound';
+import { outboundSettingsOf, type OutboundSettings } from '@switchboard/outbound';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 import { type AttachmentsConfig, attachmentsConfigOf } from '../attachments/attachments-config';
 
@@ -52,6 +53,8 @@ export interface ApiConfig {
   readonly attachments: AttachmentsConfig;
   /** Residents' and staff's notifications: the SMTP server, the SMS provider, links (docs/operations.md, "Notifications"). */
   readonly notifications: NotificationSettings;
+  /** The outbound consumer, webhooks and broker relays (SWITCHBOARD_OUTBOUND*, SWITCHBOARD_WEBHOOK_*, SWITCHBOARD_NATS_*, SWITCHBOARD_AMQP_*; docs/integrations.md). */
+  readonly outbound: OutboundSettings;
 }
 
 /** The Open311 GeoReport v2 endpoint (docs/open311.md). */
@@ -143,6 +146,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     consoleDir: resolve(env.SWITCHBOARD_CONSOLE_DIR || DEFAULT_CONSOLE_DIR),
     attachments: attachmentsConfigOf(env, eventStoreUrl, problems),
+    outbound: outboundSettingsOf(env, problems),
     notifications: notificationSettingsOf(env, problems),
   };
   if (!/^(\/[\w.~-]+)+$/.test(config.open311.basePath)) {
