@@ -12,6 +12,8 @@ const SOURCES = [
   'libs/read-models/src',
   'libs/command-handling/src',
   'libs/knowledge/src',
+  'libs/outbound/src',
+  'libs/attachments/src',
   'apps/api/tsconfig.app.json',
   'tsconfig.base.json',
 ];

@@ -9,8 +9,8 @@ import type { OutboundDestination } from '../destination';
 import type { NotificationContext } from './notification-settings';
 import { ResidentNotificationDestination } from './resident-notification-destination';
 import { StaffNotificationDestination } from './staff-notification-destination';
-import { SmtpEmailTransport, type SmtpSettings } from './transports/smtp-email-transport';
-import { type TwilioSettings, TwilioSmsTransport } from './transports/twilio-sms-transport';
+import { SmtpEmailTransport, type SmtpSettings, smtpUrlWithoutPassword } from './transports/smtp-email-transport';
+import { TWILIO_BASE_URL, type TwilioSettings, TwilioSmsTransport } from './transports/twilio-sms-transport';
 
 // Notifications as configured by SWITCHBOARD_* variables (docs/operations.md, "Notifications"),
 // read by the API and the projector alike: e-mail is on when an SMTP server is named, text
@@ -23,7 +23,7 @@ export interface NotificationSettings {
   readonly twilio?: TwilioSettings;
   /** SWITCHBOARD_SMS_COUNTRY_CODE: the calling code of national numbers (default 1). */
   readonly smsCountryCode: string;
-  /** SWITCHBOARD_CITY_NAME: in every subject and text (default "City 311"). */
+  /** SWITCHBOARD_CITY_NAME: in every subject and text (default: the display name of SWITCHBOARD_SMTP_FROM, else "City 311"). */
   readonly cityName?: string;
   /** SWITCHBOARD_PUBLIC_URL: where residents' links and staff's console links point (default http://<host>:<port>). */
   readonly publicUrl?: string;
@@ -122,6 +122,20 @@ export interface NotificationWiring {
   readonly now?: () => Date;
 }
 
+/** The display name of a From address (`Harrowfield 311 <311@…>` → `Harrowfield 311`). */
+const displayNameOf = (from: string | undefined): string | undefined => /^\s*"?([^"<]+?)"?\s*</.exec(from ?? '')?.[1];
+
+/** Which channels the settings turn on, one line each, for the start banner (no password, no token). */
+export function notificationChannels(settings: NotificationSettings): string[] {
+  const { smtp, twilio } = settings;
+  return [
+    smtp ? `e-mail on: SMTP ${smtpUrlWithoutPassword(smtp.url)} as ${smtp.from}` : 'e-mail off (set SWITCHBOARD_SMTP_URL and SWITCHBOARD_SMTP_FROM)',
+    twilio
+      ? `text messages on: the Twilio Messages API at ${twilio.baseUrl ?? TWILIO_BASE_URL} (account ${twilio.accountSid}) from ${twilio.from}`
+      : 'text messages off (set SWITCHBOARD_SMS_PROVIDER=twilio and SWITCHBOARD_TWILIO_*)',
+  ];
+}
+
 /** Builds the transports and both destinations from the settings. */
 export function createNotifications(settings: NotificationSettings, wiring: NotificationWiring): Notifications {
   const email = settings.smtp ? new SmtpEmailTransport(settings.smtp) : undefined;
@@ -131,7 +145,7 @@ export function createNotifications(settings: NotificationSettings, wiring: Noti
     email,
     sms,
     smsCountryCode: settings.smsCountryCode,
-    cityName: settings.cityName ?? 'City 311',
+    cityName: settings.cityName ?? displayNameOf(settings.smtp?.from) ?? 'City 311',
     publicUrl,
     unsubscribeSecret: wiring.unsubscribeSecret,
     messageIdDomain: new URL(publicUrl).hostname || 'switchboard.invalid',
@@ -143,10 +157,7 @@ export function createNotifications(settings: NotificationSettings, wiring: Noti
     residents,
     staff,
     destinations: [residents, staff],
-    channels: [
-      email ? `e-mail on: ${email.describe}` : 'e-mail off (set SWITCHBOARD_SMTP_URL and SWITCHBOARD_SMTP_FROM)',
-      sms ? `text messages on: ${sms.describe}` : 'text messages off (set SWITCHBOARD_SMS_PROVIDER=twilio and SWITCHBOARD_TWILIO_*)',
-    ],
+    channels: notificationChannels(settings),
     close: async () => {
       await email?.close();
       await sms?.close();
