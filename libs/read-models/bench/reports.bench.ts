@@ -7,6 +7,8 @@
 //                live dashboard (its three requests) p95; as-of dashboard first loads at 20 moments
 //                never asked before, p95 vs live; a year by department and month p99; peak RSS
 //   report       `switchboard report completion` (a child process, peak RSS) vs the raw read
+//   whole        the same figures the way the report computed them before (every ticket folded and kept, then
+//                completionMetrics; a child process running from the sources), for the before/after ratio
 //   duckdb       DuckDB over the same tickets' facts as a flat table: the calendar-hour figures of
 //                the year by department and month, vs our live GET /metrics/completion of it
 // Flags (or the environment):
@@ -16,6 +18,7 @@
 //   --fresh  write the history again
 // e.g. `npm run bench:reports -- --sizes 3M --stores sqlite --measure report`
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +27,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { SqliteEventStore } from '@switchboard/event-store';
-import { createReadStore, rebuildReadModels, scanAll, systemClock } from '../src';
+import { completionMetrics, createReadStore, factsCountingIn, rebuildReadModels, replayAsOf, scanAll, systemClock } from '../src';
 import { periodsCovering } from '../src/metrics/periods';
 import { demoCatalog } from '../src/testing/ticket-history';
 import { loadApiConfig } from '../../../apps/api/src/config/api-config';
@@ -37,7 +40,7 @@ import { BENCH_POSTGRES_URL, percentile } from './read-store-bench';
 const STORES = ['sqlite', 'postgres'] as const;
 type StoreKind = (typeof STORES)[number];
 /** `seed` alone only writes the histories (e.g. the large ones early, in the background). */
-const MEASURES = ['seed', 'rebuild', 'api', 'report', 'duckdb'] as const;
+const MEASURES = ['seed', 'rebuild', 'api', 'report', 'whole', 'duckdb'] as const;
 const TIME_ZONE = 'America/New_York';
 /** The last twelve whole months of the history. */
 const YEAR = { from: '2025-11-01T04:00:00.000Z', to: '2026-11-01T04:00:00.000Z' };
@@ -123,6 +126,26 @@ async function rebuildChild(dir: string, url: string): Promise<void> {
   console.log(JSON.stringify({ events, seconds, peakMb: mb(process.resourceUsage().maxRSS * 1024) }));
 }
 
+const digestOf = (figures: unknown): string => createHash('sha256').update(JSON.stringify(figures)).digest('hex').slice(0, 16);
+
+/** Child: the report's figures as the CLI computed them before the one-pass replay — every ticket folded and kept (`replayAsOf`), then `completionMetrics`. */
+async function wholeChild(dir: string, events: number): Promise<void> {
+  const store = SqliteEventStore.open(join(dir, 'events.db'));
+  const { start, end } = historySpan(events);
+  const [from, to] = [new Date(start), new Date(end)];
+  const started = performance.now();
+  const tickets = await replayAsOf(store, demoCatalog(), to);
+  const facts = factsCountingIn(
+    tickets.map((ticket) => ticket.facts),
+    from,
+    to,
+  );
+  const figures = completionMetrics(facts, { from, to, groupBy: 'department', period: 'month', timeZone: TIME_ZONE });
+  const seconds = ms(started) / 1000;
+  await store.close();
+  console.log(JSON.stringify({ seconds, tickets: facts.length, peakMb: mb(process.resourceUsage().maxRSS * 1024), digest: digestOf(figures) }));
+}
+
 interface ApiFigures {
   live: number[];
   asOfFirst: number[];
@@ -189,7 +212,7 @@ async function apiChild(dir: string, url: string, rounds: number, moments: numbe
  * CLI's build (made once before: the bin's own freshness check could rebuild inside the timing
  * when sources change); its wall time and peak RSS.
  */
-function timedReport(dir: string, events: number, extra: string[] = []): { seconds: number; peakMb: number; tickets: string } {
+function timedReport(dir: string, events: number, extra: string[] = []): { seconds: number; peakMb: number; tickets: string; digest: string } {
   const built = builtCli();
   const preload = join(__dirname, '../../../apps/cli/bench/print-peak-rss.js');
   const main = `const { processIo } = require(${JSON.stringify(join(built, 'cli-io.js'))}); require(${JSON.stringify(join(built, 'main.js'))})
@@ -208,7 +231,8 @@ function timedReport(dir: string, events: number, extra: string[] = []): { secon
   const seconds = ms(started) / 1000;
   if (run.status !== 0) throw new Error(`report completion failed (${run.status}): ${run.stderr}`);
   const peakKb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { seconds, peakMb: peakKb / 1024, tickets: /(\d+) tickets in range/.exec(run.stderr)?.[1] ?? '?' };
+  const digest = digestOf((JSON.parse(run.stdout) as { figures: unknown }).figures);
+  return { seconds, peakMb: peakKb / 1024, tickets: /(\d+) tickets in range/.exec(run.stderr)?.[1] ?? '?', digest };
 }
 
 interface FlatFigure {
@@ -389,8 +413,10 @@ async function main(): Promise<void> {
         });
       }
     }
+    let reportDigest: string | undefined;
     if (measures.has('report')) {
       const report = timedReport(dir, events);
+      reportDigest = report.digest;
       record({
         size,
         store: 'log',
@@ -399,6 +425,18 @@ async function main(): Promise<void> {
         against: `${fmt(raw.seconds / report.seconds, 2)}× the raw read (goal ≥ 0.5)`,
       });
       record({ size, store: 'log', what: 'report completion peak RSS MB', value: fmt(report.peakMb), against: 'goal ≤ 250 MB at 10M' });
+    }
+    if (measures.has('whole')) {
+      const whole = child<{ seconds: number; tickets: number; peakMb: number; digest: string }>('whole', dir, String(events));
+      record({
+        size,
+        store: 'log',
+        what: 'before: whole-history fold (every ticket kept) s',
+        value: `${fmt(whole.seconds, 1)} (${whole.tickets} tickets), peak RSS ${whole.peakMb} MB`,
+        against:
+          `${fmt(raw.seconds / whole.seconds, 2)}× the raw read; from the sources (about 80 MB more at start than the CLI's build)` +
+          (reportDigest ? `; figures ${reportDigest === whole.digest ? 'equal' : 'DIFFER from'} the report's` : ''),
+      });
     }
     if (measures.has('duckdb')) {
       const duck = await duckdbYear(dir, rounds);
@@ -420,7 +458,14 @@ async function main(): Promise<void> {
 }
 
 const [role, ...args] = process.argv.slice(2);
-const run = role === 'rebuild' ? rebuildChild(args[0], args[1]) : role === 'api' ? apiChild(args[0], args[1], Number(args[2]), Number(args[3])) : main();
+const run =
+  role === 'rebuild'
+    ? rebuildChild(args[0], args[1])
+    : role === 'whole'
+      ? wholeChild(args[0], Number(args[1]))
+      : role === 'api'
+        ? apiChild(args[0], args[1], Number(args[2]), Number(args[3]))
+        : main();
 run.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
