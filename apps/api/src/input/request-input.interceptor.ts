@@ -44,7 +44,8 @@ function check(request: FastifyRequest, controller: NestClass, handler: NestHand
       if (!isEmptyObject(body)) problems.push({ field: BODY_FIELD, message: 'must be empty: this route takes no body' });
     } else {
       const type = mediaTypeOf(request.headers['content-type'])?.type;
-      if (type !== input.bodyMediaType) {
+      // A multipart route's guard may have read the parts into a form body (Open311 POST requests with media).
+      if (type !== input.bodyMediaType && !(input.multipart && type === MULTIPART_MEDIA_TYPE)) {
         throw new UnsupportedMediaType(String(request.headers['content-type'] ?? ''), `must be ${input.bodyMediaType} for this route (got ${type ?? 'none'})`);
       }
       problems.push(...bodyShapeProblems(body));

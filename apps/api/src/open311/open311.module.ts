@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { MediaController } from './media/media.controller';
+import { RequestUpdatesController } from './updates/request-updates.controller';
+import { MultipartFormGuard } from './requests/submitting/multipart-form.guard';
 import { ApiKeyActors } from './api-key/api-key-actors';
 import { ApiKeyGuard } from './api-key/api-key.guard';
 import { DiscoveryController } from './discovery/discovery.controller';
@@ -20,9 +24,25 @@ export class Open311Module {
   static forRoot(basePath: string): DynamicModule {
     return {
       module: Open311Module,
-      imports: [RouterModule.register([{ path: basePath, module: Open311Module }]), TicketsModule],
-      controllers: [DiscoveryController, ServicesController, SubmitRequestController, RequestsController, TokensController, UnknownResourceController],
-      providers: [Open311Endpoint, ApiKeyActors, ApiKeyGuard, ServiceRequestReader, { provide: REQUEST_SEARCH, useClass: ReadModelRequestSearch }],
+      imports: [RouterModule.register([{ path: basePath, module: Open311Module }]), TicketsModule, AttachmentsModule],
+      controllers: [
+        DiscoveryController,
+        ServicesController,
+        SubmitRequestController,
+        RequestsController,
+        RequestUpdatesController,
+        MediaController,
+        TokensController,
+        UnknownResourceController,
+      ],
+      providers: [
+        Open311Endpoint,
+        ApiKeyActors,
+        ApiKeyGuard,
+        MultipartFormGuard,
+        ServiceRequestReader,
+        { provide: REQUEST_SEARCH, useClass: ReadModelRequestSearch },
+      ],
     };
   }
 }

@@ -491,6 +491,40 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/open311/v2/servicerequestupdates.{format}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Status updates between start_date and end_date, oldest first: update_id, service_request_id, status, updated_datetime, description, media_url. */
+        readonly get: operations["RequestUpdatesController_updates"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/open311/v2/media/{id}/{photoId}.{format}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** A public photo of a request, as stored (orientation applied, no EXIF): the URL its `media_url` gives. */
+        readonly get: operations["MediaController_photo"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/open311/v2/tokens/{token}.{format}": {
         readonly parameters: {
             readonly query?: never;
@@ -966,6 +1000,183 @@ export interface paths {
         /** The photo's thumbnail (WebP, at most 320 pixels on its longer side). */
         readonly get: operations["PhotosController_thumbnail"];
         readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/webhooks/subscriptions": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get: operations["WebhookSubscriptionsController_list"];
+        readonly put?: never;
+        /** Makes a subscription; the answer holds its signing secret (`whsec_…`), shown this once. */
+        readonly post: operations["WebhookSubscriptionsController_create"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/webhooks/subscriptions/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get: operations["WebhookSubscriptionsController_get"];
+        readonly put?: never;
+        readonly post?: never;
+        /** Removes the subscription; its deliveries still due are given up, its delivery log stays. */
+        readonly delete: operations["WebhookSubscriptionsController_remove"];
+        readonly options?: never;
+        readonly head?: never;
+        /** Changes the fields given (never the secret: rotate it). A filter set to null wants every department or type again. */
+        readonly patch: operations["WebhookSubscriptionsController_update"];
+        readonly trace?: never;
+    };
+    readonly "/webhooks/subscriptions/{id}/rotate-secret": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** A new secret signs from now on; the previous one goes on signing beside it for `overlapHours`, so the receiver can switch without a gap. */
+        readonly post: operations["WebhookSubscriptionsController_rotate"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/webhooks/subscriptions/{id}/deliveries": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The subscriber's deliveries, newest event first, each with every attempt. */
+        readonly get: operations["WebhookSubscriptionsController_deliveries"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/webhooks/subscriptions/{id}/replay": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /**
+         * Delivers the events from `position` (inclusive) on again to this subscriber, as its filters want
+         *     them now, under the webhook-ids they were first sent with (so a receiver that has one drops it);
+         *     events from before the subscription was made are delivered for the first time.
+         */
+        readonly post: operations["WebhookSubscriptionsController_replay"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/notifications/unsubscribe": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The confirmation page: which request, and the button that stops its updates. */
+        readonly get: operations["UnsubscribeController_confirm"];
+        readonly put?: never;
+        /** Stops the ticket's updates: recorded once on its history, however often the link is used. */
+        readonly post: operations["UnsubscribeController_unsubscribe"];
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/notifications/channels": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Which channels this API sends notifications by (the start banner's lines): for staff, 311 and the director. */
+        readonly get: operations["StaffNotificationPreferencesController_channels"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/notifications/preferences/me": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The caller's own preference; 404 while they have none (they get no notices then). */
+        readonly get: operations["StaffNotificationPreferencesController_mine"];
+        /** Sets the caller's own preference (their role and department are the token's). */
+        readonly put: operations["StaffNotificationPreferencesController_setMine"];
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/notifications/preferences": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Everyone's preferences (the director). */
+        readonly get: operations["StaffNotificationPreferencesController_all"];
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/notifications/preferences/{staffId}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        /** Sets a staff member's preference (the director), naming their role and department. */
+        readonly put: operations["StaffNotificationPreferencesController_setFor"];
         readonly post?: never;
         readonly delete?: never;
         readonly options?: never;
@@ -2018,6 +2229,154 @@ export interface components {
             /** @description Revision of the ticket's last event. */
             readonly revision: number;
         };
+        readonly CreateWebhookSubscriptionDto: {
+            /** Format: uri */
+            readonly url: string;
+            readonly description?: string;
+            /** @description Only events of tickets in these departments' queues (a move between two reaches the subscribers of both); left out: every department. */
+            readonly departments?: readonly string[];
+            /** @description Only events of these types; left out: every type. */
+            readonly eventTypes?: readonly string[];
+            /** @description Default true; a disabled subscription is planned nothing, and its deliveries still due are given up. */
+            readonly enabled?: boolean;
+        };
+        readonly WebhookSubscriptionDto: {
+            readonly departments?: readonly string[];
+            readonly eventTypes?: readonly string[];
+            readonly id: string;
+            readonly url: string;
+            readonly description?: string;
+            readonly enabled: boolean;
+            readonly createdAt: string;
+            /** @description The director who made it. */
+            readonly createdBy: string;
+            readonly updatedAt: string;
+            /** @description While a rotation's window is open: until when the previous secret also signs. */
+            readonly previousSecretValidUntil?: string;
+        };
+        readonly WebhookSubscriptionWithSecretDto: {
+            readonly subscription: components["schemas"]["WebhookSubscriptionDto"];
+            readonly secret: string;
+        };
+        readonly WebhookSubscriptionListDto: {
+            readonly subscriptions: readonly components["schemas"]["WebhookSubscriptionDto"][];
+        };
+        readonly UpdateWebhookSubscriptionDto: {
+            readonly departments?: readonly string[] | null;
+            readonly eventTypes?: readonly string[] | null;
+            /** Format: uri */
+            readonly url?: string;
+            readonly description?: string | null;
+            readonly enabled?: boolean;
+        };
+        readonly RotateWebhookSecretDto: {
+            /** @description How long the previous secret goes on signing beside the new one, 0–720 hours; default SWITCHBOARD_WEBHOOK_ROTATION_HOURS (24). */
+            readonly overlapHours?: number;
+        };
+        readonly WebhookDeliveryAttemptDto: {
+            readonly attempt: number;
+            readonly startedAt: string;
+            readonly finishedAt?: string;
+            /** @description delivered, failed, or interrupted (the process delivering it stopped mid-attempt; the next attempt has the same webhook-id). */
+            readonly outcome?: string;
+            readonly error?: string;
+        };
+        readonly WebhookDeliveryDto: {
+            /**
+             * @description pending (waiting for its next attempt), sending, delivered, given_up.
+             * @enum {string}
+             */
+            readonly status: "pending" | "sending" | "delivered" | "given_up";
+            readonly attemptLog: readonly components["schemas"]["WebhookDeliveryAttemptDto"][];
+            readonly deliveryId: string;
+            readonly eventId: string;
+            readonly eventType: string;
+            readonly streamName: string;
+            readonly position: string;
+            readonly attempts: number;
+            readonly plannedAt: string;
+            readonly nextAttemptAt?: string;
+            readonly lastError?: string;
+            readonly detail?: string;
+            readonly deliveredAt?: string;
+            readonly finishedAt?: string;
+        };
+        readonly WebhookDeliveryPageDto: {
+            readonly deliveries: readonly components["schemas"]["WebhookDeliveryDto"][];
+            /** @description Pass as `before` for the next page; absent on the last. */
+            readonly next?: string;
+        };
+        readonly ReplayWebhooksDto: {
+            /** @description A position of the log, e.g. one a delivery log entry or a command answered. */
+            readonly position: string;
+            /** @description Deliveries one replay schedules at most, 1–10,000 (default 10,000); the answer's `next` continues. */
+            readonly limit?: number;
+        };
+        readonly WebhookReplayDto: {
+            /** @description Deliveries scheduled; the consumer sends them as it sends any due delivery. */
+            readonly scheduled: number;
+            /** @description The last position read. */
+            readonly through?: string;
+            /** @description Where the limit cut the replay short: replay from here to continue. */
+            readonly next?: string;
+        };
+        readonly UnsubscribeFormDto: {
+            /** @enum {string} */
+            readonly "List-Unsubscribe"?: "One-Click";
+        };
+        readonly NotificationChannelsDto: {
+            /** @description The channels this process sends by, in words (`e-mail on: SMTP …`, `text messages off …`). */
+            readonly channels: readonly string[];
+            readonly email: boolean;
+            readonly sms: boolean;
+        };
+        readonly StaffNotificationPreferenceDto: {
+            /** @enum {string} */
+            readonly role: "staff" | "department_head" | "director" | "operator" | "resident" | "system";
+            /** @enum {string} */
+            readonly delivery: "immediate" | "digest" | "none";
+            readonly staffId: string;
+            readonly department?: string;
+            readonly email: string;
+            readonly digestTime: string;
+            readonly updatedAt: string;
+            readonly updatedBy: string;
+        };
+        readonly StaffNotificationPreferenceRequestDto: {
+            /**
+             * @description `immediate`: each notice at once; `digest`: one e-mail a day at `digestTime`; `none`: nothing.
+             * @enum {string}
+             */
+            readonly delivery: "immediate" | "digest" | "none";
+            /**
+             * Format: email
+             * @description Where to write (the staff member's work address).
+             */
+            readonly email: string;
+            /** @description The digest's local time in the city's zone, `HH:MM` (default 07:30). */
+            readonly digestTime?: string;
+        };
+        readonly StaffNotificationPreferencesDto: {
+            readonly preferences: readonly components["schemas"]["StaffNotificationPreferenceDto"][];
+        };
+        readonly StaffNotificationPreferenceForRequestDto: {
+            /**
+             * @description `immediate`: each notice at once; `digest`: one e-mail a day at `digestTime`; `none`: nothing.
+             * @enum {string}
+             */
+            readonly delivery: "immediate" | "digest" | "none";
+            /** @enum {string} */
+            readonly role: "staff" | "department_head" | "director";
+            /** @description Required for staff and department heads. */
+            readonly department?: string;
+            /**
+             * Format: email
+             * @description Where to write (the staff member's work address).
+             */
+            readonly email: string;
+            /** @description The digest's local time in the city's zone, `HH:MM` (default 07:30). */
+            readonly digestTime?: string;
+        };
         readonly ContactStepDto: {
             readonly at: string;
             /** @enum {string} */
@@ -2982,6 +3341,58 @@ export interface operations {
             };
         };
     };
+    readonly RequestUpdatesController_updates: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description Optional: this endpoint serves one jurisdiction; when given it must be that one. */
+                readonly jurisdiction_id?: string;
+                /** @description Accepted and ignored: GET resources need no key. */
+                readonly api_key?: string;
+                /** @description Updates at or after this W3C date-time (default: a day before end_date). */
+                readonly start_date?: string;
+                /** @description Updates before this W3C date-time (default: now; at most 90 days after start_date). */
+                readonly end_date?: string;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly format: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": string;
+                };
+            };
+        };
+    };
+    readonly MediaController_photo: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+                readonly photoId: string;
+                readonly format: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description The image bytes. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     readonly TokensController_token: {
         readonly parameters: {
             readonly query?: {
@@ -3729,6 +4140,342 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_list: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookSubscriptionListDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_create: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["CreateWebhookSubscriptionDto"];
+            };
+        };
+        readonly responses: {
+            readonly 201: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookSubscriptionWithSecretDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_get: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_remove: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 204: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_update: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["UpdateWebhookSubscriptionDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_rotate: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["RotateWebhookSecretDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookSubscriptionWithSecretDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_deliveries: {
+        readonly parameters: {
+            readonly query?: {
+                /** @description `next` of the previous page: deliveries of events before this position. */
+                readonly before?: string;
+                /** @description Deliveries per page, 1–200 (default 50). */
+                readonly limit?: string;
+            };
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+        };
+    };
+    readonly WebhookSubscriptionsController_replay: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly id: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["ReplayWebhooksDto"];
+            };
+        };
+        readonly responses: {
+            readonly 202: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["WebhookReplayDto"];
+                };
+            };
+        };
+    };
+    readonly UnsubscribeController_confirm: {
+        readonly parameters: {
+            readonly query: {
+                readonly token: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            /** @description A page with the button that stops the updates (nothing is changed by GET). */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "text/html": string;
+                };
+            };
+        };
+    };
+    readonly UnsubscribeController_unsubscribe: {
+        readonly parameters: {
+            readonly query: {
+                readonly token: string;
+            };
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/x-www-form-urlencoded": components["schemas"]["UnsubscribeFormDto"];
+            };
+        };
+        readonly responses: {
+            /** @description A page saying the updates stopped. */
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "text/html": string;
+                };
+            };
+        };
+    };
+    readonly StaffNotificationPreferencesController_channels: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["NotificationChannelsDto"];
+                };
+            };
+        };
+    };
+    readonly StaffNotificationPreferencesController_mine: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StaffNotificationPreferenceDto"];
+                };
+            };
+        };
+    };
+    readonly StaffNotificationPreferencesController_setMine: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["StaffNotificationPreferenceRequestDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StaffNotificationPreferenceDto"];
+                };
+            };
+        };
+    };
+    readonly StaffNotificationPreferencesController_all: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly requestBody?: never;
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StaffNotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    readonly StaffNotificationPreferencesController_setFor: {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path: {
+                readonly staffId: string;
+            };
+            readonly cookie?: never;
+        };
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/json": components["schemas"]["StaffNotificationPreferenceForRequestDto"];
+            };
+        };
+        readonly responses: {
+            readonly 200: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/json": components["schemas"]["StaffNotificationPreferenceDto"];
+                };
             };
         };
     };

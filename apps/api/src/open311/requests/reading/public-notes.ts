@@ -28,7 +28,7 @@ export function publicNotes(records: readonly TicketHistoryStep[], catalog: Serv
   });
 }
 
-function publicNoteOf(event: StampedTicketEvent, catalog: ServiceCatalog): Omit<PublicNote, 'datetime'> | undefined {
+export function publicNoteOf(event: StampedTicketEvent, catalog: ServiceCatalog): Omit<PublicNote, 'datetime'> | undefined {
   switch (event.type) {
     case 'TicketOpened':
       return { type: 'opened', description: 'Request received.' };

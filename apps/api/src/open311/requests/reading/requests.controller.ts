@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../../auth/public.decorator';
 import { CLOCK, type Clock } from '../../../clock/clock';
 import { Open311ErrorFilter } from '../../errors/open311-error.filter';
@@ -15,6 +15,7 @@ import { parseRequestsQuery } from '../listing/requests-query';
 import { type FormFields, singleField } from '../submitting/form-fields';
 import { ServiceRequestReader } from './service-request-reader';
 import { serviceRequestDocument } from './service-request-document';
+import { endpointUrl } from '../../media/public-media';
 
 @ApiTags('open311')
 @Public()
@@ -31,7 +32,12 @@ export class RequestsController {
   /** GET Service Requests: named ones (service_request_id), or a search by service, status and dates, paged. */
   @Get('requests.:format')
   @QueryParameters(REQUEST_LISTING)
-  async list(@Param('format') extension: string, @Query() query: FormFields, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async list(
+    @Param('format') extension: string,
+    @Query() query: FormFields,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const format = responseFormat(extension);
     this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
     const now = this.clock.now();
@@ -42,7 +48,7 @@ export class RequestsController {
       root: 'service_requests',
       body: listOf(
         'request',
-        tickets.map((ticket) => serviceRequestDocument(ticket, this.endpoint, parsed.extensions)),
+        tickets.map((ticket) => serviceRequestDocument(ticket, this.endpoint, parsed.extensions, endpointUrl(this.endpoint.settings, request))),
       ),
     });
   }
@@ -54,12 +60,16 @@ export class RequestsController {
     @Param('id') id: string,
     @Param('format') extension: string,
     @Query() query: FormFields,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const format = responseFormat(extension);
     this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
     const ticket = await this.reader.one(id);
     const extensions = singleField(query, 'extensions') === 'true';
-    return renderDocument(reply, format, { root: 'service_requests', body: listOf('request', [serviceRequestDocument(ticket, this.endpoint, extensions)]) });
+    return renderDocument(reply, format, {
+      root: 'service_requests',
+      body: listOf('request', [serviceRequestDocument(ticket, this.endpoint, extensions, endpointUrl(this.endpoint.settings, request))]),
+    });
   }
 }

@@ -5,12 +5,15 @@ import type { Open311Endpoint } from '../../open311-endpoint';
 import { serviceNotice } from '../../services/service-notice';
 import { requestStatusOf } from '../request-status';
 import { publicNotes } from './public-notes';
+import { mediaUrlOf, publicPhotos } from '../../media/public-media';
 
 /**
  * A ticket as a public service request. Built field by field from what is public: never the
- * resident's contact, never internal comments. `extensions` adds the public history as `notes`.
+ * resident's contact, never internal comments or photos. `media_url` is the first public photo (under
+ * `endpointUrl`, or a client's own link), absent when there is none. `extensions` adds the public
+ * history as `notes`.
  */
-export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311Endpoint, extensions: boolean): Open311Record {
+export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311Endpoint, extensions: boolean, endpointUrl: string): Open311Record {
   const { state, records } = ticket;
   const { catalog } = endpoint;
   const opened = records.find((record) => record.event?.type === 'TicketOpened')?.event?.data as TicketOpened['data'] | undefined;
@@ -19,6 +22,7 @@ export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311En
   const notes = publicNotes(records, catalog);
   const lastEvent = records.at(-1)?.event;
   const addressId = opened?.attributes?.[ADDRESS_ID_ATTRIBUTE];
+  const photo = publicPhotos(state)[0];
   return {
     service_request_id: ticket.ticketId,
     status: requestStatusOf(state.status),
@@ -35,6 +39,7 @@ export function serviceRequestDocument(ticket: LoadedTicket, endpoint: Open311En
     address_id: typeof addressId === 'string' ? addressId : undefined,
     lat: opened?.location?.latitude,
     long: opened?.location?.longitude,
+    media_url: photo ? mediaUrlOf(photo, ticket.ticketId, endpointUrl) : undefined,
     notes: extensions
       ? listOf(
           'note',
