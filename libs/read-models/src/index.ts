@@ -41,7 +41,7 @@ export {
   type PossibleDuplicates,
 } from './queries/possible-duplicates';
 export type { ResidentContactSummary, ResidentHistory, ResidentKeys, ResidentTicket } from './queries/resident-history';
-export type { ResidentRetentionQuery } from './queries/resident-retention';
+export type { ContactRetentionQuery, ResidentRetentionQuery } from './queries/resident-retention';
 export { addressKey, distanceMeters } from './queries/ticket-place';
 export { normalizedEmail, normalizedPhone, residentEmailKey, residentPhoneKey } from './queries/resident-keys';
 export {

@@ -23,7 +23,7 @@ import { workStartsUnder, type WorkStart, type WorkStartKey } from './queries/wo
 import { ReadModelsBackfillingError } from './errors';
 import { possibleDuplicates, type DuplicateSearch, type PossibleDuplicates } from './queries/possible-duplicates';
 import { residentHistory, type ResidentHistory, type ResidentKeys } from './queries/resident-history';
-import { residentDataDue, type ResidentRetentionQuery } from './queries/resident-retention';
+import { contactResidentDataDue, residentDataDue, type ContactRetentionQuery, type ResidentRetentionQuery } from './queries/resident-retention';
 import { completionMetrics, validateCompletionMetricsOptions, type CompletionFigures, type CompletionMetricsOptions } from './metrics/completion-metrics';
 
 export interface ReadModelsOptions {
@@ -100,6 +100,11 @@ export class ReadModels {
   /** Ended tickets of a service whose resident data the retention period says to erase (the retention watcher's question). */
   async residentDataDue(query: ResidentRetentionQuery): Promise<string[]> {
     return residentDataDue(this.db, await this.backfilledTables(), query);
+  }
+
+  /** Contacts whose resident data the city's contact retention period says to erase (the retention watcher's question). */
+  async contactResidentDataDue(query: ContactRetentionQuery): Promise<string[]> {
+    return contactResidentDataDue(this.db, query);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import type { GenerationTables } from '../store/generation-tables';
 
@@ -29,4 +29,33 @@ export async function residentDataDue(db: Kysely<ReadDb>, tables: GenerationTabl
     .limit(query.limit)
     .execute();
   return rows.map((row) => row.ticket_id);
+}
+
+/** What the retention watcher asks of contacts: those that ended (or, never ended, started) before a cutoff and still keep a resident. */
+export interface ContactRetentionQuery {
+  readonly endedBefore: Date;
+  readonly limit: number;
+}
+
+/**
+ * The 311 contacts whose resident data the city's contact retention period says to erase: ended at
+ * or before `endedBefore` (or started then, for a contact never ended), with a resident in their
+ * folded state — an anonymous contact has nothing to erase, and an erased one no longer has it
+ * (the row is written from the folded contact) —, the longest ended first. The start index bounds
+ * the scan to contacts started before the cutoff (a contact ends after it starts).
+ */
+export async function contactResidentDataDue(db: Kysely<ReadDb>, query: ContactRetentionQuery): Promise<string[]> {
+  const cutoff = query.endedBefore.toISOString();
+  const rows = await db
+    .selectFrom('rm_contacts')
+    .select('contact_id')
+    .where('started_at', '<=', cutoff)
+    .where((eb) => eb.or([eb('ended_at', '<=', cutoff), eb('ended_at', 'is', null)]))
+    .where('state', 'like', '%"resident":{%')
+    .where('state', 'not like', '%"residentDataErasedAt"%')
+    .orderBy(sql`coalesce(ended_at, started_at)`)
+    .orderBy('contact_id')
+    .limit(query.limit)
+    .execute();
+  return rows.map((row) => row.contact_id);
 }

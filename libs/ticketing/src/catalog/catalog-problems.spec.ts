@@ -70,6 +70,13 @@ describe('catalog problems', () => {
       expect(problemsAfter((c) => (c.services[0].residentDataRetentionDays = 2555))).toEqual([]);
     });
 
+    it("reports the city's contact resident data retention that is not a whole number of days from 1 to 36500", () => {
+      expect(problemsAfter((c) => (c.policies.contactResidentDataRetentionDays = 0))).toEqual([
+        { path: 'policies.contactResidentDataRetentionDays', message: 'must be a whole number of days from 1 to 36500 (got 0)' },
+      ]);
+      expect(problemsAfter((c) => (c.policies.contactResidentDataRetentionDays = 365))).toEqual([]);
+    });
+
     it('reports calendar problems under calendar.*', () => {
       expect(problemsAfter((c) => (c.calendar.hours = {}))).toEqual([
         { path: 'calendar.hours', message: 'no weekday is open: give at least one weekday opening hours' },

@@ -1,7 +1,7 @@
 import { checkCalendarConfig, type ConfigProblem, ConfigReader } from '../calendar';
 import { checkDepartments } from './department-problems';
 import { checkEscalationPolicy } from './escalation-policy';
-import { checkServices } from './service-problems';
+import { checkRetention, checkServices } from './service-problems';
 
 const CATALOG_FIELDS = ['jurisdiction', 'departments', 'services', 'calendar', 'policies'] as const;
 
@@ -20,9 +20,10 @@ export function catalogProblems(value: unknown): ConfigProblem[] {
 }
 
 function checkPolicies(reader: ConfigReader, value: unknown, path: string): void {
-  const policies = reader.object(value, path, ['reopenWindowDays', 'escalation']);
+  const policies = reader.object(value, path, ['reopenWindowDays', 'escalation', 'contactResidentDataRetentionDays']);
   if (!policies) return;
   checkEscalationPolicy(reader, policies.escalation, `${path}.escalation`, false);
+  checkRetention(reader, policies.contactResidentDataRetentionDays, `${path}.contactResidentDataRetentionDays`);
   const days = reader.integer(policies.reopenWindowDays, `${path}.reopenWindowDays`);
   if (days !== undefined && days < 0) reader.report(`${path}.reopenWindowDays`, `must be 0 or more (got ${days})`);
 }

@@ -64,8 +64,8 @@ function checkSla(reader: ConfigReader, value: unknown, path: string): void {
   }
 }
 
-/** A service's duplicate radius, when given: meters above 0, at most MAX_DUPLICATE_RADIUS_METERS. */
-function checkRetention(reader: ConfigReader, value: unknown, path: string): void {
+/** A retention period in days (a service's resident data, or the city's for contacts): absent, or a whole number of days in range. */
+export function checkRetention(reader: ConfigReader, value: unknown, path: string): void {
   if (value === undefined) return;
   const days = reader.integer(value, path);
   if (days !== undefined && (days < 1 || days > MAX_RESIDENT_DATA_RETENTION_DAYS)) {
@@ -73,6 +73,7 @@ function checkRetention(reader: ConfigReader, value: unknown, path: string): voi
   }
 }
 
+/** A service's duplicate radius, when given: meters above 0, at most MAX_DUPLICATE_RADIUS_METERS. */
 function checkDuplicateRadius(reader: ConfigReader, value: unknown, path: string): void {
   if (value === undefined) return;
   const meters = reader.number(value, path);
