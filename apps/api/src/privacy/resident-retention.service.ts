@@ -38,12 +38,9 @@ export class ResidentRetentionService implements OnApplicationBootstrap, OnModul
       checks: readModels,
       now: () => clock.now(),
       observer: {
-        erased: (ticketId) => this.logger.log(`Resident data of ticket ${ticketId} erased: its retention period ran out`),
-        failed: (ticketId, error) =>
-          this.logger.error(
-            `Could not erase the resident data of ticket ${ticketId}; the next scan retries`,
-            error instanceof Error ? error.stack : String(error),
-          ),
+        erased: (record) => this.logger.log(`Resident data of ${record} erased: its retention period ran out`),
+        failed: (record, error) =>
+          this.logger.error(`Could not erase the resident data of ${record}; the next scan retries`, error instanceof Error ? error.stack : String(error)),
       },
     });
     this.loop = new SlaWatchLoop(this.watcher, {
