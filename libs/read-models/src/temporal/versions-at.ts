@@ -18,27 +18,33 @@ const axisColumns = (when: Moment) =>
 const EARLIEST_MS = Date.parse('0000-01-01T00:00:00.000Z');
 
 /**
- * Versions of open (or queued) tickets in force at a moment: for each span class c (versions in force at most
- * 2^c minutes) those that began in the 2^c minutes up to it, plus those still in force now that
- * began by it. Each is one index range, so the rows read are about the tickets open at the moment,
- * however long the log before and after it.
+ * Versions of open (or queued) tickets in force at a moment: for each span class c (versions in
+ * force at most 2^c minutes) those that began in the 2^c minutes up to it, plus those still in force
+ * now that began by it. Each is one index range — one query each, joined by UNION ALL: given the
+ * ranges as one OR, SQLite scanned the whole index — so the rows read are about the tickets open at
+ * the moment, however long the log before and after it.
  */
-function openOrQueuedAt(query: VersionsQuery, when: VersionsWhen): VersionsQuery {
+function openOrQueuedAt(query: VersionsQuery, when: VersionsWhen): VersionsQuery[] {
   const open = query.where('open_or_queued', '=', 1);
-  if (when === 'head') return open.where('known_span', '=', OPEN_SPAN);
+  if (when === 'head') return [open.where('known_span', '=', OPEN_SPAN)];
   const [from, to, span] = axisColumns(when);
   const at = when.at.toISOString();
-  return open
-    .where((eb: Eb) => {
-      const ranges = [eb.and([eb(span, '=', OPEN_SPAN), eb(from, '<=', at)])];
-      for (let c = 0; c <= MAX_SPAN; c++) {
-        const earliest = when.at.getTime() - 2 ** c * SPAN_UNIT_MS;
-        const lower = earliest < EARLIEST_MS ? '' : new Date(earliest).toISOString();
-        ranges.push(eb.and([eb(span, '=', c), eb(from, '>=', lower), eb(from, '<=', at)]));
-      }
-      return eb.or(ranges);
-    })
-    .where((eb: Eb) => eb.or([eb(to, 'is', null), eb(to, '>', at)]));
+  const inForce = open.where(from, '<=', at).where((eb: Eb) => eb.or([eb(to, 'is', null), eb(to, '>', at)]));
+  const ranges = [inForce.where(span, '=', OPEN_SPAN)];
+  for (let c = 0; c <= MAX_SPAN; c++) {
+    const earliest = when.at.getTime() - 2 ** c * SPAN_UNIT_MS;
+    const lower = earliest < EARLIEST_MS ? '' : new Date(earliest).toISOString();
+    ranges.push(inForce.where(span, '=', c).where(from, '>=', lower));
+  }
+  return ranges;
+}
+
+/** The rows of queries made the same way, as one statement. */
+async function allOf<R>(queries: readonly SelectQueryBuilder<ReadDb, 'rm_ticket_versions', R>[]): Promise<R[]> {
+  return queries
+    .slice(1)
+    .reduce((union, query) => union.unionAll(query), queries[0])
+    .execute() as Promise<R[]>;
 }
 
 /** Versions of tickets that ended at or after `since`, in force at the moment (at the head: the latest). */
@@ -62,15 +68,15 @@ function endedSince(query: VersionsQuery, when: VersionsWhen, since: Date): Vers
 export async function metricFactsAt(db: Kysely<ReadDb>, tables: GenerationTables, when: VersionsWhen, from: Date, to: Date): Promise<MetricFacts[]> {
   const base = (): VersionsQuery => (db.selectFrom(tables.versions) as unknown as VersionsQuery).where('opened_at', '<', to.toISOString());
   const ended = await endedSince(base(), when, from).select(METRIC_COLUMNS).execute();
-  const open = await openOrQueuedAt(base(), when).where('ended_at', 'is', null).select(METRIC_COLUMNS).execute();
+  const open = await allOf(openOrQueuedAt(base().where('ended_at', 'is', null), when).map((query) => query.select(METRIC_COLUMNS)));
   return [...ended, ...open].map(metricFactsOfVersion);
 }
 
 /** The escalations-list columns of every ticket in a queue at a moment, from the temporal read model. */
 export async function queuedAt(db: Kysely<ReadDb>, tables: GenerationTables, when: Moment, department?: string): Promise<EscalationRow[]> {
-  let query = openOrQueuedAt(db.selectFrom(tables.versions) as unknown as VersionsQuery, when).where('queue_department', 'is not', null);
+  let query = (db.selectFrom(tables.versions) as unknown as VersionsQuery).where('queue_department', 'is not', null);
   if (department !== undefined) query = query.where('queue_department', '=', department);
-  const rows = await query.selectAll().execute();
+  const rows = await allOf(openOrQueuedAt(query, when).map((ranged) => ranged.selectAll()));
   return rows.map((row) => escalationRowOfVersion(row as TicketVersionsTable));
 }
 
