@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ApiProblem } from '../lib/api-client';
+import { ApiProblem, newRequestKey } from '../lib/api-client';
+import { PHOTO_ACCEPT, uploadPhoto } from '../lib/photo-upload';
 import type { CommandAnswer, Problem } from '../lib/api-types';
 import { commandBody, type CommandSpec, type FieldSpec, missingField } from '../lib/commands';
 import { useSession } from '../session';
@@ -32,6 +33,9 @@ export function CommandDialog({
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, f.options?.[0]?.value ?? ''])));
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
+  const [photo, setPhoto] = useState<File>();
+  // One key per dialog: sending again after a refused command attaches the photo once.
+  const photoKey = useRef(newRequestKey());
   const titleId = useId();
   // Where focus was when the dialog opened: it goes back there when the dialog closes.
   const opener = useRef(document.activeElement instanceof HTMLElement ? document.activeElement : null);
@@ -57,7 +61,14 @@ export function CommandDialog({
     }
     setSending(true);
     try {
-      const answer = await api.post(`/tickets/{id}/${spec.route}`, { path: { id: ticketId } }, commandBody(spec, values), { revision });
+      // The photo first (it may be attached only while the ticket is open), then the command at the revision it left.
+      const attached =
+        spec.withPhoto && photo
+          ? await uploadPhoto(api, ticketId, { file: photo, visibility: 'internal' }, { revision, idempotencyKey: photoKey.current })
+          : undefined;
+      const answer = await api.post(`/tickets/{id}/${spec.route}`, { path: { id: ticketId } }, commandBody(spec, values), {
+        revision: attached?.revision ?? revision,
+      });
       onDone(answer);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -116,6 +127,21 @@ export function CommandDialog({
           {spec.label}: {ticketId}
         </h2>
         {spec.fields.map(field)}
+        {spec.withPhoto && (
+          <div className="field">
+            <label htmlFor={`${titleId}-photo`}>Photo (optional)</label>
+            <input
+              id={`${titleId}-photo`}
+              type="file"
+              accept={PHOTO_ACCEPT}
+              onChange={(e) => setPhoto(e.target.files?.[0])}
+              aria-describedby={`${titleId}-photo-hint`}
+            />
+            <p className="hint" id={`${titleId}-photo-hint`}>
+              Attached to the ticket for city staff, e.g. the finished work.
+            </p>
+          </div>
+        )}
         <ProblemNotice problem={problem} action={`${spec.label.toLowerCase()} ${ticketId}`} />
         <div className="actions">
           <button type="submit" className="primary" disabled={sending}>

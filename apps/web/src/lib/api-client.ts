@@ -59,6 +59,26 @@ export class ApiClient {
     return this.send<T>(pathOf(route, path), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   }
 
+  /** Sends a multipart form (a photo upload) to a route of the API's document; the browser writes the boundary. */
+  upload<R extends PostRoute>(route: R, params: RequestParams<R, 'post'>, form: FormData, options: CommandOptions = {}): Promise<AnswerOf<R, 'post'>> {
+    const headers = this.headers();
+    if (options.revision !== undefined) headers['if-match'] = `W/"${options.revision}"`;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    const { path } = params as { path?: Readonly<Record<string, string>> };
+    return this.send<AnswerOf<R, 'post'>>(pathOf(route, path), { method: 'POST', headers, body: form });
+  }
+
+  /**
+   * The bytes of a GET route (a photo) as an object URL: an <img> cannot send the token itself. The
+   * caller revokes it (URL.revokeObjectURL) when the image leaves the page.
+   */
+  async objectUrl(route: GetRoute, path: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<string> {
+    const response = await fetch(pathOf(route, path), { headers: { authorization: `Bearer ${this.token}` }, signal });
+    if (!response.ok)
+      throw new ApiProblem({ statusCode: response.status, error: `HTTP ${response.status}`, message: `${response.status} ${response.statusText}` });
+    return URL.createObjectURL(await response.blob());
+  }
+
   /** Reports a 401 received outside `get`/`post` (the live feed), so the console signs out the same way. */
   unauthorized(problem: Problem): void {
     this.onUnauthorized(problem);

@@ -20,6 +20,8 @@ interface CommandSpecOf<R extends CommandRoute> {
   /** Button text. */
   readonly label: string;
   readonly fields: readonly FieldSpec<keyof CommandBody<R> & string>[];
+  /** The dialog also takes a photo, attached just before the command (e.g. the finished work when completing). */
+  readonly withPhoto?: boolean;
 }
 
 /** A command the console can send: its route and fields are checked against the API's document (a body member it does not declare fails to compile). */
@@ -42,6 +44,7 @@ const SPECS = [
     type: 'CompleteTicket',
     route: 'complete',
     label: 'Complete',
+    withPhoto: true,
     fields: [
       { name: 'resolutionCode', label: 'Resolution', kind: 'text', required: true, hint: 'e.g. repaired, answered, referred' },
       { name: 'note', label: 'What was done', kind: 'textarea', required: true },
@@ -98,6 +101,7 @@ const SPECS = [
   {
     type: 'CloseTicket',
     route: 'close',
+    withPhoto: true,
     label: 'Close without completing',
     fields: [
       { name: 'reason', label: 'Reason', kind: 'select', required: true, options: choices('duplicate', 'withdrawn', 'invalid', 'not_city_responsibility') },

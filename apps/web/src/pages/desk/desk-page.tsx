@@ -239,6 +239,7 @@ export function DeskPage() {
           <p data-testid="last-ticket">
             {lastTicket.sameAs ? 'Linked to' : 'Opened'} ticket <Link to={`/tickets/${encodeURIComponent(lastTicket.ticketId)}`}>{lastTicket.ticketId}</Link>
             {lastTicket.callbackDueBy && `, callback due ${new Date(lastTicket.callbackDueBy).toLocaleString('en-US', { timeZone: catalog.timeZone })}`}.
+            {lastTicket.photoProblem && ` The photo was not attached: ${lastTicket.photoProblem} Attach another on the ticket’s page.`}
           </p>
         )}
       </section>

@@ -16,6 +16,7 @@ import {
   UPDATE_CHOICES,
 } from '../../lib/desk-ticket-form';
 import type { ServiceDefinition, ServiceQuestion } from '../../lib/desk-types';
+import { PHOTO_ACCEPT, uploadPhoto } from '../../lib/photo-upload';
 import { useSession } from '../../session';
 import { DuplicateList } from './desk-duplicates';
 import { Shortcut } from './shortcuts';
@@ -29,6 +30,8 @@ export interface TicketOutcome {
   /** The existing ticket this report was linked to, instead of opening one. */
   readonly sameAs?: boolean;
   readonly callbackDueBy?: string;
+  /** Why the photo taken with the report was not attached (the ticket is open all the same). */
+  readonly photoProblem?: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export function DeskTicketForm({
   const [missing, setMissing] = useState<readonly FieldProblem[]>([]);
   const [refusal, setRefusal] = useState<Problem>();
   const [sending, setSending] = useState(false);
+  const [photo, setPhoto] = useState<File>();
   const inFlight = useRef(false);
   const form = useRef<HTMLFormElement>(null);
 
@@ -114,7 +118,7 @@ export function DeskTicketForm({
         idempotencyKey: newRequestKey(),
       })) as CommandAnswer;
       setRefusal(undefined);
-      await afterOpening(opened);
+      await afterOpening(opened, photo ? await attachPhoto(opened.ticketId, photo) : undefined);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       setRefusal(error.problem);
@@ -134,12 +138,13 @@ export function DeskTicketForm({
    * are the department's own and 311's, so that department is the one called back for); a service
    * that needs triage opened into intake, and the desk assigns it.
    */
-  const afterOpening = async (opened: CommandAnswer) => {
+  const afterOpening = async (opened: CommandAnswer, photoProblem: string | undefined) => {
     const { ticketId } = opened;
+    const noted = photoProblem ? { photoProblem } : {};
     await desk.record('ticket', { ticketId, relation: 'opened' });
     const resident = residentOf(draft);
     if (resident) desk.noteResident(resident);
-    if (!callbackTo) return onDone({ ticketId });
+    if (!callbackTo) return onDone({ ticketId, ...noted });
     if (opened.status === 'intake')
       await api.post(
         '/tickets/{id}/assign',
@@ -150,7 +155,18 @@ export function DeskTicketForm({
     const ticket = await api.get('/tickets/{id}', { path: { id: ticketId } });
     if (resident) await desk.record('identify', { resident });
     const promised = await desk.record('callback', { department: callbackTo, ...(ticket.dueAt ? { dueBy: ticket.dueAt } : {}), note: `Ticket ${ticketId}` });
-    if (promised) onDone({ ticketId, callbackDueBy: ticket.dueAt ?? undefined });
+    if (promised) onDone({ ticketId, callbackDueBy: ticket.dueAt ?? undefined, ...noted });
+  };
+
+  /** The photo taken with the report, attached to the ticket just opened (for city staff); why not, when the API refused it. */
+  const attachPhoto = async (ticketId: string, file: File): Promise<string | undefined> => {
+    try {
+      await uploadPhoto(api, ticketId, { file, visibility: 'internal' }, { idempotencyKey: newRequestKey() });
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      return error.problem.message;
+    }
   };
 
   const services = catalog.departments
@@ -324,6 +340,19 @@ export function DeskTicketForm({
             </Field>
           </div>
         </fieldset>
+        <div className="field">
+          <label htmlFor={fieldId('photo')}>Photo (optional)</label>
+          <input
+            id={fieldId('photo')}
+            type="file"
+            accept={PHOTO_ACCEPT}
+            onChange={(e) => setPhoto(e.target.files?.[0])}
+            aria-describedby={`${fieldId('photo')}-hint`}
+          />
+          <p className="hint" id={`${fieldId('photo')}-hint`}>
+            A photo the resident sent, attached to the ticket for city staff.
+          </p>
+        </div>
         {!callbackTo && <DuplicateList draft={draft} contact={contact} desk={desk} onLinked={(ticketId) => onDone({ ticketId, sameAs: true })} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={sending || !questions}>

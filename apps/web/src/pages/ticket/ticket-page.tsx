@@ -5,6 +5,7 @@ import { statusInWords } from '../../lib/words';
 import { useSession } from '../../session';
 import { TicketActions } from './ticket-actions';
 import { TicketDetails } from './ticket-details';
+import { TicketPhotos } from './ticket-photos';
 import { TicketTimeline } from './ticket-timeline';
 import { useTicket } from './use-ticket';
 import { useTicketCommands } from './use-ticket-commands';
@@ -38,6 +39,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         {department && <Link to={`/departments/${encodeURIComponent(department)}/queue`}>{session.departmentName(department)} queue</Link>}
       </div>
       <TicketDetails ticket={ticket} department={department} />
+      <TicketPhotos ticket={ticket} onAttached={() => void load()} />
       <TicketActions
         allowedCommands={ticket.allowedCommands}
         sending={commands.sending}
