@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import { type GenerationTables, METRIC_FACT_COLUMNS } from '../store/generation-tables';
 import type { MetricFacts } from '../metrics/completion-metrics';
+import { metricFactsOfVersion } from '../temporal/ticket-versions';
 
 const PAGE = 5_000;
 
@@ -23,26 +24,7 @@ export async function loadMetricFacts(db: Kysely<ReadDb>, tables: GenerationTabl
     // A row-value comparison: both stores read it as one index range (an OR of two conditions made SQLite rescan).
     if (after !== undefined) query = query.where((eb) => eb(eb.refTuple('opened_at', 'ticket_id'), '>', eb.tuple(after![0], after![1])));
     const rows = await query.orderBy('opened_at').orderBy('ticket_id').limit(PAGE).execute();
-    for (const row of rows) {
-      facts.push({
-        ticketId: row.ticket_id,
-        serviceCode: row.service_code,
-        channel: row.channel as MetricFacts['channel'],
-        department: row.department,
-        openedAt: row.opened_at,
-        firstAssignedAt: row.first_assigned_at,
-        // PostgreSQL's double precision arrives as a number, SQLite's integer too; Number() keeps both exact.
-        assignBusinessMs: row.assign_business_ms === null ? null : Number(row.assign_business_ms),
-        completedAt: row.completed_at,
-        completeBusinessMs: row.complete_business_ms === null ? null : Number(row.complete_business_ms),
-        closedAt: row.closed_at,
-        dueAt: row.due_at,
-        onTime: row.on_time === null ? null : Number(row.on_time) === 1,
-        escalationCount: Number(row.escalation_count),
-        reopenCount: Number(row.reopen_count),
-        firstContactResolution: Number(row.first_contact_resolution) === 1,
-      });
-    }
+    for (const row of rows) facts.push(metricFactsOfVersion(row));
     if (rows.length < PAGE) return facts;
     const last = rows[rows.length - 1];
     after = [last.opened_at, last.ticket_id];

@@ -158,7 +158,7 @@ export type MetricVersionColumns = Pick<
   | 'first_contact_resolution'
 >;
 
-/** The metric facts a version holds. */
+/** The metric facts a version (or a ticket facts row: the same columns) holds. */
 export function metricFactsOfVersion(row: MetricVersionColumns): MetricFacts {
   const ms = (value: number | string | null): number | null => (value === null ? null : Number(value));
   return {

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
-import type { GenerationTables } from '../store/generation-tables';
+import { type GenerationTables, METRIC_FACT_COLUMNS } from '../store/generation-tables';
 import type { ReadDb, TicketVersionsTable } from '../store/read-db';
 import type { MetricFacts } from '../metrics/completion-metrics';
 import { type EscalationRow } from '../queries/escalations';
@@ -67,8 +67,8 @@ function endedSince(query: VersionsQuery, when: VersionsWhen, since: Date): Vers
  */
 export async function metricFactsAt(db: Kysely<ReadDb>, tables: GenerationTables, when: VersionsWhen, from: Date, to: Date): Promise<MetricFacts[]> {
   const base = (): VersionsQuery => (db.selectFrom(tables.versions) as unknown as VersionsQuery).where('opened_at', '<', to.toISOString());
-  const ended = await endedSince(base(), when, from).select(METRIC_COLUMNS).execute();
-  const open = await allOf(openOrQueuedAt(base().where('ended_at', 'is', null), when).map((query) => query.select(METRIC_COLUMNS)));
+  const ended = await endedSince(base(), when, from).select(METRIC_FACT_COLUMNS).execute();
+  const open = await allOf(openOrQueuedAt(base().where('ended_at', 'is', null), when).map((query) => query.select(METRIC_FACT_COLUMNS)));
   return [...ended, ...open].map(metricFactsOfVersion);
 }
 
@@ -79,22 +79,3 @@ export async function queuedAt(db: Kysely<ReadDb>, tables: GenerationTables, whe
   const rows = await allOf(openOrQueuedAt(query, when).map((ranged) => ranged.selectAll()));
   return rows.map((row) => escalationRowOfVersion(row as TicketVersionsTable));
 }
-
-const METRIC_COLUMNS = [
-  'ticket_id',
-  'service_code',
-  'channel',
-  'department',
-  'opened_at',
-  'first_assigned_at',
-  'assign_business_ms',
-  'completed_at',
-  'complete_business_ms',
-  'closed_at',
-  'ended_at',
-  'due_at',
-  'on_time',
-  'escalation_count',
-  'reopen_count',
-  'first_contact_resolution',
-] as const;
