@@ -27,7 +27,7 @@ function raw(api: TestApi, method: 'GET' | 'HEAD', path: string): Promise<RawAns
 const INDEX = '<!doctype html><html><head><script type="module" src="/console/assets/app-3f9a1c.js"></script></head><body><div id="root"></div></body></html>';
 const SCRIPT = 'console.log("switchboard console");';
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 function expectConsoleHeaders(answer: RawAnswer): void {
   expect(answer.headers['content-security-policy']).toBe(CSP);
