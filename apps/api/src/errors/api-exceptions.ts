@@ -66,6 +66,20 @@ export class DepartmentNotFound extends Error {
   }
 }
 
+/** No webhook subscription has this id. */
+export class WebhookSubscriptionNotFound extends Error {
+  constructor(readonly subscriptionId: string) {
+    super(`Webhook subscription ${subscriptionId} does not exist.`);
+  }
+}
+
+/** A replay to a disabled webhook subscription would only be given up: it is refused. */
+export class WebhookSubscriptionDisabled extends Error {
+  constructor(readonly subscriptionId: string) {
+    super(`Webhook subscription ${subscriptionId} is disabled: enable it (PATCH {"enabled": true}) before replaying to it.`);
+  }
+}
+
 /** Who may ask a query, as the 403 answer lists it. */
 export interface QueryPermission {
   readonly role: string;

@@ -14,6 +14,8 @@ import {
   PhotoNotFound,
   QueryForbidden,
   TicketNotFound,
+  WebhookSubscriptionDisabled,
+  WebhookSubscriptionNotFound,
   UnreadableBody,
   UnsupportedMediaType,
 } from './api-exceptions';
@@ -101,6 +103,10 @@ function readSideProblem(error: unknown): Problem | undefined {
   if (error instanceof ContactNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'contact', id: error.contactId };
   if (error instanceof ArticleNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'article', id: error.articleId };
   if (error instanceof DepartmentNotFound) return { statusCode: 404, error: 'NotFound', message: error.message, what: 'department', id: error.department };
+  if (error instanceof WebhookSubscriptionNotFound) {
+    return { statusCode: 404, error: 'NotFound', message: error.message, what: 'webhook subscription', id: error.subscriptionId };
+  }
+  if (error instanceof WebhookSubscriptionDisabled) return { statusCode: 409, error: 'SubscriptionDisabled', message: error.message, id: error.subscriptionId };
   if (error instanceof QueryForbidden) return { statusCode: 403, error: 'Forbidden', message: error.message, rule: error.rule, whoMay: error.whoMay };
   if (error instanceof NothingToClaim) return { statusCode: 409, error: 'NothingToClaim', message: error.message, department: error.department };
   return undefined;

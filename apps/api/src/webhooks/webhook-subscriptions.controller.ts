@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Outbound, WebhookSubscription, WebhookSubscriptionFields } from '@switchboard/outbound';
 import { type Actor, type ServiceCatalog, TICKET_EVENT_TYPES } from '@switchboard/ticketing';
@@ -8,7 +8,7 @@ import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../config/config.module';
-import { type FieldProblem, InvalidRequest } from '../errors/api-exceptions';
+import { type FieldProblem, InvalidRequest, WebhookSubscriptionDisabled, WebhookSubscriptionNotFound } from '../errors/api-exceptions';
 import { OUTBOUND } from '../outbound/outbound.module';
 import { ReadYourWrites } from '../read-your-writes/read-your-writes';
 import {
@@ -118,8 +118,7 @@ export class WebhookSubscriptionsController {
   async replay(@Param('id') id: string, @Body() body: ReplayWebhooksDto, @CurrentActor() actor: Actor): Promise<WebhookReplayDto> {
     assertMayRead('webhookSubscriptionsAreTheDirectors', actor, {});
     const subscription = await this.existing(id);
-    if (!subscription.enabled)
-      throw new ConflictException(`Webhook subscription ${id} is disabled: enable it (PATCH {"enabled": true}) before replaying to it.`);
+    if (!subscription.enabled) throw new WebhookSubscriptionDisabled(id);
     await this.readYourWrites.check(body.position);
     return this.outbound.replayWebhooks(id, body.position, body.limit);
   }
@@ -143,4 +142,4 @@ export class WebhookSubscriptionsController {
   }
 }
 
-const notFound = (id: string) => new NotFoundException(`Webhook subscription ${id} does not exist.`);
+const notFound = (id: string) => new WebhookSubscriptionNotFound(id);
