@@ -53,6 +53,13 @@ export class StaffNotificationPreferenceDto {
   readonly updatedBy!: string;
 }
 
+/** GET /notifications/preferences/me: the caller's preference; absent while they have none (and get no notices). */
+export class MyNotificationPreferenceDto {
+  readonly staffId!: string;
+  @ApiProperty({ type: StaffNotificationPreferenceDto, required: false })
+  readonly preference?: StaffNotificationPreferenceDto;
+}
+
 export class StaffNotificationPreferencesDto {
   @ApiProperty({ type: [StaffNotificationPreferenceDto] })
   readonly preferences!: StaffNotificationPreferenceDto[];

@@ -41,7 +41,7 @@ export const notificationsProvider = {
       catalog,
       // Nothing is sent without a channel, so links signed with a passing secret are never handed out.
       unsubscribeSecret: secret ?? randomBytes(32),
-      fallbackPublicUrl: `http://${config.host}:${config.port}`,
+      fallbackPublicUrl: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
       now: () => clock.now(),
     });
   },

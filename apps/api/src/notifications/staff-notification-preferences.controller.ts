@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_DIGEST_TIME, type Notifications, type StaffNotificationPreference, StaffNotificationPreferences } from '@switchboard/outbound';
 import type { ReadStore } from '@switchboard/read-models';
@@ -9,6 +9,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { InvalidRequest, QueryForbidden } from '../errors/api-exceptions';
 import { READ_STORE } from '../read-models/read-models.module';
 import {
+  MyNotificationPreferenceDto,
   NotificationChannelsDto,
   StaffNotificationPreferenceDto,
   StaffNotificationPreferenceForRequestDto,
@@ -61,14 +62,13 @@ export class StaffNotificationPreferencesController {
     return { channels: [...channels], email: context.email !== undefined, sms: context.sms !== undefined };
   }
 
-  /** The caller's own preference; 404 while they have none (they get no notices then). */
+  /** The caller's own preference, absent while they have none (they get no notices then). */
   @Get('preferences/me')
-  @ApiOkResponse({ type: StaffNotificationPreferenceDto })
-  async mine(@CurrentActor() actor: Actor): Promise<StaffNotificationPreferenceDto> {
+  @ApiOkResponse({ type: MyNotificationPreferenceDto })
+  async mine(@CurrentActor() actor: Actor): Promise<MyNotificationPreferenceDto> {
     if (!isNotified(actor)) throw ownRefusal(actor);
     const preference = await this.preferences.get(actor.id);
-    if (!preference) throw new NotFoundException(`${actor.id} has no notification preference yet: PUT one to get notices.`);
-    return preference;
+    return { staffId: actor.id, ...(preference ? { preference } : {}) };
   }
 
   /** Sets the caller's own preference (their role and department are the token's). */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { loadTicket } from '@switchboard/command-handling';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { type Notifications, recordUnsubscribe, verifyUnsubscribeToken } from '@switchboard/outbound';
 import { InvalidQueryParameterError } from '@switchboard/read-models';
@@ -47,8 +48,9 @@ export class UnsubscribeController {
   @Header('cache-control', 'no-store')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A page with the button that stops the updates (nothing is changed by GET).', schema: { type: 'string' } })
-  confirm(@Query() query: UnsubscribeQueryDto): string {
+  async confirm(@Query() query: UnsubscribeQueryDto): Promise<string> {
     const { ticketId } = this.claimOf(query.token);
+    if ((await loadTicket(this.store, ticketId)).revision === undefined) throw new TicketNotFound(ticketId);
     return page(
       `Request ${ticketId}`,
       [`Stop e-mail and text message updates about request ${ticketId}?`, `¿Dejar de recibir avisos sobre la solicitud ${ticketId}?`],

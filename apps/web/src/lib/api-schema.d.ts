@@ -1139,7 +1139,7 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** The caller's own preference; 404 while they have none (they get no notices then). */
+        /** The caller's own preference, absent while they have none (they get no notices then). */
         readonly get: operations["StaffNotificationPreferencesController_mine"];
         /** Sets the caller's own preference (their role and department are the token's). */
         readonly put: operations["StaffNotificationPreferencesController_setMine"];
@@ -2341,6 +2341,10 @@ export interface components {
             readonly digestTime: string;
             readonly updatedAt: string;
             readonly updatedBy: string;
+        };
+        readonly MyNotificationPreferenceDto: {
+            readonly preference?: components["schemas"]["StaffNotificationPreferenceDto"];
+            readonly staffId: string;
         };
         readonly StaffNotificationPreferenceRequestDto: {
             /**
@@ -4407,7 +4411,7 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/json": components["schemas"]["StaffNotificationPreferenceDto"];
+                    readonly "application/json": components["schemas"]["MyNotificationPreferenceDto"];
                 };
             };
         };
