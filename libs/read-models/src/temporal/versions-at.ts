@@ -74,7 +74,13 @@ export async function metricFactsAt(db: Kysely<ReadDb>, tables: GenerationTables
 
 /** The escalations-list columns of every ticket in a queue at a moment, from the temporal read model. */
 export async function queuedAt(db: Kysely<ReadDb>, tables: GenerationTables, when: Moment, department?: string): Promise<EscalationRow[]> {
-  let query = (db.selectFrom(tables.versions) as unknown as VersionsQuery).where('queue_department', 'is not', null);
+  const at = when.at.toISOString();
+  // The live list's selection (needsAttention, which the caller applies as well), so only those rows are read whole.
+  let query = (db.selectFrom(tables.versions) as unknown as VersionsQuery)
+    .where('queue_department', 'is not', null)
+    .where((eb: Eb) =>
+      eb.or([eb('escalation_tier', '>=', 1), eb('overdue_since', 'is not', null), eb('queue_due_at', '<=', at), eb('sla_at_risk_at', '<=', at)]),
+    );
   if (department !== undefined) query = query.where('queue_department', '=', department);
   const rows = await allOf(openOrQueuedAt(query, when).map((ranged) => ranged.selectAll()));
   return rows.map((row) => escalationRowOfVersion(row as TicketVersionsTable));
