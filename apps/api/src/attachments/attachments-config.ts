@@ -15,14 +15,13 @@ export interface AttachmentsConfig {
  * an `attachments` directory beside a SQLite log (in the data directory); any other log keeps them
  * in ./data/attachments unless a store is named (production: an S3 bucket every instance shares).
  */
-export function attachmentsConfigOf(env: NodeJS.ProcessEnv, eventStoreUrl: string, problems: string[]): AttachmentsConfig {
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name}=${raw} must be an integer from ${min} to ${max}`);
-    return value;
-  };
+export function attachmentsConfigOf(
+  env: NodeJS.ProcessEnv,
+  eventStoreUrl: string,
+  problems: string[],
+  /** The configuration's reader of integer variables (it records a bad value in `problems`). */
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+): AttachmentsConfig {
   const location = (name: string, fallback: LocationPolicy): LocationPolicy => {
     const raw = env[name] || fallback;
     if (!(LOCATION_POLICIES as readonly string[]).includes(raw)) problems.push(`${name}=${raw} must be one of ${LOCATION_POLICIES.join(', ')}`);
@@ -37,7 +36,8 @@ export function attachmentsConfigOf(env: NodeJS.ProcessEnv, eventStoreUrl: strin
       parseS3Location(given, s3Region);
       store = given;
     } catch (error) {
-      problems.push(`SWITCHBOARD_ATTACHMENTS=${given}: ${(error as Error).message} (or file:<directory>)`);
+      // The value is not repeated: it may hold credentials.
+      problems.push(`SWITCHBOARD_ATTACHMENTS: ${(error as Error).message} (Or file:<directory>.)`);
     }
   }
   return {

@@ -145,7 +145,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       keyService: env.SWITCHBOARD_OPEN311_KEY_SERVICE || "Ask the city's 311 office for an api_key.",
     },
     consoleDir: resolve(env.SWITCHBOARD_CONSOLE_DIR || DEFAULT_CONSOLE_DIR),
-    attachments: attachmentsConfigOf(env, eventStoreUrl, problems),
+    attachments: attachmentsConfigOf(env, eventStoreUrl, problems, integer),
     outbound: outboundSettingsOf(env, problems),
     notifications: notificationSettingsOf(env, problems),
   };

@@ -9,12 +9,11 @@ import { Open311ErrorFilter } from '../errors/open311-error.filter';
 import { listOf } from '../format/open311-document';
 import { renderDocument } from '../format/render-document';
 import { responseFormat } from '../format/response-format';
-import { parseW3cDateTime } from '../format/w3c-datetime';
 import { endpointUrl } from '../media/public-media';
 import { API_KEY, JURISDICTION } from '../open311-parameters';
 import { Open311Endpoint } from '../open311-endpoint';
 import { REQUEST_SEARCH, type RequestSearchPort } from '../requests/listing/request-search';
-import { MAX_REQUESTS, MAX_SPAN_DAYS } from '../requests/listing/requests-query';
+import { dateParameter, MAX_REQUESTS, MAX_SPAN_DAYS } from '../requests/listing/requests-query';
 import { ServiceRequestReader } from '../requests/reading/service-request-reader';
 import { type FormFields, singleField } from '../requests/submitting/form-fields';
 import { requestUpdates } from './request-updates';
@@ -95,14 +94,8 @@ export class RequestUpdatesController {
 /** [start_date, end_date): by default the day up to now; a lone start_date runs to now, a lone end_date from a day before it. */
 function updatesWindow(query: FormFields, now: Date): { from: Date; to: Date } {
   const problems: string[] = [];
-  const date = (name: string): Date | undefined => {
-    const text = singleField(query, name);
-    const parsed = text === undefined ? undefined : parseW3cDateTime(text);
-    if (text !== undefined && !parsed) problems.push(`${name} must be a W3C date-time with a time zone, e.g. 2026-11-02T00:00:00Z.`);
-    return parsed;
-  };
-  const start = date('start_date');
-  const end = date('end_date');
+  const start = dateParameter(query, 'start_date', problems);
+  const end = dateParameter(query, 'end_date', problems);
   if (problems.length > 0) throw new Open311Error(400, problems);
   const to = end ?? (start && start.getTime() >= now.getTime() ? new Date(start.getTime() + DEFAULT_SPAN_MS) : new Date(now.getTime() + 1));
   const from = start ?? new Date(to.getTime() - DEFAULT_SPAN_MS);

@@ -42,12 +42,7 @@ export function parseRequestsQuery(query: FormFields, now: Date, catalog: Servic
   if (unknown.length > 0) problems.push(`service_code ${unknown.join(', ')} was not found; see services.xml.`);
   const statuses = commaList(query, 'status');
   if (statuses?.some((status) => status !== 'open' && status !== 'closed')) problems.push('status must be open, closed, or both comma-separated.');
-  const date = (name: string): Date | undefined => {
-    const text = singleField(query, name);
-    const parsed = text === undefined ? undefined : parseW3cDateTime(text);
-    if (text !== undefined && !parsed) problems.push(`${name} must be a W3C date-time with a time zone, e.g. 2026-11-02T00:00:00Z.`);
-    return parsed;
-  };
+  const date = (name: string): Date | undefined => dateParameter(query, name, problems);
   const start = date('start_date');
   const end = date('end_date');
   const updatedAfter = date('updated_after');
@@ -86,6 +81,14 @@ function requestedWindow(start: Date | undefined, end: Date | undefined, now: Da
   if (start) return { requestedFrom: start, requestedTo: new Date(start.getTime() + span) };
   if (end) return { requestedFrom: new Date(end.getTime() - span), requestedTo: end };
   return byUpdate ? {} : { requestedFrom: new Date(now.getTime() - span), requestedTo: new Date(now.getTime() + 1) };
+}
+
+/** A W3C date-time parameter, or undefined when absent; a value that is none is a problem naming it. */
+export function dateParameter(query: FormFields, name: string, problems: string[]): Date | undefined {
+  const text = singleField(query, name);
+  const parsed = text === undefined ? undefined : parseW3cDateTime(text);
+  if (text !== undefined && !parsed) problems.push(`${name} must be a W3C date-time with a time zone, e.g. 2026-11-02T00:00:00Z.`);
+  return parsed;
 }
 
 function commaList(query: FormFields, name: string): string[] | undefined {
