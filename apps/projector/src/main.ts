@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { type OutboundObserver, registerOutboundMetrics } from '@switchboard/outbound';
 import { startHealthServer } from './health-server';
 import { errorField, log } from './log';
 import { Projector } from './projector';
@@ -9,7 +10,9 @@ import { ProjectorMetrics } from './projector-metrics';
 async function main(): Promise<void> {
   const config = loadProjectorConfig();
   let metrics: ProjectorMetrics | undefined;
+  let outboundObserver: OutboundObserver | undefined;
   const projector = await Projector.start(config, {
+    outbound: { attempted: (destination, outcome, seconds) => outboundObserver?.attempted?.(destination, outcome, seconds) },
     onError: (error) => log('error', 'recovered from a failure', { error: errorField(error) }),
     sla: {
       slaAction: (action, ticketId) => {
@@ -25,6 +28,11 @@ async function main(): Promise<void> {
     checkpointsOff: (reason) => log('warn', 'no periodic checkpoints of the event log', { reason }),
   });
   metrics = new ProjectorMetrics(() => projector.readModels.lag());
+  outboundObserver = registerOutboundMetrics(
+    metrics.registry,
+    () => projector.outbound.lag(),
+    (error) => log('warn', 'outbound lag unavailable', { error: errorField(error) }),
+  );
   const health: Server | undefined =
     config.healthPort === undefined ? undefined : await startHealthServer(projector, config.healthPort, config.healthHost, metrics);
   // Every timer of the runner and the watch loop is unref'd (they must not hold a test or the API open): this one keeps the process alive.

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { residentKeysSetting } from '@switchboard/command-handling';
+import { outboundSettingsOf, type OutboundSettings } from '@switchboard/outbound';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** What the projector reads from its environment: the API's SWITCHBOARD_* variables it shares, plus its own. */
@@ -21,6 +22,8 @@ export interface ProjectorConfig {
   /** Port of GET /health (liveness and role); undefined: no HTTP at all. */
   readonly healthPort?: number;
   readonly healthHost: string;
+  /** The outbound consumer, webhooks and broker relays, as the API's (docs/integrations.md): delivered by the projector holding the outbound lease. */
+  readonly outbound: OutboundSettings;
 }
 
 export class ProjectorConfigError extends Error {
@@ -55,6 +58,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     residentKeysPath: residentKeysSetting(env.SWITCHBOARD_RESIDENT_KEYS),
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
+    outbound: outboundSettingsOf(env, problems),
   };
   if (problems.length > 0) throw new ProjectorConfigError(problems);
   return config;

@@ -20,6 +20,7 @@ import {
   TicketCommandHandler,
   type SlaWatcherObserver,
 } from '@switchboard/command-handling';
+import { Outbound, type OutboundDestination, type OutboundObserver } from '@switchboard/outbound';
 import type { ProjectorConfig } from './projector-config';
 
 export interface ProjectorHooks {
@@ -31,6 +32,10 @@ export interface ProjectorHooks {
   readonly checkpointWritten?: (checkpoint: SignedCheckpoint) => void;
   readonly checkpointsOff?: (reason: string) => void;
   readonly now?: () => Date;
+  /** Hears the outbound consumer's attempts and batches (metrics). */
+  readonly outbound?: OutboundObserver;
+  /** Destinations beside the webhooks and broker relays the configuration names (residents' and staff's notifications). */
+  readonly outboundDestinations?: readonly OutboundDestination[];
 }
 
 /**
@@ -51,6 +56,8 @@ export class Projector {
     readonly checkpoints: CheckpointLoop | undefined,
     private readonly residentKeys: ResidentKeyStore,
     private readonly retention: SlaWatchLoop,
+    /** The outbound consumer (active or standby by its own lease) with the webhook subscriptions. */
+    readonly outbound: Outbound,
   ) {}
 
   /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
@@ -96,12 +103,23 @@ export class Projector {
       onError: hooks.onError,
     });
     if (!checkpoints.loop) hooks.checkpointsOff?.(checkpoints.reason);
+    const outbound = new Outbound({
+      eventStore,
+      readStore,
+      settings: config.outbound,
+      destinations: hooks.outboundDestinations ?? [],
+      clock: { ...systemClock, now },
+      onError: hooks.onError,
+      observer: hooks.outbound,
+    });
     await runner.start();
     loop.start();
     retention.start();
     pruner.start();
     checkpoints.loop?.start();
-    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys, retention);
+    // Its own lease, beside the projection's: a standby projector takes over the deliveries as it takes over projecting.
+    await outbound.start();
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys, retention, outbound);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -115,6 +133,7 @@ export class Projector {
     await this.pruner.stop();
     await this.loop.stop();
     await this.retention.stop();
+    await this.outbound.stop();
     await this.runner.stop();
     await this.readStore.close();
     await this.eventStore.close();
