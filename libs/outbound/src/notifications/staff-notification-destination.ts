@@ -145,14 +145,20 @@ export class StaffNotificationDestination implements OutboundDestination {
       .orderBy('position')
       .execute();
     const sent = await this.preferences.sentInDigest(due.map((row) => row.delivery_id));
-    const parts = due.filter((row) => !sent.has(row.delivery_id) && row.delivery_id !== delivery.deliveryId);
-    const items = [...parts.map((row) => JSON.parse(row.payload) as StaffDeliveryPayload), delivery.payload as unknown as StaffDeliveryPayload]
-      .map((p) => ({ notice: p.notice, facts: p.facts }))
-      .sort((a, b) => a.facts.at.localeCompare(b.facts.at));
+    // In the log's order (this delivery is among them: it is being attempted); the digest lists the day's notices as they happened.
+    const parts = due.filter((row) => !sent.has(row.delivery_id));
+    if (!parts.some((row) => row.delivery_id === delivery.deliveryId))
+      parts.push({ delivery_id: delivery.deliveryId, payload: JSON.stringify(delivery.payload), position: '' });
+    const items = parts.map((row) => JSON.parse(row.payload) as StaffDeliveryPayload).map((p) => ({ notice: p.notice, facts: p.facts }));
     const messageId = messageIdOf(delivery.deliveryId, this.context.messageIdDomain);
     const result = await this.context.email!.send({ to: person.email, ...staffDigestMessage(items, options), messageId });
     if (!result.accepted) return { status: 'failed', error: result.error, retryable: result.retryable };
-    await this.preferences.recordDigest(delivery.key, messageId, [delivery.deliveryId, ...parts.map((row) => row.delivery_id)], this.now());
+    await this.preferences.recordDigest(
+      delivery.key,
+      messageId,
+      parts.map((row) => row.delivery_id),
+      this.now(),
+    );
     return { status: 'delivered', detail: `digest of ${items.length}: ${result.detail}` };
   }
 
