@@ -34,7 +34,7 @@ const STORED_AS: Partial<Record<SniffedKind, PhotoContentType>> = {
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const encode = (pipeline: sharp.Sharp, type: PhotoContentType): sharp.Sharp =>
-  type === 'image/png' ? pipeline.png() : type === 'image/webp' ? pipeline.webp({ quality: 85 }) : pipeline.jpeg({ quality: 88, mozjpeg: true });
+  type === 'image/png' ? pipeline.png() : type === 'image/webp' ? pipeline.webp({ quality: 85 }) : pipeline.jpeg({ quality: 88 });
 
 async function stored(pipeline: sharp.Sharp, contentType: PhotoContentType): Promise<ImageToStore> {
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
