@@ -149,6 +149,24 @@ describe('webhooks end to end: the director subscribes, the consumer in process 
     expect((await call('DELETE', `/webhooks/subscriptions/${subscription.id}`, as.director)).status).toBe(404);
   });
 
+  it('a receiver that refuses connections never holds a command up: its delivery waits for its next attempt, recorded', async () => {
+    // A port nothing listens on now.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const { body } = await call('POST', '/webhooks/subscriptions', as.director, { url: `http://127.0.0.1:${port}/down`, eventTypes: ['TicketOpened'] });
+    const opened = await api.command('/tickets', as.operator, pothole);
+    expect(opened.status).toBe(201);
+    await settled();
+    const log = await call('GET', `/webhooks/subscriptions/${body.subscription.id}/deliveries`, as.director);
+    expect(log.body.deliveries).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 1, lastError: expect.stringContaining('ECONNREFUSED'), nextAttemptAt: expect.any(String) }),
+    ]);
+    expect(log.body.deliveries[0].attemptLog).toEqual([expect.objectContaining({ attempt: 1, outcome: 'failed' })]);
+    await call('DELETE', `/webhooks/subscriptions/${body.subscription.id}`, as.director);
+  });
+
   it('is for the director only', async () => {
     for (const token of [as.operator, as.dpwHead, as.dpwStaff]) {
       const refused = await call('POST', '/webhooks/subscriptions', token, { url: receiver.url });
