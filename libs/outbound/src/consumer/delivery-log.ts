@@ -178,7 +178,13 @@ export async function nextDueAt(db: Kysely<OutboundDb>): Promise<Date | undefine
  */
 export async function resumeInterrupted(trx: Kysely<OutboundDb>, now: Date): Promise<number> {
   const at = now.toISOString();
-  const sending = await trx.selectFrom('ob_deliveries').select(['delivery_id', 'attempts']).where('status', '=', 'sending').execute();
+  // A row being sent keeps its claim time in next_attempt_at: the partial index of due rows finds it.
+  const sending = await trx
+    .selectFrom('ob_deliveries')
+    .select(['delivery_id', 'attempts'])
+    .where('next_attempt_at', 'is not', null)
+    .where('status', '=', 'sending')
+    .execute();
   for (const row of sending) {
     await trx
       .updateTable('ob_delivery_attempts')
