@@ -39,7 +39,7 @@ export function multipart(parts: readonly Part[]): FormData {
   const body = new FormData();
   for (const part of parts) {
     if (typeof part.value === 'string') body.append(part.name, part.value);
-    else body.append(part.name, new Blob([part.value], { type: part.type ?? 'application/octet-stream' }), part.filename ?? 'upload.bin');
+    else body.append(part.name, new Blob([new Uint8Array(part.value)], { type: part.type ?? 'application/octet-stream' }), part.filename ?? 'upload.bin');
   }
   return body;
 }
