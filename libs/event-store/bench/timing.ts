@@ -12,8 +12,13 @@ export interface Result {
 }
 
 /** Runs `worker` on `concurrency` async appenders until the time is up. */
-export async function timed(name: string, concurrency: number, worker: (appender: number, i: number) => Promise<void> | void): Promise<Result> {
-  const deadline = performance.now() + SECONDS * 1000;
+export async function timed(
+  name: string,
+  concurrency: number,
+  worker: (appender: number, i: number) => Promise<void> | void,
+  seconds = SECONDS,
+): Promise<Result> {
+  const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let appends = 0;
   await Promise.all(

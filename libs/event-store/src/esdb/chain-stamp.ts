@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue, RecordedEvent } from '../port/event-store';
 import type { PreparedEvent } from '../port/validation';
 import { InvalidArgumentError } from '../port/errors';
-import { contentDigest, GENESIS_HASH, linkLog, linkStream } from '../chain/event-hash';
+import { appendedDigest, contentDigest, GENESIS_HASH, linkLog, linkStream } from '../chain/event-hash';
 
 /**
  * What the EventStoreDB adapter adds to an event's metadata when it appends it (docs/audit.md,
@@ -59,7 +59,7 @@ export function stampAppend(
   let streamHash = previousStreamHash ?? GENESIS_HASH;
   const at = recordedAt.toISOString();
   return events.map((event, i) => {
-    const digest = contentDigest({ ...event, streamName, revision: previousRevision + 1 + i, recordedAt: at });
+    const digest = appendedDigest(event, streamName, previousRevision + 1 + i, at);
     streamHash = linkStream(streamHash, digest);
     const stamp: ChainStamp = { recordedAt: at, streamHash: streamHash.toString('hex') };
     return { event, metadata: { ...event.metadata, [CHAIN_STAMP_KEY]: stamp as unknown as JsonValue }, digest, streamHash };
@@ -103,7 +103,15 @@ export function linkEvents(
   for (const stored of events) {
     const { metadata, stamp } = splitStamp(stored.metadata);
     const recordedAt = stamp?.recordedAt ?? stored.recordedAt.toISOString();
-    const digest = contentDigest({ ...stored, metadata, recordedAt });
+    const digest = contentDigest({
+      id: stored.id,
+      streamName: stored.streamName,
+      revision: stored.revision,
+      type: stored.type,
+      data: stored.data,
+      metadata,
+      recordedAt,
+    });
     let streamHash: Buffer;
     if (stamp) {
       streamHash = Buffer.from(stamp.streamHash, 'hex');

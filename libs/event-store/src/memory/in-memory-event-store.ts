@@ -16,7 +16,8 @@ import { startCatchUpSubscription } from '../embedded/catch-up-subscription';
 import { positionToSequence, sequenceToPosition } from '../embedded/sequence-position';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
 import type { ChainedEvent, ChainHead, ChainMigrationReport, SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
-import { chainHeadOf, hashesFor } from '../chain/chain-state';
+import { chainHeadOf } from '../chain/chain-state';
+import { appendedDigest, GENESIS_HASH, linkLog, linkStream } from '../chain/event-hash';
 
 export interface InMemoryEventStoreOptions {
   readonly maxEventBytes?: number;
@@ -63,11 +64,9 @@ export class InMemoryEventStore implements EventStore, TamperEvidence {
         recordedAt,
       };
       const previous = stream[stream.length - 1];
-      const { hash, streamHash } = hashesFor(
-        { ...event, dataJson: input.dataJson, metadataJson: input.metadataJson },
-        this.log[this.log.length - 1]?.hash ?? null,
-        previous?.streamHash ?? null,
-      );
+      const digest = appendedDigest(input, streamName, stream.length, recordedAt.toISOString());
+      const hash = linkLog(this.log[this.log.length - 1]?.hash ?? GENESIS_HASH, digest);
+      const streamHash = linkStream(previous?.streamHash ?? GENESIS_HASH, digest);
       const stored: StoredEvent = { ...input, streamName, revision: stream.length, sequence, event, hash, streamHash };
       stream.push(stored);
       this.log.push(stored);

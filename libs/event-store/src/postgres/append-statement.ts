@@ -1,5 +1,5 @@
 import { DatabaseError, type ClientBase } from 'pg';
-import { contentDigest } from '../chain/event-hash';
+import { appendedDigest } from '../chain/event-hash';
 import type { JsonObject } from '../port/event-store';
 
 /** One event row to insert; its position is assigned by the statement. */
@@ -33,7 +33,7 @@ const APPEND = 'SELECT event_store_append($1::text[], $2::bigint[], $3::uuid[], 
 /** Runs the batch append on `client` (in autocommit, or inside a transaction the caller holds). */
 export async function insertBatch(client: ClientBase, rows: readonly EventRowInput[], recordedAt: Date): Promise<number | undefined> {
   const recorded = recordedAt.toISOString();
-  const digests = rows.map((row) => contentDigest({ ...row, recordedAt: recorded }));
+  const digests = rows.map((row) => appendedDigest(row, row.streamName, row.revision, recorded));
   // The row (from 1) before each row in its stream within this batch; 0: the stored revision before it.
   const lastInBatch = new Map<string, number>();
   const streamPrevious = rows.map((row, i) => {

@@ -13,7 +13,8 @@ import type {
 } from '../port/event-store';
 import { EventStoreError, StoreUnavailableError, StreamNotFoundError } from '../port/errors';
 import type { ChainedEvent, ChainHead, ChainMigrationReport, SignedCheckpoint, TamperEvidence } from '../port/tamper-evidence';
-import { chainHeadOf, checkpointFromText, checkpointToText, hashesFor } from '../chain/chain-state';
+import { chainHeadOf, checkpointFromText, checkpointToText } from '../chain/chain-state';
+import { appendedDigestBytes, GENESIS_BYTES, linkLogBytes, linkStreamBytes } from '../chain/event-hash';
 import { readChainMigration } from './chain-migration';
 import { readAllOptions, readStreamOptions } from '../port/read-options';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type PreparedEvent } from '../port/validation';
@@ -229,20 +230,26 @@ export class SqliteEventStore implements EventStore, TamperEvidence {
     const decision = decideAppend(streamName, expected, events, current, (id) => this.lookup(id));
     if (decision.kind === 'already_written') return decision.result;
     const chained = this.options.chain !== false;
-    let logHash = chain.logHash;
-    let streamHash = head?.stream_hash ?? null;
+    // Hashes carried from event to event as the latin1 text of their bytes, a Buffer (from the pool) only for the row.
+    let logHash = chain.logHash?.toString('latin1') ?? GENESIS_BYTES;
+    let streamHash = head?.stream_hash?.toString('latin1') ?? GENESIS_BYTES;
     let position = 0;
+    let lastHash: Buffer | null = null;
     events.forEach((event, i) => {
       const revision = current + 1 + i;
+      let hashes: [Buffer, Buffer] | [null, null] = [null, null];
       if (chained) {
-        const hashes = hashesFor({ ...event, streamName, revision, recordedAt }, logHash, streamHash);
-        logHash = hashes.hash;
-        streamHash = hashes.streamHash;
+        const digest = appendedDigestBytes(event, streamName, revision, recordedAt);
+        logHash = linkLogBytes(logHash, digest);
+        streamHash = linkStreamBytes(streamHash, digest);
+        hashes = [Buffer.from(logHash, 'latin1'), Buffer.from(streamHash, 'latin1')];
       }
-      const info = this.statements.insert.run(event.id, streamName, revision, event.type, event.dataJson, event.metadataJson, recordedAt, logHash, streamHash);
+      const info = this.statements.insert.run(event.id, streamName, revision, event.type, event.dataJson, event.metadataJson, recordedAt, ...hashes);
       position = Number(info.lastInsertRowid);
+      lastHash = hashes[0];
     });
-    chain.logHash = logHash;
+    // Only once every row is in: an append refused in its savepoint leaves the batch's log hash as it was.
+    chain.logHash = lastHash;
     return { nextExpectedRevision: current + events.length, position: sequenceToPosition(position) };
   }
 
