@@ -63,6 +63,22 @@ describe('processPhoto', () => {
     expect((await processPhoto(webp, DEFAULT_PHOTO_POLICY, 'strip')).original.image.contentType).toBe('image/webp');
   });
 
+  it('takes AVIF and stores it as JPEG, so every browser shows it', async () => {
+    const avif = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#484' } })
+      .avif()
+      .toBuffer();
+    const processed = await processPhoto(avif, DEFAULT_PHOTO_POLICY, 'strip');
+    expect([processed.sentAs, processed.original.image.contentType, processed.original.image.width]).toEqual(['avif', 'image/jpeg', 16]);
+  });
+
+  it('refuses a HEIC photo this build of the image library cannot decode, saying so', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(64)]);
+    expect(await refusal(processPhoto(heic, DEFAULT_PHOTO_POLICY, 'strip'))).toMatchObject({
+      reason: 'not_an_image',
+      message: expect.stringContaining('begins as a HEIC image but cannot be decoded'),
+    });
+  });
+
   it('refuses by content, not by name: a PDF, a text file and a GIF are not photos, and the refusal says what was sent', async () => {
     expect(await refusal(processPhoto(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), DEFAULT_PHOTO_POLICY, 'strip'))).toMatchObject({
       reason: 'not_an_image',
