@@ -166,6 +166,11 @@ describe('photos on tickets', () => {
       expect(storedBlobs(api())).toEqual(blobs);
       const json = await send(api(), 'POST', '/tickets', { token: as.operator, body: multipart([{ name: 'serviceCode', value: 'POTHOLE' }]) });
       expect(json).toMatchObject({ status: 415, json: { error: 'UnsupportedMediaType' } });
+      const bare = await send(api(), 'POST', `/tickets/${closed}/photos`, { token: as.operator });
+      expect(bare).toMatchObject({
+        status: 415,
+        json: { problems: [{ field: 'Content-Type', message: 'must be multipart/form-data with the photo as the file field photo' }] },
+      });
     });
   });
 });

@@ -5,11 +5,11 @@ import type { BlobStore } from '@switchboard/attachments';
 import { type CommandMeta, loadTicket, TicketCommandHandler } from '@switchboard/command-handling';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
 import { isValidTicketId, MAX_PHOTO_CAPTION_LENGTH, PHOTO_VISIBILITIES, type PhotoVisibility, type TicketPhoto } from '@switchboard/ticketing';
-import { InvalidRequest, PhotoNotFound, TicketNotFound } from '../errors/api-exceptions';
+import { InvalidRequest, PhotoNotFound, TicketNotFound, UnsupportedMediaType } from '../errors/api-exceptions';
 import { MultipartBody } from '../input/route-input';
 import { CommandMetadata } from '../tickets/command-handling/command-meta';
 import { BLOB_STORE } from './blob-store.provider';
-import { readMultipart } from './multipart-upload';
+import { isMultipart, readMultipart } from './multipart-upload';
 import { PHOTO_UPLOAD_FORM_SCHEMA, PhotoAttachedDto, TicketPhotosDto } from './photo.dto';
 import { attachmentIdOf, PhotoIntake } from './photo-intake';
 
@@ -43,6 +43,8 @@ export class PhotosController {
   @ApiBody({ schema: PHOTO_UPLOAD_FORM_SCHEMA as never })
   @ApiOkResponse({ type: PhotoAttachedDto })
   async attach(@Param('id') ticketId: string, @Req() request: FastifyRequest, @CommandMetadata() meta: CommandMeta): Promise<PhotoAttachedDto> {
+    if (!isMultipart(request))
+      throw new UnsupportedMediaType(String(request.headers['content-type'] ?? ''), 'must be multipart/form-data with the photo as the file field photo');
     const upload = await readMultipart(request, { fileFields: ['photo'], maxBytes: this.intake.config.attachments.policy.maxBytes, maxFiles: 2 });
     const { visibility, caption } = uploadFields(upload.fields);
     if (upload.files.length !== 1) {
