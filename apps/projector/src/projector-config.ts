@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { residentKeysSetting } from '@switchboard/command-handling';
-import { outboundSettingsOf, type OutboundSettings } from '@switchboard/outbound';
+import { type NotificationSettings, notificationSettingsOf, outboundSettingsOf, type OutboundSettings } from '@switchboard/outbound';
 import { DEFAULT_QUEUE_FEED_RESUME_DAYS } from '@switchboard/read-models';
 
 /** What the projector reads from its environment: the API's SWITCHBOARD_* variables it shares, plus its own. */
@@ -24,6 +24,8 @@ export interface ProjectorConfig {
   readonly healthHost: string;
   /** The outbound consumer, webhooks and broker relays, as the API's (docs/integrations.md): delivered by the projector holding the outbound lease. */
   readonly outbound: OutboundSettings;
+  /** Residents' and staff's notifications, as the API's (docs/notifications.md): sent by the projector holding the outbound lease. */
+  readonly notifications: NotificationSettings;
 }
 
 export class ProjectorConfigError extends Error {
@@ -59,7 +61,14 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env): Proje
     healthPort: integer('SWITCHBOARD_PROJECTOR_HEALTH_PORT', undefined, 0, 65535),
     healthHost: env.SWITCHBOARD_HOST || '127.0.0.1',
     outbound: outboundSettingsOf(env, problems),
+    notifications: notificationSettingsOf(env, problems),
   };
+  // The links in notices point at the API, which the projector cannot guess.
+  if ((config.notifications.smtp || config.notifications.twilio) && !config.notifications.publicUrl) {
+    problems.push(
+      "SWITCHBOARD_PUBLIC_URL is required when notifications are on: the API's URL, where residents' unsubscribe links and staff's console links point",
+    );
+  }
   if (problems.length > 0) throw new ProjectorConfigError(problems);
   return config;
 }

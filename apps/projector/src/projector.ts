@@ -20,7 +20,7 @@ import {
   TicketCommandHandler,
   type SlaWatcherObserver,
 } from '@switchboard/command-handling';
-import { Outbound, type OutboundDestination, type OutboundObserver } from '@switchboard/outbound';
+import { type Notifications, notificationsFor, Outbound, type OutboundDestination, type OutboundObserver } from '@switchboard/outbound';
 import type { ProjectorConfig } from './projector-config';
 
 export interface ProjectorHooks {
@@ -58,6 +58,7 @@ export class Projector {
     private readonly retention: SlaWatchLoop,
     /** The outbound consumer (active or standby by its own lease) with the webhook subscriptions. */
     readonly outbound: Outbound,
+    private readonly notifications: Notifications,
   ) {}
 
   /** Opens the stores and the catalog, starts the runner (active or standby) and the watch loop. */
@@ -103,11 +104,20 @@ export class Projector {
       onError: hooks.onError,
     });
     if (!checkpoints.loop) hooks.checkpointsOff?.(checkpoints.reason);
+    const notifications = notificationsFor(config.notifications, config.eventStoreUrl, {
+      eventStore,
+      readStore,
+      keys: residentKeys,
+      catalog,
+      now,
+      // The configuration requires SWITCHBOARD_PUBLIC_URL once a channel is on.
+      fallbackPublicUrl: config.notifications.publicUrl ?? 'http://localhost:3000',
+    });
     const outbound = new Outbound({
       eventStore,
       readStore,
       settings: config.outbound,
-      destinations: hooks.outboundDestinations ?? [],
+      destinations: [...notifications.destinations, ...(hooks.outboundDestinations ?? [])],
       clock: { ...systemClock, now },
       onError: hooks.onError,
       observer: hooks.outbound,
@@ -119,7 +129,7 @@ export class Projector {
     checkpoints.loop?.start();
     // Its own lease, beside the projection's: a standby projector takes over the deliveries as it takes over projecting.
     await outbound.start();
-    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys, retention, outbound);
+    return new Projector(eventStore, readStore, runner, loop, pruner, readModels, checkpoints.loop, residentKeys, retention, outbound, notifications);
   }
 
   /** Active (projecting and watching), standby (waiting for the lease) or stopped. */
@@ -134,6 +144,7 @@ export class Projector {
     await this.loop.stop();
     await this.retention.stop();
     await this.outbound.stop();
+    await this.notifications.close();
     await this.runner.stop();
     await this.readStore.close();
     await this.eventStore.close();

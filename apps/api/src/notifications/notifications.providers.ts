@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@switchboard/event-store';
-import { createNotifications, type Notifications, unsubscribeSecretFor } from '@switchboard/outbound';
+import { type Notifications, notificationsFor } from '@switchboard/outbound';
 import type { ReadStore } from '@switchboard/read-models';
 import type { ResidentKeyStore, ServiceCatalog } from '@switchboard/ticketing';
-import { randomBytes } from 'node:crypto';
 import { CATALOG } from '../catalog/catalog.module';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { ApiConfig } from '../config/api-config';
@@ -18,33 +17,15 @@ export const NOTIFICATIONS = 'switchboard:Notifications';
 export const notificationsProvider = {
   provide: NOTIFICATIONS,
   inject: [API_CONFIG, EVENT_STORE, READ_STORE, RESIDENT_KEYS, CATALOG, CLOCK],
-  useFactory: (
-    config: ApiConfig,
-    eventStore: EventStore,
-    readStore: ReadStore,
-    keys: ResidentKeyStore,
-    catalog: ServiceCatalog,
-    clock: Clock,
-  ): Notifications => {
-    const settings = config.notifications;
-    const channelOn = settings.smtp !== undefined || settings.twilio !== undefined;
-    const secret = unsubscribeSecretFor(settings, config.eventStoreUrl);
-    if (!secret && channelOn) {
-      throw new Error(
-        'SWITCHBOARD_UNSUBSCRIBE_SECRET is required when notifications are on and the event log is not a SQLite file (every API instance must sign links alike)',
-      );
-    }
-    return createNotifications(settings, {
+  useFactory: (config: ApiConfig, eventStore: EventStore, readStore: ReadStore, keys: ResidentKeyStore, catalog: ServiceCatalog, clock: Clock): Notifications =>
+    notificationsFor(config.notifications, config.eventStoreUrl, {
       eventStore,
       readStore,
       keys,
       catalog,
-      // Nothing is sent without a channel, so links signed with a passing secret are never handed out.
-      unsubscribeSecret: secret ?? randomBytes(32),
       fallbackPublicUrl: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
       now: () => clock.now(),
-    });
-  },
+    }),
 };
 
 /** Closes the SMTP pool when the API stops (after the outbound consumer, which stops on module destroy). */

@@ -164,3 +164,19 @@ export function createNotifications(settings: NotificationSettings, wiring: Noti
     },
   };
 }
+
+/**
+ * The notifications of a process that delivers for the log at `eventStoreUrl` (the API in the
+ * embedded default, the projector in production): a channel that is on needs the unsubscribe secret
+ * every process shares (configured, or the file beside a SQLite log); without a channel nothing is
+ * sent, so a secret of the moment signs no link anyone receives.
+ */
+export function notificationsFor(settings: NotificationSettings, eventStoreUrl: string, wiring: Omit<NotificationWiring, 'unsubscribeSecret'>): Notifications {
+  const secret = unsubscribeSecretFor(settings, eventStoreUrl);
+  if (!secret && (settings.smtp || settings.twilio)) {
+    throw new Error(
+      'SWITCHBOARD_UNSUBSCRIBE_SECRET is required when notifications are on and the event log is not a SQLite file (every process must sign links alike)',
+    );
+  }
+  return createNotifications(settings, { ...wiring, unsubscribeSecret: secret ?? randomBytes(32) });
+}
