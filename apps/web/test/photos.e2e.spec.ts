@@ -2,16 +2,17 @@
  * Photos on the ticket page end to end (./console-suite: the real API and the real Vite build in
  * headless Chromium): a photo attached through the API is shown (its thumbnail fetched with the
  * person's token, which the page's CSP lets it show as a blob: URL), staff attach one from the page,
- * and complete the ticket with a photo from the Complete dialog.
+ * and complete the ticket with a photo from the Complete dialog; the desk opens a ticket with the
+ * photo the resident sent.
  */
 import { as, assignedToPublicWorks } from '../../api/test/api-harness';
 import { multipart, phoneJpeg, send } from '../../api/test/photos/photo-fixtures';
-import { countBecomes, signedIn } from './browser';
-import { checked, consoleSuite } from './console-suite';
+import { containsText, countBecomes, signedIn } from './browser';
+import { checked, consoleSuite, Keys } from './console-suite';
 
 jest.setTimeout(120_000);
 
-const suite = consoleSuite({ demoData: false });
+const suite = consoleSuite();
 
 /** How many thumbnails on the page have loaded (a decoded image has a natural width). */
 const loadedThumbnails = (page: import('playwright-core').Page) =>
@@ -67,5 +68,34 @@ describe('photos on the ticket page', () => {
     ]);
     // A completed ticket takes no more photos: the form is gone.
     expect(await page.getByLabel('Attach a photo').count()).toBe(0);
+  });
+
+  it('the desk opens a ticket with a photo, attached for city staff', async () => {
+    const { api, browser, base } = suite();
+    const operator = await signedIn(browser, base, as.operator, '/console/desk');
+    const { page } = operator;
+    const keys = new Keys(page);
+    await keys.press('Alt+KeyN');
+    await containsText(page.getByTestId('desk-status'), 'Contact started');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    await keys.type('pothole');
+    await page.locator('[data-testid="desk-hits"] li[data-ref="POTHOLE"]').waitFor();
+    const refs = await page.locator('[data-testid="desk-hits"] li').evaluateAll((items) => items.map((i) => i.getAttribute('data-ref')));
+    for (let i = 0; i <= refs.indexOf('POTHOLE'); i++) await keys.press('ArrowDown');
+    await keys.press('Enter');
+    await page.getByTestId('desk-ticket').locator('[data-question="SIZE"]').waitFor();
+    await page.getByLabel('What is the problem? *').fill('Pothole, photo sent by the resident');
+    await page.getByLabel('Address').fill('9 Elm St');
+    await page.locator('[data-question="SIZE"]').focus();
+    await keys.press('ArrowDown', 'Tab', 'ArrowDown');
+    await page.getByLabel('Photo (optional)').setInputFiles({ name: 'resident.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg('#a53') });
+    await page.getByRole('button', { name: /Open the ticket/ }).click();
+    await containsText(page.getByTestId('desk-status'), 'opened. Alt+Q ends the contact.');
+    const ticketId = (await page.getByTestId('last-ticket').locator('a').innerText()).trim();
+    expect(await page.getByTestId('last-ticket').innerText()).not.toContain('not attached');
+
+    const ticket = (await api.request('GET', `/tickets/${ticketId}`, { token: as.operator })).body;
+    expect(ticket.photos).toEqual([expect.objectContaining({ source: 'upload', visibility: 'internal', attachedBy: 'ada.operator' })]);
+    await operator.close();
   });
 });
