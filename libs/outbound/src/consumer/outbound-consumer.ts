@@ -11,6 +11,7 @@ import {
   nextDueAt,
   type PlannedRow,
   readOutboundCheckpoint,
+  type RecordedOutcome,
   recordOutcome,
   resumeInterrupted,
   retrySettledHookAt,
@@ -96,6 +97,14 @@ export class OutboundConsumer {
   private claiming: Promise<void> | undefined;
   private claimAgain = false;
   private readonly idleWaiters = new Set<{ position: GlobalPosition | undefined; resolve: () => void }>();
+  private writingOutcomes = false;
+  /** Outcomes waiting to be written together (`record`). */
+  private readonly outcomes: {
+    row: DueWork['row'];
+    outcome: DeliveryOutcome;
+    resolve: (recorded: RecordedOutcome) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
 
   constructor(private readonly options: OutboundConsumerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -333,17 +342,48 @@ export class OutboundConsumer {
         outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error), retryable: true };
       }
     }
-    const recorded = await outboundTransaction(this.options.readStore, async (trx) => {
-      const now = this.clock.now();
-      await this.lease.renewIn(trx, now);
-      return recordOutcome(trx, row, outcome, now, this.retry, this.random);
-    });
+    const recorded = await this.record(row, outcome);
     if (recorded.status === 'superseded') return;
     const seconds = (Date.now() - started) / 1000;
     this.options.observer?.attempted?.(row.destination, recorded.status === 'retrying' ? 'failed' : recorded.status, seconds);
     if (recorded.status === 'retrying' || !recorded.settlePending || !destination?.settled) return;
     if (session !== this.session) return;
     await this.runSettledHook(destination, { ...row, status: recorded.status }, recorded.settled);
+  }
+
+  /**
+   * Records an attempt's outcome. Outcomes are written as a group commit: one transaction (which
+   * renews the lease) for every outcome that arrived while the previous one was being written, instead
+   * of one commit each.
+   */
+  private record(row: DueWork['row'], outcome: DeliveryOutcome): Promise<RecordedOutcome> {
+    return new Promise((resolve, reject) => {
+      this.outcomes.push({ row, outcome, resolve, reject });
+      if (!this.writingOutcomes) void this.writeOutcomes();
+    });
+  }
+
+  private async writeOutcomes(): Promise<void> {
+    this.writingOutcomes = true;
+    try {
+      while (this.outcomes.length > 0) {
+        const batch = this.outcomes.splice(0);
+        try {
+          const recorded = await outboundTransaction(this.options.readStore, async (trx) => {
+            const now = this.clock.now();
+            await this.lease.renewIn(trx, now);
+            const results: RecordedOutcome[] = [];
+            for (const { row, outcome } of batch) results.push(await recordOutcome(trx, row, outcome, now, this.retry, this.random));
+            return results;
+          });
+          batch.forEach((pending, i) => pending.resolve(recorded[i]));
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.writingOutcomes = false;
+    }
   }
 
   private async settle(session: number, row: DueWork['row']): Promise<void> {
