@@ -16,6 +16,7 @@ import type { TicketSummary } from './queries/ticket-summary';
 import { slaChecksDue, type SlaCheckCursor, type SlaCheckPage } from './queries/sla-checks-due';
 import { escalations, escalationsAmongRows, type EscalationEntry, type EscalationsOptions, type EscalationsPage } from './queries/escalations';
 import { loadMetricFacts } from './queries/load-metric-facts';
+import { completionMetricsFromRollup } from './metrics/completion-rollup';
 import { metricFactsAt, queuedAt, type VersionsWhen } from './temporal/versions-at';
 import type { Moment } from './temporal/ticket-versions';
 import { TemporalModelPendingError } from './errors';
@@ -119,8 +120,10 @@ export class ReadModels {
     const pending = await temporalModelPending(this.db, generation);
     if (pending && when !== 'head') throw new TemporalModelPendingError(generation);
     // A generation projected before migration 13 lacks the versions of tickets untouched since: its facts answer now.
-    const facts = pending ? await loadMetricFacts(this.db, tables, valid.from, valid.to) : await metricFactsAt(this.db, tables, when, valid.from, valid.to);
-    return completionMetrics(facts, valid);
+    if (pending) return completionMetrics(await loadMetricFacts(this.db, tables, valid.from, valid.to), valid);
+    // Now, over whole local days: the rollup's cells; otherwise the versions in force.
+    const rolledUp = when === 'head' ? await completionMetricsFromRollup(this.db, tables, valid) : undefined;
+    return rolledUp ?? completionMetrics(await metricFactsAt(this.db, tables, when, valid.from, valid.to), valid);
   }
 
   /** The escalations list as it was at a moment (as of, or as known at), judged then, from the temporal read model: one page of `limit`. */

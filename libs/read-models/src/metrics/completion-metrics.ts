@@ -70,8 +70,8 @@ export interface CompletionFigures {
   readonly firstContactResolutionRate: number | null;
 }
 
-/** Per-period counts and samples of one group (arrays indexed by period). */
-interface Counters {
+/** Per-period counts and samples of one group (arrays indexed by period): what the figures are made of, from facts or from the rollup. */
+export interface Counters {
   opened: number[];
   completed: number[];
   closedWithoutCompletion: number[];
@@ -147,6 +147,11 @@ export function completionMetrics(facts: Iterable<MetricFacts>, options: Complet
     if (ticket.dueAt !== null) addOpenStretch(c.overdueDelta, ends, Math.max(Date.parse(ticket.openedAt), Date.parse(ticket.dueAt)), ended);
   }
 
+  return figuresOfGroups(groups, windows);
+}
+
+/** The figures of every group from its counters, groups sorted. */
+export function figuresOfGroups(groups: ReadonlyMap<string, Counters>, windows: readonly PeriodWindow[]): CompletionFigures[] {
   return [...groups.keys()].sort().flatMap((group) => figuresOf(group, groups.get(group)!, windows));
 }
 
@@ -218,13 +223,13 @@ function windowIndex(windows: readonly PeriodWindow[], ends: readonly number[], 
   return firstIndexAbove(ends, instant);
 }
 
-function groupKey(ticket: MetricFacts, groupBy: GroupBy): string {
+export function groupKey(ticket: MetricFacts, groupBy: GroupBy): string {
   if (groupBy === 'service') return ticket.serviceCode;
   if (groupBy === 'channel') return ticket.channel;
   return ticket.department;
 }
 
-function emptyCounters(periods: number): Counters {
+export function emptyCounters(periods: number): Counters {
   const zeros = (): number[] => new Array<number>(periods).fill(0);
   const lists = (): number[][] => Array.from({ length: periods }, () => []);
   return {

@@ -18,6 +18,8 @@ import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } f
 import { upsertRows } from './upsert-rows';
 import { PLACE_COLUMNS } from '../queries/ticket-place';
 import { TicketVersionsWriter } from '../temporal/versions-writer';
+import { RollupChanges } from '../metrics/completion-rollup';
+import { metricFactsOf } from '../metrics/completion-metrics';
 
 /** A ticket as the batch leaves it. */
 interface TicketAfterBatch extends TicketVersion {
@@ -49,6 +51,7 @@ export async function applyBatch(
   const changes: QueueChangesTable[] = [];
   const starts = new Map<string, WorkStartsTable>();
   const versions = await TicketVersionsWriter.load(trx, tables, [...tickets.keys()]);
+  const factsBefore = new Map([...tickets].map(([id, ticket]) => [id, ticket.facts]));
   for (const recorded of events) {
     const id = ticketIdOf(recorded);
     const current = tickets.get(id);
@@ -92,6 +95,12 @@ export async function applyBatch(
   await upsertRows(trx, dialect, tables.queueChanges, ['department', 'position'], changes);
   await upsertRows(trx, dialect, tables.workStarts, ['ticket_id', 'command_id'], [...starts.values()]);
   await versions.write(trx, dialect, tables);
+  const rollup = new RollupChanges(catalog.config.calendar.timeZone);
+  for (const ticket of changed) {
+    const before = factsBefore.get(ticket.facts.ticketId);
+    rollup.move(before && metricFactsOf(before), metricFactsOf(ticket.facts));
+  }
+  await rollup.write(trx, dialect, tables);
   // An erased ticket's resident digests go with its contact: the look-up no longer finds it.
   if (erased.size > 0) {
     await trx

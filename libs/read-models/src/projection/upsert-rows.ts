@@ -6,6 +6,7 @@ type ProjectionTable =
   | 'rm_tickets'
   | 'rm_ticket_facts'
   | 'rm_ticket_versions'
+  | 'rm_completion_days'
   | 'rm_queue_changes'
   | 'rm_work_starts'
   | 'rm_kb_articles'

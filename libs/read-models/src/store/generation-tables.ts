@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReadDb } from './read-db';
 import type { ReadStoreDialect } from './read-store';
-import { createVersionsIndexes, createVersionsTable, versionsTableOf } from '../temporal/versions-table';
+import { createRollupTable, createVersionsIndexes, createVersionsTable, rollupTableOf, versionsTableOf } from '../temporal/versions-table';
 
 /** The projection whose tables are built in generations (blue-green rebuilds). */
 export const TICKETS_PROJECTION = 'tickets';
@@ -14,6 +14,7 @@ export function generationTables(generation: number) {
     queueChanges: `rm_queue_changes_g${generation}` as 'rm_queue_changes',
     workStarts: `rm_work_starts_g${generation}` as 'rm_work_starts',
     versions: versionsTableOf(generation),
+    rollup: rollupTableOf(generation),
   };
 }
 
@@ -108,6 +109,7 @@ export async function createGenerationTables(db: Kysely<ReadDb>, dialect: ReadSt
 
   await createWorkStartsTable(db, generation);
   await createVersionsTable(db, dialect, generation);
+  await createRollupTable(db, generation);
   if (withIndexes) await createGenerationIndexes(db, generation);
   await db
     .insertInto('rm_checkpoints')
@@ -223,7 +225,7 @@ export async function createUpdatedAtIndex(db: Kysely<ReadDb>, generation: numbe
 /** Drops a generation's tables, checkpoint and pending backfill once it no longer serves. */
 export async function dropGenerationTables(db: Kysely<ReadDb>, generation: number): Promise<void> {
   const t = generationTables(generation);
-  for (const table of [t.tickets, t.facts, t.queueChanges, t.workStarts, t.versions]) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of [t.tickets, t.facts, t.queueChanges, t.workStarts, t.versions, t.rollup]) await db.schema.dropTable(table).ifExists().execute();
   await db.deleteFrom('rm_checkpoints').where('generation', '=', generation).execute();
   await db.deleteFrom('rm_backfills').where('generation', '=', generation).execute();
 }

@@ -14,6 +14,7 @@ import { addKnowledgeQuestionIndex } from './migration-10-knowledge-question-ind
 import { addDuplicateSearch } from './migration-11-duplicate-search';
 import { addPhoneCoverage } from './migration-12-phone-coverage';
 import { addTicketVersions } from './migration-13-ticket-versions';
+import { addCompletionRollup } from './migration-14-completion-rollup';
 import { addOutbound } from './migration-15-outbound';
 import { addStaffNotifications } from './migration-17-staff-notifications';
 
@@ -114,6 +115,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 13,
     name: "the temporal read model: every version of each ticket's facts, as of (occurred-at) and as known at (recorded-at); generations projected before it wait for a rebuild for answers at a past moment",
     up: (db, store) => addTicketVersions(db, store.dialect),
+  },
+  {
+    version: 14,
+    name: 'the completion rollup: per local day, grouping and group, the counts, exact samples and backlog deltas live completion metrics over whole days are read from',
+    up: (db) => addCompletionRollup(db),
   },
   {
     version: 15,

@@ -126,6 +126,32 @@ export interface TicketVersionsTable {
   breached_at: string | null;
 }
 
+/** One cell of the completion rollup (migration 14, `metrics/completion-rollup.ts`): a local day × grouping × group. */
+export interface CompletionDaysTable {
+  group_by: string;
+  grp: string;
+  /** The local date (YYYY-MM-DD) in `zone`. */
+  day: string;
+  zone: string;
+  opened: number;
+  completed: number;
+  closed_wo: number;
+  on_time: number;
+  escalated: number;
+  reopened: number;
+  fcr: number;
+  backlog_in: number;
+  backlog_out: number;
+  overdue_in: number;
+  overdue_out: number;
+  anomalous: number;
+  /** JSON arrays of exact samples in ms. */
+  assign_ms: string;
+  assign_business_ms: string;
+  complete_ms: string;
+  complete_business_ms: string;
+}
+
 /** A generation projected before migration 13: its ticket versions miss its past until a rebuild replaces it. */
 export interface TemporalPendingTable {
   generation: number;
@@ -336,6 +362,7 @@ export interface ReadDb {
   rm_ticket_facts: TicketFactsTable;
   rm_ticket_versions: TicketVersionsTable;
   rm_temporal_pending: TemporalPendingTable;
+  rm_completion_days: CompletionDaysTable;
   rm_queue_changes: QueueChangesTable;
   rm_work_starts: WorkStartsTable;
   rm_backfills: BackfillsTable;

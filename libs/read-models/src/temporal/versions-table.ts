@@ -1,6 +1,36 @@
-import { sql, type Kysely } from 'kysely';
+import { type CreateTableBuilder, sql, type Kysely } from 'kysely';
 import type { ReadDb } from '../store/read-db';
 import type { ReadStoreDialect } from '../store/read-store';
+
+/** The physical name of a generation's completion rollup table. */
+export const rollupTableOf = (generation: number) => `rm_completion_days_g${generation}` as 'rm_completion_days';
+
+/** Creates a generation's (empty) completion rollup: one row per local day × grouping × group. */
+export async function createRollupTable(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const table = rollupTableOf(generation);
+  let create: CreateTableBuilder<string, string> = db.schema.createTable(table).ifNotExists();
+  for (const key of ['group_by', 'grp', 'day', 'zone']) create = create.addColumn(key, 'text', (c) => c.notNull());
+  for (const count of [
+    'opened',
+    'completed',
+    'closed_wo',
+    'on_time',
+    'escalated',
+    'reopened',
+    'fcr',
+    'backlog_in',
+    'backlog_out',
+    'overdue_in',
+    'overdue_out',
+    'anomalous',
+  ]) {
+    create = create.addColumn(count, 'integer', (c) => c.notNull());
+  }
+  for (const samples of ['assign_ms', 'assign_business_ms', 'complete_ms', 'complete_business_ms'])
+    create = create.addColumn(samples, 'text', (c) => c.notNull());
+  await create.addPrimaryKeyConstraint(`${table}_pk`, ['group_by', 'grp', 'day']).execute();
+  await db.schema.createIndex(`${table}_anomalous`).ifNotExists().on(table).columns(['anomalous']).where(sql.ref('anomalous'), '>', 0).execute();
+}
 
 /** The physical name of a generation's ticket versions table. */
 export const versionsTableOf = (generation: number) => `rm_ticket_versions_g${generation}` as 'rm_ticket_versions';
