@@ -89,11 +89,12 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
   if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return problem(400, 20001, 'Content-Type must be form-encoded');
   const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
   const to = form.get('To') ?? '';
-  const from = form.get('From') ?? '';
+  // Documented: a sending number (From) or a Messaging Service (MessagingServiceSid) is required.
+  const from = form.get('From') ?? form.get('MessagingServiceSid') ?? '';
   const body = form.get('Body') ?? '';
   if (!to) return problem(400, 21604, "A 'To' phone number is required.");
   if (!E164.test(to)) return problem(400, 21211, `Invalid 'To' Phone Number: ${to}`);
-  if (!from) return problem(400, 21603, "A 'From' phone number is required.");
+  if (!from) return problem(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required.");
   if (!body) return problem(400, 21602, 'Message body is required.');
   if (body.length > 1600) return problem(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
   const sid = `SM${randomBytes(16).toString('hex')}`;
