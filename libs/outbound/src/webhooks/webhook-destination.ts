@@ -43,7 +43,10 @@ export class WebhookDestination implements OutboundDestination {
 
   async plan(event: RecordedEvent): Promise<readonly PlannedDelivery[]> {
     if (!event.streamName.startsWith('ticket-')) return [];
-    const subscriptions = (await this.subscriptions.list(this.clock.now())).filter((subscription) => subscription.enabled);
+    // The event type is known without reading the ticket: only a subscriber that may want it costs a stream read.
+    const subscriptions = (await this.subscriptions.list(this.clock.now())).filter(
+      (subscription) => subscription.enabled && (!subscription.eventTypes || subscription.eventTypes.includes(event.type)),
+    );
     if (subscriptions.length === 0) return [];
     const ticketEvent = await this.events.of(event);
     if (!ticketEvent) return [];
@@ -99,17 +102,20 @@ export interface WebhookReplay {
   readonly now: Date;
   /** Deliveries scheduled by one replay at most; default 10,000. */
   readonly limit?: number;
+  /** Events read by one replay at most; default 100,000. */
+  readonly scanLimit?: number;
 }
 
 export interface WebhookReplayResult {
   readonly scheduled: number;
   /** The last position read, when any. */
   readonly through?: GlobalPosition;
-  /** Where to replay from next when the limit cut this replay short. */
+  /** Where to replay from next when a limit (deliveries, or events read) cut this replay short. */
   readonly next?: GlobalPosition;
 }
 
 const REPLAY_WRITE_CHUNK = 500;
+const REPLAY_SCAN_LIMIT = 100_000;
 
 /**
  * Delivers the events from position `from` (inclusive) to the log's head at the start again to one
@@ -132,9 +138,15 @@ export async function replayWebhooks(replay: WebhookReplay): Promise<WebhookRepl
     rows = [];
     if (batch.length > 0) await outboundTransaction(replay.readStore, (trx) => scheduleRedelivery(trx, batch, replay.now));
   };
+  let scanned = 0;
   for await (const event of scanAll(replay.eventStore, start)) {
     if (head === undefined || event.globalPosition > head) break;
-    if (!event.streamName.startsWith('ticket-')) {
+    // One call reads a bounded part of the log, however few of its events the subscriber wants.
+    if (scanned++ >= (replay.scanLimit ?? REPLAY_SCAN_LIMIT)) {
+      next = event.globalPosition;
+      break;
+    }
+    if (!event.streamName.startsWith('ticket-') || (subscription.eventTypes && !subscription.eventTypes.includes(event.type))) {
       through = event.globalPosition;
       continue;
     }

@@ -259,6 +259,19 @@ describe.each(READ_STORE_KINDS)('signed webhooks (%s)', (kind) => {
     });
     // W1's three events concern DPW (its move to ENG too), then W2's: cut after three, to continue from W2's opening.
     expect(lateReplay).toEqual({ scheduled: 3, through: positions[2], next: positions[3] });
+    // A bound on the events read cuts a replay short too, at the event after the last one read.
+    const scanCut = await replayWebhooks({
+      subscriptionId: late.subscription.id,
+      from: positions[0],
+      eventStore: events,
+      readStore: store(),
+      subscriptions,
+      destination,
+      events: publicEvents,
+      now: clock.now(),
+      scanLimit: 2,
+    });
+    expect(scanCut).toEqual({ scheduled: 2, through: positions[1], next: positions[2] });
     consumer.kick();
     await consumer.idle();
     const sentAgain = receiver.to('/first').map((request) => request.headers['webhook-id']);
