@@ -76,4 +76,26 @@ describe('EventStoreDB chain (stand-in server)', () => {
     await expect(store.append('s', 'any', [anEvent('A', {}, { $chain: 'x' })])).rejects.toThrow(/reserved/);
     await store.close();
   });
+
+  it('given a log chain of many batches, when it is read after a position, then the events after it come with their hashes and verify from there', async () => {
+    const client = standInEsdbClient();
+    // Four events unchained before the store (migrated), then appends across batches of three.
+    for (let i = 0; i < 4; i++) await client.appendToStream(`legacy-${i % 2}`, jsonEvent({ type: 'Old', data: { i } }));
+    const store = new EsdbEventStore(client, { chainBatch: 3 });
+    for (let i = 0; i < 12; i++) await store.append(`legacy-${i % 2}`, 'any', [anEvent('New', { i })]);
+    const all = await collect(store.readChained());
+    expect(all).toHaveLength(16);
+    const after = await collect(store.readChained({ after: all[9].globalPosition }));
+    expect(after.map((event) => event.id)).toEqual(all.slice(10).map((event) => event.id));
+    expect(after.map((event) => event.chain)).toEqual(all.slice(10).map((event) => event.chain));
+    const partial = await verifyChain(
+      after.map((event) => ({ ...event, position: event.globalPosition })),
+      { partial: true },
+    );
+    expect(partial).toMatchObject({ intact: true, eventsVerified: 6 });
+    expect(await verified(store)).toMatchObject({ intact: true, eventsVerified: 16 });
+    await expect(store.chainMigration()).resolves.toMatchObject({ events: 4 });
+    expect((await store.chainHead()).events).toBe(16);
+    await store.close();
+  });
 });

@@ -40,6 +40,8 @@ export interface EsdbEventStoreOptions {
   readonly reconnect?: BackoffOptions;
   /** Injected clock for `recordedAt`, which the adapter stamps (and hashes) before it sends an append. */
   readonly now?: () => Date;
+  /** Events linked per batch of the log chain (default 1000); small in tests, to cross batches. */
+  readonly chainBatch?: number;
 }
 
 /** Appends at 'any' or 'exists' that lost the stream to another writer between reading its end and writing: tried again. */
@@ -68,7 +70,7 @@ export class EsdbEventStore implements EventStore, TamperEvidence {
     private readonly options: EsdbEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.chain = new EsdbLogChain(client, this.now);
+    this.chain = new EsdbLogChain(client, this.now, options.chainBatch);
   }
 
   /** Connects with an `esdb://` or `esdb+discover://` connection string. */

@@ -149,6 +149,19 @@ export class EsdbLogChain {
     return null;
   }
 
+  /** The revision of the first chain batch that reads past `position`. */
+  private async firstBatchAfter(position: GlobalPosition): Promise<bigint> {
+    let low = 0n;
+    let high = this.tail?.revision ?? -1n;
+    while (low <= high) {
+      const middle = (low + high) / 2n;
+      const batch = await this.batchAt(middle);
+      if (!batch || batch.last <= position) low = middle + 1n;
+      else high = middle - 1n;
+    }
+    return low;
+  }
+
   async migrationReport(): Promise<ChainMigrationReport | null> {
     await this.extend();
     const record = await this.migrationRecord();
@@ -283,9 +296,9 @@ export class EsdbLogChain {
     for await (const { revision, data } of this.reserved(LOG_CHAIN_STREAM, from)) yield { revision, batch: data as unknown as LogChainBatch };
   }
 
-  /** The chain's links of events after `after`, in log order. */
+  /** The chain's links of events after `after`, in log order, from the first batch that has any (a binary search). */
   private async *linksAfter(after: GlobalPosition | undefined): AsyncIterable<LogLink> {
-    for await (const { batch } of this.batches(0n)) {
+    for await (const { batch } of this.batches(after === undefined ? 0n : await this.firstBatchAfter(after))) {
       if (after !== undefined && batch.last <= after) continue;
       for (const link of batch.links) if (after === undefined || link[0] > after) yield link;
     }
