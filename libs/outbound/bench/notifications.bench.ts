@@ -5,7 +5,7 @@
 // transaction as its checkpoint, deliver, settle: ResidentNotified appended), nodemailer's pool.
 // The baseline, measured in the same run against the same server, is nodemailer alone sending the
 // same messages at the same rate. Read stores: SQLite, then PostgreSQL.
-//   BENCH_RATE=100 BENCH_SECONDS=10 npm run bench:notifications
+//   BENCH_RATE=100 BENCH_SECONDS=10 BENCH_CONCURRENCY=8 BENCH_SMTP_CONNECTIONS=5 npm run bench:notifications
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ import { SmtpEmailTransport } from '../src/notifications/transports/smtp-email-t
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const COUNT = RATE * SECONDS;
+/** The consumer's deliveries at once (SWITCHBOARD_OUTBOUND_CONCURRENCY; its default is 8) and the SMTP pool's connections, for both paths. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 5);
 const operator: Actor = { id: 'bench-operator', role: 'operator' };
 const FROM = 'Bench City 311 <311@bench.example.gov>';
 
@@ -55,7 +58,7 @@ function lagsOf(smtp: SmtpTestServer, started: Map<string, number>): number[] {
 
 async function baseline(smtp: SmtpTestServer): Promise<number[]> {
   smtp.received.length = 0;
-  const transport = new SmtpEmailTransport({ url: smtp.url, from: FROM });
+  const transport = new SmtpEmailTransport({ url: smtp.url, from: FROM, maxConnections: CONNECTIONS });
   const started = new Map<string, number>();
   await paced(COUNT, RATE, async (i, at) => {
     const to = `b${i}@example.org`;
@@ -74,7 +77,7 @@ async function ours(smtp: SmtpTestServer, readStoreUrl: string, dir: string): Pr
   const events = SqliteEventStore.open(join(dir, `log-${Date.now()}.db`));
   const keys = new SqliteResidentKeyStore(join(dir, `keys-${Date.now()}.db`));
   const readStore = await createReadStore(readStoreUrl);
-  const email = new SmtpEmailTransport({ url: smtp.url, from: FROM });
+  const email = new SmtpEmailTransport({ url: smtp.url, from: FROM, maxConnections: CONNECTIONS });
   const destination = new ResidentNotificationDestination(events, keys, testCatalog, {
     email,
     smsCountryCode: '1',
@@ -83,7 +86,7 @@ async function ours(smtp: SmtpTestServer, readStoreUrl: string, dir: string): Pr
     unsubscribeSecret: new Uint8Array(32).fill(1),
     messageIdDomain: 'bench.example.gov',
   });
-  const consumer = new OutboundConsumer({ eventStore: events, readStore, destinations: [destination], startAt: 'beginning' });
+  const consumer = new OutboundConsumer({ eventStore: events, readStore, destinations: [destination], startAt: 'beginning', concurrency: CONCURRENCY });
   const handler = new TicketCommandHandler(events, testCatalog, () => new Date(), keys);
   await consumer.start();
   const started = new Map<string, number>();
@@ -118,7 +121,9 @@ async function ours(smtp: SmtpTestServer, readStoreUrl: string, dir: string): Pr
 async function main(): Promise<void> {
   const smtp = await SmtpTestServer.start();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-notifications-bench-'));
-  console.log(`Delivery lag, command → SMTP server accepted, ${RATE} notifications/s for ${SECONDS} s (${COUNT} each), SMTP server on loopback (smtp-server)`);
+  console.log(
+    `Delivery lag, command → SMTP server accepted, ${RATE} notifications/s for ${SECONDS} s (${COUNT} each), SMTP server on loopback (smtp-server); consumer concurrency ${CONCURRENCY}, ${CONNECTIONS} SMTP connections`,
+  );
   try {
     const base = await baseline(smtp);
     console.log(figures('baseline: nodemailer alone', base));
