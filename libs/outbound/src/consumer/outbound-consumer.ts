@@ -284,6 +284,9 @@ export class OutboundConsumer {
       for (;;) {
         const room = (this.options.concurrency ?? 8) - this.inFlight;
         if (room <= 0 || session !== this.session || this.state !== 'active') return;
+        // A read first: an idle consumer polling for work writes (and syncs) nothing.
+        const due = await nextDueAt(outboundDb(this.options.readStore.db));
+        if (!due || due.getTime() > this.clock.now().getTime()) break;
         const work = await outboundTransaction(this.options.readStore, async (trx) => {
           const now = this.clock.now();
           await this.lease.renewIn(trx, now);
