@@ -1,7 +1,8 @@
 import { NOTIFICATIONS_ACTOR, recordNotificationFact } from '@switchboard/command-handling';
 import type { EventStore } from '@switchboard/event-store';
 import type { NotificationOutcome, ResidentNotified, StaffNotified } from '@switchboard/ticketing';
-import type { DeliveryAttempt, SettledDelivery } from '../destination';
+import type { DeliveryAttempt, DeliveryOutcome, SettledDelivery } from '../destination';
+import type { TransportResult } from './transports/transport';
 import type { EmailTransport, SmsTransport } from './transports/transport';
 
 /** What every notification destination shares: how to send, what the city is called, and where its links point. */
@@ -59,3 +60,7 @@ export async function recordSettled(
 ): Promise<void> {
   await recordNotificationFact(store, ticketId, fact, { commandId: delivery.deliveryId, actor: NOTIFICATIONS_ACTOR, occurredAt: outcome.at });
 }
+
+/** A transport's answer as the consumer takes it: accepted is delivered; otherwise failed, retried when it may help. */
+export const outcomeOfSend = (result: TransportResult): DeliveryOutcome =>
+  result.accepted ? { status: 'delivered', detail: result.detail } : { status: 'failed', error: result.error, retryable: result.retryable };

@@ -9,7 +9,7 @@ import {
   ticketIdOfStream,
 } from '@switchboard/ticketing';
 import type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from '../destination';
-import { messageIdOf, type NotificationContext, notificationRecordOf, recordSettled, skippedDetail } from './notification-settings';
+import { messageIdOf, type NotificationContext, notificationRecordOf, outcomeOfSend, recordSettled, skippedDetail } from './notification-settings';
 import { openingContactOf, RESIDENT_NOTICE_EVENT_TYPES, residentNoticeOf } from './resident-notices';
 import { type ResidentMessage, residentMessage, type ResidentNoticeFacts, templateLanguageOf } from './templates/resident-templates';
 import { e164PhoneNumber } from './transports/twilio-sms-transport';
@@ -77,7 +77,7 @@ export class ResidentNotificationDestination implements OutboundDestination {
     const result =
       payload.channel === 'email' ? await this.sendEmail(contact?.email, message, link, delivery) : await this.sendSms(contact?.phone, message.sms);
     if (typeof result === 'string') return { status: 'delivered', detail: skippedDetail(result) };
-    return result.accepted ? { status: 'delivered', detail: result.detail } : { status: 'failed', error: result.error, retryable: result.retryable };
+    return outcomeOfSend(result);
   }
 
   async settled(delivery: DeliveryAttempt, outcome: SettledDelivery): Promise<void> {

@@ -13,7 +13,7 @@ import {
 } from '@switchboard/ticketing';
 import { type OutboundDb, outboundDb } from '../consumer/outbound-db';
 import type { DeliveryAttempt, DeliveryOutcome, OutboundDestination, PlannedDelivery, SettledDelivery } from '../destination';
-import { messageIdOf, type NotificationContext, notificationRecordOf, recordSettled, skippedDetail } from './notification-settings';
+import { messageIdOf, type NotificationContext, notificationRecordOf, outcomeOfSend, recordSettled, skippedDetail } from './notification-settings';
 import { nextDigest, type StaffNotificationPreference, StaffNotificationPreferences } from './staff-preferences';
 import { staffDigestMessage, staffMessage, type StaffNoticeFacts } from './templates/staff-templates';
 
@@ -108,7 +108,7 @@ export class StaffNotificationDestination implements OutboundDestination {
     if (payload.delivery === 'immediate') {
       const message = staffMessage(payload.notice, payload.facts, options);
       const result = await this.context.email.send({ to: person.email, ...message, messageId: messageIdOf(delivery.deliveryId, this.context.messageIdDomain) });
-      return result.accepted ? { status: 'delivered', detail: result.detail } : { status: 'failed', error: result.error, retryable: result.retryable };
+      return outcomeOfSend(result);
     }
     return this.digests.run(delivery.key, () => this.deliverDigest(delivery, person, { ...options, digestDate: payload.digestDate ?? '' }));
   }
