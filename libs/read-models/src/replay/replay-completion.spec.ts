@@ -89,7 +89,7 @@ async function logOf(plans: readonly Plan[], lagMinutes: readonly number[]): Pro
       type: 'TicketOpened',
       data: { ticketId, serviceCode, owningDepartment, description: 'a report', channel: ticket % 2 ? 'phone' : 'web', priority: 'normal' },
     };
-    const events = [{ at, event: opened }];
+    const events: { at: number; event: TicketEvent }[] = [{ at, event: opened }];
     plan.steps.forEach(({ step, afterMinutes }, index) => {
       at += afterMinutes * MINUTE;
       events.push({ at, event: eventOf(step, at, ticketId, index, owningDepartment) });
