@@ -13,6 +13,7 @@ export { replayCompletion, type ReplayedCompletion } from './replay/replay-compl
 export { CompletionTally } from './replay/completion-tally';
 export { systemClock, type Clock } from './projection/clock';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RunnerStatus } from './projection/projection-runner';
+export { EventBatcher, type EventBatcherOptions } from './projection/event-batcher';
 export { holderIdOf, localProcesses, type HolderProcess, type ProcessTable } from './projection/lease-holder';
 export { Lease } from './projection/lease';
 export { rebuildReadModels, type RebuildOptions } from './projection/rebuild';

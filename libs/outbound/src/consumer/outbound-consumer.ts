@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, GlobalPosition, RecordedEvent, Subscription } from '@switchboard/event-store';
-import { headPosition, holderIdOf, Lease, localProcesses, type Clock, type ProcessTable, type ReadStore, systemClock } from '@switchboard/read-models';
+import {
+  EventBatcher,
+  headPosition,
+  holderIdOf,
+  Lease,
+  localProcesses,
+  type Clock,
+  type ProcessTable,
+  type ReadStore,
+  systemClock,
+} from '@switchboard/read-models';
 import type { DeliveryOutcome, OutboundDestination } from '../destination';
 import {
   attemptOf,
@@ -86,9 +96,7 @@ export class OutboundConsumer {
   private readonly name: string;
   private session = 0;
   private subscription: Subscription | undefined;
-  private buffer: RecordedEvent[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private flushScheduled = false;
+  private readonly batcher: EventBatcher;
   private leaseTimer: unknown;
   private dueTimer: unknown;
   private checkpoint: GlobalPosition | undefined;
@@ -117,6 +125,16 @@ export class OutboundConsumer {
     if (this.destinations.size !== options.destinations.length) throw new Error('Outbound destinations must have distinct ids');
     const processes = options.processes ?? localProcesses;
     this.lease = new Lease(options.readStore, this.name, options.holderId ?? holderIdOf(processes.self, randomUUID()), options.leaseTtlMs ?? 15_000, processes);
+    // Plans the buffered events; a planned batch may have made deliveries due, so the session claims them.
+    this.batcher = new EventBatcher({
+      batchSize: options.batchSize ?? 200,
+      session: () => this.session,
+      write: async (batch, session) => {
+        await this.writeBatch(batch);
+        if (session === this.session) this.claim(session);
+      },
+      fail: (error) => this.stepBack(error),
+    });
   }
 
   get status(): OutboundStatus {
@@ -145,7 +163,7 @@ export class OutboundConsumer {
     await this.subscription?.close();
     this.subscription = undefined;
     if (wasActive) {
-      await this.flush();
+      await this.batcher.flush();
       await this.claiming;
       await this.untilNothingInFlight();
       await this.lease.release().catch((error: unknown) => this.options.onError?.(error));
@@ -199,49 +217,16 @@ export class OutboundConsumer {
     if (session !== this.session || this.state !== 'standby') return;
     this.state = 'active';
     this.checkpoint = position;
-    this.buffer = [];
+    this.batcher.clear();
     this.subscription = this.options.eventStore.subscribeToAll({
       after: position,
       ...(this.options.streamPrefixes ? { filter: { streamPrefixes: [...this.options.streamPrefixes] } } : {}),
-      onEvent: (event) => this.receive(session, event),
-      onCaughtUp: () => this.scheduleFlush(session),
+      onEvent: (event) => this.batcher.receive(session, event),
+      onCaughtUp: () => this.batcher.scheduleFlush(session),
     });
     this.subscription.stopped.catch((error: unknown) => session === this.session && this.stepBack(error));
     this.heartbeat(session);
     this.claim(session);
-  }
-
-  private async receive(session: number, event: RecordedEvent): Promise<void> {
-    if (session !== this.session) return;
-    this.buffer.push(event);
-    if (this.buffer.length >= (this.options.batchSize ?? 200)) await this.flush();
-    else this.scheduleFlush(session);
-  }
-
-  private scheduleFlush(session: number): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      if (session === this.session) void this.flush();
-    });
-  }
-
-  /** Plans and writes the buffered events; serialised so batches commit in order. Never rejects: failures step back. */
-  private flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      const batch = this.buffer;
-      if (batch.length === 0) return;
-      this.buffer = [];
-      const session = this.session;
-      try {
-        await this.writeBatch(batch);
-        if (session === this.session) this.claim(session);
-      } catch (error) {
-        if (session === this.session) this.stepBack(error);
-      }
-    });
-    return this.flushing;
   }
 
   /** Asks every destination what each event calls for, then writes the deliveries and the checkpoint in one transaction. */
@@ -430,7 +415,7 @@ export class OutboundConsumer {
     if (this.state === 'stopped') return;
     this.session++;
     this.state = 'standby';
-    this.buffer = [];
+    this.batcher.clear();
     void this.subscription?.close();
     this.subscription = undefined;
     this.clock.clearTimeout(this.dueTimer);
@@ -446,7 +431,7 @@ export class OutboundConsumer {
   private releaseIdleWaiters(all: boolean): void {
     for (const waiter of this.idleWaiters) {
       const planned = waiter.position === undefined || (this.checkpoint !== undefined && this.checkpoint >= waiter.position);
-      if (all || (planned && this.buffer.length === 0 && this.inFlight === 0)) {
+      if (all || (planned && this.batcher.empty && this.inFlight === 0)) {
         this.idleWaiters.delete(waiter);
         waiter.resolve();
       }

@@ -10,6 +10,7 @@ import { activeGeneration, generationTables, TICKETS_PROJECTION } from '../store
 import type { ReadStore } from '../store/read-store';
 import { applyBatch } from './apply-batch';
 import { backfillFromLog } from './backfill';
+import { EventBatcher } from './event-batcher';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import { systemClock, type Clock } from './clock';
 import { Lease } from './lease';
@@ -63,14 +64,18 @@ export class ProjectionRunner {
   private session = 0;
   private generation = 0;
   private subscription: Subscription | undefined;
-  private buffer: RecordedEvent[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private flushScheduled = false;
+  private readonly batcher: EventBatcher;
   private timer: unknown;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.clock = options.clock ?? systemClock;
     this.waiters = new PositionWaiters(this.clock);
+    this.batcher = new EventBatcher({
+      batchSize: options.batchSize ?? 500,
+      session: () => this.session,
+      write: (batch) => this.writeBatch(batch),
+      fail: (error) => this.stepBack(error),
+    });
     const processes = options.processes ?? localProcesses;
     this.lease = new Lease(
       options.readStore,
@@ -102,7 +107,7 @@ export class ProjectionRunner {
     await this.subscription?.close();
     this.subscription = undefined;
     if (wasActive) {
-      await this.flush();
+      await this.batcher.flush();
       await this.lease.release();
     }
     this.session++;
@@ -154,49 +159,16 @@ export class ProjectionRunner {
     if (session !== this.session || this.state !== 'standby') return;
     this.state = 'active';
     this.reach(checkpoint.position);
-    this.buffer = [];
+    this.batcher.clear();
     this.subscription = this.options.eventStore.subscribeToAll({
       after: checkpoint.position,
       filter: { streamPrefixes: [...PROJECTED_STREAM_PREFIXES] },
-      onEvent: (event) => this.receive(session, event),
-      onCaughtUp: () => this.scheduleFlush(session),
+      onEvent: (event) => this.batcher.receive(session, event),
+      onCaughtUp: () => this.batcher.scheduleFlush(session),
     });
     this.subscription.stopped.catch((error: unknown) => session === this.session && this.stepBack(error));
     this.heartbeat(session);
     for (const listener of this.activationListeners) listener();
-  }
-
-  private async receive(session: number, event: RecordedEvent): Promise<void> {
-    if (session !== this.session) return;
-    this.buffer.push(event);
-    if (this.buffer.length >= (this.options.batchSize ?? 500)) await this.flush();
-    else this.scheduleFlush(session);
-  }
-
-  /** Writes the buffer once the subscription pauses (end of a page, or caught up). */
-  private scheduleFlush(session: number): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      if (session === this.session) void this.flush();
-    });
-  }
-
-  /** Writes the buffered events; serialised so batches commit in order. Never rejects: failures step back. */
-  private flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      const batch = this.buffer;
-      if (batch.length === 0) return;
-      this.buffer = [];
-      const session = this.session;
-      try {
-        await this.writeBatch(batch);
-      } catch (error) {
-        if (session === this.session) this.stepBack(error);
-      }
-    });
-    return this.flushing;
   }
 
   private async writeBatch(batch: readonly RecordedEvent[]): Promise<void> {
@@ -241,7 +213,7 @@ export class ProjectionRunner {
     if (this.state === 'stopped') return;
     this.session++;
     this.state = 'standby';
-    this.buffer = [];
+    this.batcher.clear();
     void this.subscription?.close();
     this.subscription = undefined;
     this.clock.clearTimeout(this.timer);
