@@ -5,6 +5,7 @@ import { CATALOG } from '../catalog/catalog.module';
 import type { ApiConfig, Open311Config } from '../config/api-config';
 import { API_CONFIG } from '../config/config.module';
 import { Open311Error } from './errors/open311-error';
+import { responseFormat, type ResponseFormat } from './format/response-format';
 import { w3cDateTime } from './format/w3c-datetime';
 
 /** What every Open311 resource shares: the catalog, the one jurisdiction served, the city's time zone and settings. */
@@ -27,6 +28,13 @@ export class Open311Endpoint {
   /** An instant as a W3C date-time in the city's time zone. */
   dateTime(iso: string): string {
     return w3cDateTime(iso, this.catalog.config.calendar.timeZone);
+  }
+
+  /** The format a reading answers in, by the URL's extension (an unknown one is a 404 first), once its jurisdiction_id is checked. */
+  answerFormat(extension: string, jurisdictionId: unknown): ResponseFormat {
+    const format = responseFormat(extension);
+    this.checkJurisdiction(jurisdictionId);
+    return format;
   }
 
   /** jurisdiction_id is optional (one jurisdiction is served) but, when given, must be that one. */

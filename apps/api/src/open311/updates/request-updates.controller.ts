@@ -8,7 +8,6 @@ import { Open311Error } from '../errors/open311-error';
 import { Open311ErrorFilter } from '../errors/open311-error.filter';
 import { listOf } from '../format/open311-document';
 import { renderDocument } from '../format/render-document';
-import { responseFormat } from '../format/response-format';
 import { endpointUrl } from '../media/public-media';
 import { API_KEY, JURISDICTION } from '../open311-parameters';
 import { Open311Endpoint } from '../open311-endpoint';
@@ -58,8 +57,7 @@ export class RequestUpdatesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const format = responseFormat(extension);
-    this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
+    const format = this.endpoint.answerFormat(extension, singleField(query, 'jurisdiction_id'));
     const { from, to } = updatesWindow(query, this.clock.now());
     const ids: string[] = [];
     for (let page = 1; ; page += 1) {

@@ -6,7 +6,6 @@ import { CLOCK, type Clock } from '../../../clock/clock';
 import { Open311ErrorFilter } from '../../errors/open311-error.filter';
 import { listOf } from '../../format/open311-document';
 import { renderDocument } from '../../format/render-document';
-import { responseFormat } from '../../format/response-format';
 import { QueryParameters } from '../../../input/route-input';
 import { Open311Endpoint } from '../../open311-endpoint';
 import { ONE_REQUEST, REQUEST_LISTING } from '../../open311-parameters';
@@ -38,8 +37,7 @@ export class RequestsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const format = responseFormat(extension);
-    this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
+    const format = this.endpoint.answerFormat(extension, singleField(query, 'jurisdiction_id'));
     const now = this.clock.now();
     const parsed = parseRequestsQuery(query, now, this.endpoint.catalog);
     const ids = parsed.kind === 'named' ? parsed.ids : await this.requestSearch.search(parsed.search, now);
@@ -63,8 +61,7 @@ export class RequestsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const format = responseFormat(extension);
-    this.endpoint.checkJurisdiction(singleField(query, 'jurisdiction_id'));
+    const format = this.endpoint.answerFormat(extension, singleField(query, 'jurisdiction_id'));
     const ticket = await this.reader.one(id);
     const extensions = singleField(query, 'extensions') === 'true';
     return renderDocument(reply, format, {
