@@ -4,7 +4,8 @@ import type { LatestEscalation } from '../facts/latest-escalation';
 import type { TicketFacts } from '../facts/ticket-facts';
 import type { MetricFacts } from '../metrics/completion-metrics';
 import { escalationColumnsOf, NO_DUE_TIME } from '../projection/ticket-row';
-import type { TicketsTable, TicketVersionsTable } from '../store/read-db';
+import type { EscalationRow } from '../queries/escalations';
+import type { TicketVersionsTable } from '../store/read-db';
 
 /**
  * The two times a version of a ticket's facts has (docs/metrics.md, "As of and as known at"):
@@ -181,26 +182,7 @@ export function metricFactsOfVersion(row: MetricVersionColumns): MetricFacts {
 }
 
 /** The tickets-row columns the escalations list reads, from a version. */
-export function escalationRowOfVersion(
-  row: VersionColumns & { ticket_id: string },
-): Pick<
-  TicketsTable,
-  | 'ticket_id'
-  | 'department'
-  | 'service_code'
-  | 'status'
-  | 'priority'
-  | 'assignee'
-  | 'escalation_tier'
-  | 'escalation_reason'
-  | 'escalated_at'
-  | 'due_at'
-  | 'due_sort'
-  | 'overdue_since'
-  | 'breached_at'
-  | 'sla_at_risk_at'
-  | 'queue_department'
-> {
+export function escalationRowOfVersion(row: VersionColumns & { ticket_id: string }): EscalationRow {
   return {
     ticket_id: row.ticket_id,
     department: row.department,
