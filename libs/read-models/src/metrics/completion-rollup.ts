@@ -15,6 +15,7 @@ import {
   type MetricFacts,
 } from './completion-metrics';
 import { periodsCovering } from './periods';
+import { ROLLUP_COUNTS, ROLLUP_SAMPLES, type RollupCount as Count, type RollupSamples as Samples } from '../temporal/versions-table';
 
 /**
  * The completion rollup (migration 14): per local day × grouping × group, what the figures over
@@ -25,35 +26,8 @@ import { periodsCovering } from './periods';
  * into those it is in now. Live answers over whole local days read it instead of every ticket.
  */
 
-type Count =
-  | 'opened'
-  | 'completed'
-  | 'closed_wo'
-  | 'on_time'
-  | 'escalated'
-  | 'reopened'
-  | 'fcr'
-  | 'backlog_in'
-  | 'backlog_out'
-  | 'overdue_in'
-  | 'overdue_out'
-  | 'anomalous';
-type Samples = 'assign_ms' | 'assign_business_ms' | 'complete_ms' | 'complete_business_ms';
-const COUNTS: readonly Count[] = [
-  'opened',
-  'completed',
-  'closed_wo',
-  'on_time',
-  'escalated',
-  'reopened',
-  'fcr',
-  'backlog_in',
-  'backlog_out',
-  'overdue_in',
-  'overdue_out',
-  'anomalous',
-];
-const SAMPLES: readonly Samples[] = ['assign_ms', 'assign_business_ms', 'complete_ms', 'complete_business_ms'];
+const COUNTS = ROLLUP_COUNTS;
+const SAMPLES = ROLLUP_SAMPLES;
 
 /** One ticket's part in one cell. */
 interface Part {

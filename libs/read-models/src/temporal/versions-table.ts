@@ -5,29 +5,35 @@ import type { ReadStoreDialect } from '../store/read-store';
 /** The physical name of a generation's completion rollup table. */
 export const rollupTableOf = (generation: number) => `rm_completion_days_g${generation}` as 'rm_completion_days';
 
+/** The rollup's count columns (integers), which the projection adds to and takes from. */
+export const ROLLUP_COUNTS = [
+  'opened',
+  'completed',
+  'closed_wo',
+  'on_time',
+  'escalated',
+  'reopened',
+  'fcr',
+  'backlog_in',
+  'backlog_out',
+  'overdue_in',
+  'overdue_out',
+  'anomalous',
+] as const;
+export type RollupCount = (typeof ROLLUP_COUNTS)[number];
+/** The rollup's sample columns: the exact times (ms, a JSON list kept as text) medians and percentiles are read from. */
+export const ROLLUP_SAMPLES = ['assign_ms', 'assign_business_ms', 'complete_ms', 'complete_business_ms'] as const;
+export type RollupSamples = (typeof ROLLUP_SAMPLES)[number];
+
 /** Creates a generation's (empty) completion rollup: one row per local day × grouping × group. */
 export async function createRollupTable(db: Kysely<ReadDb>, generation: number): Promise<void> {
   const table = rollupTableOf(generation);
   let create: CreateTableBuilder<string, string> = db.schema.createTable(table).ifNotExists();
   for (const key of ['group_by', 'grp', 'day', 'zone']) create = create.addColumn(key, 'text', (c) => c.notNull());
-  for (const count of [
-    'opened',
-    'completed',
-    'closed_wo',
-    'on_time',
-    'escalated',
-    'reopened',
-    'fcr',
-    'backlog_in',
-    'backlog_out',
-    'overdue_in',
-    'overdue_out',
-    'anomalous',
-  ]) {
+  for (const count of ROLLUP_COUNTS) {
     create = create.addColumn(count, 'integer', (c) => c.notNull());
   }
-  for (const samples of ['assign_ms', 'assign_business_ms', 'complete_ms', 'complete_business_ms'])
-    create = create.addColumn(samples, 'text', (c) => c.notNull());
+  for (const samples of ROLLUP_SAMPLES) create = create.addColumn(samples, 'text', (c) => c.notNull());
   await create.addPrimaryKeyConstraint(`${table}_pk`, ['group_by', 'grp', 'day']).execute();
   await db.schema.createIndex(`${table}_anomalous`).ifNotExists().on(table).columns(['anomalous']).where(sql.ref('anomalous'), '>', 0).execute();
 }
