@@ -1,4 +1,11 @@
-import { ConcurrencyConflictError, type EventStore, type RecordedEvent, StreamNotFoundError } from '@switchboard/event-store';
+import {
+  type AppendResult,
+  ConcurrencyConflictError,
+  type EventStore,
+  InvalidArgumentError,
+  type RecordedEvent,
+  StreamNotFoundError,
+} from '@switchboard/event-store';
 import type { DecisionOf, Fact, Stamped, StreamCodec } from '@switchboard/knowledge';
 import { type DecisionContext, NO_RESIDENT_KEYS, type ResidentKeyStore, type ServiceCatalog } from '@switchboard/ticketing';
 import { CommandRefused, IdempotencyKeyReused, RevisionMismatch } from './command-errors';
@@ -107,11 +114,22 @@ export class StreamCommandHandler<C extends { readonly type: string }, S, F exte
     const { codec } = this.aggregate;
     const stream = codec.streamName(id);
     const sealing = this.keys && decision.events.some(codec.carriesResidentData) ? { recordId: stream, key: await this.keys.issue(stream) } : undefined;
-    const appended = await this.store.append(
-      stream,
-      record.revision ?? 'no_stream',
-      decision.events.map((event) => codec.encode(event, sealing)),
-    );
+    let appended: AppendResult;
+    try {
+      appended = await this.store.append(
+        stream,
+        record.revision ?? 'no_stream',
+        decision.events.map((event) => codec.encode(event, sealing)),
+      );
+    } catch (error) {
+      // The same command id executed at the same moment elsewhere (two API instances importing the
+      // demo rosters at start): its events carry the same ids with another time in them, which the
+      // store refuses. What the other one recorded is this command's answer.
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      const recordedElsewhere = this.originalAnswer(await this.load(id), command, meta);
+      if (!recordedElsewhere) throw error;
+      return recordedElsewhere;
+    }
     return {
       id,
       revision: appended.nextExpectedRevision,

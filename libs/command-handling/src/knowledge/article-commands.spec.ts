@@ -38,6 +38,19 @@ describe('the article command pipeline', () => {
     await expect(other).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
+  it('answers one command id sent to two instances at the same moment once, with the answer the first one recorded', async () => {
+    // Two API instances (their own pipelines, clocks a moment apart) run the same command at once:
+    // the events get the same ids with another time in them; the one the store refuses answers what the other recorded.
+    const instance = (at: Date) => articleCommandHandler(store, demoCatalog, () => at);
+    const command = { type: 'DraftArticle', articleId: 'dog-licence', ownerDepartment: 'CLERK', content: dogLicenceContent } as const;
+    const answers = await Promise.all([
+      instance(now).execute(command, { actor: people.clerkHead, commandId: 'c-both' }),
+      instance(new Date(now.getTime() + 7)).execute(command, { actor: people.clerkHead, commandId: 'c-both' }),
+    ]);
+    expect(answers[1]).toEqual(answers[0]);
+    expect((await handler().load('dog-licence')).steps).toHaveLength(1);
+  });
+
   it('refuses what the article rules refuse, in the domain’s words, and a stale revision', async () => {
     await draft();
     const byStaff = handler().execute({ type: 'PublishArticle', articleId: 'dog-licence' }, { actor: people.clerkStaff, commandId: 'c-staff' });
