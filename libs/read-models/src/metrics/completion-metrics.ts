@@ -156,6 +156,26 @@ export function figuresOfGroups(groups: ReadonlyMap<string, Counters>, windows: 
 }
 
 function figuresOf(group: string, c: Counters, windows: readonly PeriodWindow[]): CompletionFigures[] {
+  return figuresOfPeriodCounts(group, c, windows, (i) => ({
+    timeToAssign: durations(c.assign.calendar[i], c.assign.business[i]),
+    timeToComplete: durations(c.complete.calendar[i], c.complete.business[i]),
+  }));
+}
+
+/** A group's counts per period, by period index: arrays, or a replay's typed arrays. */
+export type PeriodCounts = { readonly [K in Exclude<keyof Counters, 'assign' | 'complete'>]: ArrayLike<number> };
+
+/**
+ * The figures of one group, period by period, from its counts and its duration figures in each
+ * period: the one assembly of every figure (rates, backlog and open-and-overdue at period ends from
+ * the difference arrays), whatever holds the counts and the samples.
+ */
+export function figuresOfPeriodCounts(
+  group: string,
+  c: PeriodCounts,
+  windows: readonly PeriodWindow[],
+  durationsIn: (period: number) => Pick<CompletionFigures, 'timeToAssign' | 'timeToComplete'>,
+): CompletionFigures[] {
   let backlog = 0;
   let overdue = 0;
   return windows.map((window, i) => {
@@ -172,8 +192,7 @@ function figuresOf(group: string, c: Counters, windows: readonly PeriodWindow[])
       closedWithoutCompletion: c.closedWithoutCompletion[i],
       completionRate: ratio(c.completed[i], resolved),
       backlogAtPeriodEnd: backlog,
-      timeToAssign: durations(c.assign.calendar[i], c.assign.business[i]),
-      timeToComplete: durations(c.complete.calendar[i], c.complete.business[i]),
+      ...durationsIn(i),
       onTimeRate: ratio(c.resolvedOnTime[i], resolved + overdue),
       escalationRate: ratio(c.resolvedEscalated[i], resolved),
       reopenRate: ratio(c.completedReopened[i], c.completed[i]),

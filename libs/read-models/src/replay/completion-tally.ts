@@ -2,11 +2,12 @@ import {
   type CompletionFigures,
   type CompletionMetricsOptions,
   type DurationFigures,
+  figuresOfPeriodCounts,
   type GroupBy,
   type MetricFacts,
   validateCompletionMetricsOptions,
 } from '../metrics/completion-metrics';
-import { nearestRank, ratio } from '../metrics/percentile';
+import { nearestRank } from '../metrics/percentile';
 import { periodsCovering, type PeriodWindow } from '../metrics/periods';
 
 const HOUR_MS = 3_600_000;
@@ -200,31 +201,10 @@ export class CompletionTally {
   }
 
   private figuresOf(group: string, tally: GroupTally): CompletionFigures[] {
-    const c = tally.counts;
-    let backlog = 0;
-    let overdue = 0;
-    return this.windows.map((window, i) => {
-      backlog += c.backlogDelta[i];
-      overdue += c.overdueDelta[i];
-      const resolved = c.completed[i] + c.closedWithoutCompletion[i];
-      return {
-        group,
-        period: window.label,
-        periodStart: new Date(window.start).toISOString(),
-        periodEnd: new Date(window.end).toISOString(),
-        opened: c.opened[i],
-        completed: c.completed[i],
-        closedWithoutCompletion: c.closedWithoutCompletion[i],
-        completionRate: ratio(c.completed[i], resolved),
-        backlogAtPeriodEnd: backlog,
-        timeToAssign: durationFigures(tally.assignCalendar[i], tally.assignBusiness[i]),
-        timeToComplete: durationFigures(tally.completeCalendar[i], tally.completeBusiness[i]),
-        onTimeRate: ratio(c.resolvedOnTime[i], resolved + overdue),
-        escalationRate: ratio(c.resolvedEscalated[i], resolved),
-        reopenRate: ratio(c.completedReopened[i], c.completed[i]),
-        firstContactResolutionRate: ratio(c.completedAtFirstContact[i], c.completed[i]),
-      };
-    });
+    return figuresOfPeriodCounts(group, tally.counts, this.windows, (i) => ({
+      timeToAssign: durationFigures(tally.assignCalendar[i], tally.assignBusiness[i]),
+      timeToComplete: durationFigures(tally.completeCalendar[i], tally.completeBusiness[i]),
+    }));
   }
 }
 
