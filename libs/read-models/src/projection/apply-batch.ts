@@ -18,7 +18,7 @@ import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } f
 import { upsertRows } from './upsert-rows';
 import { PLACE_COLUMNS } from '../queries/ticket-place';
 import { TicketVersionsWriter } from '../temporal/versions-writer';
-import { RollupChanges } from '../metrics/completion-rollup';
+import { RollupChanges } from '../metrics/rollup-changes';
 import { metricFactsOf } from '../metrics/completion-metrics';
 
 /** A ticket as the batch leaves it. */
