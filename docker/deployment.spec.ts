@@ -136,7 +136,7 @@ describe('docker/Dockerfile', () => {
   });
 
   it('starts the file `nest build api` writes, the same one `npm start` runs', () => {
-    const built = /const BUILT = '([^']+)'/.exec(readFileSync(join(__dirname, '../apps/api/scripts/start.js'), 'utf8'))![1];
+    const built = /const BUILT = '([^']+)'/.exec(readFileSync(join(__dirname, '../apps/api/scripts/built-api.js'), 'utf8'))![1];
     expect(dockerfile).toContain(`CMD ["node", "${built}"]`);
     expect(dockerfile).toMatch(/nest build api && npx nest build projector/);
   });

@@ -20,19 +20,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { SqliteEventStore } from '@switchboard/event-store';
-import { completionMetrics, createReadStore, factsCountingIn, rebuildReadModels, replayAsOf, scanAll, systemClock } from '../src';
+import { completionMetrics, createReadStore, factsCountingIn, rebuildReadModels, replayAsOf, scanAll } from '../src';
 import { periodsCovering } from '../src/metrics/periods';
 import { demoCatalog } from '../src/testing/ticket-history';
-import { loadApiConfig } from '../../../apps/api/src/config/api-config';
-import { createApp } from '../../../apps/api/src/create-app';
-import { SlaWatchService } from '../../../apps/api/src/sla/sla-watch.service';
+import { buildWhenStale } from '../../../apps/api/scripts/built-api';
 import { builtCli } from '../../../apps/cli/scripts/built-cli';
 import { HISTORY_END, historySpan, writeCityHistory } from './city-histories';
 import { BENCH_POSTGRES_URL, percentile } from './read-store-bench';
@@ -151,64 +149,39 @@ interface ApiFigures {
   asOfFirst: number[];
   year: number[];
   yearFigures: unknown[];
+  rssAtStartMb: number;
   rssAfterLiveMb: number;
   rssAfterAsOfMb: number;
   events: string;
 }
 
-/** Child: the real API app on the log and one read store (in-process projector, SLA watcher stopped), asked what the console asks. */
-async function apiChild(dir: string, url: string, rounds: number, moments: number): Promise<void> {
+/**
+ * The real API from its build (`reports-api-child.js`, built first when stale, as `npm start` does)
+ * in a child process on the log and one read store, asked what the console asks; its peak RSS is
+ * the API's own.
+ */
+function apiChild(dir: string, url: string, rounds: number, moments: number): ApiFigures {
+  const entry = resolve(buildWhenStale());
   const tokens = JSON.parse(readFileSync(join(__dirname, '../../../apps/api/config/demo-tokens.json'), 'utf8')) as { tokens: Record<string, string> };
-  const director = `Bearer ${tokens.tokens['dee.director']}`;
-  const config = { ...loadApiConfig({}), eventStoreUrl: `sqlite:${join(dir, 'events.db')}`, readStoreUrl: url, logLevel: 'silent' as const, docs: false };
-  const app = await createApp(config, { ...systemClock, now: () => new Date(HISTORY_END) });
-  try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = await app.getUrl();
-    // The log stays still while measuring: the watcher's loop is stopped (what it would settle is a few recent tickets).
-    await app.get(SlaWatchService).onModuleDestroy();
-    const get = async (path: string, query: Record<string, string | undefined>) => {
-      const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
-      // A kept-alive socket the server closes as the next request goes out (a race under load) is tried once more on a new one.
-      const send = () => fetch(`${base}${path}?${params}`, { headers: { authorization: director } });
-      const response = await send().catch(send);
-      if (!response.ok) throw new Error(`GET ${path}?${params} answered ${response.status}: ${await response.text()}`);
-      return response.json() as Promise<{ figures?: unknown[] }>;
-    };
-    const dashboard = async (asOf?: string) => {
-      const report = { from: DASHBOARD_FROM, to: asOf ?? new Date(HISTORY_END).toISOString(), groupBy: 'department', asOf };
-      await Promise.all([
-        get('/metrics/completion', { ...report, period: 'range' }),
-        get('/metrics/completion', { ...report, period: 'week' }),
-        get('/escalations', { asOf, limit: '200' }),
-      ]);
-    };
-    const timed = async (count: number, load: (i: number) => Promise<unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < count; i++) {
-        const started = performance.now();
-        await load(i);
-        times.push(ms(started));
-      }
-      return times;
-    };
-    const yearQuery = () => get('/metrics/completion', { ...YEAR, groupBy: 'department', period: 'month' });
-    await dashboard();
-    const live = await timed(rounds, () => dashboard());
-    console.error(`  api: live dashboard p50 ${Math.round(percentile(live, 0.5))} ms`);
-    const rssAfterLiveMb = mb(process.resourceUsage().maxRSS * 1024);
-    // Moments never asked before, a day and a minute apart, inside the dashboard's range.
-    const asOfFirst = await timed(moments, (i) => dashboard(new Date(HISTORY_END - (i + 1) * 86_400_000 - i * 60_000).toISOString()));
-    const rssAfterAsOfMb = mb(process.resourceUsage().maxRSS * 1024);
-    console.error(`  api: as-of first loads p50 ${Math.round(percentile(asOfFirst, 0.5))} ms, peak RSS ${rssAfterAsOfMb} MB`);
-    const yearFigures = (await yearQuery()).figures ?? [];
-    const year = await timed(rounds, yearQuery);
-    const ready = (await (await fetch(`${base}/health/ready`)).json()) as { projectionLag?: { checkpoint: string | null } };
-    const result: ApiFigures = { live, asOfFirst, year, yearFigures, rssAfterLiveMb, rssAfterAsOfMb, events: ready.projectionLag?.checkpoint ?? '?' };
-    console.log(JSON.stringify(result));
-  } finally {
-    await app.close();
-  }
+  const spec = {
+    dist: dirname(entry),
+    dir,
+    url,
+    rounds,
+    moments,
+    historyEnd: new Date(HISTORY_END).toISOString(),
+    dashboardFrom: DASHBOARD_FROM,
+    year: YEAR,
+    director: tokens.tokens['dee.director'],
+  };
+  const output = execFileSync(process.execPath, [join(__dirname, '../../../apps/api/bench/reports-api-child.js'), JSON.stringify(spec)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  const lines = output.trim().split('\n');
+  lines.slice(0, -1).forEach((line) => console.log(line));
+  return JSON.parse(lines[lines.length - 1]) as ApiFigures;
 }
 
 /**
@@ -389,7 +362,7 @@ async function main(): Promise<void> {
         });
       }
       if (measures.has('api')) {
-        const api = child<ApiFigures>('api', dir, url, String(rounds), String(moments));
+        const api = apiChild(dir, url, rounds, moments);
         apiYear.set(store, api);
         const liveP95 = percentile(api.live, 0.95);
         const asOfP95 = percentile(api.asOfFirst, 0.95);
@@ -413,7 +386,7 @@ async function main(): Promise<void> {
           store,
           what: `API peak RSS after ${moments} as-of moments MB`,
           value: String(api.rssAfterAsOfMb),
-          against: `${api.rssAfterLiveMb} MB after the live loads; goal ≤ 400 MB`,
+          against: `${api.rssAtStartMb} MB at start, ${api.rssAfterLiveMb} after the live loads (the API from its build); goal ≤ 400 MB`,
         });
       }
     }
@@ -462,14 +435,7 @@ async function main(): Promise<void> {
 }
 
 const [role, ...args] = process.argv.slice(2);
-const run =
-  role === 'rebuild'
-    ? rebuildChild(args[0], args[1])
-    : role === 'whole'
-      ? wholeChild(args[0], Number(args[1]))
-      : role === 'api'
-        ? apiChild(args[0], args[1], Number(args[2]), Number(args[3]))
-        : main();
+const run = role === 'rebuild' ? rebuildChild(args[0], args[1]) : role === 'whole' ? wholeChild(args[0], Number(args[1])) : main();
 run.catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
