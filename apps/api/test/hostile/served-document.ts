@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,25 +33,79 @@ function sourceDigest(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
+/** A lock older than this was left by a run that was cut short: the next run collects anew. */
+const STALE_LOCK_MS = 300_000;
+
 /**
  * Starts collecting what the @nestjs/swagger compiler plugin adds to the built app (DTO schemas,
  * descriptions): Jest runs the sources through SWC, without the plugin. Runs the plugin in a child
  * process, alongside whatever the test does meanwhile, unless the sources are unchanged since the
- * last run.
+ * last run. One file of several started at once collects (it holds a lock directory); the others
+ * wait for its result to be moved into place.
  */
 export async function collectPluginMetadata(): Promise<() => Promise<Record<string, any>>> {
   const dir = join(CACHE, sourceDigest());
   const file = join(dir, 'metadata.ts');
-  if (!existsSync(file)) {
-    mkdirSync(CACHE, { recursive: true });
-    // Written beside its final place (imports are relative to it), then moved in whole.
-    const scratch = mkdtempSync(join(CACHE, 'tmp-'));
-    await promisify(execFile)(process.execPath, [join(__dirname, 'write-plugin-metadata.mjs'), scratch], { maxBuffer: 16 * 1024 * 1024 });
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(scratch, dir);
+  mkdirSync(CACHE, { recursive: true });
+  while (!existsSync(file)) {
+    const lock = `${dir}.lock`;
+    if (takeLock(lock)) {
+      try {
+        if (!existsSync(file)) await collectInto(dir);
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    } else await movedOrUnlocked(file, lock);
   }
   // The metadata file imports the DTOs by relative path: the same modules the app runs.
   return require(file).default as () => Promise<Record<string, any>>;
+}
+
+/** Creates the lock directory; false when another process holds it (a stale one is removed and taken). */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const age = Date.now() - (statSafe(lock)?.mtimeMs ?? Date.now());
+    if (age < STALE_LOCK_MS) return false;
+    rmSync(lock, { recursive: true, force: true });
+    return takeLock(lock);
+  }
+}
+
+const statSafe = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Runs the plugin into a scratch directory beside `dir` (imports are relative to it), then moves it in whole. */
+async function collectInto(dir: string): Promise<void> {
+  const scratch = mkdtempSync(join(CACHE, 'tmp-'));
+  await promisify(execFile)(process.execPath, [join(__dirname, 'write-plugin-metadata.mjs'), scratch], { maxBuffer: 16 * 1024 * 1024 });
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(scratch, dir);
+}
+
+/** Resolves when the cache directory changes and `file` is there or `lock` is gone (its holder finished or failed), or the lock grew stale. */
+function movedOrUnlocked(file: string, lock: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      watcher.close();
+      clearTimeout(stale);
+      resolve();
+    };
+    const watcher = watch(CACHE, () => {
+      if (existsSync(file) || !existsSync(lock)) done();
+    });
+    const stale = setTimeout(done, STALE_LOCK_MS);
+    // Moved before the watch began.
+    if (existsSync(file) || !existsSync(lock)) done();
+  });
 }
 
 /**
