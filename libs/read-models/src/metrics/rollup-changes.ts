@@ -81,9 +81,80 @@ export function rollupPartsOf(facts: MetricFacts, zone: string): Part[] {
   return [...parts].map(([key, part]) => ({ key, ...part }));
 }
 
+/** A cell's changes within one batch: counts added, samples put in and taken out. */
+interface Delta {
+  readonly counts: Record<Count, number>;
+  readonly added: Record<Samples, number[]>;
+  readonly removed: Record<Samples, number[]>;
+}
+
+/** A cell as stored, its sample lists parsed. */
+interface Cell {
+  readonly counts: Record<Count, number>;
+  readonly samples: Record<Samples, number[]>;
+}
+
+const emptyCell = (): Cell => ({
+  counts: Object.fromEntries(COUNTS.map((c) => [c, 0])) as Record<Count, number>,
+  samples: Object.fromEntries(SAMPLES.map((s) => [s, [] as number[]])) as Record<Samples, number[]>,
+});
+
+/** A cell after a batch's delta: the samples taken out go (first occurrence each), those put in are appended. */
+function applyDelta(cell: Cell, delta: Delta): void {
+  for (const count of COUNTS) cell.counts[count] += delta.counts[count];
+  for (const samples of SAMPLES) {
+    const values = cell.samples[samples];
+    for (const value of delta.removed[samples]) {
+      const index = values.indexOf(value);
+      if (index >= 0) values.splice(index, 1);
+    }
+    values.push(...delta.added[samples]);
+  }
+}
+
+/** The stored cells of the given keys, parsed. */
+async function loadCells(trx: Kysely<ReadDb>, tables: GenerationTables, keys: readonly string[]): Promise<Map<string, Cell>> {
+  const stored = new Map<string, Cell>();
+  const parts = keys.map((key) => key.split('\n') as [string, string, string]);
+  for (let i = 0; i < parts.length; i += 300) {
+    const chunk = parts.slice(i, i + 300);
+    const rows = await trx
+      .selectFrom(tables.rollup)
+      .selectAll()
+      .where((eb) => eb.or(chunk.map(([groupBy, group, day]) => eb.and([eb('group_by', '=', groupBy), eb('grp', '=', group), eb('day', '=', day)]))))
+      .execute();
+    for (const row of rows) {
+      const cell = emptyCell();
+      for (const count of COUNTS) cell.counts[count] = Number(row[count]);
+      for (const samples of SAMPLES) cell.samples[samples] = JSON.parse(row[samples]);
+      stored.set(`${row.group_by}\n${row.grp}\n${row.day}`, cell);
+    }
+  }
+  return stored;
+}
+
+/** Writes cells whole (replacing what is stored under their keys). */
+async function writeCells(
+  trx: Kysely<ReadDb>,
+  dialect: ReadStoreDialect,
+  tables: GenerationTables,
+  zone: string,
+  cells: Iterable<[string, Cell]>,
+): Promise<void> {
+  const rows: CompletionDaysTable[] = [];
+  for (const [key, cell] of cells) {
+    const [groupBy, group, day] = key.split('\n');
+    const row = { group_by: groupBy, grp: group, day, zone } as CompletionDaysTable;
+    for (const count of COUNTS) row[count] = cell.counts[count];
+    for (const samples of SAMPLES) row[samples] = JSON.stringify(cell.samples[samples]);
+    rows.push(row);
+  }
+  await upsertRows(trx, dialect, tables.rollup, ['group_by', 'grp', 'day'], rows);
+}
+
 /** The cells' changes of tickets whose facts changed: each one's parts as it was taken out, as it is put in. */
 export class RollupChanges {
-  private readonly deltas = new Map<string, { counts: Record<Count, number>; added: Record<Samples, number[]>; removed: Record<Samples, number[]> }>();
+  private readonly deltas = new Map<string, Delta>();
 
   constructor(private readonly zone: string) {}
 
@@ -96,9 +167,8 @@ export class RollupChanges {
   private apply(part: Part, sign: 1 | -1): void {
     let delta = this.deltas.get(part.key);
     if (!delta) {
-      const zeros = Object.fromEntries(COUNTS.map((c) => [c, 0])) as Record<Count, number>;
       const lists = () => Object.fromEntries(SAMPLES.map((s) => [s, [] as number[]])) as Record<Samples, number[]>;
-      this.deltas.set(part.key, (delta = { counts: zeros, added: lists(), removed: lists() }));
+      this.deltas.set(part.key, (delta = { counts: emptyCell().counts, added: lists(), removed: lists() }));
     }
     for (const [count, n] of Object.entries(part.counts) as [Count, number][]) delta.counts[count] += sign * n;
     for (const [samples, value] of Object.entries(part.samples) as [Samples, number][]) {
@@ -110,37 +180,88 @@ export class RollupChanges {
     }
   }
 
-  /** Writes the changed cells: each read, changed and written whole. */
-  async write(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables): Promise<void> {
+  /**
+   * Writes the changed cells: each read, changed and written whole; or, given the cells a rebuild
+   * holds, changes those (reading only cells it no longer holds) and leaves the writing to them.
+   */
+  async write(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, held?: HeldRollupCells): Promise<void> {
     if (this.deltas.size === 0) return;
-    const keys = [...this.deltas.keys()].map((key) => key.split('\n') as [string, string, string]);
-    const stored = new Map<string, CompletionDaysTable>();
-    for (let i = 0; i < keys.length; i += 300) {
-      const chunk = keys.slice(i, i + 300);
-      const rows = await trx
-        .selectFrom(tables.rollup)
-        .selectAll()
-        .where((eb) => eb.or(chunk.map(([groupBy, group, day]) => eb.and([eb('group_by', '=', groupBy), eb('grp', '=', group), eb('day', '=', day)]))))
-        .execute();
-      for (const row of rows) stored.set(`${row.group_by}\n${row.grp}\n${row.day}`, row);
-    }
-    const rows: CompletionDaysTable[] = [];
+    if (held) return held.change(trx, dialect, tables, this.deltas);
+    const stored = await loadCells(trx, tables, [...this.deltas.keys()]);
+    const cells: [string, Cell][] = [];
     for (const [key, delta] of this.deltas) {
-      const [groupBy, group, day] = key.split('\n');
-      const before = stored.get(key);
-      const row = { group_by: groupBy, grp: group, day, zone: this.zone } as CompletionDaysTable;
-      for (const count of COUNTS) row[count] = Number(before?.[count] ?? 0) + delta.counts[count];
-      for (const samples of SAMPLES) {
-        const values: number[] = before ? JSON.parse(before[samples]) : [];
-        for (const value of delta.removed[samples]) {
-          const index = values.indexOf(value);
-          if (index >= 0) values.splice(index, 1);
-        }
-        values.push(...delta.added[samples]);
-        row[samples] = JSON.stringify(values);
-      }
-      rows.push(row);
+      const cell = stored.get(key) ?? emptyCell();
+      applyDelta(cell, delta);
+      cells.push([key, cell]);
     }
-    await upsertRows(trx, dialect, tables.rollup, ['group_by', 'grp', 'day'], rows);
+    await writeCells(trx, dialect, tables, this.zone, cells);
   }
 }
+
+/**
+ * The rollup cells a rebuild holds across its batches, so that a cell changed by many batches is
+ * parsed and written once rather than read, changed and written whole by each (its sample lists
+ * grow with the day's tickets). Each batch's changes are applied exactly as `RollupChanges.write`
+ * applies them to the stored cell, so the rows written are the same. At most `most` samples (plus
+ * a weight per cell) are held: past that, the least recently changed cells are written in the
+ * batch's transaction and read again if a later batch changes them. `flush` writes the rest; the
+ * generation is complete (and may be made active) only after it.
+ */
+export class HeldRollupCells {
+  private readonly cells = new Map<string, Cell>();
+  /** Keys of cells written to the table: only those are read back. */
+  private readonly written = new Set<string>();
+  private weight = 0;
+
+  constructor(
+    private readonly zone: string,
+    private readonly most = 2_000_000,
+  ) {}
+
+  async change(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, deltas: ReadonlyMap<string, Delta>): Promise<void> {
+    const stored = await loadCells(
+      trx,
+      tables,
+      [...deltas.keys()].filter((key) => !this.cells.has(key) && this.written.has(key)),
+    );
+    for (const [key, delta] of deltas) {
+      let cell = this.cells.get(key);
+      if (cell) {
+        // Re-inserted below, so the map's order stays that of the latest change.
+        this.cells.delete(key);
+        this.weight -= weightOf(cell);
+      } else cell = stored.get(key) ?? emptyCell();
+      applyDelta(cell, delta);
+      this.cells.set(key, cell);
+      this.weight += weightOf(cell);
+    }
+    if (this.weight <= this.most) return;
+    const evicted: [string, Cell][] = [];
+    for (const [key, cell] of this.cells) {
+      if (this.weight <= this.most / 2) break;
+      evicted.push([key, cell]);
+      this.weight -= weightOf(cell);
+    }
+    for (const [key] of evicted) this.cells.delete(key);
+    await this.writeOut(trx, dialect, tables, evicted);
+  }
+
+  /** Writes every held cell. */
+  async flush(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables): Promise<void> {
+    const cells = [...this.cells];
+    this.cells.clear();
+    this.weight = 0;
+    await this.writeOut(trx, dialect, tables, cells);
+  }
+
+  get holding(): boolean {
+    return this.cells.size > 0;
+  }
+
+  private async writeOut(trx: Kysely<ReadDb>, dialect: ReadStoreDialect, tables: GenerationTables, cells: [string, Cell][]): Promise<void> {
+    for (const [key] of cells) this.written.add(key);
+    for (let i = 0; i < cells.length; i += 2000) await writeCells(trx, dialect, tables, this.zone, cells.slice(i, i + 2000));
+  }
+}
+
+const weightOf = (cell: Cell): number => 32 + SAMPLES.reduce((n, samples) => n + cell.samples[samples].length, 0);

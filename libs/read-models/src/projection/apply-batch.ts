@@ -18,7 +18,7 @@ import { factsOfRow, factsRowOf, openingTextOf, ticketRowOf, type TicketText } f
 import { upsertRows } from './upsert-rows';
 import { PLACE_COLUMNS } from '../queries/ticket-place';
 import { TicketVersionsWriter } from '../temporal/versions-writer';
-import { RollupChanges } from '../metrics/rollup-changes';
+import { type HeldRollupCells, RollupChanges } from '../metrics/rollup-changes';
 import { metricFactsOf } from '../metrics/completion-metrics';
 
 /** A ticket as the batch leaves it. */
@@ -45,6 +45,8 @@ export async function applyBatch(
   catalog: ServiceCatalog,
   /** The tickets' resident keys: contacts are opened with them (their phone and e-mail digests feed the resident look-up). */
   keys: ResidentKeyRing = NO_RESIDENT_KEYS,
+  /** A rebuild's rollup cells, held across its batches (live projection writes each batch's cells). */
+  heldCells?: HeldRollupCells,
 ): Promise<void> {
   const tickets = await loadTickets(trx, tables, [...new Set(events.map(ticketIdOf))]);
   const erased = new Set<string>();
@@ -100,7 +102,7 @@ export async function applyBatch(
     const before = factsBefore.get(ticket.facts.ticketId);
     rollup.move(before && metricFactsOf(before), metricFactsOf(ticket.facts));
   }
-  await rollup.write(trx, dialect, tables);
+  await rollup.write(trx, dialect, tables, heldCells);
   // An erased ticket's resident digests go with its contact: the look-up no longer finds it.
   if (erased.size > 0) {
     await trx
