@@ -121,7 +121,7 @@ export class ReadModels {
     if (pending && when !== 'head') throw new TemporalModelPendingError(generation);
     // A generation projected before migration 13 lacks the versions of tickets untouched since: its facts answer now.
     if (pending) return completionMetrics(await loadMetricFacts(this.db, tables, valid.from, valid.to), valid);
-    // Now, over whole local days: the rollup's cells; otherwise the versions in force.
+    // Now: the rollup's cells (with the tickets of the range's edge days when it does not start or end at local midnight); otherwise the versions in force.
     const rolledUp = when === 'head' ? await completionMetricsFromRollup(this.db, tables, valid) : undefined;
     return rolledUp ?? completionMetrics(await metricFactsAt(this.db, tables, when, valid.from, valid.to), valid);
   }

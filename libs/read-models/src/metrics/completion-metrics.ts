@@ -111,43 +111,49 @@ export function completionMetrics(facts: Iterable<MetricFacts>, options: Complet
   const windows = periodsCovering(from, to, period, timeZone);
   const ends = windows.map((window) => window.end);
   const groups = new Map<string, Counters>();
-  const counters = (key: string): Counters => {
-    let found = groups.get(key);
-    if (!found) groups.set(key, (found = emptyCounters(windows.length)));
-    return found;
-  };
-  const bucket = (iso: string | null): number => (iso === null ? -1 : windowIndex(windows, ends, Date.parse(iso)));
-
   for (const ticket of facts) {
-    const c = counters(groupKey(ticket, groupBy));
-    const opened = bucket(ticket.openedAt);
-    if (opened >= 0) c.opened[opened]++;
-    const assigned = bucket(ticket.firstAssignedAt);
-    if (assigned >= 0) {
-      c.assign.calendar[assigned].push((Date.parse(ticket.firstAssignedAt!) - Date.parse(ticket.openedAt)) / HOUR_MS);
-      c.assign.business[assigned].push((ticket.assignBusinessMs ?? 0) / HOUR_MS);
-    }
-    const completed = bucket(ticket.completedAt);
-    if (completed >= 0) {
-      c.completed[completed]++;
-      c.complete.calendar[completed].push((Date.parse(ticket.completedAt!) - Date.parse(ticket.openedAt)) / HOUR_MS);
-      c.complete.business[completed].push((ticket.completeBusinessMs ?? 0) / HOUR_MS);
-      if (ticket.reopenCount > 0) c.completedReopened[completed]++;
-      if (ticket.firstContactResolution) c.completedAtFirstContact[completed]++;
-    }
-    const closed = ticket.completedAt === null ? bucket(ticket.closedAt) : -1;
-    if (closed >= 0) c.closedWithoutCompletion[closed]++;
-    const resolved = completed >= 0 ? completed : closed;
-    if (resolved >= 0) {
-      if (ticket.onTime) c.resolvedOnTime[resolved]++;
-      if (ticket.escalationCount > 0) c.resolvedEscalated[resolved]++;
-    }
-    const ended = ticket.completedAt ?? ticket.closedAt;
-    addOpenStretch(c.backlogDelta, ends, Date.parse(ticket.openedAt), ended);
-    if (ticket.dueAt !== null) addOpenStretch(c.overdueDelta, ends, Math.max(Date.parse(ticket.openedAt), Date.parse(ticket.dueAt)), ended);
+    const key = groupKey(ticket, groupBy);
+    let c = groups.get(key);
+    if (!c) groups.set(key, (c = emptyCounters(windows.length)));
+    countTicket(c, ticket, windows, ends);
   }
 
   return figuresOfGroups(groups, windows);
+}
+
+/**
+ * Adds one ticket's facts into its group's counters over the periods `windows` (`ends` their
+ * ends): each fact in the period it happened in, and its open (and open-and-overdue) stretch at
+ * the period ends it spans. The whole of the figures' definition per ticket, for the facts and
+ * for the rollup's edge days alike.
+ */
+export function countTicket(c: Counters, ticket: MetricFacts, windows: readonly PeriodWindow[], ends: readonly number[]): void {
+  const bucket = (iso: string | null): number => (iso === null ? -1 : windowIndex(windows, ends, Date.parse(iso)));
+  const opened = bucket(ticket.openedAt);
+  if (opened >= 0) c.opened[opened]++;
+  const assigned = bucket(ticket.firstAssignedAt);
+  if (assigned >= 0) {
+    c.assign.calendar[assigned].push((Date.parse(ticket.firstAssignedAt!) - Date.parse(ticket.openedAt)) / HOUR_MS);
+    c.assign.business[assigned].push((ticket.assignBusinessMs ?? 0) / HOUR_MS);
+  }
+  const completed = bucket(ticket.completedAt);
+  if (completed >= 0) {
+    c.completed[completed]++;
+    c.complete.calendar[completed].push((Date.parse(ticket.completedAt!) - Date.parse(ticket.openedAt)) / HOUR_MS);
+    c.complete.business[completed].push((ticket.completeBusinessMs ?? 0) / HOUR_MS);
+    if (ticket.reopenCount > 0) c.completedReopened[completed]++;
+    if (ticket.firstContactResolution) c.completedAtFirstContact[completed]++;
+  }
+  const closed = ticket.completedAt === null ? bucket(ticket.closedAt) : -1;
+  if (closed >= 0) c.closedWithoutCompletion[closed]++;
+  const resolved = completed >= 0 ? completed : closed;
+  if (resolved >= 0) {
+    if (ticket.onTime) c.resolvedOnTime[resolved]++;
+    if (ticket.escalationCount > 0) c.resolvedEscalated[resolved]++;
+  }
+  const ended = ticket.completedAt ?? ticket.closedAt;
+  addOpenStretch(c.backlogDelta, ends, Date.parse(ticket.openedAt), ended);
+  if (ticket.dueAt !== null) addOpenStretch(c.overdueDelta, ends, Math.max(Date.parse(ticket.openedAt), Date.parse(ticket.dueAt)), ended);
 }
 
 /** The figures of every group from its counters, groups sorted. */

@@ -148,6 +148,7 @@ export async function createGenerationIndexes(db: Kysely<ReadDb>, generation: nu
   await createSlaCheckIndex(db, generation);
   await createUpdatedAtIndex(db, generation);
   await createMetricFactsIndex(db, generation);
+  await createEdgeDayIndexes(db, generation);
   await createQueueChangesRecordedIndex(db, generation);
   await createDuplicateSearchIndexes(db, generation);
   await createVersionsIndexes(db, generation);
@@ -208,6 +209,22 @@ export async function createMetricFactsIndex(db: Kysely<ReadDb>, generation: num
     .on(facts)
     .columns([...METRIC_FACT_COLUMNS])
     .execute();
+}
+
+/**
+ * The indexes the completion rollup finds the tickets of a range's edge days through (a range
+ * from or to a moment that is not local midnight): by first assignment, by end (completed, or
+ * else closed) and by due time; by opening it reads the metrics index.
+ */
+export async function createEdgeDayIndexes(db: Kysely<ReadDb>, generation: number): Promise<void> {
+  const { facts } = generationTables(generation);
+  for (const [name, column] of [
+    ['assigned', 'first_assigned_at'],
+    ['ended', 'ended_at'],
+    ['due', 'due_at'],
+  ] as const) {
+    await db.schema.createIndex(`${facts}_${name}`).ifNotExists().on(facts).column(column).execute();
+  }
 }
 
 /** The index the SLA watcher reads pending checks through, oldest first. */

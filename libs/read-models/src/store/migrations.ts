@@ -17,6 +17,7 @@ import { addTicketVersions } from './migration-13-ticket-versions';
 import { addCompletionRollup } from './migration-14-completion-rollup';
 import { addOutbound } from './migration-15-outbound';
 import { addStaffNotifications } from './migration-17-staff-notifications';
+import { addEdgeDayIndexes } from './migration-18-edge-day-indexes';
 
 interface Migration {
   readonly version: number;
@@ -130,6 +131,11 @@ const MIGRATIONS: readonly Migration[] = [
     version: 17,
     name: "staff notifications: each staff member's preference (immediate, daily digest or none) and the parts of every daily digest sent",
     up: (db) => addStaffNotifications(db),
+  },
+  {
+    version: 18,
+    name: "the completion rollup's edge days: indexes on each ticket's first assignment, end and due time, the tickets of a range's first and last local day are read through",
+    up: (db) => addEdgeDayIndexes(db),
   },
 ];
 
