@@ -23,6 +23,8 @@ export interface RebuildOptions {
   readonly residentKeys?: ResidentKeyStore;
   /** Events per transaction. Default 10,000 (a ticket touched by several of a batch's events is written once). */
   readonly batchSize?: number;
+  /** Most rollup samples held across batches before the least recently changed cells are written. Default 2,000,000. */
+  readonly heldRollupSamples?: number;
   /** Drop the previous generation's tables after the switch. Default true. */
   readonly dropPrevious?: boolean;
   readonly clock?: Clock;
@@ -45,7 +47,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<{ gene
     return next;
   });
   // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
-  const cells = new HeldRollupCells(options.catalog.config.calendar.timeZone);
+  const cells = new HeldRollupCells(options.catalog.config.calendar.timeZone, options.heldRollupSamples);
   let events = await replayInto(options, generation, 0, cells);
   await readStore.writeTransaction((trx) => createGenerationIndexes(trx, generation));
   // PostgreSQL plans by table statistics, which freshly loaded tables lack until autovacuum gets to
