@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,8 +33,10 @@ function sourceDigest(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-/** A lock older than this was left by a run that was cut short: the next run collects anew. */
-const STALE_LOCK_MS = 300_000;
+/** A holder's liveness is looked at this often (a run cut short leaves its lock behind, and no event says so). */
+const HOLDER_CHECK_MS = 1_000;
+/** A lock without its holder's pid after this long was left half made. */
+const HALF_MADE_LOCK_MS = 10_000;
 
 /**
  * Starts collecting what the @nestjs/swagger compiler plugin adds to the built app (DTO schemas,
@@ -61,27 +63,41 @@ export async function collectPluginMetadata(): Promise<() => Promise<Record<stri
   return require(file).default as () => Promise<Record<string, any>>;
 }
 
-/** Creates the lock directory; false when another process holds it (a stale one is removed and taken). */
+/** Creates the lock directory with this process's pid in it; false while another live process holds it (a dead one's is removed and taken). */
 function takeLock(lock: string): boolean {
   try {
     mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const age = Date.now() - (statSafe(lock)?.mtimeMs ?? Date.now());
-    if (age < STALE_LOCK_MS) return false;
+    if (holderAlive(lock)) return false;
     rmSync(lock, { recursive: true, force: true });
     return takeLock(lock);
   }
 }
 
-const statSafe = (path: string) => {
+/** True while the process that wrote the lock's pid runs (or the lock is just being made). */
+function holderAlive(lock: string): boolean {
+  let pid: number;
   try {
-    return statSync(path);
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
   } catch {
-    return undefined;
+    let made: number;
+    try {
+      made = statSync(lock).mtimeMs;
+    } catch {
+      return false; // removed meanwhile
+    }
+    return Date.now() - made < HALF_MADE_LOCK_MS;
   }
-};
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Runs the plugin into a scratch directory beside `dir` (imports are relative to it), then moves it in whole. */
 async function collectInto(dir: string): Promise<void> {
@@ -91,20 +107,23 @@ async function collectInto(dir: string): Promise<void> {
   renameSync(scratch, dir);
 }
 
-/** Resolves when the cache directory changes and `file` is there or `lock` is gone (its holder finished or failed), or the lock grew stale. */
+/** Resolves when the cache directory changes and `file` is there or `lock` is gone (its holder finished or failed), or the holder has died. */
 function movedOrUnlocked(file: string, lock: string): Promise<void> {
   return new Promise((resolve) => {
+    const over = () => existsSync(file) || !existsSync(lock);
     const done = () => {
       watcher.close();
-      clearTimeout(stale);
+      clearInterval(holder);
       resolve();
     };
     const watcher = watch(CACHE, () => {
-      if (existsSync(file) || !existsSync(lock)) done();
+      if (over()) done();
     });
-    const stale = setTimeout(done, STALE_LOCK_MS);
+    const holder = setInterval(() => {
+      if (over() || !holderAlive(lock)) done();
+    }, HOLDER_CHECK_MS);
     // Moved before the watch began.
-    if (existsSync(file) || !existsSync(lock)) done();
+    if (over()) done();
   });
 }
 
