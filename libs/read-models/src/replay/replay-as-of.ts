@@ -25,12 +25,22 @@ export function replayAsOf(store: EventStore, catalog: ServiceCatalog, asOf: Dat
   return replayTickets(occurredBy(scanAll(store), asOf), catalog);
 }
 
+/** A report's range [from, to) as ISO instants, which compare as text with the facts' times. */
+export interface InstantRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+export const rangeOf = (from: Date, to: Date): InstantRange => ({ start: from.toISOString(), end: to.toISOString() });
+
+/** Whether a ticket can count in a report over the range, as the read store loads them: opened before its end, not ended before its start. */
+export function countsIn(ticket: Pick<TicketFacts, 'openedAt' | 'completedAt' | 'closedAt'>, range: InstantRange): boolean {
+  const ended = endedAt(ticket);
+  return ticket.openedAt < range.end && (ended === null || ended >= range.start);
+}
+
 /** The tickets that can count in a report over [from, to), as the read store loads them: opened before `to`, not ended before `from`. */
 export function factsCountingIn<T extends Pick<TicketFacts, 'openedAt' | 'completedAt' | 'closedAt'>>(facts: readonly T[], from: Date, to: Date): T[] {
-  const start = from.toISOString();
-  const end = to.toISOString();
-  return facts.filter((ticket) => {
-    const ended = endedAt(ticket);
-    return ticket.openedAt < end && (ended === null || ended >= start);
-  });
+  const range = rangeOf(from, to);
+  return facts.filter((ticket) => countsIn(ticket, range));
 }

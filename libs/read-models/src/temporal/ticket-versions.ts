@@ -33,9 +33,29 @@ export type VersionColumns = Omit<
   'ticket_id' | 'position' | 'as_of_from' | 'as_of_to' | 'as_of_span' | 'known_from' | 'known_to' | 'known_span' | 'open_or_queued'
 >;
 
-/** The columns of one version, from the ticket's facts and latest escalation after an event. */
-export function versionColumnsOf(facts: TicketFacts, latest: LatestEscalation, catalog: ServiceCatalog): VersionColumns {
-  const queue = escalationColumnsOf(facts, latest, catalog);
+/** The columns of a version that come from the ticket's facts alone. */
+export type FactColumns = Pick<
+  VersionColumns,
+  | 'service_code'
+  | 'channel'
+  | 'department'
+  | 'opened_at'
+  | 'first_assigned_at'
+  | 'assign_business_ms'
+  | 'completed_at'
+  | 'complete_business_ms'
+  | 'closed_at'
+  | 'ended_at'
+  | 'due_at'
+  | 'on_time'
+  | 'escalation_count'
+  | 'reopen_count'
+  | 'first_contact_resolution'
+  | 'status'
+>;
+
+/** The fact columns of a version, from the ticket's facts after an event. */
+export function factColumnsOf(facts: TicketFacts): FactColumns {
   return {
     service_code: facts.serviceCode,
     channel: facts.channel,
@@ -53,6 +73,14 @@ export function versionColumnsOf(facts: TicketFacts, latest: LatestEscalation, c
     reopen_count: facts.reopenCount,
     first_contact_resolution: facts.firstContactResolution ? 1 : 0,
     status: facts.status,
+  };
+}
+
+/** The columns of one version, from the ticket's facts and latest escalation after an event: its fact columns, then its queue's. */
+export function versionColumnsOf(facts: TicketFacts, latest: LatestEscalation, catalog: ServiceCatalog): VersionColumns {
+  const queue = escalationColumnsOf(facts, latest, catalog);
+  return {
+    ...factColumnsOf(facts),
     queue_department: queue.queue_department,
     priority: queue.priority,
     assignee: queue.assignee,
@@ -71,7 +99,49 @@ const sameColumns = (a: VersionColumns, b: VersionColumns): boolean => {
   return true;
 };
 
-const normalised = (iso: string): string => new Date(iso).toISOString();
+/** The two digits of `text` at `at` as a number, or −1 when they are not two ASCII digits. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * Whether `iso` is already what `new Date(iso).toISOString()` gives: `YYYY-MM-DDTHH:mm:ss.sssZ`
+ * with every field in range (days up to 28, so no month's length is needed; other days are left
+ * to the Date, which rolls 30 February over).
+ */
+function isNormalInstant(iso: string): boolean {
+  if (iso.length !== 24 || iso[4] !== '-' || iso[7] !== '-' || iso[10] !== 'T' || iso[13] !== ':' || iso[16] !== ':' || iso[19] !== '.' || iso[23] !== 'Z')
+    return false;
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
+  const hour = twoDigits(iso, 11);
+  const minute = twoDigits(iso, 14);
+  const second = twoDigits(iso, 17);
+  const millis = twoDigits(iso, 20);
+  const lastDigit = iso.charCodeAt(22) - 48;
+  return (
+    twoDigits(iso, 0) >= 0 &&
+    twoDigits(iso, 2) >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 28 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    millis >= 0 &&
+    lastDigit >= 0 &&
+    lastDigit <= 9
+  );
+}
+
+/** An instant as `toISOString` writes it; an event's time usually is already, and is then taken as it is, without a Date. */
+export const normalised = (iso: string): string => (isNormalInstant(iso) ? iso : new Date(iso).toISOString());
 const later = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
 
 /** When an event's version became true: its occurred-at, never before the ticket's previous version (an event is decided on the state before it). */
