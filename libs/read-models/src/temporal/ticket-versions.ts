@@ -33,26 +33,8 @@ export type VersionColumns = Omit<
   'ticket_id' | 'position' | 'as_of_from' | 'as_of_to' | 'as_of_span' | 'known_from' | 'known_to' | 'known_span' | 'open_or_queued'
 >;
 
-/** The columns of a version that come from the ticket's facts alone. */
-export type FactColumns = Pick<
-  VersionColumns,
-  | 'service_code'
-  | 'channel'
-  | 'department'
-  | 'opened_at'
-  | 'first_assigned_at'
-  | 'assign_business_ms'
-  | 'completed_at'
-  | 'complete_business_ms'
-  | 'closed_at'
-  | 'ended_at'
-  | 'due_at'
-  | 'on_time'
-  | 'escalation_count'
-  | 'reopen_count'
-  | 'first_contact_resolution'
-  | 'status'
->;
+/** The columns of a version that come from the ticket's facts alone: the metrics' (below), its end and its status. */
+export type FactColumns = Pick<VersionColumns, Exclude<keyof MetricVersionColumns, 'ticket_id'> | 'ended_at' | 'status'>;
 
 /** The fact columns of a version, from the ticket's facts after an event. */
 export function factColumnsOf(facts: TicketFacts): FactColumns {
