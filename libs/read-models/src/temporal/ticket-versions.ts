@@ -139,8 +139,11 @@ export function knownFromOf(event: Pick<RecordedEvent, 'metadata' | 'recordedAt'
 
 /**
  * The next version of a ticket after one of its events, or undefined when the event changed
- * nothing a version holds (a comment). Its times are the event's on both axes, clamped so a
- * ticket's versions follow each other in time as they do in its stream.
+ * nothing a version holds. Its times are the event's on both axes, clamped so a ticket's versions
+ * follow each other in time as they do in its stream. As written, the comparison goes over the
+ * previous version's keys, its ticket id and times among them, which the columns lack: it never
+ * finds them the same, so every event begins a version (a comment's too). The report's replay
+ * (replay/moment-fold.ts) relies on that; its spec fails if it changes.
  */
 export function nextVersion(
   previous: TicketVersionsTable | undefined,
