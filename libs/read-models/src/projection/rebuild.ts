@@ -47,24 +47,27 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<{ gene
     return next;
   });
   const restoreCache = await enlargeSqliteCache(readStore);
-  // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
-  const cells = new HeldRollupCells(options.catalog.config.calendar.timeZone, options.heldRollupSamples);
-  let events = await replayInto(options, generation, 0, cells);
-  await readStore.writeTransaction((trx) => createGenerationIndexes(trx, generation));
-  // PostgreSQL plans by table statistics, which freshly loaded tables lack until autovacuum gets to
-  // them: without, the metrics query sorted the whole facts table for every page (13 s at 1M events).
-  if (readStore.dialect === 'postgres') {
-    for (const table of Object.values(generationTables(generation))) await sql`analyze ${sql.table(table)}`.execute(readStore.db);
+  try {
+    // Two passes: the second picks up what was appended during the first, so the switch lands close to the head.
+    const cells = new HeldRollupCells(options.catalog.config.calendar.timeZone, options.heldRollupSamples);
+    let events = await replayInto(options, generation, 0, cells);
+    await readStore.writeTransaction((trx) => createGenerationIndexes(trx, generation));
+    // PostgreSQL plans by table statistics, which freshly loaded tables lack until autovacuum gets to
+    // them: without, the metrics query sorted the whole facts table for every page (13 s at 1M events).
+    if (readStore.dialect === 'postgres') {
+      for (const table of Object.values(generationTables(generation))) await sql`analyze ${sql.table(table)}`.execute(readStore.db);
+    }
+    events = await replayInto(options, generation, events, cells);
+    const previous = await readStore.writeTransaction(async (trx) => {
+      const before = await activeGeneration(trx);
+      await trx.updateTable('rm_generations').set({ active: generation }).where('projection', '=', TICKETS_PROJECTION).execute();
+      return before;
+    });
+    if (options.dropPrevious ?? true) await dropGenerationTables(readStore.db, previous);
+    return { generation, previous, events };
+  } finally {
+    await restoreCache();
   }
-  events = await replayInto(options, generation, events, cells);
-  const previous = await readStore.writeTransaction(async (trx) => {
-    const before = await activeGeneration(trx);
-    await trx.updateTable('rm_generations').set({ active: generation }).where('projection', '=', TICKETS_PROJECTION).execute();
-    return before;
-  });
-  if (options.dropPrevious ?? true) await dropGenerationTables(readStore.db, previous);
-  await restoreCache();
-  return { generation, previous, events };
 }
 
 /** Pages of the SQLite connection's cache while a rebuild fills the new tables (KiB when negative): 64 MB, against the default 2 MB. */
