@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import { type GenerationTables, METRIC_FACT_COLUMNS } from '../store/generation-tables';
 import type { ReadDb, TicketVersionsTable } from '../store/read-db';
 import type { MetricFacts } from '../metrics/completion-metrics';
@@ -39,12 +39,22 @@ function openOrQueuedAt(query: VersionsQuery, when: VersionsWhen): VersionsQuery
   return ranges;
 }
 
-/** The rows of queries made the same way, as one statement. */
-async function allOf<R>(queries: readonly SelectQueryBuilder<ReadDb, 'rm_ticket_versions', R>[]): Promise<R[]> {
-  return queries
-    .slice(1)
-    .reduce((union, query) => union.unionAll(query), queries[0])
-    .execute() as Promise<R[]>;
+/**
+ * The rows of queries made the same way, as one statement. On PostgreSQL the statement runs with
+ * sequential scans off: the planner takes the span classes whose range reaches before every
+ * version (no lower bound) for a large share of the table and scans all of it in parallel — at
+ * 10M events 2.4 s for no row, against 30 ms through the index (every branch is one index range).
+ */
+async function allOf<R>(db: Kysely<ReadDb>, queries: readonly SelectQueryBuilder<ReadDb, 'rm_ticket_versions', R>[]): Promise<R[]> {
+  const union = queries.slice(1).reduce((all, query) => all.unionAll(query), queries[0]);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return union.execute() as Promise<R[]>;
+  const indexed = async (trx: Kysely<ReadDb>): Promise<R[]> => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const { rows } = await trx.executeQuery(union.compile());
+    await sql`set local enable_seqscan = on`.execute(trx);
+    return rows as R[];
+  };
+  return db.isTransaction ? indexed(db) : db.transaction().execute(indexed);
 }
 
 /** Versions of tickets that ended at or after `since`, in force at the moment (at the head: the latest). */
@@ -68,7 +78,10 @@ function endedSince(query: VersionsQuery, when: VersionsWhen, since: Date): Vers
 export async function metricFactsAt(db: Kysely<ReadDb>, tables: GenerationTables, when: VersionsWhen, from: Date, to: Date): Promise<MetricFacts[]> {
   const base = (): VersionsQuery => (db.selectFrom(tables.versions) as unknown as VersionsQuery).where('opened_at', '<', to.toISOString());
   const ended = await endedSince(base(), when, from).select(METRIC_FACT_COLUMNS).execute();
-  const open = await allOf(openOrQueuedAt(base().where('ended_at', 'is', null), when).map((query) => query.select(METRIC_FACT_COLUMNS)));
+  const open = await allOf(
+    db,
+    openOrQueuedAt(base().where('ended_at', 'is', null), when).map((query) => query.select(METRIC_FACT_COLUMNS)),
+  );
   return [...ended, ...open].map(metricFactsOfVersion);
 }
 
@@ -82,6 +95,9 @@ export async function queuedAt(db: Kysely<ReadDb>, tables: GenerationTables, whe
       eb.or([eb('escalation_tier', '>=', 1), eb('overdue_since', 'is not', null), eb('queue_due_at', '<=', at), eb('sla_at_risk_at', '<=', at)]),
     );
   if (department !== undefined) query = query.where('queue_department', '=', department);
-  const rows = await allOf(openOrQueuedAt(query, when).map((ranged) => ranged.selectAll()));
+  const rows = await allOf(
+    db,
+    openOrQueuedAt(query, when).map((ranged) => ranged.selectAll()),
+  );
   return rows.map((row) => escalationRowOfVersion(row as TicketVersionsTable));
 }
