@@ -15,10 +15,7 @@ import {
   type MetricFacts,
 } from './completion-metrics';
 import { periodsCovering, type PeriodWindow } from './periods';
-import { rollupPartsOf } from './rollup-changes';
-
-/** The local day number (days since 1970-01-01 in local wall time) of an instant in a zone. */
-export const dayOf = (zone: string, instant: number): number => Math.floor(wallTimeOf(zone, instant) / DAY_MS);
+import { dayOf, rollupPartsOf } from './rollup-changes';
 
 /**
  * The completion rollup (migration 14): per local day × grouping × group, what the figures over

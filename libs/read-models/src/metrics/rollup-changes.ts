@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
-import { isoDateOfDay } from '@switchboard/ticketing';
+import { DAY_MS, isoDateOfDay, wallTimeOf } from '@switchboard/ticketing';
 import type { GenerationTables } from '../store/generation-tables';
 import type { CompletionDaysTable, ReadDb } from '../store/read-db';
 import type { ReadStoreDialect } from '../store/read-store';
 import { upsertRows } from '../projection/upsert-rows';
 import { GROUP_BYS, groupKey, type MetricFacts } from './completion-metrics';
 import { ROLLUP_COUNTS, ROLLUP_SAMPLES, type RollupCount as Count, type RollupSamples as Samples } from '../temporal/versions-table';
-import { dayOf } from './completion-rollup';
+
+/** The local day number (days since 1970-01-01 in local wall time) of an instant in a zone. */
+export const dayOf = (zone: string, instant: number): number => Math.floor(wallTimeOf(zone, instant) / DAY_MS);
 
 /**
  * The completion rollup (migration 14): per local day × grouping × group, what the figures over
