@@ -102,7 +102,12 @@ async function rawRead(dir: string): Promise<{ events: number; seconds: number }
 
 /** Runs this file as a child for one measurement (its RSS is its own); the child prints one JSON line last. */
 function child<T>(role: string, ...args: string[]): T {
-  const output = execFileSync(process.execPath, [...process.execArgv, __filename, role, ...args], {
+  return nodeChild<T>([...process.execArgv, __filename, role, ...args]);
+}
+
+/** Runs Node with `args` in a child; its output's lines are passed on but the last, a JSON line, which is answered. */
+function nodeChild<T>(args: string[]): T {
+  const output = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
@@ -174,14 +179,7 @@ function apiChild(dir: string, url: string, rounds: number, moments: number): Ap
     year: YEAR,
     director: tokens.tokens['dee.director'],
   };
-  const output = execFileSync(process.execPath, [join(__dirname, '../../../apps/api/bench/reports-api-child.js'), JSON.stringify(spec)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 26,
-  });
-  const lines = output.trim().split('\n');
-  lines.slice(0, -1).forEach((line) => console.log(line));
-  return JSON.parse(lines[lines.length - 1]) as ApiFigures;
+  return nodeChild<ApiFigures>([join(__dirname, '../../../apps/api/bench/reports-api-child.js'), JSON.stringify(spec)]);
 }
 
 /**
